@@ -1,0 +1,34 @@
+package com.outboundcalls.account;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * A business client of the provider: what it pays every month and how hard its contacts are tried.
+ *
+ * @param defaultRegion ISO region used to read national numbers in its files (FR, BE, ...)
+ * @param monthlyFee    fixed part of the monthly invoice, excluding VAT
+ * @param tariff        attempts per contact and delay between attempts
+ * @param priceListId   negotiated price list consulted before the provider's default list, or null
+ */
+public record Client(String clientId, String name, String defaultRegion, BigDecimal monthlyFee,
+                     Tariff tariff, AccountStatus status, String priceListId) {
+
+    public enum AccountStatus { ACTIVE, SUSPENDED, TERMINATED }
+
+    /** Number of attempts per contact and the delay before the next one. */
+    public record Tariff(int maxAttempts, Duration retryDelay) {
+        public Tariff {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("a tariff allows at least one attempt");
+            }
+            if (retryDelay.isNegative()) {
+                throw new IllegalArgumentException("retry delay cannot be negative");
+            }
+        }
+    }
+
+    public boolean mayPlaceCalls() {
+        return status == AccountStatus.ACTIVE;
+    }
+}

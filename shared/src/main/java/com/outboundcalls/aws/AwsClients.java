@@ -1,0 +1,88 @@
+package com.outboundcalls.aws;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Builds the SDK clients of one function, once per container, from its environment: AWS_REGION, the
+ * standard AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_&lt;SERVICE&gt; variables, and static keys when the
+ * environment carries them (otherwise the default provider chain, i.e. the Lambda role).
+ */
+public final class AwsClients {
+
+    private final Map<String, String> env;
+
+    public AwsClients(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+    }
+
+    public SqsClient sqs() {
+        return configure(SqsClient.builder(), "SQS").build();
+    }
+
+    public S3Client s3() {
+        var builder = configure(S3Client.builder(), "S3");
+        if (endpoint("S3") != null) {
+            // S3-compatible endpoints (local stand-ins, LocalStack) address buckets by path.
+            builder.forcePathStyle(true);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Connect without SDK retries: the dialer paces itself, and a throttled message goes back to its queue
+     * rather than being retried in place.
+     */
+    public ConnectClient connect() {
+        return configure(ConnectClient.builder(), "CONNECT")
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+        String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        String endpoint = endpoint(service);
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        builder.credentialsProvider(credentials());
+        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+        }
+        return builder;
+    }
+
+    private String endpoint(String service) {
+        String specific = env.get("AWS_ENDPOINT_URL_" + service);
+        return specific != null ? specific : env.get("AWS_ENDPOINT_URL");
+    }
+
+    private AwsCredentialsProvider credentials() {
+        String key = env.get("AWS_ACCESS_KEY_ID");
+        String secret = env.get("AWS_SECRET_ACCESS_KEY");
+        if (key != null && secret != null && env.get("AWS_SESSION_TOKEN") == null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,41 @@
+package com.outboundcalls.aws;
+
+import com.outboundcalls.dial.OutboundCalls;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.ConnectException;
+import software.amazon.awssdk.services.connect.model.DestinationNotAllowedException;
+import software.amazon.awssdk.services.connect.model.InvalidParameterException;
+import software.amazon.awssdk.services.connect.model.LimitExceededException;
+import software.amazon.awssdk.services.connect.model.OutboundContactNotPermittedException;
+
+/** Amazon Connect's StartOutboundVoiceContact, with the ClientToken that makes a retry harmless. */
+public final class ConnectOutboundCalls implements OutboundCalls {
+
+    private final ConnectClient connect;
+    private final String instanceId;
+    private final String contactFlowId;
+
+    public ConnectOutboundCalls(ConnectClient connect, String instanceId, String contactFlowId) {
+        this.connect = connect;
+        this.instanceId = instanceId;
+        this.contactFlowId = contactFlowId;
+    }
+
+    @Override
+    public String start(OutboundCall call) {
+        try {
+            return connect.startOutboundVoiceContact(r -> r.instanceId(instanceId).contactFlowId(contactFlowId)
+                    .destinationPhoneNumber(call.destination()).sourcePhoneNumber(call.callerId())
+                    .clientToken(call.clientToken()).attributes(call.attributes())).contactId();
+        } catch (LimitExceededException e) {
+            throw new CallThrottledException("Connect concurrent-call limit reached", e);
+        } catch (DestinationNotAllowedException | OutboundContactNotPermittedException | InvalidParameterException e) {
+            throw new CallRefusedException("Connect refused the call: " + e.awsErrorDetails().errorCode(), e);
+        } catch (ConnectException e) {
+            if (e.statusCode() == 429 || e.isThrottlingException()) {
+                throw new CallThrottledException("Connect throttled StartOutboundVoiceContact", e);
+            }
+            throw e;
+        }
+    }
+}

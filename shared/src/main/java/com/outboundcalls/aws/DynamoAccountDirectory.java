@@ -1,0 +1,114 @@
+package com.outboundcalls.aws;
+
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.outboundcalls.aws.Items.decimal;
+import static com.outboundcalls.aws.Items.num;
+import static com.outboundcalls.aws.Items.s;
+import static com.outboundcalls.aws.Items.str;
+
+/**
+ * Clients and campaigns in the accounts table: {@code CLIENT#id / PROFILE} and
+ * {@code CLIENT#id / CAMPAIGN#campaignId}; running campaigns through the CampaignsByStatus index.
+ */
+public final class DynamoAccountDirectory implements AccountDirectory {
+
+    public static final String PROFILE = "PROFILE";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoAccountDirectory(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public static String clientPk(String clientId) {
+        return "CLIENT#" + clientId;
+    }
+
+    @Override
+    public Optional<Client> client(String clientId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key(clientPk(clientId), PROFILE))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toClient(item));
+    }
+
+    @Override
+    public Optional<Campaign> campaign(String clientId, String campaignId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key(clientPk(clientId), "CAMPAIGN#" + campaignId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toCampaign(item));
+    }
+
+    @Override
+    public List<Campaign> activeCampaigns() {
+        List<Campaign> campaigns = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).indexName("CampaignsByStatus")
+                        .keyConditionExpression("campaignStatus = :s")
+                        .expressionAttributeValues(Map.of(":s", s(Campaign.Status.ACTIVE.name()))))
+                .items().forEach(item -> campaigns.add(toCampaign(item)));
+        return campaigns;
+    }
+
+    @Override
+    public List<Client> clients() {
+        List<Client> clients = new ArrayList<>();
+        dynamo.scanPaginator(r -> r.tableName(table).filterExpression("sk = :p")
+                        .expressionAttributeValues(Map.of(":p", s(PROFILE))))
+                .items().forEach(item -> clients.add(toClient(item)));
+        clients.sort(java.util.Comparator.comparing(Client::clientId));
+        return clients;
+    }
+
+    /** Writes a client profile (used by onboarding and the demo's reference data). */
+    public void putClient(Client client) {
+        Map<String, AttributeValue> item = Items.key(clientPk(client.clientId()), PROFILE);
+        item.put("clientId", s(client.clientId()));
+        item.put("name", s(client.name()));
+        item.put("defaultRegion", s(client.defaultRegion()));
+        item.put("monthlyFee", s(client.monthlyFee().toPlainString()));
+        item.put("maxAttempts", Items.n(client.tariff().maxAttempts()));
+        item.put("retryDelaySeconds", Items.n(client.tariff().retryDelay().toSeconds()));
+        item.put("accountStatus", s(client.status().name()));
+        Items.putIfPresent(item, "priceListId", client.priceListId());
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    /** Writes a campaign. */
+    public void putCampaign(Campaign campaign) {
+        Map<String, AttributeValue> item = Items.key(clientPk(campaign.clientId()), "CAMPAIGN#" + campaign.campaignId());
+        item.put("clientId", s(campaign.clientId()));
+        item.put("campaignId", s(campaign.campaignId()));
+        item.put("campaignStatus", s(campaign.status().name()));
+        Items.putIfPresent(item, "callerId", campaign.callerId());
+        Items.putIfPresent(item, "instructionsRef", campaign.instructionsRef());
+        item.put("priority", Items.n(campaign.priority()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    private static Client toClient(Map<String, AttributeValue> item) {
+        BigDecimal fee = decimal(item, "monthlyFee");
+        return new Client(str(item, "clientId"), str(item, "name"), str(item, "defaultRegion"), fee,
+                new Client.Tariff((int) num(item, "maxAttempts", 1),
+                        Duration.ofSeconds(num(item, "retryDelaySeconds", 3600))),
+                Client.AccountStatus.valueOf(str(item, "accountStatus")), str(item, "priceListId"));
+    }
+
+    private static Campaign toCampaign(Map<String, AttributeValue> item) {
+        return new Campaign(str(item, "clientId"), str(item, "campaignId"),
+                Campaign.Status.valueOf(str(item, "campaignStatus")), str(item, "callerId"),
+                str(item, "instructionsRef"), (int) num(item, "priority", 1));
+    }
+}

@@ -1,0 +1,145 @@
+package com.outboundcalls.aws;
+
+import com.outboundcalls.dial.CallLines;
+import com.outboundcalls.dial.CallLog;
+import com.outboundcalls.dial.CallRecord;
+import com.outboundcalls.dial.DialPacer;
+import com.outboundcalls.time.Times;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.outboundcalls.aws.Items.n;
+import static com.outboundcalls.aws.Items.s;
+import static com.outboundcalls.aws.Items.str;
+import static com.outboundcalls.aws.Items.values;
+
+/**
+ * The calls table: call records by Connect ContactId ({@code CALL#id}), the line held by each ClientToken
+ * ({@code LINE#token}) with the instance's counter ({@code LINES}), and per-second pacing slots
+ * ({@code PACE#epochSecond}). Counters only move through conditional writes.
+ */
+public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
+
+    private static final String LINES = "LINES";
+    private static final Duration CALL_RECORD_TTL = Duration.ofDays(400);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final int maxConcurrentCalls;
+    private final int callsPerSecond;
+    private final Clock clock;
+
+    public DynamoCallControl(DynamoDbClient dynamo, String table, int maxConcurrentCalls, int callsPerSecond,
+                             Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.maxConcurrentCalls = maxConcurrentCalls;
+        this.callsPerSecond = callsPerSecond;
+        this.clock = clock;
+    }
+
+    @Override
+    public int active() {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Items.key(LINES))
+                .consistentRead(true)).item();
+        return item == null ? 0 : (int) Items.num(item, "active", 0);
+    }
+
+    @Override
+    public Claim claim(String clientToken) {
+        Map<String, AttributeValue> line = Items.key("LINE#" + clientToken);
+        line.put("expiresAt", n(clock.instant().plus(Duration.ofDays(1)).getEpochSecond()));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(line)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table).key(Items.key(LINES))
+                            .updateExpression("SET active = if_not_exists(active, :zero) + :one")
+                            .conditionExpression("attribute_not_exists(active) OR active < :max")
+                            .expressionAttributeValues(values(":zero", n(0), ":one", n(1),
+                                    ":max", n(maxConcurrentCalls))).build()).build()));
+            return Claim.ACQUIRED;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return Claim.ALREADY_HELD;
+            }
+            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+                return Claim.FULL;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void release(String clientToken) {
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                            .key(Items.key("LINE#" + clientToken))
+                            .conditionExpression("attribute_exists(pk)").build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table).key(Items.key(LINES))
+                            .updateExpression("SET active = active - :one")
+                            .expressionAttributeValues(values(":one", n(1))).build()).build()));
+        } catch (TransactionCanceledException e) {
+            // The line was already released (a duplicated event): nothing to do.
+        }
+    }
+
+    @Override
+    public boolean tryTake(long epochSecond) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Items.key("PACE#" + epochSecond))
+                    .updateExpression("SET taken = if_not_exists(taken, :zero) + :one, expiresAt = :exp")
+                    .conditionExpression("attribute_not_exists(taken) OR taken < :max")
+                    .expressionAttributeValues(values(":zero", n(0), ":one", n(1), ":max", n(callsPerSecond),
+                            ":exp", n(epochSecond + 3600))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void record(CallRecord call) {
+        Map<String, AttributeValue> item = Items.key("CALL#" + call.connectContactId());
+        item.put("connectContactId", s(call.connectContactId()));
+        item.put("clientToken", s(call.clientToken()));
+        item.put("clientId", s(call.clientId()));
+        item.put("campaignId", s(call.campaignId()));
+        item.put("contactId", s(call.contactId()));
+        item.put("attempt", n(call.attempt()));
+        item.put("originCountry", s(call.originCountry()));
+        item.put("destinationCountry", s(call.destinationCountry()));
+        item.put("numberType", s(call.numberType()));
+        item.put("placedAt", s(Times.iso(call.placedAt())));
+        item.put("expiresAt", n(call.placedAt().plus(CALL_RECORD_TTL).getEpochSecond()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<CallRecord> find(String connectContactId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key("CALL#" + connectContactId)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CallRecord(str(item, "connectContactId"), str(item, "clientToken"),
+                str(item, "clientId"), str(item, "campaignId"), str(item, "contactId"),
+                (int) Items.num(item, "attempt", 1), str(item, "originCountry"), str(item, "destinationCountry"),
+                str(item, "numberType"), Times.parse(str(item, "placedAt"))));
+    }
+}

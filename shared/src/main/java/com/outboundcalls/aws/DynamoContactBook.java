@@ -1,0 +1,198 @@
+package com.outboundcalls.aws;
+
+import com.outboundcalls.contact.Contact;
+import com.outboundcalls.contact.ContactBook;
+import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.NewContact;
+import com.outboundcalls.ingest.ContactStore;
+import com.outboundcalls.time.Times;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.outboundcalls.aws.Items.num;
+import static com.outboundcalls.aws.Items.s;
+import static com.outboundcalls.aws.Items.str;
+import static com.outboundcalls.aws.Items.values;
+
+/**
+ * Contacts in the contacts table: partition = campaign ({@code clientId#campaignId}), sort = contact id.
+ * A contact waiting in the hopper carries {@code hopperKey} (its campaign) and {@code dueAt}, which the
+ * sparse Hopper index orders; leaving the hopper removes {@code hopperKey}.
+ */
+public final class DynamoContactBook implements ContactBook, ContactStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoContactBook(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public AddResult addIfAbsent(NewContact c) {
+        String campaignKey = c.clientId() + "#" + c.campaignId();
+        Map<String, AttributeValue> item = Items.key(campaignKey, c.contactId());
+        item.put("clientId", s(c.clientId()));
+        item.put("campaignId", s(c.campaignId()));
+        item.put("contactId", s(c.contactId()));
+        item.put("e164", s(c.e164()));
+        item.put("region", s(c.region()));
+        item.put("numberType", s(c.numberType()));
+        Items.putIfPresent(item, "firstName", c.firstName());
+        Items.putIfPresent(item, "lastName", c.lastName());
+        Items.putIfPresent(item, "company", c.company());
+        if (!c.attributes().isEmpty()) {
+            item.put("attributes", AttributeValue.fromM(Items.stringMap(c.attributes())));
+        }
+        item.put("sourceFile", s(c.sourceFile()));
+        item.put("status", s(ContactStatus.CALLABLE.name()));
+        item.put("attempts", Items.n(0));
+        item.put("hopperKey", s(campaignKey));
+        item.put("dueAt", s(Times.iso(c.dueAt())));
+        item.put("updatedAt", s(Times.iso(c.dueAt())));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return AddResult.ADDED;
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> old = e.hasItem() ? e.item() : get(campaignKey, c.contactId(), true);
+            return c.sourceFile().equals(str(old, "sourceFile"))
+                    ? AddResult.ALREADY_ADDED_BY_THIS_FILE : AddResult.ALREADY_IN_CAMPAIGN;
+        }
+    }
+
+    @Override
+    public List<HopperEntry> due(String campaignKey, Instant now, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<HopperEntry> entries = new ArrayList<>();
+        var response = dynamo.query(r -> r.tableName(table).indexName("Hopper")
+                .keyConditionExpression("hopperKey = :k AND dueAt <= :now")
+                .expressionAttributeValues(values(":k", s(campaignKey), ":now", s(Times.iso(now))))
+                .limit(limit));
+        for (Map<String, AttributeValue> item : response.items()) {
+            entries.add(new HopperEntry(campaignKey, str(item, "sk"), str(item, "region"),
+                    (int) num(item, "attempts", 0), Times.parse(str(item, "dueAt"))));
+        }
+        return entries;
+    }
+
+    @Override
+    public boolean claimForQueue(String campaignKey, String contactId, Instant now, Instant leaseUntil) {
+        return conditionalUpdate(campaignKey, contactId,
+                "SET #st = :queued, dueAt = :lease, queuedAt = :now, updatedAt = :now",
+                "#st = :callable OR (#st = :queued AND dueAt <= :now)",
+                values(":queued", s(ContactStatus.QUEUED.name()), ":callable", s(ContactStatus.CALLABLE.name()),
+                        ":lease", s(Times.iso(leaseUntil)), ":now", s(Times.iso(now))));
+    }
+
+    @Override
+    public void deferTo(String campaignKey, String contactId, Instant dueAt) {
+        conditionalUpdate(campaignKey, contactId, "SET dueAt = :due", "#st = :callable",
+                values(":due", s(Times.iso(dueAt)), ":callable", s(ContactStatus.CALLABLE.name())));
+    }
+
+    @Override
+    public Optional<Contact> get(String campaignKey, String contactId) {
+        Map<String, AttributeValue> item = get(campaignKey, contactId, true);
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String field : List.of("firstName", "lastName", "company")) {
+            Items.putIfPresentInto(attributes, field, str(item, field));
+        }
+        attributes.putAll(Items.stringMap(item, "attributes"));
+        return Optional.of(new Contact(str(item, "clientId"), str(item, "campaignId"), str(item, "contactId"),
+                str(item, "e164"), str(item, "region"), str(item, "numberType"), attributes,
+                ContactStatus.valueOf(str(item, "status")), (int) num(item, "attempts", 0),
+                Times.parse(str(item, "dueAt")), str(item, "connectContactId")));
+    }
+
+    @Override
+    public boolean markDialing(String campaignKey, String contactId, int attempt, String connectContactId,
+                               Instant at) {
+        return conditionalUpdate(campaignKey, contactId,
+                "SET #st = :dialing, attempts = :attempt, connectContactId = :cid, updatedAt = :at "
+                        + "REMOVE hopperKey, dueAt",
+                "#st = :queued AND attempts = :previous",
+                values(":dialing", s(ContactStatus.DIALING.name()), ":queued", s(ContactStatus.QUEUED.name()),
+                        ":attempt", Items.n(attempt), ":previous", Items.n(attempt - 1L),
+                        ":cid", s(connectContactId), ":at", s(Times.iso(at))));
+    }
+
+    @Override
+    public void returnToHopper(String campaignKey, String contactId, Instant dueAt) {
+        conditionalUpdate(campaignKey, contactId,
+                "SET #st = :callable, hopperKey = :k, dueAt = :due, updatedAt = :due", "#st = :queued",
+                values(":callable", s(ContactStatus.CALLABLE.name()), ":queued", s(ContactStatus.QUEUED.name()),
+                        ":k", s(campaignKey), ":due", s(Times.iso(dueAt))));
+    }
+
+    @Override
+    public void markUndialable(String campaignKey, String contactId, String reason, Instant at) {
+        conditionalUpdate(campaignKey, contactId,
+                "SET #st = :final, outcome = :reason, updatedAt = :at REMOVE hopperKey, dueAt", "#st = :queued",
+                values(":final", s(ContactStatus.NOT_REACHED.name()), ":queued", s(ContactStatus.QUEUED.name()),
+                        ":reason", s(reason), ":at", s(Times.iso(at))));
+    }
+
+    @Override
+    public boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
+                          Instant dueAt, String outcome, Instant at) {
+        Map<String, AttributeValue> vals = values(":next", s(next.name()), ":dialing",
+                s(ContactStatus.DIALING.name()), ":cid", s(connectContactId), ":outcome", s(outcome),
+                ":at", s(Times.iso(at)));
+        String update;
+        if (next == ContactStatus.CALLABLE) {
+            vals.put(":k", s(campaignKey));
+            vals.put(":due", s(Times.iso(dueAt)));
+            update = "SET #st = :next, outcome = :outcome, updatedAt = :at, hopperKey = :k, dueAt = :due";
+        } else {
+            update = "SET #st = :next, outcome = :outcome, updatedAt = :at";
+        }
+        return conditionalUpdate(campaignKey, contactId, update,
+                "#st = :dialing AND connectContactId = :cid", vals);
+    }
+
+    /** Counts a campaign's contacts by status (for reports and the demo's summary). */
+    public Map<ContactStatus, Long> countByStatus(String campaignKey) {
+        Map<ContactStatus, Long> counts = new java.util.EnumMap<>(ContactStatus.class);
+        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :k")
+                        .expressionAttributeValues(values(":k", s(campaignKey)))
+                        .projectionExpression("#st").expressionAttributeNames(Map.of("#st", "status")))
+                .items().forEach(item -> counts.merge(ContactStatus.valueOf(str(item, "status")), 1L, Long::sum));
+        return counts;
+    }
+
+    private Map<String, AttributeValue> get(String campaignKey, String contactId, boolean consistent) {
+        return dynamo.getItem(r -> r.tableName(table).key(Items.key(campaignKey, contactId))
+                .consistentRead(consistent)).item();
+    }
+
+    private boolean conditionalUpdate(String campaignKey, String contactId, String update, String condition,
+                                      Map<String, AttributeValue> vals) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Items.key(campaignKey, contactId))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_exists(pk) AND (" + condition + ")")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(vals));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}

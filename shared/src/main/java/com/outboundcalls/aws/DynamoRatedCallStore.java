@@ -1,0 +1,94 @@
+package com.outboundcalls.aws;
+
+import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.rate.RatedCallStore;
+import com.outboundcalls.time.Times;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static com.outboundcalls.aws.Items.decimal;
+import static com.outboundcalls.aws.Items.n;
+import static com.outboundcalls.aws.Items.s;
+import static com.outboundcalls.aws.Items.str;
+
+/**
+ * Rated calls: partition {@code clientId#YYYY-MM} (the invoice's query), sort = Connect ContactId (the
+ * idempotency key), with the ByConnectContactId index for disputes. Expires after ten full years.
+ */
+public final class DynamoRatedCallStore implements RatedCallStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoRatedCallStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String billingKey(String clientId, YearMonth month) {
+        return clientId + "#" + month;
+    }
+
+    @Override
+    public boolean saveIfAbsent(RatedCall c) {
+        Map<String, AttributeValue> item = Items.key(billingKey(c.clientId(), c.billingMonth()), c.connectContactId());
+        item.put("connectContactId", s(c.connectContactId()));
+        item.put("clientId", s(c.clientId()));
+        item.put("campaignId", s(c.campaignId()));
+        item.put("contactId", s(c.contactId()));
+        item.put("attempt", n(c.attempt()));
+        item.put("originCountry", s(c.originCountry()));
+        item.put("destinationCountry", s(c.destinationCountry()));
+        item.put("numberType", s(c.numberType()));
+        if (c.initiatedAt() != null) {
+            item.put("initiatedAt", s(Times.iso(c.initiatedAt())));
+        }
+        if (c.answeredAt() != null) {
+            item.put("answeredAt", s(Times.iso(c.answeredAt())));
+        }
+        if (c.disconnectedAt() != null) {
+            item.put("disconnectedAt", s(Times.iso(c.disconnectedAt())));
+        }
+        item.put("billedSeconds", n(c.billedSeconds()));
+        if (c.pricePerMinute() != null) {
+            item.put("pricePerMinute", s(c.pricePerMinute().toPlainString()));
+        }
+        if (c.amount() != null) {
+            item.put("amount", s(c.amount().toPlainString()));
+        }
+        Items.putIfPresent(item, "priceListVersion", c.priceListVersion());
+        item.put("rating", s(c.status().name()));
+        Items.putIfPresent(item, "unratedReason", c.unratedReason());
+        item.put("expiresAt", n(c.retainUntil().getEpochSecond()));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void forEachInMonth(String clientId, YearMonth month, Consumer<RatedCall> consumer) {
+        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(billingKey(clientId, month)))))
+                .items().forEach(item -> consumer.accept(toRatedCall(item)));
+    }
+
+    private static RatedCall toRatedCall(Map<String, AttributeValue> item) {
+        String amount = str(item, "amount");
+        String price = str(item, "pricePerMinute");
+        return new RatedCall(str(item, "connectContactId"), str(item, "clientId"), str(item, "campaignId"),
+                str(item, "contactId"), (int) Items.num(item, "attempt", 1), str(item, "originCountry"),
+                str(item, "destinationCountry"), str(item, "numberType"), Times.parse(str(item, "initiatedAt")),
+                Times.parse(str(item, "answeredAt")), Times.parse(str(item, "disconnectedAt")),
+                Items.num(item, "billedSeconds", 0), price == null ? null : new java.math.BigDecimal(price),
+                amount == null ? null : new java.math.BigDecimal(amount), str(item, "priceListVersion"),
+                RatedCall.Status.valueOf(str(item, "rating")), str(item, "unratedReason"));
+    }
+}

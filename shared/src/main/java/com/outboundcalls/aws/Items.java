@@ -1,0 +1,93 @@
+package com.outboundcalls.aws;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Small helpers to read and write DynamoDB attribute values. */
+final class Items {
+    private Items() {
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static AttributeValue n(BigDecimal value) {
+        return AttributeValue.fromN(value.toPlainString());
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("pk", s(pk));
+        key.put("sk", s(sk));
+        return key;
+    }
+
+    static Map<String, AttributeValue> key(String pk) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put("pk", s(pk));
+        return key;
+    }
+
+    /** Puts a string attribute when the value is not null. */
+    static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    static void putIfPresentInto(Map<String, String> map, String name, String value) {
+        if (value != null) {
+            map.put(name, value);
+        }
+    }
+
+    static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    static long num(Map<String, AttributeValue> item, String name, long fallback) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? fallback : Long.parseLong(v.n());
+    }
+
+    static BigDecimal decimal(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        if (v == null) {
+            return null;
+        }
+        return new BigDecimal(v.n() != null ? v.n() : v.s());
+    }
+
+    static Map<String, AttributeValue> stringMap(Map<String, String> values) {
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        values.forEach((k, v) -> map.put(k, s(v)));
+        return map;
+    }
+
+    static Map<String, String> stringMap(Map<String, AttributeValue> item, String name) {
+        Map<String, String> map = new LinkedHashMap<>();
+        AttributeValue v = item.get(name);
+        if (v != null && v.hasM()) {
+            v.m().forEach((k, value) -> map.put(k, value.s()));
+        }
+        return map;
+    }
+
+    static Map<String, AttributeValue> values(Object... pairs) {
+        Map<String, AttributeValue> map = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], (AttributeValue) pairs[i + 1]);
+        }
+        return map;
+    }
+}

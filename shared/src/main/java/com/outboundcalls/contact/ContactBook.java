@@ -1,0 +1,43 @@
+package com.outboundcalls.contact;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contacts' state machine as stored. Every transition is conditional on the state it leaves, so a
+ * repeated message or event finds the condition false and changes nothing.
+ */
+public interface ContactBook {
+
+    /** A contact due in the hopper, with what the feeder needs to decide without reading it whole. */
+    record HopperEntry(String campaignKey, String contactId, String region, int attempts, Instant dueAt) {
+    }
+
+    /** Contacts of a campaign whose due time has come (callable, or queued with an expired lease). */
+    List<HopperEntry> due(String campaignKey, Instant now, int limit);
+
+    /** CALLABLE (or QUEUED with an expired lease) to QUEUED until {@code leaseUntil}. False if it moved on. */
+    boolean claimForQueue(String campaignKey, String contactId, Instant now, Instant leaseUntil);
+
+    /** Pushes a callable contact's due time to later (outside its calling window). */
+    void deferTo(String campaignKey, String contactId, Instant dueAt);
+
+    Optional<Contact> get(String campaignKey, String contactId);
+
+    /** QUEUED with {@code attempt - 1} attempts to DIALING with {@code attempt} attempts. */
+    boolean markDialing(String campaignKey, String contactId, int attempt, String connectContactId, Instant at);
+
+    /** QUEUED back to CALLABLE, due at the given time; its attempt is not spent. */
+    void returnToHopper(String campaignKey, String contactId, Instant dueAt);
+
+    /** QUEUED straight to a final status: the call could never be placed (number refused by Connect). */
+    void markUndialable(String campaignKey, String contactId, String reason, Instant at);
+
+    /**
+     * DIALING with this Connect contact to its next status: REACHED, NOT_REACHED, or CALLABLE again at
+     * {@code dueAt}. False when the contact had already moved on (a duplicated event).
+     */
+    boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
+                   Instant dueAt, String outcome, Instant at);
+}

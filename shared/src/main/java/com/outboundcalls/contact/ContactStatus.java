@@ -1,0 +1,19 @@
+package com.outboundcalls.contact;
+
+/** Where a contact stands in its campaign. */
+public enum ContactStatus {
+    /** Waiting in the hopper until its due time. */
+    CALLABLE,
+    /** Moved into the dial queue by the feeder, under a lease. */
+    QUEUED,
+    /** A call is in progress with Amazon Connect. */
+    DIALING,
+    /** A person answered. */
+    REACHED,
+    /** Every attempt allowed by the tariff failed. */
+    NOT_REACHED;
+
+    public boolean isFinal() {
+        return this == REACHED || this == NOT_REACHED;
+    }
+}

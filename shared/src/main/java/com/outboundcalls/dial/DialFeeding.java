@@ -1,0 +1,93 @@
+package com.outboundcalls.dial;
+
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.ContactBook;
+import com.outboundcalls.contact.ContactBook.HopperEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every minute, moves the contacts callable now into the dial queue: no more than the coming minute's
+ * pacing budget and the free lines, shared fairly between the running campaigns. Contacts outside their
+ * calling window get the next opening as their due time and stay in the hopper.
+ */
+public final class DialFeeding {
+
+    /** How long a queued contact is reserved before the feeder may queue it again (a lost message). */
+    public static final Duration QUEUE_LEASE = Duration.ofMinutes(15);
+
+    private final AccountDirectory accounts;
+    private final ContactBook contacts;
+    private final CallLines lines;
+    private final DialQueue queue;
+    private final int callsPerSecond;
+    private final int maxConcurrentCalls;
+    private final CallingWindow window = CallingWindow.CONSUMER_PROSPECTING;
+
+    public DialFeeding(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialQueue queue,
+                       int callsPerSecond, int maxConcurrentCalls) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.lines = lines;
+        this.queue = queue;
+        this.callsPerSecond = callsPerSecond;
+        this.maxConcurrentCalls = maxConcurrentCalls;
+    }
+
+    /** What one run did. */
+    public record FeedReport(int budget, int campaigns, int queued, int deferredToWindow) {
+    }
+
+    public FeedReport feed(Instant now) {
+        int freeLines = Math.max(0, maxConcurrentCalls - lines.active());
+        int budget = Math.min(callsPerSecond * 60, freeLines);
+        List<Campaign> running = new ArrayList<>();
+        for (Campaign campaign : accounts.activeCampaigns()) {
+            if (accounts.client(campaign.clientId()).map(Client::mayPlaceCalls).orElse(false)) {
+                running.add(campaign);
+            }
+        }
+        if (budget == 0 || running.isEmpty()) {
+            return new FeedReport(budget, running.size(), 0, 0);
+        }
+        int deferred = 0;
+        Map<String, List<HopperEntry>> callable = new LinkedHashMap<>();
+        for (Campaign campaign : running) {
+            List<HopperEntry> ready = new ArrayList<>();
+            for (HopperEntry entry : contacts.due(campaign.key(), now, budget)) {
+                Instant opening = window.nextOpening(now, RegionZones.of(entry.region()));
+                if (opening.equals(now)) {
+                    ready.add(entry);
+                } else {
+                    contacts.deferTo(entry.campaignKey(), entry.contactId(), opening);
+                    deferred++;
+                }
+            }
+            callable.put(campaign.key(), ready);
+        }
+        Map<String, Integer> available = new LinkedHashMap<>();
+        callable.forEach((key, entries) -> available.put(key, entries.size()));
+        Map<String, Integer> granted = FairShare.allocate(budget, available);
+
+        List<DialMessage> messages = new ArrayList<>();
+        for (Campaign campaign : running) {
+            List<HopperEntry> entries = callable.get(campaign.key());
+            int take = granted.getOrDefault(campaign.key(), 0);
+            for (HopperEntry entry : entries.subList(0, take)) {
+                if (contacts.claimForQueue(entry.campaignKey(), entry.contactId(), now, now.plus(QUEUE_LEASE))) {
+                    messages.add(new DialMessage(campaign.clientId(), campaign.campaignId(), entry.contactId(),
+                            entry.attempts() + 1));
+                }
+            }
+        }
+        queue.send(messages);
+        return new FeedReport(budget, running.size(), messages.size(), deferred);
+    }
+}

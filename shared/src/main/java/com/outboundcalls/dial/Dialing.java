@@ -1,0 +1,129 @@
+package com.outboundcalls.dial;
+
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.Contact;
+import com.outboundcalls.contact.ContactBook;
+import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.ingest.PhoneNumberValidator;
+import com.outboundcalls.time.Sleeper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one dial message into one Amazon Connect outbound call. A redelivered message finds the contact
+ * already dialing and does nothing; a crash between the call and its record is repaired on redelivery by
+ * the ClientToken, which makes Connect return the first call instead of placing a second.
+ */
+public final class Dialing {
+
+    /** How long the dialer waits for a pacing slot before giving the message back. */
+    private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(30);
+
+    public enum Outcome { PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_INACTIVE, REFUSED }
+
+    private final AccountDirectory accounts;
+    private final ContactBook contacts;
+    private final CallLines lines;
+    private final DialPacer pacer;
+    private final OutboundCalls calls;
+    private final CallLog callLog;
+    private final String defaultCallerId;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final PhoneNumberValidator numbers = new PhoneNumberValidator();
+
+    public Dialing(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialPacer pacer,
+                   OutboundCalls calls, CallLog callLog, String defaultCallerId, Clock clock, Sleeper sleeper) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.lines = lines;
+        this.pacer = pacer;
+        this.calls = calls;
+        this.callLog = callLog;
+        this.defaultCallerId = defaultCallerId;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public Outcome dial(DialMessage message) {
+        Optional<Contact> found = contacts.get(message.campaignKey(), message.contactId());
+        if (found.isEmpty()) {
+            return Outcome.SKIPPED_STALE;
+        }
+        Contact contact = found.get();
+        if (contact.status() != ContactStatus.QUEUED || contact.attempts() != message.attempt() - 1) {
+            return Outcome.SKIPPED_STALE;
+        }
+        Optional<Campaign> campaign = accounts.campaign(message.clientId(), message.campaignId());
+        boolean clientActive = accounts.client(message.clientId()).map(Client::mayPlaceCalls).orElse(false);
+        if (campaign.isEmpty() || !campaign.get().isActive() || !clientActive) {
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant());
+            return Outcome.DEFERRED_INACTIVE;
+        }
+        String token = message.clientToken();
+        if (lines.claim(token) == CallLines.Claim.FULL) {
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant());
+            return Outcome.DEFERRED_NO_LINE;
+        }
+        if (!awaitPacingSlot()) {
+            lines.release(token);
+            throw new OutboundCalls.CallThrottledException("no pacing slot within " + MAX_PACING_WAIT, null);
+        }
+        String callerId = campaign.get().callerId() != null ? campaign.get().callerId() : defaultCallerId;
+        String connectContactId;
+        try {
+            connectContactId = calls.start(new OutboundCalls.OutboundCall(token, contact.e164(), callerId,
+                    attributes(campaign.get(), contact, message)));
+        } catch (OutboundCalls.CallThrottledException e) {
+            lines.release(token);
+            throw e;
+        } catch (OutboundCalls.CallRefusedException e) {
+            lines.release(token);
+            contacts.markUndialable(message.campaignKey(), message.contactId(), "REFUSED_BY_CONNECT", clock.instant());
+            return Outcome.REFUSED;
+        }
+        Instant placedAt = clock.instant();
+        callLog.record(new CallRecord(connectContactId, token, message.clientId(), message.campaignId(),
+                message.contactId(), message.attempt(), numbers.regionOf(callerId), contact.region(),
+                contact.numberType(), placedAt));
+        contacts.markDialing(message.campaignKey(), message.contactId(), message.attempt(), connectContactId,
+                placedAt);
+        return Outcome.PLACED;
+    }
+
+    private boolean awaitPacingSlot() {
+        Instant deadline = clock.instant().plus(MAX_PACING_WAIT);
+        while (true) {
+            Instant now = clock.instant();
+            if (pacer.tryTake(now.getEpochSecond())) {
+                return true;
+            }
+            Instant nextSecond = Instant.ofEpochSecond(now.getEpochSecond() + 1);
+            if (nextSecond.isAfter(deadline)) {
+                return false;
+            }
+            sleeper.sleepUntil(nextSecond);
+        }
+    }
+
+    /** Contact attributes for the contact flow: the campaign's instructions and the file's extra columns. */
+    static Map<String, String> attributes(Campaign campaign, Contact contact, DialMessage message) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("clientId", campaign.clientId());
+        attributes.put("campaignId", campaign.campaignId());
+        attributes.put("contactId", contact.contactId());
+        attributes.put("attempt", Integer.toString(message.attempt()));
+        if (campaign.instructionsRef() != null) {
+            attributes.put("instructionsRef", campaign.instructionsRef());
+        }
+        contact.attributes().forEach((k, v) -> attributes.putIfAbsent("x_" + k.replaceAll("[^A-Za-z0-9_-]", "_"), v));
+        return attributes;
+    }
+}

@@ -1,0 +1,28 @@
+package com.outboundcalls.dial;
+
+import java.util.Map;
+
+/** Places outbound calls (Amazon Connect's StartOutboundVoiceContact). */
+public interface OutboundCalls {
+
+    /** One call to place; the token makes a repeated request return the first call's id. */
+    record OutboundCall(String clientToken, String destination, String callerId, Map<String, String> attributes) {
+    }
+
+    /** @return the Connect ContactId */
+    String start(OutboundCall call);
+
+    /** Connect is throttling or at its concurrent-call limit: try again later. */
+    class CallThrottledException extends RuntimeException {
+        public CallThrottledException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Connect refuses this destination for good (not allowed, invalid): no retry will change it. */
+    class CallRefusedException extends RuntimeException {
+        public CallRefusedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package com.outboundcalls.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The one place where amounts are rounded. Everything upstream stays exact BigDecimal;
+ * an amount becomes a currency figure only through these two rules.
+ */
+public final class Money {
+    /** Invoices are in euros. */
+    public static final String CURRENCY = "EUR";
+    /** Scale of a rated call's amount, kept for disputes (issue: 6 decimals HALF_UP). */
+    public static final int RATED_CALL_SCALE = 6;
+    /** Scale of an invoice figure: the cent. */
+    public static final int INVOICE_SCALE = 2;
+
+    private static final BigDecimal SECONDS_PER_MINUTE = BigDecimal.valueOf(60);
+
+    private Money() {
+    }
+
+    /** Exact price of some seconds at a price per minute, before any rounding. */
+    public static BigDecimal exactPrice(long seconds, BigDecimal pricePerMinute) {
+        return pricePerMinute.multiply(BigDecimal.valueOf(seconds))
+                .divide(SECONDS_PER_MINUTE, 12, RoundingMode.HALF_UP);
+    }
+
+    /** A rated call's amount: seconds x price per minute / 60 at 6 decimals, half up. */
+    public static BigDecimal ratedCallAmount(long seconds, BigDecimal pricePerMinute) {
+        return pricePerMinute.multiply(BigDecimal.valueOf(seconds))
+                .divide(SECONDS_PER_MINUTE, RATED_CALL_SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** An invoice figure: rounded half up to the cent. */
+    public static BigDecimal toCents(BigDecimal exact) {
+        return exact.setScale(INVOICE_SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** Invoice line for seconds at a price per minute: round_half_up(seconds x price / 60, 2). */
+    public static BigDecimal usageLineAmount(long seconds, BigDecimal pricePerMinute) {
+        return pricePerMinute.multiply(BigDecimal.valueOf(seconds))
+                .divide(SECONDS_PER_MINUTE, INVOICE_SCALE, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,65 @@
+package com.outboundcalls.rate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+
+/**
+ * The fields of an "Amazon Connect Contact Event" (EventBridge, source aws.connect) that rating needs.
+ * Unknown fields and event types are ignored, as Connect's documentation asks.
+ */
+public record ContactEvent(String eventType, String contactId, Instant initiationTimestamp,
+                           Instant connectedToSystemTimestamp, Instant disconnectTimestamp, String disconnectReason,
+                           String answeringMachineDetectionStatus, Instant eventTime) {
+
+    public static final String SOURCE = "aws.connect";
+    public static final String DETAIL_TYPE = "Amazon Connect Contact Event";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public boolean isDisconnected() {
+        return "DISCONNECTED".equals(eventType);
+    }
+
+    public boolean wasAnswered() {
+        return connectedToSystemTimestamp != null;
+    }
+
+    /** Answered by a machine (answering machine detection said so). */
+    public boolean reachedVoicemail() {
+        return answeringMachineDetectionStatus != null && answeringMachineDetectionStatus.startsWith("VOICEMAIL");
+    }
+
+    /** Parses the EventBridge envelope; rejects anything that is not a Connect contact event. */
+    public static ContactEvent fromEventBridgeJson(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("contact event is not JSON", e);
+        }
+        if (!SOURCE.equals(root.path("source").asText()) || !DETAIL_TYPE.equals(root.path("detail-type").asText())) {
+            throw new IllegalArgumentException("not an Amazon Connect contact event: source="
+                    + root.path("source").asText() + ", detail-type=" + root.path("detail-type").asText());
+        }
+        JsonNode detail = root.path("detail");
+        String contactId = text(detail, "contactId");
+        if (contactId == null) {
+            throw new IllegalArgumentException("contact event without contactId");
+        }
+        return new ContactEvent(text(detail, "eventType"), contactId, instant(detail, "initiationTimestamp"),
+                instant(detail, "connectedToSystemTimestamp"), instant(detail, "disconnectTimestamp"),
+                text(detail, "disconnectReason"), text(detail, "answeringMachineDetectionStatus"),
+                instant(root, "time"));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : Instant.parse(value);
+    }
+}
