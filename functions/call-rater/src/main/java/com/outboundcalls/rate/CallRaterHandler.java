@@ -1,0 +1,54 @@
+package com.outboundcalls.rate;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.aws.AwsClients;
+import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoCallControl;
+import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoPriceCatalog;
+import com.outboundcalls.aws.DynamoRatedCallStore;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.StructuredLog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Call-events queue (EventBridge rule on aws.connect): rates disconnected calls, settles their contacts. */
+public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final CallRating rating;
+    private final StructuredLog log = new StructuredLog("call-rater");
+    private final SqsBatch batch = new SqsBatch(log);
+
+    public CallRaterHandler() {
+        this(FunctionRuntime.system());
+    }
+
+    public CallRaterHandler(FunctionRuntime runtime) {
+        AwsClients clients = new AwsClients(runtime.environment());
+        DynamoDbClient dynamo = clients.dynamoDb();
+        // Releasing a line needs neither the limit nor the rate: they only bound claims.
+        DynamoCallControl control = new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"), 0, 0,
+                runtime.clock());
+        this.rating = new CallRating(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")), control,
+                new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE")),
+                new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")),
+                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return batch.process(event, message -> {
+            ContactEvent contactEvent = ContactEvent.fromEventBridgeJson(message.getBody());
+            CallRating.Outcome outcome = rating.handle(contactEvent);
+            if (outcome != CallRating.Outcome.IGNORED) {
+                log.info("call_rated", "connectContactId", contactEvent.contactId(), "outcome", outcome);
+            }
+            if (outcome == CallRating.Outcome.UNRATED) {
+                log.warn("call_unrated", "connectContactId", contactEvent.contactId());
+            }
+        });
+    }
+}

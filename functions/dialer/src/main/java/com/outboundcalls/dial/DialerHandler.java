@@ -1,0 +1,48 @@
+package com.outboundcalls.dial;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.aws.AwsClients;
+import com.outboundcalls.aws.ConnectOutboundCalls;
+import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoCallControl;
+import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.StructuredLog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Dial queue: one Amazon Connect outbound call per message; throttled messages come back later. */
+public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final Dialing dialing;
+    private final StructuredLog log = new StructuredLog("dialer");
+    private final SqsBatch batch = new SqsBatch(log);
+
+    public DialerHandler() {
+        this(FunctionRuntime.system());
+    }
+
+    public DialerHandler(FunctionRuntime runtime) {
+        AwsClients clients = new AwsClients(runtime.environment());
+        DynamoDbClient dynamo = clients.dynamoDb();
+        DynamoCallControl control = new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"),
+                runtime.requireInt("MAX_CONCURRENT_CALLS"), runtime.requireInt("CALLS_PER_SECOND"), runtime.clock());
+        this.dialing = new Dialing(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
+                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control, control,
+                new ConnectOutboundCalls(clients.connect(), runtime.require("CONNECT_INSTANCE_ID"),
+                        runtime.require("CONTACT_FLOW_ID")),
+                control, runtime.require("DEFAULT_CALLER_ID"), runtime.clock(), runtime.sleeper());
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return batch.process(event, message -> {
+            DialMessage dial = DialMessage.fromJson(message.getBody());
+            Dialing.Outcome outcome = dialing.dial(dial);
+            log.info("dial", "contactId", dial.contactId(), "attempt", dial.attempt(), "outcome", outcome);
+        });
+    }
+}
