@@ -35,20 +35,28 @@ final class AwsStandIns implements AutoCloseable {
         this.s3Server = s3Server;
     }
 
-    static AwsStandIns start(String region, String accountId, Consumer<ObjectCreated> objectCreated, Clock clock) {
+    /** Ports: 0 picks a free one. */
+    record Ports(int dynamoDb, int sqs, int s3, int connect) {
+        static Ports any() {
+            return new Ports(0, 0, 0, 0);
+        }
+    }
+
+    static AwsStandIns start(String region, String accountId, Consumer<ObjectCreated> objectCreated, Clock clock,
+                             Ports ports) {
         try {
-            int dynamoPort = freePort();
+            int dynamoPort = ports.dynamoDb() > 0 ? ports.dynamoDb() : freePort();
             DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(new String[]{
                     "-inMemory", "-port", Integer.toString(dynamoPort), "-disableTelemetry"});
             dynamo.start();
 
-            int sqsPort = freePort();
+            int sqsPort = ports.sqs() > 0 ? ports.sqs() : freePort();
             SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(sqsPort)
                     .withServerAddress(new NodeAddress("http", "127.0.0.1", sqsPort, ""))
                     .withAWSRegion(region).withAWSAccountId(accountId).start();
             sqs.waitUntilStarted();
 
-            int s3Port = freePort();
+            int s3Port = ports.s3() > 0 ? ports.s3() : freePort();
             S3Proxy s3 = S3Proxy.builder()
                     .blobStore(new NotifyingBlobStore(new TransientNio2BlobStore(), objectCreated, clock))
                     .endpoint(URI.create("http://127.0.0.1:" + s3Port))

@@ -102,6 +102,11 @@ public final class ConnectSimulator implements AutoCloseable {
 
     public ConnectSimulator(Clock clock, String region, String accountId, String instanceId, Quotas quotas,
                             CalleePopulation population, Consumer<String> eventSink) {
+        this(clock, region, accountId, instanceId, quotas, population, eventSink, 0);
+    }
+
+    public ConnectSimulator(Clock clock, String region, String accountId, String instanceId, Quotas quotas,
+                            CalleePopulation population, Consumer<String> eventSink, int port) {
         this.clock = clock;
         this.region = region;
         this.accountId = accountId;
@@ -112,7 +117,7 @@ public final class ConnectSimulator implements AutoCloseable {
         this.tokens = quotas.burst();
         this.lastRefill = clock.instant();
         try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the Connect simulator's port", e);
         }

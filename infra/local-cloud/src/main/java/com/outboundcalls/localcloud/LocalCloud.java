@@ -95,6 +95,13 @@ public final class LocalCloud implements AutoCloseable {
         private ConnectSimulator.Quotas quotas = ConnectSimulator.Quotas.connectDefaults();
         private CalleePopulation.Settings population = CalleePopulation.Settings.defaults();
         private final Map<String, String> parameterOverrides = new HashMap<>();
+        private AwsStandIns.Ports ports = AwsStandIns.Ports.any();
+
+        /** Fixed loopback ports (0 = any free port), for a cloud that people drive by hand. */
+        public Builder ports(int dynamoDb, int sqs, int s3, int connect) {
+            this.ports = new AwsStandIns.Ports(dynamoDb, sqs, s3, connect);
+            return this;
+        }
 
         public Builder template(Path path) {
             this.templatePath = path;
@@ -129,7 +136,7 @@ public final class LocalCloud implements AutoCloseable {
         public LocalCloud start() {
             Path path = templatePath != null ? templatePath : CloudTemplate.locate(Path.of(""));
             return new LocalCloud(CloudTemplate.load(path), clock != null ? clock : LocalClock.wall(), seed,
-                    quotas, population, parameterOverrides);
+                    quotas, population, parameterOverrides, ports);
         }
     }
 
@@ -138,10 +145,11 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private LocalCloud(CloudTemplate template, LocalClock clock, long seed, ConnectSimulator.Quotas quotas,
-                       CalleePopulation.Settings population, Map<String, String> overrides) {
+                       CalleePopulation.Settings population, Map<String, String> overrides,
+                       AwsStandIns.Ports ports) {
         this.template = template;
         this.clock = clock;
-        this.standIns = AwsStandIns.start(REGION, ACCOUNT_ID, objectsCreated::add, clock);
+        this.standIns = AwsStandIns.start(REGION, ACCOUNT_ID, objectsCreated::add, clock, ports);
         parameters.putAll(template.parameterDefaults());
         parameters.putIfAbsent("ConnectInstanceId", "11111111-2222-3333-4444-555555555555");
         parameters.putIfAbsent("ContactFlowId", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
@@ -154,7 +162,7 @@ public final class LocalCloud implements AutoCloseable {
         this.s3 = clients.s3();
         this.eventBridge = new LocalEventBridge(sqs);
         this.connect = new ConnectSimulator(clock, REGION, ACCOUNT_ID, parameters.get("ConnectInstanceId"), quotas,
-                new CalleePopulation(seed, population), eventBridge::putEvent);
+                new CalleePopulation(seed, population), eventBridge::putEvent, ports.connect());
         provision();
     }
 
@@ -554,6 +562,22 @@ public final class LocalCloud implements AutoCloseable {
     /** Moves the simulated clock to an instant, running what falls due on the way. */
     public void advanceTo(Instant instant) {
         runUntil(instant, Duration.ofDays(3650), () -> false);
+    }
+
+    /**
+     * Jumps the simulated clock straight to an instant, as a machine that was switched off would find the
+     * world: contact events due meanwhile are delivered with their own timestamps, and each schedule fires
+     * once, for the latest occurrence it passed over (missed occurrences collapse into one).
+     */
+    public void skipTo(Instant instant) {
+        clock.advanceTo(instant);
+        drain();
+    }
+
+    /** The next time a schedule of the template fires ({@code FunctionLogicalId.EventId}). */
+    public synchronized Instant nextFire(String schedule) {
+        return schedules.stream().filter(s -> s.name.equals(schedule)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no schedule " + schedule)).next;
     }
 
     /** For {@code up}: a background loop on the wall clock, as Lambda's pollers and schedulers would run. */

@@ -1,0 +1,53 @@
+package com.outboundcalls.launcher;
+
+import com.outboundcalls.localcloud.LocalClock;
+import com.outboundcalls.localcloud.LocalCloud;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code up}: a local cloud on the wall clock and fixed loopback ports, driven with the AWS CLI. */
+public final class Up {
+
+    public static final int DYNAMODB_PORT = 8000;
+    public static final int SQS_PORT = 9324;
+    public static final int S3_PORT = 9000;
+    public static final int CONNECT_PORT = 9400;
+    public static final String CAMPAIGN_ID = "relance";
+
+    private Up() {
+    }
+
+    public static void run(DemoOptions options, PrintStream console) throws InterruptedException {
+        LocalCloud cloud = LocalCloud.builder().clock(LocalClock.wall()).seed(options.seed())
+                .ports(DYNAMODB_PORT, SQS_PORT, S3_PORT, CONNECT_PORT).start();
+        ReferenceData.loadPriceList(cloud.dynamoDb(), cloud.physicalName("PriceListsTable"));
+        ReferenceData.loadClient(cloud.dynamoDb(), cloud.physicalName("AccountsTable"),
+                ReferenceData.demoClient(options.clientId()),
+                ReferenceData.demoCampaign(options.clientId(), CAMPAIGN_ID));
+        cloud.startBackgroundLoop();
+        String bucket = cloud.physicalName("ContactBucket");
+        console.printf("""
+                Local cloud is up (Ctrl-C to stop). Functions run in this process as template.yaml wires them.
+                  S3        %s   bucket %s
+                  DynamoDB  %s
+                  SQS       %s
+                  Connect   %s (simulator)
+                Demo client %s, campaign %s. Calls are placed only within the legal calling windows
+                (Monday to Friday, 10:00-13:00 and 14:00-20:00, callee's time).
+
+                  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=%s
+                  aws --endpoint-url %s s3 cp contacts.csv s3://%s/incoming/%s/%s/contacts.csv
+                  aws --endpoint-url %s s3 ls s3://%s/reports/ --recursive
+                """, cloud.s3Endpoint(), bucket, cloud.dynamoDbEndpoint(), cloud.sqsEndpoint(),
+                cloud.connectEndpoint(), options.clientId(), CAMPAIGN_ID, LocalCloud.ACCESS_KEY,
+                LocalCloud.SECRET_KEY, LocalCloud.REGION, cloud.s3Endpoint(), bucket, options.clientId(),
+                CAMPAIGN_ID, cloud.s3Endpoint(), bucket);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cloud.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+}
