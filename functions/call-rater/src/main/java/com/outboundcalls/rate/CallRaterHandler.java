@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.account.CachedAccountDirectory;
 import com.outboundcalls.aws.AwsClients;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoCallControl;
@@ -19,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final CallRating rating;
+    /** How long a campaign pause or account suspension may take to reach a running container. */
+    static final java.time.Duration ACCOUNT_CACHE_TTL = java.time.Duration.ofSeconds(30);
+
     private final StructuredLog log = new StructuredLog("call-rater");
     private final SqsBatch batch = new SqsBatch(log);
 
@@ -32,7 +36,8 @@ public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatch
         // Releasing a line needs neither the limit nor the rate: they only bound claims.
         DynamoCallControl control = new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"), 0, 0,
                 runtime.clock());
-        this.rating = new CallRating(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")), control,
+        this.rating = new CallRating(new CachedAccountDirectory(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
+                        runtime.clock(), ACCOUNT_CACHE_TTL), control,
                 new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE")),
                 new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")),
                 new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.account.CachedAccountDirectory;
 import com.outboundcalls.aws.AwsClients;
 import com.outboundcalls.aws.ConnectOutboundCalls;
 import com.outboundcalls.aws.DynamoAccountDirectory;
@@ -18,6 +19,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final Dialing dialing;
+    /** How long a campaign pause or account suspension may take to reach a running container. */
+    static final java.time.Duration ACCOUNT_CACHE_TTL = java.time.Duration.ofSeconds(30);
+
     private final StructuredLog log = new StructuredLog("dialer");
     private final SqsBatch batch = new SqsBatch(log);
 
@@ -30,7 +34,8 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         DynamoDbClient dynamo = clients.dynamoDb();
         DynamoCallControl control = new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"),
                 runtime.requireInt("MAX_CONCURRENT_CALLS"), runtime.requireInt("CALLS_PER_SECOND"), runtime.clock());
-        this.dialing = new Dialing(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
+        this.dialing = new Dialing(new CachedAccountDirectory(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
+                        runtime.clock(), ACCOUNT_CACHE_TTL),
                 new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control, control,
                 new ConnectOutboundCalls(clients.connect(), runtime.require("CONNECT_INSTANCE_ID"),
                         runtime.require("CONTACT_FLOW_ID")),

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.time.Times;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,14 +52,15 @@ public final class ConnectSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
 
-    private final HttpServer server;
+    private final Server server;
+    private final ServerConnector connector;
     private final Clock clock;
     private final String region;
     private final String accountId;
     private final String instanceId;
     private final Quotas quotas;
     private final CalleePopulation population;
-    private final Consumer<String> eventSink;
+    private final Consumer<List<String>> eventSink;
 
     private final Map<String, String> contactByToken = new HashMap<>();
     private final Map<String, Call> calls = new HashMap<>();
@@ -101,12 +106,12 @@ public final class ConnectSimulator implements AutoCloseable {
     }
 
     public ConnectSimulator(Clock clock, String region, String accountId, String instanceId, Quotas quotas,
-                            CalleePopulation population, Consumer<String> eventSink) {
+                            CalleePopulation population, Consumer<List<String>> eventSink) {
         this(clock, region, accountId, instanceId, quotas, population, eventSink, 0);
     }
 
     public ConnectSimulator(Clock clock, String region, String accountId, String instanceId, Quotas quotas,
-                            CalleePopulation population, Consumer<String> eventSink, int port) {
+                            CalleePopulation population, Consumer<List<String>> eventSink, int port) {
         this.clock = clock;
         this.region = region;
         this.accountId = accountId;
@@ -116,17 +121,52 @@ public final class ConnectSimulator implements AutoCloseable {
         this.eventSink = eventSink;
         this.tokens = quotas.burst();
         this.lastRefill = clock.instant();
+        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
+        threads.setName("connect-simulator");
+        threads.setDaemon(true);
+        this.server = new Server(threads);
+        this.connector = new ServerConnector(server, 1, 1);
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+                Reply reply = route(request.getMethod(), Request.getPathInContext(request), body);
+                response.setStatus(reply.status());
+                response.getHeaders().put("Content-Type", "application/json");
+                response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
+                if (reply.errorType() != null) {
+                    response.getHeaders().put("x-amzn-ErrorType", reply.errorType());
+                }
+                Content.Sink.write(response, true, reply.body().toString(), callback);
+                return true;
+            }
+        });
         try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open the Connect simulator's port", e);
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the Connect simulator on port " + port, e);
         }
-        server.createContext("/", this::route);
-        server.start();
+    }
+
+    /** An HTTP answer: status, Connect's error type when it is an error, JSON body. */
+    private record Reply(int status, String errorType, ObjectNode body) {
+        static Reply ok(ObjectNode body) {
+            return new Reply(200, null, body);
+        }
+
+        static Reply error(int status, String type, String message) {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("__type", type);
+            body.put("Message", message);
+            return new Reply(status, type, body);
+        }
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
     public synchronized Stats stats() {
@@ -144,75 +184,66 @@ public final class ConnectSimulator implements AutoCloseable {
         return pending.isEmpty() ? null : pending.peek().at();
     }
 
-    /** Emits every contact event due at or before the clock's instant, in time order. */
-    public void emitDue() {
-        while (true) {
-            String event;
-            synchronized (this) {
-                PendingEvent next = pending.peek();
-                if (next == null || next.at().isAfter(clock.instant())) {
-                    return;
-                }
-                pending.poll();
-                event = contactEvent(calls.get(next.contactId()), next.type(), next.at());
+    /** Emits every contact event due at or before the clock's instant, in time order; false if none was. */
+    public boolean emitDue() {
+        List<String> due = new ArrayList<>();
+        synchronized (this) {
+            while (!pending.isEmpty() && !pending.peek().at().isAfter(clock.instant())) {
+                PendingEvent next = pending.poll();
+                due.add(contactEvent(calls.get(next.contactId()), next.type(), next.at()));
                 eventsEmitted++;
             }
-            eventSink.accept(event);
         }
+        if (due.isEmpty()) {
+            return false;
+        }
+        eventSink.accept(due);
+        return true;
     }
 
-    private void route(HttpExchange exchange) throws IOException {
+    private Reply route(String method, String path, String body) {
         try {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
+            JsonNode json = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
             if ("PUT".equals(method) && "/contact/outbound-voice".equals(path)) {
-                startOutboundVoiceContact(exchange);
+                return startOutboundVoiceContact(json);
             } else if ("POST".equals(method) && "/contact/stop".equals(path)) {
-                stopContact(exchange);
+                return stopContact(json);
             } else if ("GET".equals(method) && path.startsWith("/contacts/")) {
-                describeContact(exchange, path);
-            } else {
-                error(exchange, 404, "ResourceNotFoundException", "no such operation: " + method + " " + path);
+                return describeContact(path);
             }
+            return Reply.error(404, "ResourceNotFoundException", "no such operation: " + method + " " + path);
+        } catch (IOException e) {
+            return Reply.error(400, "InvalidRequestException", "the body is not JSON");
         } catch (RuntimeException e) {
-            error(exchange, 500, "InternalServiceException", String.valueOf(e.getMessage()));
-        } finally {
-            exchange.close();
+            return Reply.error(500, "InternalServiceException", String.valueOf(e.getMessage()));
         }
     }
 
-    private void startOutboundVoiceContact(HttpExchange exchange) throws IOException {
-        JsonNode body = JSON.readTree(exchange.getRequestBody());
+    private Reply startOutboundVoiceContact(JsonNode body) {
         String destination = body.path("DestinationPhoneNumber").asText(null);
         String token = body.path("ClientToken").asText(null);
         if (!instanceId.equals(body.path("InstanceId").asText())) {
-            error(exchange, 404, "ResourceNotFoundException", "instance not found");
-            return;
+            return Reply.error(404, "ResourceNotFoundException", "instance not found");
         }
         if (body.path("ContactFlowId").asText("").isEmpty()) {
-            error(exchange, 400, "InvalidParameterException", "ContactFlowId is required");
-            return;
+            return Reply.error(400, "InvalidParameterException", "ContactFlowId is required");
         }
         if (destination == null || !E164.matcher(destination).matches()) {
-            error(exchange, 400, "InvalidParameterException", "DestinationPhoneNumber must be E.164");
-            return;
+            return Reply.error(400, "InvalidParameterException", "DestinationPhoneNumber must be E.164");
         }
         String source = body.path("SourcePhoneNumber").asText(null);
         if (source == null && body.path("QueueId").asText("").isEmpty()) {
-            error(exchange, 400, "InvalidParameterException", "SourcePhoneNumber or QueueId is required");
-            return;
+            return Reply.error(400, "InvalidParameterException", "SourcePhoneNumber or QueueId is required");
         }
         if (attributesBytes(body.path("Attributes")) > 32_768) {
-            error(exchange, 400, "InvalidParameterException", "Attributes exceed 32,768 bytes");
-            return;
+            return Reply.error(400, "InvalidParameterException", "Attributes exceed 32,768 bytes");
         }
         String contactId;
         synchronized (this) {
             Instant now = clock.instant();
             if (!takeRequestToken(now)) {
                 throttled++;
-                error(exchange, 429, "TooManyRequestsException", "Rate exceeded");
-                return;
+                return Reply.error(429, "TooManyRequestsException", "Rate exceeded");
             }
             if (token != null && contactByToken.containsKey(token)) {
                 repeatedTokens++;
@@ -221,9 +252,7 @@ public final class ConnectSimulator implements AutoCloseable {
                 purgeEnded(now);
                 if (activeCallEnds.size() >= quotas.maxConcurrentCalls()) {
                     limitExceeded++;
-                    error(exchange, 429, "LimitExceededException",
-                            "The concurrent active calls limit for the instance has been reached");
-                    return;
+                    return Reply.error(429, "LimitExceededException", "The concurrent active calls limit for the instance has been reached");
                 }
                 contactId = UUID.nameUUIDFromBytes((instanceId + "|" + (token != null ? token : UUID.randomUUID()))
                         .getBytes(StandardCharsets.UTF_8)).toString();
@@ -245,18 +274,16 @@ public final class ConnectSimulator implements AutoCloseable {
         }
         ObjectNode response = JSON.createObjectNode();
         response.put("ContactId", contactId);
-        reply(exchange, 200, response);
+        return Reply.ok(response);
     }
 
-    private void stopContact(HttpExchange exchange) throws IOException {
-        JsonNode body = JSON.readTree(exchange.getRequestBody());
+    private Reply stopContact(JsonNode body) {
         String contactId = body.path("ContactId").asText();
         synchronized (this) {
             Call call = calls.get(contactId);
             Instant now = clock.instant();
             if (call == null || !call.disconnected.isAfter(now)) {
-                error(exchange, 400, "ContactNotFoundException", "contact not found or already ended");
-                return;
+                return Reply.error(400, "ContactNotFoundException", "contact not found or already ended");
             }
             activeCallEnds.remove(call.disconnected);
             pending.removeIf(p -> p.contactId().equals(contactId) && !p.at().isBefore(now));
@@ -264,21 +291,19 @@ public final class ConnectSimulator implements AutoCloseable {
             activeCallEnds.add(now);
             schedule(now, contactId, "DISCONNECTED");
         }
-        reply(exchange, 200, JSON.createObjectNode());
+        return Reply.ok(JSON.createObjectNode());
     }
 
-    private void describeContact(HttpExchange exchange, String path) throws IOException {
+    private Reply describeContact(String path) {
         String[] parts = path.split("/");
         if (parts.length != 4 || !instanceId.equals(parts[2])) {
-            error(exchange, 404, "ResourceNotFoundException", "instance not found");
-            return;
+            return Reply.error(404, "ResourceNotFoundException", "instance not found");
         }
         ObjectNode contact = JSON.createObjectNode();
         synchronized (this) {
             Call call = calls.get(parts[3]);
             if (call == null) {
-                error(exchange, 404, "ResourceNotFoundException", "contact not found");
-                return;
+                return Reply.error(404, "ResourceNotFoundException", "contact not found");
             }
             Instant now = clock.instant();
             contact.put("Id", call.contactId);
@@ -300,7 +325,7 @@ public final class ConnectSimulator implements AutoCloseable {
         }
         ObjectNode response = JSON.createObjectNode();
         response.set("Contact", contact);
-        reply(exchange, 200, response);
+        return Reply.ok(response);
     }
 
     private boolean takeRequestToken(Instant now) {
@@ -387,24 +412,6 @@ public final class ConnectSimulator implements AutoCloseable {
         return bytes;
     }
 
-    private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
-        exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
-        ObjectNode body = JSON.createObjectNode();
-        body.put("__type", type);
-        body.put("Message", message);
-        reply(exchange, status, body);
-    }
-
-    private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     /** Destinations of the calls placed, in order (tests check that no callee is called twice). */
     public synchronized List<String> placedDestinations() {
         List<String> destinations = new ArrayList<>();
@@ -415,6 +422,10 @@ public final class ConnectSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // best effort on shutdown
+        }
     }
 }

@@ -162,7 +162,7 @@ public final class LocalCloud implements AutoCloseable {
         this.s3 = clients.s3();
         this.eventBridge = new LocalEventBridge(sqs);
         this.connect = new ConnectSimulator(clock, REGION, ACCOUNT_ID, parameters.get("ConnectInstanceId"), quotas,
-                new CalleePopulation(seed, population), eventBridge::putEvent, ports.connect());
+                new CalleePopulation(seed, population), this::contactEvents, ports.connect());
         provision();
     }
 
@@ -494,8 +494,7 @@ public final class LocalCloud implements AutoCloseable {
      * one batch per SQS event source. Returns whether anything ran.
      */
     public synchronized boolean step() {
-        boolean progressed = false;
-        connect.emitDue();
+        boolean progressed = connect.emitDue();
         ObjectCreated created;
         while ((created = objectsCreated.poll()) != null) {
             progressed |= notifyObjectCreated(created);
@@ -508,10 +507,37 @@ public final class LocalCloud implements AutoCloseable {
             }
         }
         for (SqsEventSource source : sqsSources) {
-            progressed |= source.releaseDue();
-            progressed |= source.pollOnce();
+            if (source.releaseDue()) {
+                source.markMayHaveMessages();
+                progressed = true;
+            }
+            if (source.pollOnce()) {
+                invoked(source.function());
+                progressed = true;
+            }
         }
         return progressed;
+    }
+
+    /** Contact events from the Connect simulator, through the template's EventBridge rules. */
+    private void contactEvents(List<String> events) {
+        for (String queueUrl : eventBridge.deliver(events)) {
+            sqsSources.stream().filter(s -> s.queueUrl().equals(queueUrl)).forEach(SqsEventSource::markMayHaveMessages);
+        }
+    }
+
+    /** A function ran: the queues it may send to (named in its environment) may hold new messages. */
+    private void invoked(LocalFunction function) {
+        for (SqsEventSource source : sqsSources) {
+            if (function.maySendTo(source.queueUrl())) {
+                source.markMayHaveMessages();
+            }
+        }
+    }
+
+    /** Something outside the event loop (a test, a client) sent messages: look at every queue again. */
+    public void messagesSent() {
+        sqsSources.forEach(SqsEventSource::markMayHaveMessages);
     }
 
     /** Runs everything due now, again and again, until nothing is left at this instant. */
@@ -609,6 +635,7 @@ public final class LocalCloud implements AutoCloseable {
                     && object.key().endsWith(trigger.suffix())) {
                 try {
                     trigger.function().invoke(s3EventJson(object, trigger.id()));
+                    invoked(trigger.function());
                 } catch (RuntimeException e) {
                     // Lambda retries an asynchronous invocation twice, then drops it (or sends it to a DLQ).
                     System.err.println("[local-cloud] " + trigger.function().logicalId() + " failed on s3://"
@@ -660,6 +687,7 @@ public final class LocalCloud implements AutoCloseable {
                         + ":schedule/default/" + schedule.name);
         try {
             schedule.function.invoke(input);
+            invoked(schedule.function);
         } catch (RuntimeException e) {
             System.err.println("[local-cloud] schedule " + schedule.name + " failed: " + e);
         }

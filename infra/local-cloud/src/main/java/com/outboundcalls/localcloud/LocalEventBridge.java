@@ -27,21 +27,42 @@ final class LocalEventBridge {
         rules.add(rule);
     }
 
-    /** Puts one event (EventBridge envelope JSON) on the bus. */
-    void putEvent(String eventJson) {
-        JsonNode event;
-        try {
-            event = JSON.readTree(eventJson);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("event is not JSON", e);
-        }
-        for (Rule rule : rules) {
-            if (matches(rule.pattern(), event)) {
-                for (String queueUrl : rule.queueUrls()) {
-                    sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(eventJson));
+    /** Puts events (EventBridge envelope JSON) on the bus; each target queue gets them in batches of 10. */
+    void putEvents(List<String> events) {
+        deliver(events);
+    }
+
+    /** Puts events on the bus and returns the URLs of the queues they were delivered to. */
+    java.util.Set<String> deliver(List<String> events) {
+        Map<String, List<String>> byQueue = new java.util.LinkedHashMap<>();
+        for (String eventJson : events) {
+            JsonNode event;
+            try {
+                event = JSON.readTree(eventJson);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("event is not JSON", e);
+            }
+            for (Rule rule : rules) {
+                if (matches(rule.pattern(), event)) {
+                    rule.queueUrls().forEach(q -> byQueue.computeIfAbsent(q, k -> new ArrayList<>()).add(eventJson));
                 }
             }
         }
+        byQueue.forEach((queueUrl, bodies) -> {
+            for (int from = 0; from < bodies.size(); from += 10) {
+                List<String> chunk = bodies.subList(from, Math.min(bodies.size(), from + 10));
+                List<software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry> entries = new ArrayList<>();
+                for (int i = 0; i < chunk.size(); i++) {
+                    entries.add(software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry.builder()
+                            .id(Integer.toString(i)).messageBody(chunk.get(i)).build());
+                }
+                var response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+                if (!response.failed().isEmpty()) {
+                    throw new IllegalStateException(response.failed().size() + " events not delivered to " + queueUrl);
+                }
+            }
+        });
+        return byQueue.keySet();
     }
 
     /** EventBridge matching for the pattern forms this template uses: value lists and nested objects. */

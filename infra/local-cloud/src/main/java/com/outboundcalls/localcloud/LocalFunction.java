@@ -29,6 +29,7 @@ public final class LocalFunction {
     private Method method;
     private long invocations;
     private long errors;
+    private long busyNanos;
 
     LocalFunction(String logicalId, String handler, Map<String, String> environment, LocalClock clock,
                   int timeoutSeconds, int memoryMb) {
@@ -50,12 +51,22 @@ public final class LocalFunction {
         return environment;
     }
 
+    /** Whether this function may send to a queue: its URL is in the environment the template gives it. */
+    boolean maySendTo(String queueUrl) {
+        return environment.containsValue(queueUrl);
+    }
+
     public synchronized long invocations() {
         return invocations;
     }
 
     public synchronized long errors() {
         return errors;
+    }
+
+    /** Wall time spent inside the handler, all invocations together. */
+    public synchronized java.time.Duration busyTime() {
+        return java.time.Duration.ofNanos(busyNanos);
     }
 
     /** Whether the handler class is on this JVM's classpath. */
@@ -75,6 +86,7 @@ public final class LocalFunction {
         Context context = new LocalContext(logicalId, "arn:aws:lambda:local:000000000000:function:" + logicalId,
                 timeoutSeconds, memoryMb);
         invocations++;
+        long started = System.nanoTime();
         try {
             return method.invoke(handler, input, context);
         } catch (InvocationTargetException e) {
@@ -86,6 +98,8 @@ public final class LocalFunction {
             throw new IllegalStateException(logicalId + " failed", cause);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
+        } finally {
+            busyNanos += System.nanoTime() - started;
         }
     }
 

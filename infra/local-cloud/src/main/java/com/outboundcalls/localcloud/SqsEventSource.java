@@ -43,6 +43,8 @@ final class SqsEventSource {
     private final LocalFunction function;
     private final LocalClock clock;
     private final List<Held> held = new ArrayList<>();
+    /** Whether something may have arrived since the queue was last seen empty. */
+    private volatile boolean mayHaveMessages = true;
 
     SqsEventSource(String name, SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize,
                    boolean reportBatchItemFailures, Duration visibilityTimeout, LocalFunction function,
@@ -61,6 +63,19 @@ final class SqsEventSource {
 
     String name() {
         return name;
+    }
+
+    LocalFunction function() {
+        return function;
+    }
+
+    String queueUrl() {
+        return queueUrl;
+    }
+
+    /** Something ran that may have sent to this queue. */
+    void markMayHaveMessages() {
+        mayHaveMessages = true;
     }
 
     /** Makes failed messages visible again once their visibility timeout has passed. */
@@ -88,10 +103,17 @@ final class SqsEventSource {
 
     /** Receives one batch and invokes the function with it; false when the queue had nothing visible. */
     boolean pollOnce() {
+        if (!mayHaveMessages && clock.isSimulated()) {
+            return false;
+        }
         List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
                 .waitTimeSeconds(0).visibilityTimeout(clock.isSimulated() ? HOLD_SECONDS : (int) visibilityTimeout.toSeconds())
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                 .messageAttributeNames("All")).messages();
+        if (messages.size() < batchSize) {
+            // The stand-in returns every visible message up to the maximum: fewer means none is left.
+            mayHaveMessages = false;
+        }
         if (messages.isEmpty()) {
             return false;
         }

@@ -91,7 +91,7 @@ class ConnectSimulatorTest {
         List<String> events = new ArrayList<>();
         try (ConnectSimulator simulator = new ConnectSimulator(clock, LocalCloud.REGION, LocalCloud.ACCOUNT_ID,
                 "instance-1", ConnectSimulator.Quotas.connectDefaults(), new CalleePopulation(1, everyoneTalksLong),
-                events::add)) {
+                events::addAll)) {
             Map<String, String> env = new java.util.HashMap<>(cloud.clientEnvironment());
             env.put("AWS_ENDPOINT_URL_CONNECT", simulator.endpoint().toString());
             ConnectClient client = new AwsClients(env).connect();
