@@ -99,9 +99,11 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
     }
 
     @Override
-    public void deferTo(String campaignKey, String contactId, Instant dueAt) {
-        conditionalUpdate(campaignKey, contactId, "SET dueAt = :due", "#st = :callable",
-                values(":due", s(Times.iso(dueAt)), ":callable", s(ContactStatus.CALLABLE.name())));
+    public void deferTo(String campaignKey, String contactId, Instant dueAt, Instant now) {
+        conditionalUpdate(campaignKey, contactId, "SET dueAt = :due, #st = :callable",
+                "#st = :callable OR (#st = :queued AND dueAt <= :now)",
+                values(":due", s(Times.iso(dueAt)), ":callable", s(ContactStatus.CALLABLE.name()),
+                        ":queued", s(ContactStatus.QUEUED.name()), ":now", s(Times.iso(now))));
     }
 
     @Override

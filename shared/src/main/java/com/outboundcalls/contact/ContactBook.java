@@ -20,8 +20,11 @@ public interface ContactBook {
     /** CALLABLE (or QUEUED with an expired lease) to QUEUED until {@code leaseUntil}. False if it moved on. */
     boolean claimForQueue(String campaignKey, String contactId, Instant now, Instant leaseUntil);
 
-    /** Pushes a callable contact's due time to later (outside its calling window). */
-    void deferTo(String campaignKey, String contactId, Instant dueAt);
+    /**
+     * Pushes a due contact to later (outside its calling window): a callable one, or a queued one whose
+     * lease has lapsed (its message is presumed lost), which becomes callable again.
+     */
+    void deferTo(String campaignKey, String contactId, Instant dueAt, Instant now);
 
     Optional<Contact> get(String campaignKey, String contactId);
 

@@ -22,6 +22,11 @@ public final class DialFeeding {
 
     /** How long a queued contact is reserved before the feeder may queue it again (a lost message). */
     public static final Duration QUEUE_LEASE = Duration.ofMinutes(15);
+    /**
+     * Due contacts read per campaign and run: enough to push every contact of a closed window to its next
+     * opening in a few runs, whatever the line budget.
+     */
+    static final int PAGE = 200;
 
     private final AccountDirectory accounts;
     private final ContactBook contacts;
@@ -54,19 +59,19 @@ public final class DialFeeding {
                 running.add(campaign);
             }
         }
-        if (budget == 0 || running.isEmpty()) {
-            return new FeedReport(budget, running.size(), 0, 0);
+        if (running.isEmpty()) {
+            return new FeedReport(budget, 0, 0, 0);
         }
         int deferred = 0;
         Map<String, List<HopperEntry>> callable = new LinkedHashMap<>();
         for (Campaign campaign : running) {
             List<HopperEntry> ready = new ArrayList<>();
-            for (HopperEntry entry : contacts.due(campaign.key(), now, budget)) {
+            for (HopperEntry entry : contacts.due(campaign.key(), now, Math.max(budget, PAGE))) {
                 Instant opening = window.nextOpening(now, RegionZones.of(entry.region()));
                 if (opening.equals(now)) {
                     ready.add(entry);
                 } else {
-                    contacts.deferTo(entry.campaignKey(), entry.contactId(), opening);
+                    contacts.deferTo(entry.campaignKey(), entry.contactId(), opening, now);
                     deferred++;
                 }
             }

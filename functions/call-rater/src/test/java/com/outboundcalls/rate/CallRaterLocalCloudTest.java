@@ -1,0 +1,177 @@
+package com.outboundcalls.rate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoCallControl;
+import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoPriceCatalog;
+import com.outboundcalls.aws.DynamoRatedCallStore;
+import com.outboundcalls.contact.Contact;
+import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.NewContact;
+import com.outboundcalls.dial.CallRecord;
+import com.outboundcalls.dial.ClientTokens;
+import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.localcloud.LocalClock;
+import com.outboundcalls.localcloud.LocalCloud;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The call-rater in the local cloud: SQS events as Lambda sends them, DynamoDB Local behind. */
+class CallRaterLocalCloudTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant NOW = Instant.parse("2026-10-05T09:05:00Z");
+    private static LocalCloud cloud;
+    private static DynamoContactBook contacts;
+    private static DynamoCallControl calls;
+    private static DynamoRatedCallStore rated;
+    private static int sequence;
+
+    @BeforeAll
+    static void start() {
+        cloud = LocalCloud.builder().clock(LocalClock.simulated(NOW)).start();
+        DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
+        accounts.putClient(new Client("acme", "ACME", "FR", new BigDecimal("10.00"),
+                new Client.Tariff(2, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
+        accounts.putCampaign(new Campaign("acme", "spring", Campaign.Status.ACTIVE, "+33948123456", "script-1", 1));
+        new DynamoPriceCatalog(cloud.dynamoDb(), cloud.physicalName("PriceListsTable")).putRow("default", "v2026",
+                "FR", "FR", "MOBILE", new BigDecimal("0.12"), Instant.parse("2026-01-01T00:00:00Z"));
+        contacts = new DynamoContactBook(cloud.dynamoDb(), cloud.physicalName("ContactsTable"));
+        calls = new DynamoCallControl(cloud.dynamoDb(), cloud.physicalName("CallsTable"), 10, 2, cloud.clock());
+        rated = new DynamoRatedCallStore(cloud.dynamoDb(), cloud.physicalName("RatedCallsTable"));
+    }
+
+    @AfterAll
+    static void stop() {
+        cloud.close();
+    }
+
+    /** A contact dialing its {@code attempt}th call, with the call recorded and its line held. */
+    private static String[] dialingContact(int attempt) {
+        String e164 = String.format("+3361300%04d", ++sequence);
+        String contactId = ContactIds.of("acme", "spring", e164);
+        contacts.addIfAbsent(new NewContact("acme", "spring", contactId, e164, "FR", "MOBILE", null, null, null,
+                Map.of(), "file", NOW));
+        for (int a = 1; a < attempt; a++) {
+            contacts.claimForQueue("acme#spring", contactId, NOW, NOW.plusSeconds(60));
+            contacts.markDialing("acme#spring", contactId, a, "earlier-" + a + "-" + sequence, NOW);
+            contacts.settle("acme#spring", contactId, "earlier-" + a + "-" + sequence, ContactStatus.CALLABLE, NOW,
+                    "NO_ANSWER", NOW);
+        }
+        String connectContactId = UUID.randomUUID().toString();
+        String token = ClientTokens.of(contactId, attempt);
+        contacts.claimForQueue("acme#spring", contactId, NOW, NOW.plusSeconds(60));
+        calls.claim(token);
+        calls.record(new CallRecord(connectContactId, token, "acme", "spring", contactId, attempt, "FR", "FR",
+                "MOBILE", NOW));
+        contacts.markDialing("acme#spring", contactId, attempt, connectContactId, NOW);
+        return new String[]{contactId, connectContactId};
+    }
+
+    private static String fixture(String name, String connectContactId) throws IOException {
+        try (InputStream in = CallRaterLocalCloudTest.class.getResourceAsStream("/events/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${contactId}", connectContactId);
+        }
+    }
+
+    /** The SQS event Lambda sends for these message bodies. */
+    private static String sqsEvent(String... bodies) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode records = root.putArray("Records");
+        for (String body : bodies) {
+            ObjectNode r = records.addObject();
+            r.put("messageId", UUID.randomUUID().toString());
+            r.put("receiptHandle", "local");
+            r.put("body", body);
+            r.putObject("attributes").put("ApproximateReceiveCount", "1");
+            r.putObject("messageAttributes");
+            r.put("eventSource", "aws:sqs");
+            r.put("eventSourceARN", "arn:aws:sqs:eu-west-3:000000000000:outbound-local-CallEventsQueue");
+            r.put("awsRegion", "eu-west-3");
+        }
+        return root.toString();
+    }
+
+    private static List<RatedCall> ratedCallsOf(String contactId) {
+        List<RatedCall> found = new ArrayList<>();
+        rated.forEachInMonth("acme", YearMonth.of(2026, 10), c -> {
+            if (c.contactId().equals(contactId)) {
+                found.add(c);
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void aDuplicatedOutOfOrderEventYieldsOneRatedCallAndOneSettlement() throws IOException {
+        String[] ids = dialingContact(1);
+        int linesBefore = calls.active();
+        String disconnected = fixture("contact-event-disconnected.json", ids[1]);
+        String connected = fixture("contact-event-connected.json", ids[1]);
+
+        cloud.function("CallRaterFunction").invoke(sqsEvent(disconnected, connected, disconnected));
+        cloud.function("CallRaterFunction").invoke(sqsEvent(disconnected));
+
+        List<RatedCall> calls = ratedCallsOf(ids[0]);
+        assertEquals(1, calls.size());
+        RatedCall call = calls.get(0);
+        // 09:00:01.000 -> 09:01:02.001 is 61.001 s: 62 started seconds, at 0.12 EUR/min = 0.124000
+        assertEquals(62, call.billedSeconds());
+        assertEquals(new BigDecimal("0.124000"), call.amount());
+        assertEquals("v2026", call.priceListVersion());
+        assertEquals(ContactStatus.REACHED, contacts.get("acme#spring", ids[0]).orElseThrow().status());
+        assertEquals(linesBefore - 1, CallRaterLocalCloudTest.calls.active(), "the line was released once");
+    }
+
+    @Test
+    void anUnansweredCallIsRecordedAtZeroAndTheContactIsTriedAgainAfterTheTariffsDelay() throws IOException {
+        String[] ids = dialingContact(1);
+        cloud.function("CallRaterFunction").invoke(sqsEvent(fixture("contact-event-unanswered.json", ids[1])));
+
+        RatedCall call = ratedCallsOf(ids[0]).get(0);
+        assertEquals(0, call.billedSeconds());
+        assertNull(call.answeredAt());
+        Contact contact = contacts.get("acme#spring", ids[0]).orElseThrow();
+        assertEquals(ContactStatus.CALLABLE, contact.status());
+        assertEquals(Instant.parse("2026-10-05T10:00:30Z"), contact.dueAt());
+    }
+
+    @Test
+    void theLastAttemptAllowedByTheTariffLeavesTheContactNotReached() throws IOException {
+        String[] ids = dialingContact(2);
+        cloud.function("CallRaterFunction").invoke(sqsEvent(fixture("contact-event-unanswered.json", ids[1])));
+        assertEquals(ContactStatus.NOT_REACHED, contacts.get("acme#spring", ids[0]).orElseThrow().status());
+    }
+
+    @Test
+    void anEventForACallNotRecordedYetFailsOnlyItsOwnMessage() throws IOException {
+        String[] ids = dialingContact(1);
+        Object response = cloud.function("CallRaterFunction").invoke(sqsEvent(
+                fixture("contact-event-disconnected.json", "unknown-" + UUID.randomUUID()),
+                fixture("contact-event-disconnected.json", ids[1])));
+        var batch = (com.amazonaws.services.lambda.runtime.events.SQSBatchResponse) response;
+        assertEquals(1, batch.getBatchItemFailures().size());
+        assertEquals(1, ratedCallsOf(ids[0]).size());
+    }
+}

@@ -1,0 +1,115 @@
+package com.outboundcalls.invoice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoRatedCallStore;
+import com.outboundcalls.localcloud.LocalClock;
+import com.outboundcalls.localcloud.LocalCloud;
+import com.outboundcalls.money.Money;
+import com.outboundcalls.rate.RatedCall;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** invoice-generator in the local cloud: rated calls in DynamoDB Local, exports in the S3 stand-in. */
+class InvoiceGeneratorLocalCloudTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant RUN = Instant.parse("2026-11-01T05:00:00Z"); // 06:00 Paris
+    private static LocalCloud cloud;
+
+    @BeforeAll
+    static void start() {
+        cloud = LocalCloud.builder().clock(LocalClock.simulated(RUN)).start();
+        DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
+        accounts.putClient(new Client("acme", "ACME", "FR", new BigDecimal("49.00"),
+                new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
+        accounts.putClient(new Client("globex", "Globex", "FR", new BigDecimal("19.90"),
+                new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
+        DynamoRatedCallStore rated = new DynamoRatedCallStore(cloud.dynamoDb(), cloud.physicalName("RatedCallsTable"));
+        rated.saveIfAbsent(call("c1", "FR", "MOBILE", 62, "0.0450", "2026-10-05T09:00:00.250Z"));
+        rated.saveIfAbsent(call("c2", "FR", "MOBILE", 61, "0.0450", "2026-10-20T14:00:00Z"));
+        rated.saveIfAbsent(call("c3", "FR", "FIXED_LINE", 600, "0.0120", "2026-10-31T22:59:59Z")); // 23:59:59 Paris
+        rated.saveIfAbsent(call("c4", "FR", "FIXED_LINE", 600, "0.0120", "2026-10-31T23:00:00Z")); // November in Paris
+        rated.saveIfAbsent(unanswered("c5", "2026-10-06T09:00:00Z"));
+    }
+
+    private static RatedCall call(String id, String dest, String type, long seconds, String price, String answered) {
+        Instant a = Instant.parse(answered);
+        return new RatedCall(id, "acme", "spring", "ct-" + id, 1, "FR", dest, type, a.minusSeconds(8), a,
+                a.plusSeconds(seconds), seconds, new BigDecimal(price),
+                Money.ratedCallAmount(seconds, new BigDecimal(price)), "v2026", RatedCall.Status.RATED, null);
+    }
+
+    private static RatedCall unanswered(String id, String initiated) {
+        Instant i = Instant.parse(initiated);
+        return new RatedCall(id, "acme", "spring", "ct-" + id, 1, "FR", "FR", "MOBILE", i, null, i.plusSeconds(30), 0,
+                new BigDecimal("0.0450"), new BigDecimal("0.000000"), "v2026", RatedCall.Status.RATED, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        cloud.close();
+    }
+
+    private static String run(Instant at) throws IOException {
+        try (InputStream in = InvoiceGeneratorLocalCloudTest.class.getResourceAsStream(
+                "/events/scheduled-first-of-month.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${scheduledTime}", at.toString());
+        }
+    }
+
+    private static String text(String key) {
+        return new String(cloud.s3().getObjectAsBytes(r -> r.bucket(cloud.physicalName("ContactBucket")).key(key))
+                .asByteArray(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theMonthlyRunInvoicesEachClientOnceWithContinuousNumbersAndExportsIt() throws IOException {
+        cloud.function("InvoiceGeneratorFunction").invoke(run(RUN));
+        // A retry of the same occurrence, then a second run later that morning.
+        cloud.function("InvoiceGeneratorFunction").invoke(run(RUN));
+        cloud.function("InvoiceGeneratorFunction").invoke(run(RUN.plus(Duration.ofHours(2))));
+
+        JsonNode acme = JSON.readTree(text("exports/invoices/2026-10/2026-000001_acme.json"));
+        JsonNode globex = JSON.readTree(text("exports/invoices/2026-10/2026-000002_globex.json"));
+        assertEquals("2026-10", acme.path("period").asText());
+        assertEquals("2026-11-01", acme.path("issue_date").asText());
+        assertEquals("2026-12-01", acme.path("due_date").asText());
+        // FR FIXED_LINE 600 s x 0.012 / 60 = 0.12 (the call answered at 00:00 Paris on 1 November is not October's)
+        // FR MOBILE (62 + 61) s x 0.045 / 60 = 0.09225 -> 0.09
+        assertEquals(3, acme.path("lines").size());
+        assertEquals("fixed", acme.path("lines").get(0).path("kind").asText());
+        assertEquals("0.12", acme.path("lines").get(1).path("amount").asText());
+        assertEquals("0.09", acme.path("lines").get(2).path("amount").asText());
+        assertEquals("49.21", acme.path("total_excl_vat").asText());
+        assertEquals("9.84", acme.path("vat_amount").asText());
+        assertEquals("59.05", acme.path("total_incl_vat").asText());
+        assertEquals("19.90", globex.path("total_excl_vat").asText());
+
+        long invoices = cloud.dynamoDb().scan(r -> r.tableName(cloud.physicalName("InvoicesTable"))
+                .filterExpression("begins_with(pk, :p)")
+                .expressionAttributeValues(java.util.Map.of(":p",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("INVOICE#")))).count();
+        assertEquals(2, invoices, "no second invoice for a client and month");
+
+        String usage = text("exports/invoices/2026-10/acme_usage.csv");
+        String[] lines = usage.split("\n");
+        assertEquals(InvoiceExports.USAGE_HEADER, lines[0]);
+        assertEquals(5, lines.length, "header and four October calls");
+        assertEquals(true, usage.contains("c1,spring,ct-c1,FR,FR,MOBILE,2026-10-05T09:00:00.250Z,"
+                + "2026-10-05T09:01:02.250Z,62,0.0450,0.046500,v2026"), usage);
+        assertEquals(true, usage.contains("c5,spring,ct-c5,FR,FR,MOBILE,,2026-10-06T09:00:30.000Z,0,"), usage);
+    }
+}

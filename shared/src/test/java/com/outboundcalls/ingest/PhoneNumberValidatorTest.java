@@ -1,0 +1,63 @@
+package com.outboundcalls.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class PhoneNumberValidatorTest {
+
+    private final PhoneNumberValidator validator = new PhoneNumberValidator();
+
+    private PhoneNumberValidator.ValidNumber valid(String raw, String region) {
+        PhoneNumberValidator.Verdict verdict = validator.validate(raw, region, false);
+        if (!verdict.isValid()) {
+            throw new AssertionError(raw + " rejected: " + verdict.reason() + " " + verdict.message());
+        }
+        return verdict.number();
+    }
+
+    @Test
+    void nationalAndInternationalWritingsGiveTheSameE164() {
+        assertEquals("+33612345678", valid("06 12 34 56 78", "FR").e164());
+        assertEquals("+33612345678", valid("+33 6 12 34 56 78", "FR").e164());
+        assertEquals("+33612345678", valid("0033612345678", "FR").e164());
+        assertEquals("+33612345678", valid("06.12.34.56.78", "FR").e164());
+    }
+
+    @Test
+    void aLeadingZeroDroppedByASpreadsheetIsRestored() {
+        PhoneNumberValidator.ValidNumber n = valid("612345678", "FR");
+        assertEquals("+33612345678", n.e164());
+        assertEquals("MOBILE", n.numberType());
+    }
+
+    @Test
+    void theRegionAndTypeTravelWithTheNumber() {
+        PhoneNumberValidator.ValidNumber reunion = valid("0692123456", "RE");
+        assertEquals("+262692123456", reunion.e164());
+        assertEquals("RE", reunion.region());
+        assertEquals("MOBILE", reunion.numberType());
+        assertEquals("FIXED_LINE", valid("01 42 68 53 00", "FR").numberType());
+        assertEquals("BE", valid("+32 470 12 34 56", "FR").region());
+    }
+
+    @Test
+    void eachBadCellGetsItsReason() {
+        assertEquals(RejectReason.MISSING_PHONE, validator.validate("  ", "FR", false).reason());
+        assertEquals(RejectReason.NOT_A_NUMBER, validator.validate("à rappeler", "FR", false).reason());
+        assertEquals(RejectReason.TOO_SHORT, validator.validate("06 12 34", "FR", false).reason());
+        assertEquals(RejectReason.TOO_LONG, validator.validate("06 12 34 56 78 90 12 34 56", "FR", false).reason());
+        assertEquals(RejectReason.PREMIUM_RATE, validator.validate("08 99 12 34 56", "FR", false).reason());
+    }
+
+    @Test
+    void premiumNumbersPassWhenTheContractAllowsThem() {
+        assertEquals("PREMIUM_RATE", validator.validate("08 99 12 34 56", "FR", true).number().numberType());
+    }
+
+    @Test
+    void anInvalidNumberIsNotAccepted() {
+        assertFalse(validator.validate("+33 0 00 00 00 00", "FR", false).isValid());
+    }
+}
