@@ -46,6 +46,8 @@ public final class LocalCloud implements AutoCloseable {
     public static final String SECRET_KEY = "local-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Lambda's asynchronous invocations: the first attempt and two retries. */
+    private static final int ASYNC_ATTEMPTS = 3;
 
     private final CloudTemplate template;
     private final LocalClock clock;
@@ -633,18 +635,29 @@ public final class LocalCloud implements AutoCloseable {
         for (S3Trigger trigger : s3Triggers) {
             if (trigger.bucket().equals(object.bucket()) && object.key().startsWith(trigger.prefix())
                     && object.key().endsWith(trigger.suffix())) {
-                try {
-                    trigger.function().invoke(s3EventJson(object, trigger.id()));
-                    invoked(trigger.function());
-                } catch (RuntimeException e) {
-                    // Lambda retries an asynchronous invocation twice, then drops it (or sends it to a DLQ).
-                    System.err.println("[local-cloud] " + trigger.function().logicalId() + " failed on s3://"
-                            + object.bucket() + "/" + object.key() + ": " + e);
-                }
+                invokeAsync(trigger.function(), s3EventJson(object, trigger.id()),
+                        "s3://" + object.bucket() + "/" + object.key());
                 any = true;
             }
         }
         return any;
+    }
+
+    /**
+     * An asynchronous invocation (S3 notifications, schedules): as Lambda does, a failed invocation is tried
+     * twice more before it is dropped.
+     */
+    private void invokeAsync(LocalFunction function, String eventJson, String what) {
+        for (int attempt = 1; attempt <= ASYNC_ATTEMPTS; attempt++) {
+            try {
+                function.invoke(eventJson);
+                invoked(function);
+                return;
+            } catch (RuntimeException e) {
+                System.err.println("[local-cloud] " + function.logicalId() + " failed on " + what + " (attempt "
+                        + attempt + " of " + ASYNC_ATTEMPTS + "): " + e);
+            }
+        }
     }
 
     private static String s3EventJson(ObjectCreated o, String configurationId) {
@@ -685,12 +698,7 @@ public final class LocalCloud implements AutoCloseable {
                 .replace("<aws.scheduler.scheduled-time>", Times.iso(occurrence).replaceAll("\\.\\d{3}Z$", "Z"))
                 .replace("<aws.scheduler.schedule-arn>", "arn:aws:scheduler:" + REGION + ":" + ACCOUNT_ID
                         + ":schedule/default/" + schedule.name);
-        try {
-            schedule.function.invoke(input);
-            invoked(schedule.function);
-        } catch (RuntimeException e) {
-            System.err.println("[local-cloud] schedule " + schedule.name + " failed: " + e);
-        }
+        invokeAsync(schedule.function, input, "schedule " + schedule.name);
     }
 
     private static Instant min(Instant a, Instant b) {
