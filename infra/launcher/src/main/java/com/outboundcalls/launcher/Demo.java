@@ -50,7 +50,7 @@ public final class Demo {
                          Map<String, Long> rejectedByReason, long contactsStored, Map<ContactStatus, Long> statuses,
                          ConnectSimulator.Stats connect, long ratedCalls, long answeredCalls, long billedSeconds,
                          JsonNode invoice, BigDecimal usageFromCalls, List<String> checks, List<String> failedChecks,
-                         Path out, Duration wallTime, Instant simulatedEnd) {
+                         Path out, Duration wallTime, Instant simulatedEnd, Map<String, String> functions) {
 
         public long pending() {
             return statuses.getOrDefault(ContactStatus.CALLABLE, 0L) + statuses.getOrDefault(ContactStatus.QUEUED, 0L)
@@ -84,10 +84,13 @@ public final class Demo {
             // The month's calls are done: jump to the monthly invoice run (1st of next month, 06:00 Paris).
             cloud.skipTo(cloud.nextFire("InvoiceGeneratorFunction.FirstOfMonth"));
 
+            Map<String, String> functions = new java.util.LinkedHashMap<>();
+            cloud.functions().forEach((id, f) -> functions.put(id, String.format("%6d invocations, %6.1f s in handler",
+                    f.invocations(), f.busyTime().toMillis() / 1000.0)));
             Path out = options.out();
             copyTree(cloud, bucket, "reports/", out);
             copyTree(cloud, bucket, "exports/", out);
-            return summarize(cloud, contacts, campaign, key, out, startedNanos, simulatedEnd);
+            return summarize(cloud, contacts, campaign, key, out, startedNanos, simulatedEnd, functions);
         }
     }
 
@@ -97,7 +100,7 @@ public final class Demo {
     }
 
     private Result summarize(LocalCloud cloud, DynamoContactBook contacts, Campaign campaign, String key, Path out,
-                             long startedNanos, Instant simulatedEnd) {
+                             long startedNanos, Instant simulatedEnd, Map<String, String> functions) {
         String bucket = cloud.physicalName("ContactBucket");
         String fileName = key.substring(key.lastIndexOf('/') + 1);
         JsonNode ingest = readJson(cloud, bucket, "reports/" + options.clientId() + "/" + campaign.campaignId() + "/"
@@ -173,7 +176,7 @@ public final class Demo {
         return new Result(campaign.key(), ingest.path("rowsRead").asLong(), accepted, ingest.path("skipped").asLong(),
                 ingest.path("rejected").asLong(), byReason, stored, statuses, connectStats, ratedCalls, answered,
                 billedSeconds, invoice, usageFromCalls, passed, failed, out,
-                Duration.ofNanos(System.nanoTime() - startedNanos), simulatedEnd);
+                Duration.ofNanos(System.nanoTime() - startedNanos), simulatedEnd, functions);
     }
 
     private static void check(boolean ok, String what, List<String> passed, List<String> failed) {
@@ -209,8 +212,10 @@ public final class Demo {
         } else {
             s.append("  invoice             none was exported\n");
         }
-        s.append(String.format("  simulated until     %s; wall time %.1f s%n", r.simulatedEnd(),
-                r.wallTime().toMillis() / 1000.0));
+        double seconds = r.wallTime().toMillis() / 1000.0;
+        s.append(String.format("  simulated until     %s; wall time %.1f s (%.1f calls placed and rated per second)%n",
+                r.simulatedEnd(), seconds, r.connect().callsPlaced() / Math.max(0.001, seconds)));
+        r.functions().forEach((id, figures) -> s.append(String.format("      %-26s %s%n", id, figures)));
         s.append(String.format("  output              %s (reports/ and exports/)%n", r.out().toAbsolutePath()));
         s.append("  checks\n");
         r.checks().forEach(c -> s.append("      ok      ").append(c).append('\n'));

@@ -36,7 +36,7 @@ public final class Up {
                 Demo client %s, campaign %s. Calls are placed only within the legal calling windows
                 (Monday to Friday, 10:00-13:00 and 14:00-20:00, callee's time).
 
-                  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_REGION=%s
+                  export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s
                   aws --endpoint-url %s s3 cp contacts.csv s3://%s/incoming/%s/%s/contacts.csv
                   aws --endpoint-url %s s3 ls s3://%s/reports/ --recursive
                 """, cloud.s3Endpoint(), bucket, cloud.dynamoDbEndpoint(), cloud.sqsEndpoint(),
