@@ -60,8 +60,9 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
 
     @Override
     public Claim claim(String clientToken) {
+        // No TTL on a held line: a line deleted behind the counter's back would leak it for good.
         Map<String, AttributeValue> line = Items.key("LINE#" + clientToken);
-        line.put("expiresAt", n(clock.instant().plus(Duration.ofDays(1)).getEpochSecond()));
+        line.put("heldSince", s(Times.iso(clock.instant())));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(line)
@@ -95,7 +96,11 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
                             .updateExpression("SET active = active - :one")
                             .expressionAttributeValues(values(":one", n(1))).build()).build()));
         } catch (TransactionCanceledException e) {
-            // The line was already released (a duplicated event): nothing to do.
+            List<CancellationReason> reasons = e.cancellationReasons();
+            boolean alreadyReleased = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+            if (!alreadyReleased) {
+                throw e; // a conflict: the message is retried
+            }
         }
     }
 

@@ -344,7 +344,9 @@ public final class LocalCloud implements AutoCloseable {
             }
         });
         Map<String, Object> ttl = (Map<String, Object>) props.get("TimeToLiveSpecification");
-        if (ttl != null && Boolean.TRUE.equals(ttl.get("Enabled"))) {
+        // DynamoDB Local expires items on the machine's clock, while a simulated clock stamps them in its own
+        // time: on a simulated clock, expiry is left off rather than deleting items the simulation still uses.
+        if (ttl != null && Boolean.TRUE.equals(ttl.get("Enabled")) && !clock.isSimulated()) {
             dynamo.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(t -> t
                     .attributeName((String) ttl.get("AttributeName")).enabled(true)));
         }
