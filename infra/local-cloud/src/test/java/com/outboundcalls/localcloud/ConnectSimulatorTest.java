@@ -135,6 +135,23 @@ class ConnectSimulatorTest {
         assertNotNull(described.disconnectTimestamp());
     }
 
+    @Test
+    void stopContactEndsACallInProgressAtOnce() {
+        cloud.clock().advanceTo(cloud.clock().instant().plus(Duration.ofHours(4)));
+        cloud.drain();
+        String contactId = connect.startOutboundVoiceContact(call("stop-1", "+33677777777")).contactId();
+        cloud.clock().advanceTo(cloud.clock().instant().plusMillis(500));
+        Instant stoppedAt = cloud.clock().instant();
+        connect.stopContact(r -> r.instanceId(cloud.parameter("ConnectInstanceId")).contactId(contactId));
+
+        Contact described = connect.describeContact(r -> r.instanceId(cloud.parameter("ConnectInstanceId"))
+                .contactId(contactId)).contact();
+        assertEquals(stoppedAt, described.disconnectTimestamp());
+        assertEquals(0, cloud.connect().activeCalls());
+        assertThrows(ConnectException.class, () -> connect.stopContact(r -> r
+                .instanceId(cloud.parameter("ConnectInstanceId")).contactId(contactId)), "already ended");
+    }
+
     private void purge() {
         String url = cloud.physicalName("CallEventsQueue");
         while (!cloud.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages().isEmpty()) {
