@@ -1,0 +1,111 @@
+package com.outboundcalls.dial;
+
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.NewContact;
+import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.testing.InMemoryPorts;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class DialingTest {
+
+    private static final Instant NOW = Instant.parse("2026-10-05T08:30:00Z");
+    private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(
+            new Client("acme", "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+                    Client.AccountStatus.ACTIVE, null),
+            new Campaign("acme", "spring", Campaign.Status.ACTIVE, "+33948123456", "script-1", 1));
+    private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();
+    private final InMemoryPorts.CallControl control = new InMemoryPorts.CallControl();
+    private final InMemoryPorts.Connect connect = new InMemoryPorts.Connect();
+    private Instant now = NOW;
+    private final Clock clock = new Clock() {
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    };
+    private final Dialing dialing = new Dialing(accounts, contacts, control, control, connect, control,
+            "+33948000000", clock, t -> now = t);
+
+    private DialMessage queued(String e164) {
+        String id = ContactIds.of("acme", "spring", e164);
+        contacts.addIfAbsent(new NewContact("acme", "spring", id, e164, "FR", "MOBILE", "Léa", null, null,
+                Map.of("ref", "R1"), "file", NOW));
+        contacts.claimForQueue("acme#spring", id, NOW, NOW.plusSeconds(900));
+        return new DialMessage("acme", "spring", id, 1);
+    }
+
+    @Test
+    void aCallCarriesTheCampaignsCallerIdInstructionsAndTheContactsColumns() {
+        DialMessage m = queued("+33612345678");
+        assertEquals(Dialing.Outcome.PLACED, dialing.dial(m));
+        OutboundCalls.OutboundCall call = connect.placed.get(0);
+        assertEquals("+33948123456", call.callerId());
+        assertEquals(m.contactId() + "-a1", call.clientToken());
+        assertEquals("script-1", call.attributes().get("instructionsRef"));
+        assertEquals("R1", call.attributes().get("x_ref"));
+        assertEquals(ContactStatus.DIALING, contacts.get("acme#spring", m.contactId()).orElseThrow().status());
+    }
+
+    @Test
+    void aCrashAfterTheConnectCallIsRepairedOnRedeliveryWithoutASecondCall() {
+        DialMessage m = queued("+33612345678");
+        control.failNextRecord = true;
+        assertThrows(IllegalStateException.class, () -> dialing.dial(m));
+        assertEquals(ContactStatus.QUEUED, contacts.get("acme#spring", m.contactId()).orElseThrow().status());
+
+        assertEquals(Dialing.Outcome.PLACED, dialing.dial(m));
+        assertEquals(1, connect.placed.size());
+        assertEquals(1, control.active(), "the line held by the token is held once");
+        assertEquals("connect-1", contacts.get("acme#spring", m.contactId()).orElseThrow().connectContactId());
+    }
+
+    @Test
+    void aThrottledCallGivesItsLineBackAndFailsTheMessage() {
+        DialMessage m = queued("+33612345678");
+        connect.throttleNext = 1;
+        assertThrows(OutboundCalls.CallThrottledException.class, () -> dialing.dial(m));
+        assertEquals(0, control.active());
+        assertEquals(ContactStatus.QUEUED, contacts.get("acme#spring", m.contactId()).orElseThrow().status());
+    }
+
+    @Test
+    void noMoreThanTheRatePerSecondWaitingForTheNextSecond() {
+        for (int i = 0; i < 5; i++) {
+            dialing.dial(queued("+3361234567" + i));
+        }
+        assertEquals(5, connect.placed.size());
+        control.slots.values().forEach(taken -> assertEquals(true, taken <= 2));
+        assertEquals(NOW.plusSeconds(2), now, "five calls at 2 per second span three seconds");
+    }
+
+    @Test
+    void aPausedCampaignsContactGoesBackToTheHopperUncalled() {
+        DialMessage m = queued("+33612345678");
+        accounts.campaigns.put("acme#spring", new Campaign("acme", "spring", Campaign.Status.PAUSED, null, null, 1));
+        assertEquals(Dialing.Outcome.DEFERRED_INACTIVE, dialing.dial(m));
+        assertEquals(0, connect.placed.size());
+        assertEquals(ContactStatus.CALLABLE, contacts.get("acme#spring", m.contactId()).orElseThrow().status());
+    }
+}

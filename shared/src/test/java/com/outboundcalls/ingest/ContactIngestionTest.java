@@ -1,0 +1,77 @@
+package com.outboundcalls.ingest;
+
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.testing.InMemoryPorts;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ContactIngestionTest {
+
+    private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(
+            new Client("acme", "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+                    Client.AccountStatus.ACTIVE, null),
+            new Campaign("acme", "spring", Campaign.Status.ACTIVE, null, null, 1));
+    private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();
+    private final InMemoryPorts.Ledger ledger = new InMemoryPorts.Ledger();
+    private final InMemoryPorts.Objects reports = new InMemoryPorts.Objects();
+    private final ContactIngestion ingestion = new ContactIngestion(accounts, contacts, ledger, reports,
+            Clock.fixed(Instant.parse("2026-10-05T08:00:00Z"), ZoneOffset.UTC));
+
+    private IngestSummary ingest(String key, String version, String csv) {
+        return ingestion.ingest(new ContactIngestion.UploadedFile("bucket", key, version),
+                () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aNumberAlreadyInTheCampaignFromAnotherFileIsADuplicate() {
+        ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n0612345679\n");
+        IngestSummary second = ingest("incoming/acme/spring/b.csv", "v1", "tel\n+33612345678\n0612345670\n");
+        assertEquals(1, second.accepted());
+        assertEquals(1L, second.rejectedByReason().get(RejectReason.DUPLICATE));
+        assertEquals(3, contacts.all().size());
+        assertTrue(reports.text("reports/acme/spring/b.csv.rejects.csv").contains("2,DUPLICATE,"));
+    }
+
+    @Test
+    void theSameFileVersionTwiceIsIngestedOnceAndANewVersionIsANewFile() {
+        IngestSummary first = ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n");
+        IngestSummary again = ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n");
+        assertEquals(first, again);
+        IngestSummary changed = ingest("incoming/acme/spring/a.csv", "v2", "tel\n0612345678\n0612345671\n");
+        assertEquals(1, changed.accepted());
+        assertEquals(1L, changed.rejectedByReason().get(RejectReason.DUPLICATE));
+        assertEquals(2, contacts.all().size());
+    }
+
+    @Test
+    void aResumedRunCountsTheRowsItHadAlreadyStoredAsAccepted() {
+        // A first run stored the row, then died before its summary.
+        contacts.addIfAbsent(new com.outboundcalls.contact.NewContact("acme", "spring",
+                ContactIds.of("acme", "spring", "+33612345678"), "+33612345678", "FR", "MOBILE", null, null, null,
+                java.util.Map.of(), "bucket/incoming/acme/spring/a.csv#v1", Instant.EPOCH));
+        IngestSummary summary = ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n");
+        assertEquals(1, summary.accepted());
+        assertEquals(0, summary.rejected());
+    }
+
+    @Test
+    void aKeyOutsideTheLayoutOrNamingAnUnknownCampaignIsRefused() {
+        IngestSummary outside = ingest("uploads/acme/spring/a.csv", "v1", "tel\n0612345678\n");
+        assertEquals(IngestSummary.REFUSED, outside.status());
+        IngestSummary unknown = ingest("incoming/acme/winter/a.csv", "v1", "tel\n0612345678\n");
+        assertEquals(IngestSummary.REFUSED, unknown.status());
+        assertTrue(contacts.all().isEmpty());
+        assertTrue(reports.objects.keySet().stream().noneMatch(k -> k.startsWith("reports/acme/spring")));
+    }
+}

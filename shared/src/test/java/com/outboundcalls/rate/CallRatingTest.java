@@ -1,0 +1,113 @@
+package com.outboundcalls.rate;
+
+import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.NewContact;
+import com.outboundcalls.dial.CallRecord;
+import com.outboundcalls.testing.InMemoryPorts;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class CallRatingTest {
+
+    private static final Instant T0 = Instant.parse("2026-10-05T09:00:00Z");
+    private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(new Client("acme", "ACME", "FR",
+            BigDecimal.TEN, new Client.Tariff(2, Duration.ofHours(2)), Client.AccountStatus.ACTIVE, "acme-deal"));
+    private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();
+    private final InMemoryPorts.CallControl control = new InMemoryPorts.CallControl();
+    private final InMemoryPorts.RatedCalls rated = new InMemoryPorts.RatedCalls();
+    private final InMemoryPorts.Prices prices = new InMemoryPorts.Prices()
+            .with("default", "FR", "FR", "MOBILE", "0.12", Instant.parse("2026-01-01T00:00:00Z"), "default-1")
+            .with("acme-deal", "FR", "FR", "MOBILE", "0.06", Instant.parse("2026-10-05T09:00:30Z"), "acme-2");
+    private final CallRating rating = new CallRating(accounts, control, prices, rated, contacts, control);
+
+    private String dialing(String connectId, int attempt) {
+        contacts.addIfAbsent(new NewContact("acme", "spring", "ct-" + connectId, "+33612345678", "FR", "MOBILE",
+                null, null, null, Map.of(), "f", T0));
+        for (int a = 1; a <= attempt; a++) {
+            contacts.claimForQueue("acme#spring", "ct-" + connectId, T0, T0);
+            contacts.markDialing("acme#spring", "ct-" + connectId, a, a == attempt ? connectId : "old-" + a, T0);
+            if (a < attempt) {
+                contacts.settle("acme#spring", "ct-" + connectId, "old-" + a, ContactStatus.CALLABLE, T0, "x", T0);
+            }
+        }
+        control.claim("tok-" + connectId);
+        control.records.put(connectId, new CallRecord(connectId, "tok-" + connectId, "acme", "spring",
+                "ct-" + connectId, attempt, "FR", "FR", "MOBILE", T0));
+        return "ct-" + connectId;
+    }
+
+    private static ContactEvent disconnected(String id, Instant answered, Instant end, String amd) {
+        return new ContactEvent("DISCONNECTED", id, T0, answered, end, "CUSTOMER_DISCONNECT", amd, end);
+    }
+
+    @Test
+    void theSameDisconnectionTwiceIsRatedAndSettledOnce() {
+        String contact = dialing("c1", 1);
+        ContactEvent e = disconnected("c1", T0.plusSeconds(5), T0.plusMillis(66_001), null);
+        rating.handle(e);
+        rating.handle(e);
+        assertEquals(1, rated.calls.size());
+        assertEquals(62, rated.calls.get("c1").billedSeconds());
+        assertEquals(ContactStatus.REACHED, contacts.get("acme#spring", contact).orElseThrow().status());
+        assertEquals(0, control.active());
+    }
+
+    @Test
+    void theNegotiatedPriceValidWhenTheCalleeAnsweredApplies() {
+        dialing("before", 1);
+        dialing("after", 1);
+        rating.handle(disconnected("before", T0.plusSeconds(29), T0.plusSeconds(89), null));
+        rating.handle(disconnected("after", T0.plusSeconds(30), T0.plusSeconds(90), null));
+        // Before 09:00:30 the client's list has no row yet: the provider's default applies.
+        assertEquals(new BigDecimal("0.120000"), rated.calls.get("before").amount());
+        assertEquals("default-1", rated.calls.get("before").priceListVersion());
+        assertEquals(new BigDecimal("0.060000"), rated.calls.get("after").amount());
+        assertEquals("acme-2", rated.calls.get("after").priceListVersion());
+    }
+
+    @Test
+    void voicemailIsBilledButTheContactIsTriedAgainAfterTheTariffsDelay() {
+        String contact = dialing("vm", 1);
+        rating.handle(disconnected("vm", T0.plusSeconds(5), T0.plusSeconds(25), "VOICEMAIL_BEEP"));
+        assertEquals(20, rated.calls.get("vm").billedSeconds());
+        var c = contacts.get("acme#spring", contact).orElseThrow();
+        assertEquals(ContactStatus.CALLABLE, c.status());
+        assertEquals(T0.plusSeconds(25).plus(Duration.ofHours(2)), c.dueAt());
+    }
+
+    @Test
+    void noAttemptBeyondTheTariff() {
+        String contact = dialing("last", 2);
+        rating.handle(disconnected("last", null, T0.plusSeconds(30), null));
+        assertEquals(ContactStatus.NOT_REACHED, contacts.get("acme#spring", contact).orElseThrow().status());
+    }
+
+    @Test
+    void anAnsweredCallWithoutAPriceIsStoredUnratedNeverFree() {
+        dialing("far", 1);
+        control.records.put("far", new CallRecord("far", "tok-far", "acme", "spring", "ct-far", 1, "FR", "JP",
+                "MOBILE", T0));
+        assertEquals(CallRating.Outcome.UNRATED, rating.handle(disconnected("far", T0.plusSeconds(3), T0.plusSeconds(63),
+                null)));
+        RatedCall call = rated.calls.get("far");
+        assertEquals(RatedCall.Status.UNRATED, call.status());
+        assertEquals(60, call.billedSeconds());
+        assertEquals("no price for FR to JP MOBILE", call.unratedReason());
+    }
+
+    @Test
+    void anEventForAnUnknownCallIsRetriedLater() {
+        assertThrows(CallRating.UnknownCallException.class,
+                () -> rating.handle(disconnected("nobody", null, T0.plusSeconds(3), null)));
+        assertEquals(CallRating.Outcome.IGNORED, rating.handle(new ContactEvent("INITIATED", "nobody", T0, null, null,
+                null, null, T0)));
+    }
+}

@@ -1,0 +1,318 @@
+package com.outboundcalls.testing;
+
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.Contact;
+import com.outboundcalls.contact.ContactBook;
+import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.NewContact;
+import com.outboundcalls.dial.CallLines;
+import com.outboundcalls.dial.CallLog;
+import com.outboundcalls.dial.CallRecord;
+import com.outboundcalls.dial.DialPacer;
+import com.outboundcalls.dial.OutboundCalls;
+import com.outboundcalls.ingest.ContactStore;
+import com.outboundcalls.ingest.FileLedger;
+import com.outboundcalls.rate.Price;
+import com.outboundcalls.rate.PriceCatalog;
+import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.rate.RatedCallStore;
+import com.outboundcalls.report.ObjectSink;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** In-memory ports with the same conditional semantics as the DynamoDB adapters, for unit tests. */
+public final class InMemoryPorts {
+    private InMemoryPorts() {
+    }
+
+    public static final class Accounts implements AccountDirectory {
+        public final Map<String, Client> clients = new LinkedHashMap<>();
+        public final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+
+        public Accounts with(Client client, Campaign... cs) {
+            clients.put(client.clientId(), client);
+            for (Campaign c : cs) {
+                campaigns.put(c.key(), c);
+            }
+            return this;
+        }
+
+        @Override
+        public Optional<Client> client(String clientId) {
+            return Optional.ofNullable(clients.get(clientId));
+        }
+
+        @Override
+        public Optional<Campaign> campaign(String clientId, String campaignId) {
+            return Optional.ofNullable(campaigns.get(clientId + "#" + campaignId));
+        }
+
+        @Override
+        public List<Campaign> activeCampaigns() {
+            return campaigns.values().stream().filter(Campaign::isActive).toList();
+        }
+
+        @Override
+        public List<Client> clients() {
+            return List.copyOf(clients.values());
+        }
+    }
+
+    /** Contacts and their state machine; every transition checks the state it leaves. */
+    public static final class Contacts implements ContactBook, ContactStore {
+        private final Map<String, Contact> contacts = new LinkedHashMap<>();
+        private final Map<String, String> sourceFile = new HashMap<>();
+
+        private static String key(String campaignKey, String contactId) {
+            return campaignKey + "|" + contactId;
+        }
+
+        @Override
+        public AddResult addIfAbsent(NewContact c) {
+            String k = key(c.clientId() + "#" + c.campaignId(), c.contactId());
+            if (contacts.containsKey(k)) {
+                return c.sourceFile().equals(sourceFile.get(k)) ? AddResult.ALREADY_ADDED_BY_THIS_FILE
+                        : AddResult.ALREADY_IN_CAMPAIGN;
+            }
+            contacts.put(k, new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(),
+                    c.numberType(), c.attributes(), ContactStatus.CALLABLE, 0, c.dueAt(), null));
+            sourceFile.put(k, c.sourceFile());
+            return AddResult.ADDED;
+        }
+
+        public List<Contact> all() {
+            return List.copyOf(contacts.values());
+        }
+
+        private Contact with(Contact c, ContactStatus status, int attempts, Instant dueAt, String connectId) {
+            return new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(), c.numberType(),
+                    c.attributes(), status, attempts, dueAt, connectId);
+        }
+
+        @Override
+        public List<HopperEntry> due(String campaignKey, Instant now, int limit) {
+            return contacts.values().stream()
+                    .filter(c -> (c.clientId() + "#" + c.campaignId()).equals(campaignKey))
+                    .filter(c -> c.status() == ContactStatus.CALLABLE || c.status() == ContactStatus.QUEUED)
+                    .filter(c -> !c.dueAt().isAfter(now))
+                    .sorted(java.util.Comparator.comparing(Contact::dueAt)).limit(limit)
+                    .map(c -> new HopperEntry(campaignKey, c.contactId(), c.region(), c.attempts(), c.dueAt()))
+                    .toList();
+        }
+
+        @Override
+        public boolean claimForQueue(String campaignKey, String contactId, Instant now, Instant leaseUntil) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            boolean ok = c != null && (c.status() == ContactStatus.CALLABLE
+                    || (c.status() == ContactStatus.QUEUED && !c.dueAt().isAfter(now)));
+            if (ok) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.QUEUED, c.attempts(), leaseUntil, null));
+            }
+            return ok;
+        }
+
+        @Override
+        public void deferTo(String campaignKey, String contactId, Instant dueAt, Instant now) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c != null && (c.status() == ContactStatus.CALLABLE
+                    || (c.status() == ContactStatus.QUEUED && !c.dueAt().isAfter(now)))) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
+            }
+        }
+
+        @Override
+        public Optional<Contact> get(String campaignKey, String contactId) {
+            return Optional.ofNullable(contacts.get(key(campaignKey, contactId)));
+        }
+
+        @Override
+        public boolean markDialing(String campaignKey, String contactId, int attempt, String connectContactId,
+                                   Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c == null || c.status() != ContactStatus.QUEUED || c.attempts() != attempt - 1) {
+                return false;
+            }
+            contacts.put(key(campaignKey, contactId), with(c, ContactStatus.DIALING, attempt, null, connectContactId));
+            return true;
+        }
+
+        @Override
+        public void returnToHopper(String campaignKey, String contactId, Instant dueAt) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c != null && c.status() == ContactStatus.QUEUED) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
+            }
+        }
+
+        @Override
+        public void markUndialable(String campaignKey, String contactId, String reason, Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c != null && c.status() == ContactStatus.QUEUED) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.NOT_REACHED, c.attempts(), null, null));
+            }
+        }
+
+        @Override
+        public boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
+                              Instant dueAt, String outcome, Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c == null || c.status() != ContactStatus.DIALING || !connectContactId.equals(c.connectContactId())) {
+                return false;
+            }
+            contacts.put(key(campaignKey, contactId), with(c, next, c.attempts(), dueAt, c.connectContactId()));
+            return true;
+        }
+    }
+
+    /** Lines, pacing slots and call records. */
+    public static final class CallControl implements CallLines, DialPacer, CallLog {
+        public final Set<String> lines = new HashSet<>();
+        public final Map<Long, Integer> slots = new HashMap<>();
+        public final Map<String, CallRecord> records = new HashMap<>();
+        public int maxLines = 10;
+        public int perSecond = 2;
+        /** Makes the next record() fail, as a container dying after the Connect call would. */
+        public boolean failNextRecord;
+
+        @Override
+        public int active() {
+            return lines.size();
+        }
+
+        @Override
+        public Claim claim(String clientToken) {
+            if (lines.contains(clientToken)) {
+                return Claim.ALREADY_HELD;
+            }
+            if (lines.size() >= maxLines) {
+                return Claim.FULL;
+            }
+            lines.add(clientToken);
+            return Claim.ACQUIRED;
+        }
+
+        @Override
+        public void release(String clientToken) {
+            lines.remove(clientToken);
+        }
+
+        @Override
+        public boolean tryTake(long epochSecond) {
+            int taken = slots.getOrDefault(epochSecond, 0);
+            if (taken >= perSecond) {
+                return false;
+            }
+            slots.put(epochSecond, taken + 1);
+            return true;
+        }
+
+        @Override
+        public void record(CallRecord call) {
+            if (failNextRecord) {
+                failNextRecord = false;
+                throw new IllegalStateException("container died");
+            }
+            records.put(call.connectContactId(), call);
+        }
+
+        @Override
+        public Optional<CallRecord> find(String connectContactId) {
+            return Optional.ofNullable(records.get(connectContactId));
+        }
+    }
+
+    /** Connect as the dialer sees it: a ClientToken returns its first contact. */
+    public static final class Connect implements OutboundCalls {
+        public final Map<String, String> contactByToken = new LinkedHashMap<>();
+        public final List<OutboundCall> placed = new ArrayList<>();
+        public int throttleNext;
+
+        @Override
+        public String start(OutboundCall call) {
+            if (throttleNext > 0) {
+                throttleNext--;
+                throw new CallThrottledException("TooManyRequestsException", null);
+            }
+            return contactByToken.computeIfAbsent(call.clientToken(), t -> {
+                placed.add(call);
+                return "connect-" + placed.size();
+            });
+        }
+    }
+
+    public static final class Prices implements PriceCatalog {
+        private final Map<String, TreeMap<Instant, Price>> rows = new HashMap<>();
+
+        public Prices with(String list, String origin, String dest, String type, String price, Instant from,
+                           String version) {
+            rows.computeIfAbsent(list + origin + dest + type, k -> new TreeMap<>())
+                    .put(from, new Price(new java.math.BigDecimal(price), version));
+            return this;
+        }
+
+        @Override
+        public Optional<Price> priceAt(String listId, String originCountry, String destinationCountry,
+                                       String numberType, Instant at) {
+            TreeMap<Instant, Price> versions = rows.get(listId + originCountry + destinationCountry + numberType);
+            if (versions == null || versions.floorEntry(at) == null) {
+                return Optional.empty();
+            }
+            return Optional.of(versions.floorEntry(at).getValue());
+        }
+    }
+
+    public static final class RatedCalls implements RatedCallStore {
+        public final Map<String, RatedCall> calls = new LinkedHashMap<>();
+
+        @Override
+        public boolean saveIfAbsent(RatedCall call) {
+            return calls.putIfAbsent(call.connectContactId(), call) == null;
+        }
+
+        @Override
+        public void forEachInMonth(String clientId, YearMonth month, Consumer<RatedCall> consumer) {
+            calls.values().stream().filter(c -> c.clientId().equals(clientId) && c.billingMonth().equals(month))
+                    .forEach(consumer);
+        }
+    }
+
+    public static final class Ledger implements FileLedger {
+        public final Map<String, String> done = new HashMap<>();
+
+        @Override
+        public Optional<String> completedSummary(String fileId) {
+            return Optional.ofNullable(done.get(fileId));
+        }
+
+        @Override
+        public void markCompleted(String fileId, String summaryJson) {
+            done.put(fileId, summaryJson);
+        }
+    }
+
+    public static final class Objects implements ObjectSink {
+        public final Map<String, byte[]> objects = new TreeMap<>();
+
+        @Override
+        public void put(String key, byte[] content, String contentType) {
+            objects.put(key, content);
+        }
+
+        public String text(String key) {
+            return new String(objects.get(key), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}
