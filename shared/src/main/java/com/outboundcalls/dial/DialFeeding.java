@@ -27,6 +27,8 @@ public final class DialFeeding {
      * opening in a few runs, whatever the line budget.
      */
     static final int PAGE = 200;
+    /** Smallest read of the hopper, so that a run with few free lines still moves a closed window along. */
+    static final int MIN_READ = 25;
 
     private final AccountDirectory accounts;
     private final ContactBook contacts;
@@ -66,13 +68,26 @@ public final class DialFeeding {
         Map<String, List<HopperEntry>> callable = new LinkedHashMap<>();
         for (Campaign campaign : running) {
             List<HopperEntry> ready = new ArrayList<>();
-            for (HopperEntry entry : contacts.due(campaign.key(), now, Math.max(budget, PAGE))) {
-                Instant opening = window.nextOpening(now, RegionZones.of(entry.region()));
-                if (opening.equals(now)) {
-                    ready.add(entry);
-                } else {
-                    contacts.deferTo(entry.campaignKey(), entry.contactId(), opening, now);
-                    deferred++;
+            int read = 0;
+            // Read what the budget needs; while contacts of a closed window come first, push them to their
+            // next opening and read on, up to a page per run.
+            while (read < PAGE) {
+                int limit = Math.min(PAGE - read, Math.max(MIN_READ, budget - ready.size()));
+                List<HopperEntry> due = contacts.due(campaign.key(), now, limit);
+                read += due.size();
+                int deferredNow = 0;
+                for (HopperEntry entry : due) {
+                    Instant opening = window.nextOpening(now, RegionZones.of(entry.region()));
+                    if (opening.equals(now)) {
+                        ready.add(entry);
+                    } else {
+                        contacts.deferTo(entry.campaignKey(), entry.contactId(), opening, now);
+                        deferredNow++;
+                    }
+                }
+                deferred += deferredNow;
+                if (due.size() < limit || deferredNow == 0 || ready.size() >= budget) {
+                    break;
                 }
             }
             callable.put(campaign.key(), ready);
