@@ -1,8 +1,5 @@
 package com.outboundcalls.rate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
@@ -16,6 +13,7 @@ import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.dial.CallRecord;
 import com.outboundcalls.dial.ClientTokens;
 import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.localcloud.LambdaEvents;
 import com.outboundcalls.localcloud.LocalClock;
 import com.outboundcalls.localcloud.LocalCloud;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The call-rater in the local cloud: SQS events as Lambda sends them, DynamoDB Local behind. */
 class CallRaterLocalCloudTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-10-05T09:05:00Z");
     private static LocalCloud cloud;
     private static DynamoContactBook contacts;
@@ -97,20 +94,7 @@ class CallRaterLocalCloudTest {
 
     /** The SQS event Lambda sends for these message bodies. */
     private static String sqsEvent(String... bodies) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode records = root.putArray("Records");
-        for (String body : bodies) {
-            ObjectNode r = records.addObject();
-            r.put("messageId", UUID.randomUUID().toString());
-            r.put("receiptHandle", "local");
-            r.put("body", body);
-            r.putObject("attributes").put("ApproximateReceiveCount", "1");
-            r.putObject("messageAttributes");
-            r.put("eventSource", "aws:sqs");
-            r.put("eventSourceARN", "arn:aws:sqs:eu-west-3:000000000000:outbound-local-CallEventsQueue");
-            r.put("awsRegion", "eu-west-3");
-        }
-        return root.toString();
+        return LambdaEvents.sqs(cloud, "CallEventsQueue", List.of(bodies));
     }
 
     private static List<RatedCall> ratedCallsOf(String contactId) {

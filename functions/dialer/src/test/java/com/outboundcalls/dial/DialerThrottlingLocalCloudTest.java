@@ -1,9 +1,6 @@
 package com.outboundcalls.dial;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
@@ -11,6 +8,7 @@ import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.localcloud.LambdaEvents;
 import com.outboundcalls.localcloud.LocalClock;
 import com.outboundcalls.localcloud.LocalCloud;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class DialerThrottlingLocalCloudTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalCloud cloud;
     private static DynamoContactBook contacts;
 
@@ -54,21 +51,11 @@ class DialerThrottlingLocalCloudTest {
         cloud.close();
     }
 
+    /** Messages whose id is their contact's, so that batch item failures name the contacts. */
     private static String sqsEvent(List<DialMessage> messages) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode records = root.putArray("Records");
-        for (DialMessage m : messages) {
-            ObjectNode r = records.addObject();
-            r.put("messageId", m.contactId());
-            r.put("receiptHandle", "local-" + m.contactId());
-            r.put("body", m.toJson());
-            r.putObject("attributes").put("ApproximateReceiveCount", "1");
-            r.putObject("messageAttributes");
-            r.put("eventSource", "aws:sqs");
-            r.put("eventSourceARN", "arn:aws:sqs:eu-west-3:000000000000:outbound-local-DialQueue");
-            r.put("awsRegion", "eu-west-3");
-        }
-        return root.toString();
+        return LambdaEvents.sqs(cloud.arn("DialQueue"), LocalCloud.REGION, messages.stream()
+                .map(m -> new LambdaEvents.SqsRecord(m.contactId(), "local-" + m.contactId(), m.toJson(),
+                        Map.of("ApproximateReceiveCount", "1"))).toList());
     }
 
     @Test

@@ -46,22 +46,14 @@ public final class ReferenceData {
         DynamoPriceCatalog prices = new DynamoPriceCatalog(dynamo, table);
         frenchRates().forEach((type, price) -> prices.putRow(PriceCatalog.DEFAULT_LIST, PRICE_LIST_VERSION, "FR",
                 "FR", type, price, PRICES_VALID_FROM));
-        for (String overseas : OVERSEAS) {
-            prices.putRow(PriceCatalog.DEFAULT_LIST, PRICE_LIST_VERSION, "FR", overseas, "FIXED_LINE",
-                    new BigDecimal("0.0500"), PRICES_VALID_FROM);
-            prices.putRow(PriceCatalog.DEFAULT_LIST, PRICE_LIST_VERSION, "FR", overseas, "MOBILE",
-                    new BigDecimal("0.1200"), PRICES_VALID_FROM);
-            prices.putRow(PriceCatalog.DEFAULT_LIST, PRICE_LIST_VERSION, "FR", overseas, "FIXED_LINE_OR_MOBILE",
-                    new BigDecimal("0.1200"), PRICES_VALID_FROM);
-        }
-        for (String country : EUROPE) {
-            prices.putRow(PriceCatalog.DEFAULT_LIST, PRICE_LIST_VERSION, "FR", country, "FIXED_LINE",
-                    new BigDecimal("0.0300"), PRICES_VALID_FROM);
-            prices.putRow(PriceCatalog.DEFAULT_LIST, PRICE_LIST_VERSION, "FR", country, "MOBILE",
-                    new BigDecimal("0.0900"), PRICES_VALID_FROM);
-            prices.putRow(PriceCatalog.DEFAULT_LIST, PRICE_LIST_VERSION, "FR", country, "FIXED_LINE_OR_MOBILE",
-                    new BigDecimal("0.0900"), PRICES_VALID_FROM);
-        }
+        Map<String, BigDecimal> overseasRates = Map.of("FIXED_LINE", new BigDecimal("0.0500"),
+                "MOBILE", new BigDecimal("0.1200"), "FIXED_LINE_OR_MOBILE", new BigDecimal("0.1200"));
+        Map<String, BigDecimal> europeanRates = Map.of("FIXED_LINE", new BigDecimal("0.0300"),
+                "MOBILE", new BigDecimal("0.0900"), "FIXED_LINE_OR_MOBILE", new BigDecimal("0.0900"));
+        OVERSEAS.forEach(country -> overseasRates.forEach((type, price) -> prices.putRow(PriceCatalog.DEFAULT_LIST,
+                PRICE_LIST_VERSION, "FR", country, type, price, PRICES_VALID_FROM)));
+        EUROPE.forEach(country -> europeanRates.forEach((type, price) -> prices.putRow(PriceCatalog.DEFAULT_LIST,
+                PRICE_LIST_VERSION, "FR", country, type, price, PRICES_VALID_FROM)));
     }
 
     public static Client demoClient(String clientId) {

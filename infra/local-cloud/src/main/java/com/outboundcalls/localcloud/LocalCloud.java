@@ -223,6 +223,11 @@ public final class LocalCloud implements AutoCloseable {
         return Objects.requireNonNull(physicalNames.get(logicalId), "no resource " + logicalId);
     }
 
+    /** ARN of a resource as the local cloud names it. */
+    public String arn(String logicalId) {
+        return Objects.requireNonNull(arns.get(logicalId), "no ARN for " + logicalId);
+    }
+
     public String parameter(String name) {
         return parameters.get(name);
     }

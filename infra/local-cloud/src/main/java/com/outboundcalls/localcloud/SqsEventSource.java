@@ -1,9 +1,6 @@
 package com.outboundcalls.localcloud;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -25,7 +22,6 @@ import java.util.Set;
  */
 final class SqsEventSource {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Real-time visibility while the local clock decides when a failed message comes back. */
     private static final int HOLD_SECONDS = 43_200;
 
@@ -148,21 +144,10 @@ final class SqsEventSource {
     }
 
     private String eventJson(List<Message> messages) {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode records = root.putArray("Records");
-        for (Message m : messages) {
-            ObjectNode r = records.addObject();
-            r.put("messageId", m.messageId());
-            r.put("receiptHandle", m.receiptHandle());
-            r.put("body", m.body());
-            ObjectNode attributes = r.putObject("attributes");
+        return LambdaEvents.sqs(queueArn, region, messages.stream().map(m -> {
+            java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
             m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            r.putObject("messageAttributes");
-            r.put("md5OfBody", m.md5OfBody());
-            r.put("eventSource", "aws:sqs");
-            r.put("eventSourceARN", queueArn);
-            r.put("awsRegion", region);
-        }
-        return root.toString();
+            return new LambdaEvents.SqsRecord(m.messageId(), m.receiptHandle(), m.body(), attributes);
+        }).toList());
     }
 }
