@@ -1,11 +1,20 @@
 package com.outboundcalls.aws;
 
 import com.outboundcalls.report.ObjectSink;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Reports and exports written to the bucket. */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Reports and exports written to the bucket. A put whose connection broke (a pooled keep-alive connection
+ * the server had closed) is sent again: the body is in memory, and writing the same object twice is harmless.
+ */
 public final class S3ObjectSink implements ObjectSink {
+
+    private static final int ATTEMPTS = 3;
 
     private final S3Client s3;
     private final String bucket;
@@ -17,6 +26,24 @@ public final class S3ObjectSink implements ObjectSink {
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+                return;
+            } catch (UncheckedIOException | SdkClientException e) {
+                if (attempt >= ATTEMPTS || !brokenConnection(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean brokenConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
