@@ -7,10 +7,8 @@ import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.dial.CallLines;
 import com.outboundcalls.dial.CallLog;
 import com.outboundcalls.dial.CallRecord;
-import com.outboundcalls.money.Money;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Rates a call when Connect says it is disconnected, and settles its contact: reached, tried again after
@@ -30,7 +28,7 @@ public final class CallRating {
 
     private final AccountDirectory accounts;
     private final CallLog callLog;
-    private final PriceCatalog prices;
+    private final CallPricer pricer;
     private final RatedCallStore ratedCalls;
     private final ContactBook contacts;
     private final CallLines lines;
@@ -39,7 +37,7 @@ public final class CallRating {
                       ContactBook contacts, CallLines lines) {
         this.accounts = accounts;
         this.callLog = callLog;
-        this.prices = prices;
+        this.pricer = new CallPricer(prices);
         this.ratedCalls = ratedCalls;
         this.contacts = contacts;
         this.lines = lines;
@@ -54,36 +52,11 @@ public final class CallRating {
         Client client = accounts.client(call.clientId())
                 .orElseThrow(() -> new IllegalStateException("call of an unknown client " + call.clientId()));
 
-        RatedCall rated = rate(call, client, event);
+        RatedCall rated = pricer.price(call, client.priceListId(), event);
         ratedCalls.saveIfAbsent(rated);
         settleContact(call, client, event);
         lines.release(call.clientToken());
         return rated.status() == RatedCall.Status.RATED ? Outcome.RATED : Outcome.UNRATED;
-    }
-
-    RatedCall rate(CallRecord call, Client client, ContactEvent event) {
-        Instant answered = event.connectedToSystemTimestamp();
-        long seconds = BilledSeconds.between(answered, event.disconnectTimestamp());
-        Instant priceInstant = answered != null ? answered : event.initiationTimestamp();
-        if (priceInstant == null) {
-            priceInstant = event.disconnectTimestamp();
-        }
-        Optional<Price> price = prices.priceFor(client.priceListId(), call.originCountry(), call.destinationCountry(),
-                call.numberType(), priceInstant);
-        if (price.isEmpty() && seconds > 0) {
-            return new RatedCall(event.contactId(), call.clientId(), call.campaignId(), call.contactId(),
-                    call.attempt(), call.originCountry(), call.destinationCountry(), call.numberType(),
-                    event.initiationTimestamp(), answered, event.disconnectTimestamp(), seconds, null, null, null,
-                    RatedCall.Status.UNRATED, "no price for " + call.originCountry() + " to "
-                    + call.destinationCountry() + " " + call.numberType());
-        }
-        return new RatedCall(event.contactId(), call.clientId(), call.campaignId(), call.contactId(), call.attempt(),
-                call.originCountry(), call.destinationCountry(), call.numberType(), event.initiationTimestamp(),
-                answered, event.disconnectTimestamp(), seconds,
-                price.map(Price::pricePerMinute).orElse(null),
-                price.map(p -> Money.ratedCallAmount(seconds, p.pricePerMinute()))
-                        .orElse(Money.ratedCallAmount(0, java.math.BigDecimal.ZERO)),
-                price.map(Price::priceListVersion).orElse(null), RatedCall.Status.RATED, null);
     }
 
     private void settleContact(CallRecord call, Client client, ContactEvent event) {
