@@ -1,7 +1,9 @@
 package com.outboundcalls.aws;
 
 import com.outboundcalls.rate.Price;
-import com.outboundcalls.rate.PriceCatalog;
+import com.outboundcalls.rate.PriceListFile;
+import com.outboundcalls.rate.PriceListStore;
+import com.outboundcalls.rate.RatedCall;
 import com.outboundcalls.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,7 +21,7 @@ import static com.outboundcalls.aws.Items.values;
  * Price-list rows: partition {@code list#origin#destination#numberType}, sort {@code validFrom#version}.
  * The price at an instant is the row with the latest validFrom not after it.
  */
-public final class DynamoPriceCatalog implements PriceCatalog {
+public final class DynamoPriceCatalog implements PriceListStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -46,6 +48,28 @@ public final class DynamoPriceCatalog implements PriceCatalog {
         }
         Map<String, AttributeValue> row = items.get(0);
         return Optional.of(new Price(new BigDecimal(Items.str(row, "pricePerMinute")), Items.str(row, "version")));
+    }
+
+    @Override
+    public Optional<String> versionSource(String listId, String version) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key("VERSION#" + listId, version)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Items.str(item, "source"));
+    }
+
+    @Override
+    public void saveVersion(String listId, String version, List<PriceListFile.Row> rows, Instant publishedAt,
+                            String source) {
+        for (PriceListFile.Row row : rows) {
+            putRow(listId, version, row.originCountry(), row.destinationCountry(), row.numberType(),
+                    row.pricePerMinute(), row.validFrom().atStartOfDay(RatedCall.BILLING_ZONE).toInstant());
+        }
+        // The version is published once all its rows are in: a crash before this line is finished by a retry.
+        Map<String, AttributeValue> marker = Items.key("VERSION#" + listId, version);
+        marker.put("publishedAt", s(Times.iso(publishedAt)));
+        marker.put("source", s(source));
+        marker.put("rows", Items.n(rows.size()));
+        dynamo.putItem(r -> r.tableName(table).item(marker));
     }
 
     /** Writes one row of a price-list version. */

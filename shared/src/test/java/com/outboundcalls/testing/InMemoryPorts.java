@@ -253,8 +253,25 @@ public final class InMemoryPorts {
         }
     }
 
-    public static final class Prices implements PriceCatalog {
+    public static final class Prices implements com.outboundcalls.rate.PriceListStore {
         private final Map<String, TreeMap<Instant, Price>> rows = new HashMap<>();
+        public final Map<String, String> versions = new HashMap<>();
+
+        @Override
+        public Optional<String> versionSource(String listId, String version) {
+            return Optional.ofNullable(versions.get(listId + "/" + version));
+        }
+
+        @Override
+        public void saveVersion(String listId, String version, List<com.outboundcalls.rate.PriceListFile.Row> rs,
+                                Instant publishedAt, String source) {
+            for (var r : rs) {
+                with(listId, r.originCountry(), r.destinationCountry(), r.numberType(),
+                        r.pricePerMinute().toPlainString(),
+                        r.validFrom().atStartOfDay(RatedCall.BILLING_ZONE).toInstant(), version);
+            }
+            versions.put(listId + "/" + version, source);
+        }
 
         public Prices with(String list, String origin, String dest, String type, String price, Instant from,
                            String version) {

@@ -1,0 +1,104 @@
+package com.outboundcalls.rate;
+
+import com.outboundcalls.account.Client;
+import com.outboundcalls.testing.InMemoryPorts;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PriceListImportTest {
+
+    /** Published on 15 October 2026 in Paris: a raise needs valid_from on 15 November 2026 or later. */
+    private static final Instant PUBLISHED = Instant.parse("2026-10-15T08:00:00Z");
+    private final InMemoryPorts.Prices store = new InMemoryPorts.Prices()
+            .with("default", "FR", "FR", "MOBILE", "0.0450", Instant.parse("2025-12-31T23:00:00Z"), "2026-01");
+    private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts()
+            .with(client("acme", null)).with(client("globex", "globex-deal"));
+    private final InMemoryPorts.Objects reports = new InMemoryPorts.Objects();
+    private final List<String> sent = new ArrayList<>();
+    private final PriceListImport importer = new PriceListImport(store, accounts, reports,
+            (clientId, notice) -> sent.add(clientId), Clock.fixed(PUBLISHED, ZoneOffset.UTC));
+
+    private static Client client(String id, String list) {
+        return new Client(id, id, "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+                Client.AccountStatus.ACTIVE, list);
+    }
+
+    private PriceListImport.Outcome upload(String key, String csv) {
+        return importer.importFile(key, key + "#etag-" + csv.hashCode(), () -> new StringReader(csv));
+    }
+
+    @Test
+    void aRaiseWithLessThanAMonthsNoticeIsRefusedWhole() {
+        PriceListImport.Outcome outcome = upload("config/price-lists/default/2026-11.csv", PriceListFile.HEADER + "\n"
+                + "FR,FR,MOBILE,0.0500,2026-11-14\n"
+                + "FR,BE,MOBILE,0.0900,2026-11-01\n");
+        assertFalse(outcome.accepted());
+        assertEquals(1, outcome.reasons().size());
+        assertTrue(outcome.reasons().get(0).contains("row 2: raises FR to FR MOBILE from 0.0450 to 0.0500"));
+        assertTrue(outcome.reasons().get(0).contains("earliest 2026-11-15"));
+        assertTrue(store.priceAt("default", "FR", "BE", "MOBILE", Instant.parse("2026-12-01T00:00:00Z")).isEmpty(),
+                "no row of a refused version is stored");
+        assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void aRaiseWithAMonthsNoticeIsPublishedAndEveryClientOfTheListIsNotified() {
+        PriceListImport.Outcome outcome = upload("config/price-lists/default/2026-11.csv", PriceListFile.HEADER + "\n"
+                + "FR,FR,MOBILE,0.0500,2026-11-15\n"
+                + "FR,FR,FIXED_LINE,0.0100,2026-10-20\n");
+        assertTrue(outcome.accepted(), outcome.reasons().toString());
+        assertEquals(List.of("acme", "globex"), sent);
+        assertTrue(reports.objects.containsKey("reports/acme/notices/price-list-default-2026-11.json"));
+        assertEquals(new BigDecimal("0.0500"), store.priceAt("default", "FR", "FR", "MOBILE",
+                Instant.parse("2026-11-14T23:00:00Z")).orElseThrow().pricePerMinute());
+    }
+
+    @Test
+    void aDecreaseNeedsNoNoticeAndNotifiesNobody() {
+        assertTrue(upload("config/price-lists/globex-deal/v1.csv", PriceListFile.HEADER + "\n"
+                + "FR,FR,MOBILE,0.0300,2026-10-16\n").accepted());
+        assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void aBadRowRefusesTheWholeVersionWithEachReason() {
+        PriceListImport.Outcome outcome = upload("config/price-lists/default/bad.csv", PriceListFile.HEADER + "\n"
+                + "FR,FR,MOBILE,0.0300,2026-12-01\n"
+                + "FR,XX,MOBILE,0,05,2026-12-01\n"
+                + "FR,BE,CELL,-1,2026-13-01\n");
+        assertFalse(outcome.accepted());
+        assertEquals(2, outcome.reasons().size());
+        assertTrue(outcome.reasons().get(0).startsWith("row 3: the row has 6 cells"));
+        assertTrue(outcome.reasons().get(1).contains("unknown number type CELL"));
+        assertTrue(outcome.reasons().get(1).contains("negative price"));
+        assertTrue(outcome.reasons().get(1).contains("not a date"));
+        assertTrue(store.versions.isEmpty());
+    }
+
+    @Test
+    void aPublishedVersionNeverChangesAndItsOwnEventAgainDoesNothing() {
+        String csv = PriceListFile.HEADER + "\nFR,FR,MOBILE,0.0300,2026-10-16\n";
+        assertTrue(upload("config/price-lists/default/v2.csv", csv).accepted());
+        String report = reports.text("reports/price-lists/default/v2.summary.json");
+
+        upload("config/price-lists/default/v2.csv", csv); // the same S3 event again
+        PriceListImport.Outcome changed = upload("config/price-lists/default/v2.csv", csv + "FR,BE,MOBILE,0.01,2026-10-16\n");
+
+        assertFalse(changed.accepted());
+        assertEquals(report, reports.text("reports/price-lists/default/v2.summary.json"), "the accepted report stays");
+        assertTrue(reports.objects.containsKey("reports/price-lists/default/v2.resubmitted.summary.json"));
+        assertTrue(store.priceAt("default", "FR", "BE", "MOBILE", Instant.parse("2026-11-01T00:00:00Z")).isEmpty());
+    }
+}
