@@ -1,0 +1,66 @@
+package com.outboundcalls.rate;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.outboundcalls.aws.AwsClients;
+import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoPriceCatalog;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.aws.S3ObjectSink;
+import com.outboundcalls.lambda.StructuredLog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** S3 ObjectCreated under config/price-lists/: imports a price-list version. */
+public final class PriceListImportHandler implements RequestHandler<S3Event, String> {
+
+    private final S3Client s3;
+    private final SqsClient sqs;
+    private final String noticesQueueUrl;
+    private final DynamoPriceCatalog prices;
+    private final DynamoAccountDirectory accounts;
+    private final Clock clock;
+    private final StructuredLog log = new StructuredLog("price-list-import");
+
+    public PriceListImportHandler() {
+        this(FunctionRuntime.system());
+    }
+
+    public PriceListImportHandler(FunctionRuntime runtime) {
+        AwsClients clients = new AwsClients(runtime.environment());
+        DynamoDbClient dynamo = clients.dynamoDb();
+        this.s3 = clients.s3();
+        this.sqs = clients.sqs();
+        this.noticesQueueUrl = runtime.require("NOTIFICATIONS_QUEUE_URL");
+        this.prices = new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE"));
+        this.accounts = new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE"));
+        this.clock = runtime.clock();
+    }
+
+    @Override
+    public String handleRequest(S3Event event, Context context) {
+        int files = 0;
+        for (S3EventNotificationRecord record : event.getRecords()) {
+            String bucket = record.getS3().getBucket().getName();
+            String key = record.getS3().getObject().getUrlDecodedKey();
+            String versionId = record.getS3().getObject().getVersionId();
+            String source = key + "#" + (versionId != null && !versionId.isEmpty() ? versionId
+                    : record.getS3().getObject().geteTag());
+            PriceListImport importer = new PriceListImport(prices, accounts, new S3ObjectSink(s3, bucket),
+                    (clientId, notice) -> sqs.sendMessage(r -> r.queueUrl(noticesQueueUrl).messageBody(notice)), clock);
+            PriceListImport.Outcome outcome = importer.importFile(key, source, () -> new InputStreamReader(
+                    s3.getObject(r -> r.bucket(bucket).key(key)), StandardCharsets.UTF_8));
+            log.info("price_list_imported", "key", key, "accepted", outcome.accepted(), "rows", outcome.rows(),
+                    "notified", outcome.notifiedClients().size());
+            files++;
+        }
+        return files + " price list file(s)";
+    }
+}
