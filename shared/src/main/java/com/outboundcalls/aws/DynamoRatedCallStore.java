@@ -64,9 +64,45 @@ public final class DynamoRatedCallStore implements RatedCallStore {
         Items.putIfPresent(item, "priceListVersion", c.priceListVersion());
         item.put("rating", s(c.status().name()));
         Items.putIfPresent(item, "unratedReason", c.unratedReason());
+        if (c.status() == RatedCall.Status.UNRATED) {
+            // Sparse index of the calls waiting for a price on their route.
+            item.put("unratedRoute", s(route(c.originCountry(), c.destinationCountry(), c.numberType())));
+        }
         item.put("expiresAt", n(c.retainUntil().getEpochSecond()));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static String route(String origin, String destination, String numberType) {
+        return origin + "#" + destination + "#" + numberType;
+    }
+
+    @Override
+    public java.util.List<RatedCall> unratedOn(String originCountry, String destinationCountry, String numberType) {
+        java.util.List<RatedCall> calls = new java.util.ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).indexName("UnratedByRoute")
+                        .keyConditionExpression("unratedRoute = :r")
+                        .expressionAttributeValues(Map.of(":r", s(route(originCountry, destinationCountry, numberType)))))
+                .items().forEach(item -> calls.add(toRatedCall(item)));
+        return calls;
+    }
+
+    @Override
+    public boolean rerate(RatedCall c) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Items.key(billingKey(c.clientId(), c.billingMonth()),
+                            c.connectContactId()))
+                    .updateExpression("SET rating = :rated, pricePerMinute = :price, amount = :amount, "
+                            + "priceListVersion = :version REMOVE unratedRoute, unratedReason")
+                    .conditionExpression("rating = :unrated")
+                    .expressionAttributeValues(Items.values(":rated", s(RatedCall.Status.RATED.name()),
+                            ":unrated", s(RatedCall.Status.UNRATED.name()),
+                            ":price", s(c.pricePerMinute().toPlainString()), ":amount", s(c.amount().toPlainString()),
+                            ":version", s(c.priceListVersion()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

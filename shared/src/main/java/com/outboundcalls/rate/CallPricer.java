@@ -21,6 +21,18 @@ public final class CallPricer {
         this.prices = prices;
     }
 
+    /** An UNRATED call priced again, if a price now covers it at the instant its callee answered. */
+    public Optional<RatedCall> reprice(RatedCall unrated, String clientPriceListId) {
+        Instant at = unrated.answeredAt() != null ? unrated.answeredAt() : unrated.initiatedAt();
+        return prices.priceFor(clientPriceListId, unrated.originCountry(), unrated.destinationCountry(),
+                unrated.numberType(), at).map(p -> new RatedCall(unrated.connectContactId(), unrated.clientId(),
+                unrated.campaignId(), unrated.contactId(), unrated.attempt(), unrated.originCountry(),
+                unrated.destinationCountry(), unrated.numberType(), unrated.initiatedAt(), unrated.answeredAt(),
+                unrated.disconnectedAt(), unrated.billedSeconds(), p.pricePerMinute(),
+                Money.ratedCallAmount(unrated.billedSeconds(), p.pricePerMinute()), p.priceListVersion(),
+                RatedCall.Status.RATED, null));
+    }
+
     public RatedCall price(CallRecord call, String clientPriceListId, ContactEvent event) {
         Instant answered = event.connectedToSystemTimestamp();
         long seconds = BilledSeconds.between(answered, event.disconnectTimestamp());

@@ -35,18 +35,24 @@ public final class PriceListImport {
 
     /** What an import did, as written to {@code reports/price-lists/{listId}/{version}.summary.json}. */
     public record Outcome(String listId, String version, boolean accepted, int rows, List<String> reasons,
-                          List<String> notifiedClients) {
+                          List<String> notifiedClients, int rerated) {
+        Outcome(String listId, String version, boolean accepted, int rows, List<String> reasons,
+                List<String> notifiedClients) {
+            this(listId, version, accepted, rows, reasons, notifiedClients, 0);
+        }
     }
 
     private final PriceListStore store;
+    private final RatedCallStore ratedCalls;
     private final AccountDirectory accounts;
     private final ObjectSink reports;
     private final Notices notices;
     private final Clock clock;
 
-    public PriceListImport(PriceListStore store, AccountDirectory accounts, ObjectSink reports, Notices notices,
-                           Clock clock) {
+    public PriceListImport(PriceListStore store, RatedCallStore ratedCalls, AccountDirectory accounts,
+                           ObjectSink reports, Notices notices, Clock clock) {
         this.store = store;
+        this.ratedCalls = ratedCalls;
         this.accounts = accounts;
         this.reports = reports;
         this.notices = notices;
@@ -113,7 +119,27 @@ public final class PriceListImport {
                 notified.add(client.clientId());
             }
         }
-        return report(new Outcome(listId, version, true, parsed.rows().size(), List.of(), notified));
+        return report(new Outcome(listId, version, true, parsed.rows().size(), List.of(), notified,
+                rerateCovered(parsed.rows())));
+    }
+
+    /** Calls left UNRATED on a route this version prices are rated now, at the price valid when answered. */
+    private int rerateCovered(List<PriceListFile.Row> rows) {
+        CallPricer pricer = new CallPricer(store);
+        java.util.Set<String> routes = new java.util.LinkedHashSet<>();
+        rows.forEach(r -> routes.add(r.originCountry() + "|" + r.destinationCountry() + "|" + r.numberType()));
+        int rerated = 0;
+        for (String route : routes) {
+            String[] parts = route.split("\\|");
+            for (RatedCall unrated : ratedCalls.unratedOn(parts[0], parts[1], parts[2])) {
+                String clientList = accounts.client(unrated.clientId()).map(Client::priceListId).orElse(null);
+                Optional<RatedCall> rated = pricer.reprice(unrated, clientList);
+                if (rated.isPresent() && ratedCalls.rerate(rated.get())) {
+                    rerated++;
+                }
+            }
+        }
+        return rerated;
     }
 
     /** The provider's list applies to every client; a negotiated list to its client only. */

@@ -27,7 +27,8 @@ class PriceListImportTest {
             .with(client("acme", null)).with(client("globex", "globex-deal"));
     private final InMemoryPorts.Objects reports = new InMemoryPorts.Objects();
     private final List<String> sent = new ArrayList<>();
-    private final PriceListImport importer = new PriceListImport(store, accounts, reports,
+    private final InMemoryPorts.RatedCalls ratedCalls = new InMemoryPorts.RatedCalls();
+    private final PriceListImport importer = new PriceListImport(store, ratedCalls, accounts, reports,
             (clientId, notice) -> sent.add(clientId), Clock.fixed(PUBLISHED, ZoneOffset.UTC));
 
     private static Client client(String id, String list) {
@@ -70,6 +71,23 @@ class PriceListImportTest {
         assertTrue(upload("config/price-lists/globex-deal/v1.csv", PriceListFile.HEADER + "\n"
                 + "FR,FR,MOBILE,0.0300,2026-10-16\n").accepted());
         assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void aCallLeftUnratedIsRatedWhenAVersionPricesItsDestination() {
+        Instant answered = Instant.parse("2026-10-10T09:00:00Z");
+        ratedCalls.saveIfAbsent(new RatedCall("far", "acme", "spring", "ct-far", 1, "FR", "JP", "MOBILE",
+                answered.minusSeconds(9), answered, answered.plusSeconds(61), 61, null, null, null,
+                RatedCall.Status.UNRATED, "no price for FR to JP MOBILE"));
+        PriceListImport.Outcome outcome = upload("config/price-lists/default/asia.csv", PriceListFile.HEADER + "\n"
+                + "FR,JP,MOBILE,0.2400,2026-10-01\n");
+        assertTrue(outcome.accepted());
+        assertEquals(1, outcome.rerated());
+        RatedCall rated = ratedCalls.calls.get("far");
+        assertEquals(RatedCall.Status.RATED, rated.status());
+        // 61 s at 0.24 EUR/min = 0.244000
+        assertEquals(new BigDecimal("0.244000"), rated.amount());
+        assertEquals("asia", rated.priceListVersion());
     }
 
     @Test

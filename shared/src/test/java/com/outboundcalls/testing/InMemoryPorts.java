@@ -300,6 +300,23 @@ public final class InMemoryPorts {
         }
 
         @Override
+        public List<RatedCall> unratedOn(String originCountry, String destinationCountry, String numberType) {
+            return calls.values().stream().filter(c -> c.status() == RatedCall.Status.UNRATED
+                    && c.originCountry().equals(originCountry) && c.destinationCountry().equals(destinationCountry)
+                    && c.numberType().equals(numberType)).toList();
+        }
+
+        @Override
+        public boolean rerate(RatedCall rated) {
+            RatedCall current = calls.get(rated.connectContactId());
+            if (current == null || current.status() != RatedCall.Status.UNRATED) {
+                return false;
+            }
+            calls.put(rated.connectContactId(), rated);
+            return true;
+        }
+
+        @Override
         public void forEachInMonth(String clientId, YearMonth month, Consumer<RatedCall> consumer) {
             calls.values().stream().filter(c -> c.clientId().equals(clientId) && c.billingMonth().equals(month))
                     .forEach(consumer);

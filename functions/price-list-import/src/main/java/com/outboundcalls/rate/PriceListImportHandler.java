@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.outboundcalls.aws.AwsClients;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoPriceCatalog;
+import com.outboundcalls.aws.DynamoRatedCallStore;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.S3ObjectSink;
 import com.outboundcalls.lambda.StructuredLog;
@@ -25,6 +26,7 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
     private final SqsClient sqs;
     private final String noticesQueueUrl;
     private final DynamoPriceCatalog prices;
+    private final DynamoRatedCallStore ratedCalls;
     private final DynamoAccountDirectory accounts;
     private final Clock clock;
     private final StructuredLog log = new StructuredLog("price-list-import");
@@ -40,6 +42,7 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
         this.sqs = clients.sqs();
         this.noticesQueueUrl = runtime.require("NOTIFICATIONS_QUEUE_URL");
         this.prices = new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE"));
+        this.ratedCalls = new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE"));
         this.accounts = new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE"));
         this.clock = runtime.clock();
     }
@@ -53,12 +56,12 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
             String versionId = record.getS3().getObject().getVersionId();
             String source = key + "#" + (versionId != null && !versionId.isEmpty() ? versionId
                     : record.getS3().getObject().geteTag());
-            PriceListImport importer = new PriceListImport(prices, accounts, new S3ObjectSink(s3, bucket),
+            PriceListImport importer = new PriceListImport(prices, ratedCalls, accounts, new S3ObjectSink(s3, bucket),
                     (clientId, notice) -> sqs.sendMessage(r -> r.queueUrl(noticesQueueUrl).messageBody(notice)), clock);
             PriceListImport.Outcome outcome = importer.importFile(key, source, () -> new InputStreamReader(
                     s3.getObject(r -> r.bucket(bucket).key(key)), StandardCharsets.UTF_8));
             log.info("price_list_imported", "key", key, "accepted", outcome.accepted(), "rows", outcome.rows(),
-                    "notified", outcome.notifiedClients().size());
+                    "notified", outcome.notifiedClients().size(), "rerated", outcome.rerated());
             files++;
         }
         return files + " price list file(s)";

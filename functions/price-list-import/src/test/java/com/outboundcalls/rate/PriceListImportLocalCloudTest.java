@@ -76,6 +76,27 @@ class PriceListImportLocalCloudTest {
     }
 
     @Test
+    void aCallLeftUnratedIsRatedOnceAVersionPricesItsRoute() throws Exception {
+        var rated = new com.outboundcalls.aws.DynamoRatedCallStore(cloud.dynamoDb(),
+                cloud.physicalName("RatedCallsTable"));
+        Instant answered = Instant.parse("2026-10-10T09:00:00Z");
+        rated.saveIfAbsent(new RatedCall("far-1", "acme", "spring", "ct-far", 1, "FR", "JP", "MOBILE",
+                answered.minusSeconds(9), answered, answered.plusSeconds(120), 120, null, null, null,
+                RatedCall.Status.UNRATED, "no price for FR to JP MOBILE"));
+        assertEquals(1, rated.unratedOn("FR", "JP", "MOBILE").size());
+
+        upload("config/price-lists/default/asia-1.csv", PriceListFile.HEADER + "\nFR,JP,MOBILE,0.3000,2026-10-01\n");
+
+        assertEquals(1, report("reports/price-lists/default/asia-1.summary.json").path("rerated").asInt());
+        assertTrue(rated.unratedOn("FR", "JP", "MOBILE").isEmpty(), "no longer waiting for a price");
+        java.util.List<RatedCall> october = new java.util.ArrayList<>();
+        rated.forEachInMonth("acme", java.time.YearMonth.of(2026, 10), october::add);
+        RatedCall call = october.stream().filter(c -> c.connectContactId().equals("far-1")).findFirst().orElseThrow();
+        assertEquals(RatedCall.Status.RATED, call.status());
+        assertEquals(new BigDecimal("0.600000"), call.amount());
+    }
+
+    @Test
     void aRaiseWithoutNoticeIsRefusedAndItsReportSaysWhy() throws Exception {
         upload("config/price-lists/default/2026-10a.csv", PriceListFile.HEADER + "\nFR,BE,MOBILE,0.0900,2026-01-01\n");
         upload("config/price-lists/default/2026-10b.csv", PriceListFile.HEADER + "\nFR,BE,MOBILE,0.0950,2026-11-01\n");
