@@ -32,9 +32,11 @@ public final class CallRating {
     private final RatedCallStore ratedCalls;
     private final ContactBook contacts;
     private final CallLines lines;
+    private final ContactDescriptions descriptions;
 
     public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
-                      ContactBook contacts, CallLines lines) {
+                      ContactBook contacts, CallLines lines, ContactDescriptions descriptions) {
+        this.descriptions = descriptions;
         this.accounts = accounts;
         this.callLog = callLog;
         this.pricer = new CallPricer(prices);
@@ -43,10 +45,11 @@ public final class CallRating {
         this.lines = lines;
     }
 
-    public Outcome handle(ContactEvent event) {
-        if (!event.isDisconnected()) {
+    public Outcome handle(ContactEvent received) {
+        if (!received.isDisconnected()) {
             return Outcome.IGNORED;
         }
+        ContactEvent event = complete(received);
         CallRecord call = callLog.find(event.contactId())
                 .orElseThrow(() -> new UnknownCallException("no call recorded for this Connect contact yet"));
         Client client = accounts.client(call.clientId())
@@ -57,6 +60,32 @@ public final class CallRating {
         settleContact(call, client, event);
         lines.release(call.clientToken());
         return rated.status() == RatedCall.Status.RATED ? Outcome.RATED : Outcome.UNRATED;
+    }
+
+    /**
+     * An event without its initiation or disconnect timestamp is completed from DescribeContact; what the
+     * event does carry wins. Without a disconnect time there is nothing to rate yet: retry later.
+     */
+    private ContactEvent complete(ContactEvent event) {
+        if (event.initiationTimestamp() != null && event.disconnectTimestamp() != null) {
+            return event;
+        }
+        ContactEvent described = descriptions.describe(event.contactId()).orElse(null);
+        ContactEvent completed = described == null ? event : new ContactEvent(event.eventType(), event.contactId(),
+                first(event.initiationTimestamp(), described.initiationTimestamp()),
+                first(event.connectedToSystemTimestamp(), described.connectedToSystemTimestamp()),
+                first(event.disconnectTimestamp(), described.disconnectTimestamp()),
+                first(event.disconnectReason(), described.disconnectReason()),
+                first(event.answeringMachineDetectionStatus(), described.answeringMachineDetectionStatus()),
+                event.eventTime());
+        if (completed.disconnectTimestamp() == null) {
+            throw new UnknownCallException("Connect does not know when this contact ended yet");
+        }
+        return completed;
+    }
+
+    private static <T> T first(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     private void settleContact(CallRecord call, Client client, ContactEvent event) {

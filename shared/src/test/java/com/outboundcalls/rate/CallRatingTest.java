@@ -26,7 +26,9 @@ class CallRatingTest {
     private final InMemoryPorts.Prices prices = new InMemoryPorts.Prices()
             .with("default", "FR", "FR", "MOBILE", "0.12", Instant.parse("2026-01-01T00:00:00Z"), "default-1")
             .with("acme-deal", "FR", "FR", "MOBILE", "0.06", Instant.parse("2026-10-05T09:00:30Z"), "acme-2");
-    private final CallRating rating = new CallRating(accounts, control, prices, rated, contacts, control);
+    private final java.util.Map<String, ContactEvent> connectKnows = new java.util.HashMap<>();
+    private final CallRating rating = new CallRating(accounts, control, prices, rated, contacts, control,
+            id -> java.util.Optional.ofNullable(connectKnows.get(id)));
 
     private String dialing(String connectId, int attempt) {
         contacts.addIfAbsent(new NewContact("acme", "spring", "ct-" + connectId, "+33612345678", "FR", "MOBILE",
@@ -101,6 +103,15 @@ class CallRatingTest {
         assertEquals(RatedCall.Status.UNRATED, call.status());
         assertEquals(60, call.billedSeconds());
         assertEquals("no price for FR to JP MOBILE", call.unratedReason());
+    }
+
+    @Test
+    void anEventWithoutItsTimestampsIsCompletedFromDescribeContact() {
+        String contact = dialing("bare", 1);
+        connectKnows.put("bare", disconnected("bare", T0.plusSeconds(4), T0.plusSeconds(34), null));
+        rating.handle(new ContactEvent("DISCONNECTED", "bare", null, null, null, null, null, T0.plusSeconds(35)));
+        assertEquals(30, rated.calls.get("bare").billedSeconds());
+        assertEquals(ContactStatus.REACHED, contacts.get("acme#spring", contact).orElseThrow().status());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.account.CachedAccountDirectory;
 import com.outboundcalls.aws.AwsClients;
+import com.outboundcalls.aws.ConnectContactDescriptions;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoCallControl;
 import com.outboundcalls.aws.DynamoContactBook;
@@ -40,7 +41,8 @@ public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatch
                         runtime.clock(), ACCOUNT_CACHE_TTL), control,
                 new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE")),
                 new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")),
-                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control);
+                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control,
+                new ConnectContactDescriptions(clients.connect(), runtime.require("CONNECT_INSTANCE_ID")));
     }
 
     @Override

@@ -149,6 +149,35 @@ class CallRaterLocalCloudTest {
     }
 
     @Test
+    void anEventWithoutTimestampsIsCompletedByDescribeContactOnTheSimulator() {
+        String e164 = "+33613999999";
+        String contactId = ContactIds.of("acme", "spring", e164);
+        contacts.addIfAbsent(new NewContact("acme", "spring", contactId, e164, "FR", "MOBILE", null, null, null,
+                Map.of(), "file", NOW));
+        contacts.claimForQueue("acme#spring", contactId, NOW, NOW.plusSeconds(60));
+        String token = ClientTokens.of(contactId, 1);
+        Instant placed = cloud.clock().instant();
+        String connectId = new com.outboundcalls.aws.AwsClients(cloud.clientEnvironment()).connect()
+                .startOutboundVoiceContact(r -> r.instanceId(cloud.parameter("ConnectInstanceId"))
+                        .contactFlowId("flow").destinationPhoneNumber(e164).sourcePhoneNumber("+33948123456")
+                        .clientToken(token)).contactId();
+        calls.claim(token);
+        calls.record(new CallRecord(connectId, token, "acme", "spring", contactId, 1, "FR", "FR", "MOBILE", NOW));
+        contacts.markDialing("acme#spring", contactId, 1, connectId, NOW);
+        cloud.clock().advanceTo(cloud.clock().instant().plus(Duration.ofHours(1)));
+
+        String bare = "{\"version\":\"0\",\"id\":\"x\",\"detail-type\":\"Amazon Connect Contact Event\","
+                + "\"source\":\"aws.connect\",\"time\":\"2026-10-05T10:05:00Z\",\"detail\":{\"eventType\":"
+                + "\"DISCONNECTED\",\"contactId\":\"" + connectId + "\"}}";
+        cloud.function("CallRaterFunction").invoke(sqsEvent(bare));
+
+        RatedCall call = ratedCallsOf(contactId).get(0);
+        assertEquals(placed, call.initiatedAt(), "initiation from DescribeContact");
+        assertEquals(true, call.disconnectedAt().isAfter(placed), "disconnection from DescribeContact");
+        assertEquals(true, contacts.get("acme#spring", contactId).orElseThrow().status() != ContactStatus.DIALING);
+    }
+
+    @Test
     void anEventForACallNotRecordedYetFailsOnlyItsOwnMessage() throws IOException {
         String[] ids = dialingContact(1);
         Object response = cloud.function("CallRaterFunction").invoke(sqsEvent(
