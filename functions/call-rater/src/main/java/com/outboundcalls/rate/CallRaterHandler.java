@@ -13,6 +13,7 @@ import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.aws.DynamoPriceCatalog;
 import com.outboundcalls.aws.DynamoRatedCallStore;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,12 +27,14 @@ public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatch
 
     private final StructuredLog log = new StructuredLog("call-rater");
     private final SqsBatch batch = new SqsBatch(log);
+    private final Metrics metrics;
 
     public CallRaterHandler() {
         this(FunctionRuntime.system());
     }
 
     public CallRaterHandler(FunctionRuntime runtime) {
+        this.metrics = new Metrics("call-rater", runtime.clock());
         AwsClients clients = new AwsClients(runtime.environment());
         DynamoDbClient dynamo = clients.dynamoDb();
         // Releasing a line needs neither the limit nor the rate: they only bound claims.
@@ -55,6 +58,7 @@ public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatch
             }
             if (outcome == CallRating.Outcome.UNRATED) {
                 log.warn("call_unrated", "connectContactId", contactEvent.contactId());
+                metrics.count("UnratedCalls", 1);
             }
         });
     }

@@ -1,0 +1,46 @@
+package com.outboundcalls.lambda;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.PrintStream;
+import java.time.Clock;
+
+/**
+ * Counters in CloudWatch Embedded Metric Format: one JSON log line that CloudWatch turns into a metric of
+ * the {@code OutboundCalls} namespace, by function.
+ */
+public final class Metrics {
+
+    public static final String NAMESPACE = "OutboundCalls";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String function;
+    private final Clock clock;
+    private final PrintStream out;
+
+    public Metrics(String function, Clock clock) {
+        this(function, clock, System.out);
+    }
+
+    Metrics(String function, Clock clock, PrintStream out) {
+        this.function = function;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    public void count(String metric, long value) {
+        ObjectNode line = JSON.createObjectNode();
+        ObjectNode aws = line.putObject("_aws");
+        aws.put("Timestamp", clock.millis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", NAMESPACE);
+        directive.putArray("Dimensions").addArray().add("Function");
+        ObjectNode definition = directive.putArray("Metrics").addObject();
+        definition.put("Name", metric);
+        definition.put("Unit", "Count");
+        line.put("Function", function);
+        line.put(metric, value);
+        out.println(line);
+    }
+}
