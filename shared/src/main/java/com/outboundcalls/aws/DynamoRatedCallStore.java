@@ -77,6 +77,19 @@ public final class DynamoRatedCallStore implements RatedCallStore {
         }
     }
 
+    /** A rated call by its Connect ContactId, whatever its client and month (for a dispute). */
+    public java.util.Optional<RatedCall> findByConnectContactId(String connectContactId) {
+        var keys = dynamo.query(r -> r.tableName(table).indexName("ByConnectContactId")
+                .keyConditionExpression("connectContactId = :c")
+                .expressionAttributeValues(Map.of(":c", s(connectContactId)))).items();
+        if (keys.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key(str(keys.get(0), "pk"), str(keys.get(0), "sk")))).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(toRatedCall(item));
+    }
+
     private static String route(String origin, String destination, String numberType) {
         return origin + "#" + destination + "#" + numberType;
     }

@@ -126,6 +126,8 @@ class CallRaterLocalCloudTest {
         assertEquals("v2026", call.priceListVersion());
         assertEquals(ContactStatus.REACHED, contacts.get("acme#spring", ids[0]).orElseThrow().status());
         assertEquals(linesBefore - 1, CallRaterLocalCloudTest.calls.active(), "the line was released once");
+        RatedCall forDispute = rated.findByConnectContactId(ids[1]).orElseThrow();
+        assertEquals(call, forDispute, "found by Connect ContactId with everything a dispute needs");
     }
 
     @Test

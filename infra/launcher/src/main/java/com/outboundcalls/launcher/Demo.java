@@ -65,12 +65,12 @@ public final class Demo {
         LocalClock clock = LocalClock.simulated(monthStart.toInstant());
         String campaignId = "relance-" + options.month();
         try (LocalCloud cloud = LocalCloud.builder().clock(clock).seed(options.seed()).start()) {
-            ReferenceData.loadPriceList(cloud.dynamoDb(), cloud.physicalName("PriceListsTable"));
+            String bucket = cloud.physicalName("ContactBucket");
+            publishPriceList(cloud, bucket);
             Client client = ReferenceData.demoClient(options.clientId());
             Campaign campaign = ReferenceData.demoCampaign(options.clientId(), campaignId);
             ReferenceData.loadClient(cloud.dynamoDb(), cloud.physicalName("AccountsTable"), client, campaign);
 
-            String bucket = cloud.physicalName("ContactBucket");
             byte[] file = options.contacts() != null ? read(options.contacts())
                     : SampleContacts.generate(options.sampleRows(), options.seed());
             String fileName = options.contacts() != null ? options.contacts().getFileName().toString() : "contacts.csv";
@@ -91,6 +91,18 @@ public final class Demo {
             copyTree(cloud, bucket, "reports/", out);
             copyTree(cloud, bucket, "exports/", out);
             return summarize(cloud, contacts, campaign, key, out, startedNanos, simulatedEnd, functions);
+        }
+    }
+
+    /** Publishes the provider's price list through the import function, and checks it was accepted. */
+    private static void publishPriceList(LocalCloud cloud, String bucket) {
+        cloud.s3().putObject(r -> r.bucket(bucket).key(ReferenceData.PRICE_LIST_KEY),
+                RequestBody.fromBytes(ReferenceData.priceListCsv()));
+        cloud.drain();
+        JsonNode report = readJson(cloud, bucket, "reports/price-lists/default/" + ReferenceData.PRICE_LIST_VERSION
+                + ".summary.json");
+        if (!report.path("accepted").asBoolean()) {
+            throw new IllegalStateException("the demo's price list was refused: " + report.path("reasons"));
         }
     }
 

@@ -3,14 +3,12 @@ package com.outboundcalls.launcher;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
-import com.outboundcalls.aws.DynamoPriceCatalog;
 import com.outboundcalls.rate.PriceCatalog;
-import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.rate.PriceListFile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,9 @@ import java.util.Map;
  */
 public final class ReferenceData {
 
-    public static final String PRICE_LIST_VERSION = "provider-2026-01";
-    public static final Instant PRICES_VALID_FROM = LocalDate.of(2026, 1, 1).atStartOfDay(RatedCall.BILLING_ZONE)
-            .toInstant();
+    public static final String PRICE_LIST_VERSION = "provider-v1";
+    /** Valid from 1 January 2020 (00:00 Paris), so that any simulated month finds its prices. */
+    public static final LocalDate PRICES_VALID_FROM = LocalDate.of(2020, 1, 1);
     /** A provider number from the 09 48 range ARCEP allows for automated calls. */
     public static final String PROVIDER_CALLER_ID = "+33948123456";
     public static final BigDecimal MONTHLY_FEE = new BigDecimal("49.00");
@@ -42,18 +40,27 @@ public final class ReferenceData {
                 "UAN", new BigDecimal("0.0300"));
     }
 
-    public static void loadPriceList(DynamoDbClient dynamo, String table) {
-        DynamoPriceCatalog prices = new DynamoPriceCatalog(dynamo, table);
-        frenchRates().forEach((type, price) -> prices.putRow(PriceCatalog.DEFAULT_LIST, PRICE_LIST_VERSION, "FR",
-                "FR", type, price, PRICES_VALID_FROM));
+    /** Where the provider's price list is published: the price-list import function picks it up from there. */
+    public static final String PRICE_LIST_KEY = "config/price-lists/" + PriceCatalog.DEFAULT_LIST + "/"
+            + PRICE_LIST_VERSION + ".csv";
+
+    /** The provider's price list as the CSV file operators publish. */
+    public static byte[] priceListCsv() {
+        StringBuilder csv = new StringBuilder(PriceListFile.HEADER).append('\n');
+        String from = PRICES_VALID_FROM.toString();
+        frenchRates().forEach((type, price) -> row(csv, "FR", type, price, from));
         Map<String, BigDecimal> overseasRates = Map.of("FIXED_LINE", new BigDecimal("0.0500"),
                 "MOBILE", new BigDecimal("0.1200"), "FIXED_LINE_OR_MOBILE", new BigDecimal("0.1200"));
         Map<String, BigDecimal> europeanRates = Map.of("FIXED_LINE", new BigDecimal("0.0300"),
                 "MOBILE", new BigDecimal("0.0900"), "FIXED_LINE_OR_MOBILE", new BigDecimal("0.0900"));
-        OVERSEAS.forEach(country -> overseasRates.forEach((type, price) -> prices.putRow(PriceCatalog.DEFAULT_LIST,
-                PRICE_LIST_VERSION, "FR", country, type, price, PRICES_VALID_FROM)));
-        EUROPE.forEach(country -> europeanRates.forEach((type, price) -> prices.putRow(PriceCatalog.DEFAULT_LIST,
-                PRICE_LIST_VERSION, "FR", country, type, price, PRICES_VALID_FROM)));
+        OVERSEAS.forEach(country -> overseasRates.forEach((type, price) -> row(csv, country, type, price, from)));
+        EUROPE.forEach(country -> europeanRates.forEach((type, price) -> row(csv, country, type, price, from)));
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder csv, String destination, String type, BigDecimal price, String from) {
+        csv.append("FR,").append(destination).append(',').append(type).append(',').append(price.toPlainString())
+                .append(',').append(from).append('\n');
     }
 
     public static Client demoClient(String clientId) {

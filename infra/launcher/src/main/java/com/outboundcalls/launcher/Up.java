@@ -21,7 +21,8 @@ public final class Up {
     public static void run(DemoOptions options, PrintStream console) throws InterruptedException {
         LocalCloud cloud = LocalCloud.builder().clock(LocalClock.wall()).seed(options.seed())
                 .ports(DYNAMODB_PORT, SQS_PORT, S3_PORT, CONNECT_PORT).start();
-        ReferenceData.loadPriceList(cloud.dynamoDb(), cloud.physicalName("PriceListsTable"));
+        cloud.s3().putObject(r -> r.bucket(cloud.physicalName("ContactBucket")).key(ReferenceData.PRICE_LIST_KEY),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(ReferenceData.priceListCsv()));
         ReferenceData.loadClient(cloud.dynamoDb(), cloud.physicalName("AccountsTable"),
                 ReferenceData.demoClient(options.clientId()),
                 ReferenceData.demoCampaign(options.clientId(), CAMPAIGN_ID));

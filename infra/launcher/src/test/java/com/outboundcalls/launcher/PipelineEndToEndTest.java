@@ -50,6 +50,8 @@ class PipelineEndToEndTest {
         assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/e2e-client_usage.csv")));
         assertTrue(Files.exists(out.resolve("reports/e2e-client/relance-2026-10/contacts.csv.summary.json")));
         assertTrue(Files.exists(out.resolve("reports/e2e-client/relance-2026-10/contacts.csv.rejects.csv")));
+        assertTrue(Files.exists(out.resolve("reports/price-lists/default/" + ReferenceData.PRICE_LIST_VERSION
+                + ".summary.json")), "the price list went through the import function");
     }
 
     @Test
