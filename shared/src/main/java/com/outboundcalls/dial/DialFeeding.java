@@ -36,10 +36,12 @@ public final class DialFeeding {
     private final DialQueue queue;
     private final int callsPerSecond;
     private final int maxConcurrentCalls;
+    private final String defaultCallerId;
     private final CallingWindow window = CallingWindow.CONSUMER_PROSPECTING;
 
     public DialFeeding(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialQueue queue,
-                       int callsPerSecond, int maxConcurrentCalls) {
+                       int callsPerSecond, int maxConcurrentCalls, String defaultCallerId) {
+        this.defaultCallerId = defaultCallerId;
         this.accounts = accounts;
         this.contacts = contacts;
         this.lines = lines;
@@ -48,21 +50,33 @@ public final class DialFeeding {
         this.maxConcurrentCalls = maxConcurrentCalls;
     }
 
-    /** What one run did. */
-    public record FeedReport(int budget, int campaigns, int queued, int deferredToWindow) {
+    /** What one run did; {@code refused} names the campaigns held back, with why. */
+    public record FeedReport(int budget, int campaigns, int queued, int deferredToWindow,
+                             Map<String, String> refused) {
+        public FeedReport(int budget, int campaigns, int queued, int deferredToWindow) {
+            this(budget, campaigns, queued, deferredToWindow, Map.of());
+        }
     }
 
     public FeedReport feed(Instant now) {
         int freeLines = Math.max(0, maxConcurrentCalls - lines.active());
         int budget = Math.min(callsPerSecond * 60, freeLines);
         List<Campaign> running = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (Campaign campaign : accounts.activeCampaigns()) {
-            if (accounts.client(campaign.clientId()).map(Client::mayPlaceCalls).orElse(false)) {
-                running.add(campaign);
+            if (!accounts.client(campaign.clientId()).map(Client::mayPlaceCalls).orElse(false)) {
+                continue;
             }
+            String callerId = campaign.callerId() != null ? campaign.callerId() : defaultCallerId;
+            java.util.Optional<String> refusal = CallerIdPolicy.refusal(callerId);
+            if (refusal.isPresent()) {
+                refused.put(campaign.key(), refusal.get()); // no call at all: its contacts wait in the hopper
+                continue;
+            }
+            running.add(campaign);
         }
         if (running.isEmpty()) {
-            return new FeedReport(budget, 0, 0, 0);
+            return new FeedReport(budget, 0, 0, 0, refused);
         }
         int deferred = 0;
         Map<String, List<HopperEntry>> callable = new LinkedHashMap<>();
@@ -92,9 +106,11 @@ public final class DialFeeding {
             }
             callable.put(campaign.key(), ready);
         }
-        Map<String, Integer> available = new LinkedHashMap<>();
-        callable.forEach((key, entries) -> available.put(key, entries.size()));
-        Map<String, Integer> granted = FairShare.allocate(budget, available);
+        Map<String, FairShare.Demand> demands = new LinkedHashMap<>();
+        for (Campaign campaign : running) {
+            demands.put(campaign.key(), new FairShare.Demand(callable.get(campaign.key()).size(), campaign.priority()));
+        }
+        Map<String, Integer> granted = FairShare.allocateWeighted(budget, demands);
 
         List<DialMessage> messages = new ArrayList<>();
         for (Campaign campaign : running) {
@@ -108,6 +124,6 @@ public final class DialFeeding {
             }
         }
         queue.send(messages);
-        return new FeedReport(budget, running.size(), messages.size(), deferred);
+        return new FeedReport(budget, running.size(), messages.size(), deferred, refused);
     }
 }

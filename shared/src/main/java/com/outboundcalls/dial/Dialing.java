@@ -67,6 +67,12 @@ public final class Dialing {
             contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant());
             return Outcome.DEFERRED_INACTIVE;
         }
+        String callerId = campaign.get().callerId() != null ? campaign.get().callerId() : defaultCallerId;
+        if (CallerIdPolicy.refusal(callerId).isPresent()) {
+            // Checked again here: a caller ID changed after the contact was queued is never presented.
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant());
+            return Outcome.DEFERRED_INACTIVE;
+        }
         String token = message.clientToken();
         if (lines.claim(token) == CallLines.Claim.FULL) {
             contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant());
@@ -76,7 +82,6 @@ public final class Dialing {
             lines.release(token);
             throw new OutboundCalls.CallThrottledException("no pacing slot within " + MAX_PACING_WAIT, null);
         }
-        String callerId = campaign.get().callerId() != null ? campaign.get().callerId() : defaultCallerId;
         String connectContactId;
         try {
             connectContactId = calls.start(new OutboundCalls.OutboundCall(token, contact.e164(), callerId,

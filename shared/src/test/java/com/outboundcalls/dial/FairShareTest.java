@@ -28,6 +28,21 @@ class FairShareTest {
     }
 
     @Test
+    void aCampaignOfPriorityThreeGetsThreeTimesTheShareOfPriorityOne() {
+        Map<String, FairShare.Demand> demands = new LinkedHashMap<>();
+        demands.put("urgent", new FairShare.Demand(100, 3));
+        demands.put("routine", new FairShare.Demand(100, 1));
+        Map<String, Integer> granted = FairShare.allocateWeighted(40, demands);
+        assertEquals(30, granted.get("urgent"));
+        assertEquals(10, granted.get("routine"));
+        // An idle high-priority campaign's share goes to the others.
+        demands.put("urgent", new FairShare.Demand(2, 3));
+        granted = FairShare.allocateWeighted(40, demands);
+        assertEquals(2, granted.get("urgent"));
+        assertEquals(38, granted.get("routine"));
+    }
+
+    @Test
     void neverMoreThanTheBudgetNorThanAvailable() {
         Map<String, Integer> granted = FairShare.allocate(7, of("a", 3, "b", 3, "c", 3));
         assertEquals(7, granted.values().stream().mapToInt(Integer::intValue).sum());

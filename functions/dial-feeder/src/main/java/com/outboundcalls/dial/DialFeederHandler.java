@@ -35,13 +35,15 @@ public final class DialFeederHandler implements RequestHandler<Map<String, Objec
                 new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")),
                 new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"), maxConcurrent, callsPerSecond,
                         runtime.clock()),
-                new SqsDialQueue(clients.sqs(), runtime.require("DIAL_QUEUE_URL")), callsPerSecond, maxConcurrent);
+                new SqsDialQueue(clients.sqs(), runtime.require("DIAL_QUEUE_URL")), callsPerSecond, maxConcurrent,
+                runtime.require("DEFAULT_CALLER_ID"));
         this.clock = runtime.clock();
     }
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
         DialFeeding.FeedReport report = feeding.feed(ScheduledInput.scheduledTime(input, clock));
+        report.refused().forEach((campaign, why) -> log.error("campaign_refused", "campaign", campaign, "reason", why));
         if (report.queued() > 0 || report.deferredToWindow() > 0) {
             log.info("feed", "budget", report.budget(), "campaigns", report.campaigns(), "queued", report.queued(),
                     "deferredToWindow", report.deferredToWindow());

@@ -1,0 +1,48 @@
+package com.outboundcalls.dial;
+
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.NewContact;
+import com.outboundcalls.testing.InMemoryPorts;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DialFeedingTest {
+
+    private static final Instant MONDAY_1030_PARIS = Instant.parse("2026-10-05T08:30:00Z");
+    private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(
+            new Client("acme", "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+                    Client.AccountStatus.ACTIVE, null),
+            new Campaign("acme", "legal", Campaign.Status.ACTIVE, "+33948123456", null, 1),
+            new Campaign("acme", "mobile-id", Campaign.Status.ACTIVE, "+33612345678", null, 1));
+    private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();
+    private final List<DialMessage> queued = new ArrayList<>();
+    private final DialFeeding feeding = new DialFeeding(accounts, contacts, new InMemoryPorts.CallControl(),
+            queued::addAll, 2, 10, "+33948000000");
+
+    @Test
+    void aCampaignPresentingAMobileNumberIsRefusedBeforeAnyCallAndItsContactsWait() {
+        for (String campaign : List.of("legal", "mobile-id")) {
+            for (int i = 0; i < 3; i++) {
+                String e164 = "+3361" + campaign.length() + "00000" + i;
+                contacts.addIfAbsent(new NewContact("acme", campaign, campaign + i, e164, "FR", "MOBILE", null, null,
+                        null, Map.of(), "f", MONDAY_1030_PARIS.minusSeconds(60)));
+            }
+        }
+        DialFeeding.FeedReport report = feeding.feed(MONDAY_1030_PARIS);
+
+        assertEquals(3, report.queued());
+        assertTrue(queued.stream().allMatch(m -> m.campaignId().equals("legal")));
+        assertTrue(report.refused().get("acme#mobile-id").contains("06/07 mobile"));
+        assertEquals(3, contacts.due("acme#mobile-id", MONDAY_1030_PARIS, 10).size(), "its contacts still wait");
+    }
+}
