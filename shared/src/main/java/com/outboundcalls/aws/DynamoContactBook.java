@@ -60,6 +60,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
         item.put("hopperKey", s(campaignKey));
         item.put("dueAt", s(Times.iso(c.dueAt())));
         item.put("updatedAt", s(Times.iso(c.dueAt())));
+        item.put("history", AttributeValue.fromL(List.of(entry(c.dueAt(), "STORED", "from " + c.sourceFile()))));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk)")
@@ -95,7 +96,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
                 "SET #st = :queued, dueAt = :lease, queuedAt = :now, updatedAt = :now",
                 "#st = :callable OR (#st = :queued AND dueAt <= :now)",
                 values(":queued", s(ContactStatus.QUEUED.name()), ":callable", s(ContactStatus.CALLABLE.name()),
-                        ":lease", s(Times.iso(leaseUntil)), ":now", s(Times.iso(now))));
+                        ":lease", s(Times.iso(leaseUntil)), ":now", s(Times.iso(now))),
+                entry(now, "QUEUED", "for the dial queue until " + Times.iso(leaseUntil)));
     }
 
     @Override
@@ -103,7 +105,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
         conditionalUpdate(campaignKey, contactId, "SET dueAt = :due, #st = :callable",
                 "#st = :callable OR (#st = :queued AND dueAt <= :now)",
                 values(":due", s(Times.iso(dueAt)), ":callable", s(ContactStatus.CALLABLE.name()),
-                        ":queued", s(ContactStatus.QUEUED.name()), ":now", s(Times.iso(now))));
+                        ":queued", s(ContactStatus.QUEUED.name()), ":now", s(Times.iso(now))),
+                entry(now, "DEFERRED", "outside the calling window until " + Times.iso(dueAt)));
     }
 
     @Override
@@ -132,15 +135,17 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
                 "#st = :queued AND attempts = :previous",
                 values(":dialing", s(ContactStatus.DIALING.name()), ":queued", s(ContactStatus.QUEUED.name()),
                         ":attempt", Items.n(attempt), ":previous", Items.n(attempt - 1L),
-                        ":cid", s(connectContactId), ":at", s(Times.iso(at))));
+                        ":cid", s(connectContactId), ":at", s(Times.iso(at))),
+                entry(at, "PLACED", "attempt " + attempt + ", Connect contact " + connectContactId));
     }
 
     @Override
-    public void returnToHopper(String campaignKey, String contactId, Instant dueAt) {
+    public void returnToHopper(String campaignKey, String contactId, Instant dueAt, String reason) {
         conditionalUpdate(campaignKey, contactId,
                 "SET #st = :callable, hopperKey = :k, dueAt = :due, updatedAt = :due", "#st = :queued",
                 values(":callable", s(ContactStatus.CALLABLE.name()), ":queued", s(ContactStatus.QUEUED.name()),
-                        ":k", s(campaignKey), ":due", s(Times.iso(dueAt))));
+                        ":k", s(campaignKey), ":due", s(Times.iso(dueAt))),
+                entry(dueAt, "DEFERRED", reason + ", due again " + Times.iso(dueAt)));
     }
 
     @Override
@@ -148,7 +153,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
         conditionalUpdate(campaignKey, contactId,
                 "SET #st = :final, outcome = :reason, updatedAt = :at REMOVE hopperKey, dueAt", "#st = :queued",
                 values(":final", s(ContactStatus.NOT_REACHED.name()), ":queued", s(ContactStatus.QUEUED.name()),
-                        ":reason", s(reason), ":at", s(Times.iso(at))));
+                        ":reason", s(reason), ":at", s(Times.iso(at))),
+                entry(at, "FAILED", reason));
     }
 
     @Override
@@ -166,7 +172,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
             update = "SET #st = :next, outcome = :outcome, updatedAt = :at";
         }
         return conditionalUpdate(campaignKey, contactId, update,
-                "#st = :dialing AND connectContactId = :cid", vals);
+                "#st = :dialing AND connectContactId = :cid", vals,
+                entry(at, "SETTLED", outcome + " -> " + next + (dueAt == null ? "" : ", due again " + Times.iso(dueAt))));
     }
 
     /** Counts a campaign's contacts by status (for reports and the demo's summary). */
@@ -184,14 +191,36 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
                 .consistentRead(consistent)).item();
     }
 
+    /** One decision of the contact's history. */
+    private static AttributeValue entry(Instant at, String event, String detail) {
+        return AttributeValue.fromM(Map.of("at", s(Times.iso(at)), "event", s(event), "detail", s(detail)));
+    }
+
+    /** The contact's history, oldest first: every decision taken about it, with when and why. */
+    public List<String> history(String campaignKey, String contactId) {
+        Map<String, AttributeValue> item = get(campaignKey, contactId, true);
+        List<String> lines = new ArrayList<>();
+        if (item != null && item.containsKey("history")) {
+            for (AttributeValue e : item.get("history").l()) {
+                lines.add(e.m().get("at").s() + " " + e.m().get("event").s() + " " + e.m().get("detail").s());
+            }
+        }
+        return lines;
+    }
+
     private boolean conditionalUpdate(String campaignKey, String contactId, String update, String condition,
-                                      Map<String, AttributeValue> vals) {
+                                      Map<String, AttributeValue> vals, AttributeValue historyEntry) {
+        Map<String, AttributeValue> withHistory = new java.util.HashMap<>(vals);
+        withHistory.put(":history", AttributeValue.fromL(List.of(historyEntry)));
+        withHistory.put(":noHistory", AttributeValue.fromL(List.of()));
+        String appended = update.replaceFirst("^SET ",
+                "SET history = list_append(if_not_exists(history, :noHistory), :history), ");
         try {
             dynamo.updateItem(r -> r.tableName(table).key(Items.key(campaignKey, contactId))
-                    .updateExpression(update)
+                    .updateExpression(appended)
                     .conditionExpression("attribute_exists(pk) AND (" + condition + ")")
                     .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(vals));
+                    .expressionAttributeValues(withHistory));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

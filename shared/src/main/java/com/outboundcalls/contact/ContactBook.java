@@ -31,8 +31,8 @@ public interface ContactBook {
     /** QUEUED with {@code attempt - 1} attempts to DIALING with {@code attempt} attempts. */
     boolean markDialing(String campaignKey, String contactId, int attempt, String connectContactId, Instant at);
 
-    /** QUEUED back to CALLABLE, due at the given time; its attempt is not spent. */
-    void returnToHopper(String campaignKey, String contactId, Instant dueAt);
+    /** QUEUED back to CALLABLE, due at the given time, for the reason given; its attempt is not spent. */
+    void returnToHopper(String campaignKey, String contactId, Instant dueAt, String reason);
 
     /** QUEUED straight to a final status: the call could never be placed (number refused by Connect). */
     void markUndialable(String campaignKey, String contactId, String reason, Instant at);

@@ -64,18 +64,20 @@ public final class Dialing {
         Optional<Campaign> campaign = accounts.campaign(message.clientId(), message.campaignId());
         boolean clientActive = accounts.client(message.clientId()).map(Client::mayPlaceCalls).orElse(false);
         if (campaign.isEmpty() || !campaign.get().isActive() || !clientActive) {
-            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant());
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(),
+                    "campaign or account not active");
             return Outcome.DEFERRED_INACTIVE;
         }
         String callerId = campaign.get().callerId() != null ? campaign.get().callerId() : defaultCallerId;
         if (CallerIdPolicy.refusal(callerId).isPresent()) {
             // Checked again here: a caller ID changed after the contact was queued is never presented.
-            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant());
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(),
+                    "caller ID refused");
             return Outcome.DEFERRED_INACTIVE;
         }
         String token = message.clientToken();
         if (lines.claim(token) == CallLines.Claim.FULL) {
-            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant());
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(), "no free line");
             return Outcome.DEFERRED_NO_LINE;
         }
         if (!awaitPacingSlot()) {

@@ -150,7 +150,7 @@ public final class InMemoryPorts {
         }
 
         @Override
-        public void returnToHopper(String campaignKey, String contactId, Instant dueAt) {
+        public void returnToHopper(String campaignKey, String contactId, Instant dueAt, String reason) {
             Contact c = contacts.get(key(campaignKey, contactId));
             if (c != null && c.status() == ContactStatus.QUEUED) {
                 contacts.put(key(campaignKey, contactId), with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));

@@ -96,6 +96,12 @@ class DialerLocalCloudTest {
         assertEquals(ContactStatus.DIALING, contact.status());
         assertEquals(1, contact.attempts());
         assertTrue(calls.find(contact.connectContactId()).isPresent());
+        java.util.List<String> history = contacts.history("acme#spring", contactId);
+        assertEquals(3, history.size(), history.toString());
+        assertTrue(history.get(0).contains(" STORED from test-file"), history.toString());
+        assertTrue(history.get(1).contains(" QUEUED for the dial queue"), history.toString());
+        assertTrue(history.get(2).contains(" PLACED attempt 1, Connect contact " + contact.connectContactId()),
+                "one PLACED entry, the redelivery added nothing: " + history);
     }
 
     @Test
@@ -145,5 +151,9 @@ class DialerLocalCloudTest {
         assertEquals(10, calls.active(), "every line is in use, not more");
         long backInHopper = contacts.countByStatus("acme#spring").getOrDefault(ContactStatus.CALLABLE, 0L);
         assertEquals(4, backInHopper, "the four contacts without a line went back to the hopper");
+        long deferredForLines = cloud.dynamoDb().scanPaginator(r -> r.tableName(cloud.physicalName("ContactsTable")))
+                .items().stream().filter(i -> i.containsKey("history")).filter(i -> i.get("history").l().stream()
+                        .anyMatch(e -> e.m().get("detail").s().startsWith("no free line"))).count();
+        assertEquals(4, deferredForLines, "each deferral is in its contact's history, with why");
     }
 }
