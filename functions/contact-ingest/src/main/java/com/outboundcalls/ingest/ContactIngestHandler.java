@@ -10,6 +10,7 @@ import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.aws.DynamoFileLedger;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.S3ObjectSink;
+import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -45,20 +46,13 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
     public String handleRequest(S3Event event, Context context) {
         int files = 0;
         for (S3EventNotificationRecord record : event.getRecords()) {
-            String bucket = record.getS3().getBucket().getName();
-            String key = record.getS3().getObject().getUrlDecodedKey();
-            String versionId = record.getS3().getObject().getVersionId();
-            String version = versionId != null && !versionId.isEmpty() ? versionId : record.getS3().getObject().geteTag();
-            ContactIngestion ingestion = new ContactIngestion(accounts, contacts, ledger, new S3ObjectSink(s3, bucket),
-                    clock);
-            IngestSummary summary = ingestion.ingest(new ContactIngestion.UploadedFile(bucket, key, version),
-                    () -> s3.getObject(r -> {
-                        r.bucket(bucket).key(key);
-                        if (versionId != null && !versionId.isEmpty()) {
-                            r.versionId(versionId);
-                        }
-                    }));
-            log.info("file_ingested", "key", key, "status", summary.status(), "accepted", summary.accepted(),
+            S3ObjectRef file = S3ObjectRef.of(record);
+            ContactIngestion ingestion = new ContactIngestion(accounts, contacts, ledger,
+                    new S3ObjectSink(s3, file.bucket()), clock);
+            IngestSummary summary = ingestion.ingest(
+                    new ContactIngestion.UploadedFile(file.bucket(), file.key(), file.version()),
+                    () -> s3.getObject(r -> r.bucket(file.bucket()).key(file.key()).versionId(file.versionId())));
+            log.info("file_ingested", "key", file.key(), "status", summary.status(), "accepted", summary.accepted(),
                     "rejected", summary.rejected(), "skipped", summary.skipped());
             files++;
         }

@@ -10,6 +10,7 @@ import com.outboundcalls.aws.DynamoPriceCatalog;
 import com.outboundcalls.aws.DynamoRatedCallStore;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.S3ObjectSink;
+import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -51,16 +52,14 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
     public String handleRequest(S3Event event, Context context) {
         int files = 0;
         for (S3EventNotificationRecord record : event.getRecords()) {
-            String bucket = record.getS3().getBucket().getName();
-            String key = record.getS3().getObject().getUrlDecodedKey();
-            String versionId = record.getS3().getObject().getVersionId();
-            String source = key + "#" + (versionId != null && !versionId.isEmpty() ? versionId
-                    : record.getS3().getObject().geteTag());
-            PriceListImport importer = new PriceListImport(prices, ratedCalls, accounts, new S3ObjectSink(s3, bucket),
+            S3ObjectRef file = S3ObjectRef.of(record);
+            PriceListImport importer = new PriceListImport(prices, ratedCalls, accounts,
+                    new S3ObjectSink(s3, file.bucket()),
                     (clientId, notice) -> sqs.sendMessage(r -> r.queueUrl(noticesQueueUrl).messageBody(notice)), clock);
-            PriceListImport.Outcome outcome = importer.importFile(key, source, () -> new InputStreamReader(
-                    s3.getObject(r -> r.bucket(bucket).key(key)), StandardCharsets.UTF_8));
-            log.info("price_list_imported", "key", key, "accepted", outcome.accepted(), "rows", outcome.rows(),
+            PriceListImport.Outcome outcome = importer.importFile(file.key(), file.key() + "#" + file.version(),
+                    () -> new InputStreamReader(s3.getObject(r -> r.bucket(file.bucket()).key(file.key())
+                            .versionId(file.versionId())), StandardCharsets.UTF_8));
+            log.info("price_list_imported", "key", file.key(), "accepted", outcome.accepted(), "rows", outcome.rows(),
                     "notified", outcome.notifiedClients().size(), "rerated", outcome.rerated());
             files++;
         }
