@@ -5,11 +5,36 @@ package com.outboundcalls.account;
  *
  * @param callerId        E.164 number presented to callees, or null for the provider's default number
  * @param instructionsRef reference of the conversation script the agents or flow follow
+ * @param purpose         customer service or prospecting (of businesses or of consumers)
  */
 public record Campaign(String clientId, String campaignId, Status status, String callerId,
-                       String instructionsRef, int priority) {
+                       String instructionsRef, int priority, Purpose purpose) {
 
     public enum Status { DRAFT, ACTIVE, PAUSED, FINISHED }
+
+    /** Why the campaign calls: French law treats prospecting of consumers apart. */
+    public enum Purpose {
+        /** Calls to the client's existing customers about their contracts or orders. */
+        CUSTOMER_SERVICE,
+        /** Prospecting of professionals. */
+        BUSINESS_PROSPECTING,
+        /** Prospecting of consumers: needs each callee's proven prior consent (since August 2026). */
+        CONSUMER_PROSPECTING;
+
+        public boolean requiresConsent() {
+            return this == CONSUMER_PROSPECTING;
+        }
+    }
+
+    public Campaign {
+        purpose = purpose == null ? Purpose.CUSTOMER_SERVICE : purpose;
+    }
+
+    /** A customer-service campaign. */
+    public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
+                    int priority) {
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, Purpose.CUSTOMER_SERVICE);
+    }
 
     /** Partition key shared by the campaign's contacts. */
     public String key() {

@@ -1,5 +1,7 @@
 package com.outboundcalls.account;
 
+import com.outboundcalls.ingest.ContactFileFormat;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -10,9 +12,28 @@ import java.time.Duration;
  * @param monthlyFee    fixed part of the monthly invoice, excluding VAT
  * @param tariff        attempts per contact and delay between attempts
  * @param priceListId   negotiated price list consulted before the provider's default list, or null
+ * @param premiumRateAllowed whether the contract lets the client's campaigns call premium-rate numbers
+ * @param contactFileFormat  the layout agreed for the client's contact files, or null to read them leniently
  */
 public record Client(String clientId, String name, String defaultRegion, BigDecimal monthlyFee,
-                     Tariff tariff, AccountStatus status, String priceListId) {
+                     Tariff tariff, AccountStatus status, String priceListId, boolean premiumRateAllowed,
+                     ContactFileFormat contactFileFormat) {
+
+    /** A client on the standard contract: no premium-rate numbers, contact files read leniently. */
+    public Client(String clientId, String name, String defaultRegion, BigDecimal monthlyFee, Tariff tariff,
+                  AccountStatus status, String priceListId) {
+        this(clientId, name, defaultRegion, monthlyFee, tariff, status, priceListId, false, null);
+    }
+
+    public Client withContactFileFormat(ContactFileFormat format) {
+        return new Client(clientId, name, defaultRegion, monthlyFee, tariff, status, priceListId, premiumRateAllowed,
+                format);
+    }
+
+    public Client withPremiumRateAllowed(boolean allowed) {
+        return new Client(clientId, name, defaultRegion, monthlyFee, tariff, status, priceListId, allowed,
+                contactFileFormat);
+    }
 
     public enum AccountStatus { ACTIVE, SUSPENDED, TERMINATED }
 

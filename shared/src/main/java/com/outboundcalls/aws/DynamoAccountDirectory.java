@@ -3,6 +3,7 @@ package com.outboundcalls.aws;
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
+import com.outboundcalls.ingest.ContactFileFormat;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -83,6 +84,10 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         item.put("retryDelaySeconds", Items.n(client.tariff().retryDelay().toSeconds()));
         item.put("accountStatus", s(client.status().name()));
         Items.putIfPresent(item, "priceListId", client.priceListId());
+        item.put("premiumRateAllowed", AttributeValue.fromBool(client.premiumRateAllowed()));
+        if (client.contactFileFormat() != null) {
+            item.put("contactFileFormat", AttributeValue.fromM(formatItem(client.contactFileFormat())));
+        }
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
 
@@ -95,6 +100,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         Items.putIfPresent(item, "callerId", campaign.callerId());
         Items.putIfPresent(item, "instructionsRef", campaign.instructionsRef());
         item.put("priority", Items.n(campaign.priority()));
+        item.put("purpose", s(campaign.purpose().name()));
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
 
@@ -103,12 +109,42 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         return new Client(str(item, "clientId"), str(item, "name"), str(item, "defaultRegion"), fee,
                 new Client.Tariff((int) num(item, "maxAttempts", 1),
                         Duration.ofSeconds(num(item, "retryDelaySeconds", 3600))),
-                Client.AccountStatus.valueOf(str(item, "accountStatus")), str(item, "priceListId"));
+                Client.AccountStatus.valueOf(str(item, "accountStatus")), str(item, "priceListId"),
+                item.containsKey("premiumRateAllowed") && Boolean.TRUE.equals(item.get("premiumRateAllowed").bool()),
+                item.containsKey("contactFileFormat") ? toFormat(item.get("contactFileFormat").m()) : null);
+    }
+
+    private static Map<String, AttributeValue> formatItem(ContactFileFormat format) {
+        Map<String, AttributeValue> m = new java.util.HashMap<>();
+        if (format.delimiter() != null) {
+            m.put("delimiter", s(String.valueOf(format.delimiter())));
+        }
+        Items.putIfPresent(m, "encoding", format.encoding());
+        m.put("headerRow", AttributeValue.fromBool(format.headerRow()));
+        Items.putIfPresent(m, "phone", format.phone());
+        Items.putIfPresent(m, "firstName", format.firstName());
+        Items.putIfPresent(m, "lastName", format.lastName());
+        Items.putIfPresent(m, "company", format.company());
+        Items.putIfPresent(m, "country", format.country());
+        Items.putIfPresent(m, "consent", format.consent());
+        if (!format.attributes().isEmpty()) {
+            m.put("attributes", AttributeValue.fromM(Items.stringMap(format.attributes())));
+        }
+        return m;
+    }
+
+    private static ContactFileFormat toFormat(Map<String, AttributeValue> m) {
+        String delimiter = str(m, "delimiter");
+        return new ContactFileFormat(delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0),
+                str(m, "encoding"), !m.containsKey("headerRow") || Boolean.TRUE.equals(m.get("headerRow").bool()),
+                str(m, "phone"), str(m, "firstName"), str(m, "lastName"), str(m, "company"), str(m, "country"),
+                str(m, "consent"), Items.stringMap(m, "attributes"));
     }
 
     private static Campaign toCampaign(Map<String, AttributeValue> item) {
         return new Campaign(str(item, "clientId"), str(item, "campaignId"),
                 Campaign.Status.valueOf(str(item, "campaignStatus")), str(item, "callerId"),
-                str(item, "instructionsRef"), (int) num(item, "priority", 1));
+                str(item, "instructionsRef"), (int) num(item, "priority", 1),
+                item.containsKey("purpose") ? Campaign.Purpose.valueOf(str(item, "purpose")) : null);
     }
 }

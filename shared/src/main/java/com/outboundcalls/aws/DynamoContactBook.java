@@ -5,9 +5,14 @@ import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.ingest.ContactStore;
+import com.outboundcalls.ingest.ContactStore.Outcome;
 import com.outboundcalls.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
@@ -38,8 +43,80 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
         this.table = table;
     }
 
+    /**
+     * Reads which of the contacts the campaign already holds (one BatchGetItem, consistent), then writes the
+     * others with BatchWriteItem, retrying unprocessed items with backoff.
+     */
     @Override
-    public AddResult addIfAbsent(NewContact c) {
+    public List<AddResult> addAll(List<NewContact> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, AttributeValue>> existing = existing(batch);
+        List<AddResult> results = new ArrayList<>(batch.size());
+        List<WriteRequest> writes = new ArrayList<>();
+        for (NewContact c : batch) {
+            Map<String, AttributeValue> old = existing.get(c.contactId());
+            if (old == null) {
+                writes.add(WriteRequest.builder().putRequest(p -> p.item(newItem(c))).build());
+                results.add(AddResult.of(Outcome.ADDED));
+            } else if (!c.sourceFile().equals(str(old, "sourceFile"))) {
+                results.add(AddResult.of(Outcome.ALREADY_IN_CAMPAIGN));
+            } else {
+                long row = num(old, "sourceRow", 0);
+                results.add(row == c.sourceRow() ? AddResult.of(Outcome.ALREADY_ADDED_BY_THIS_ROW)
+                        : new AddResult(Outcome.EARLIER_ROW_OF_THIS_FILE, row));
+            }
+        }
+        writeAll(writes);
+        return results;
+    }
+
+    private Map<String, Map<String, AttributeValue>> existing(List<NewContact> batch) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (NewContact c : batch) {
+            keys.add(Items.key(c.clientId() + "#" + c.campaignId(), c.contactId()));
+        }
+        Map<String, Map<String, AttributeValue>> found = new java.util.HashMap<>();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                .consistentRead(true).projectionExpression("sk, sourceFile, sourceRow").build());
+        for (int attempt = 0; !request.isEmpty(); attempt++) {
+            Map<String, KeysAndAttributes> pending = request;
+            BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
+            response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(str(item, "sk"), item));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!request.isEmpty()) {
+                backOff(attempt);
+            }
+        }
+        return found;
+    }
+
+    private void writeAll(List<WriteRequest> writes) {
+        Map<String, List<WriteRequest>> request = writes.isEmpty() ? Map.of() : Map.of(table, writes);
+        for (int attempt = 0; !request.isEmpty(); attempt++) {
+            Map<String, List<WriteRequest>> pending = request;
+            BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(pending));
+            request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            if (!request.isEmpty()) {
+                backOff(attempt);
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        if (attempt >= 10) {
+            throw new IllegalStateException("DynamoDB left items unprocessed after " + attempt + " retries");
+        }
+        try {
+            Thread.sleep(Math.min(2_000L, 25L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while backing off", e);
+        }
+    }
+
+    private static Map<String, AttributeValue> newItem(NewContact c) {
         String campaignKey = c.clientId() + "#" + c.campaignId();
         Map<String, AttributeValue> item = Items.key(campaignKey, c.contactId());
         item.put("clientId", s(c.clientId()));
@@ -51,26 +128,20 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
         Items.putIfPresent(item, "firstName", c.firstName());
         Items.putIfPresent(item, "lastName", c.lastName());
         Items.putIfPresent(item, "company", c.company());
+        Items.putIfPresent(item, "consentProof", c.consentProof());
         if (!c.attributes().isEmpty()) {
             item.put("attributes", AttributeValue.fromM(Items.stringMap(c.attributes())));
         }
         item.put("sourceFile", s(c.sourceFile()));
+        item.put("sourceRow", Items.n(c.sourceRow()));
         item.put("status", s(ContactStatus.CALLABLE.name()));
         item.put("attempts", Items.n(0));
         item.put("hopperKey", s(campaignKey));
         item.put("dueAt", s(Times.iso(c.dueAt())));
         item.put("updatedAt", s(Times.iso(c.dueAt())));
-        item.put("history", AttributeValue.fromL(List.of(entry(c.dueAt(), "STORED", "from " + c.sourceFile()))));
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk)")
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return AddResult.ADDED;
-        } catch (ConditionalCheckFailedException e) {
-            Map<String, AttributeValue> old = e.hasItem() ? e.item() : get(campaignKey, c.contactId(), true);
-            return c.sourceFile().equals(str(old, "sourceFile"))
-                    ? AddResult.ALREADY_ADDED_BY_THIS_FILE : AddResult.ALREADY_IN_CAMPAIGN;
-        }
+        String from = c.sourceRow() > 0 ? "from row " + c.sourceRow() + " of " + c.sourceFile() : "from " + c.sourceFile();
+        item.put("history", AttributeValue.fromL(List.of(entry(c.dueAt(), "STORED", from))));
+        return item;
     }
 
     @Override
@@ -146,6 +217,15 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
                 values(":callable", s(ContactStatus.CALLABLE.name()), ":queued", s(ContactStatus.QUEUED.name()),
                         ":k", s(campaignKey), ":due", s(Times.iso(dueAt))),
                 entry(dueAt, "DEFERRED", reason + ", due again " + Times.iso(dueAt)));
+    }
+
+    @Override
+    public void markOpposed(String campaignKey, String contactId, Instant at) {
+        conditionalUpdate(campaignKey, contactId,
+                "SET #st = :final, outcome = :reason, updatedAt = :at REMOVE hopperKey, dueAt", "#st = :queued",
+                values(":final", s(ContactStatus.OPPOSED.name()), ":queued", s(ContactStatus.QUEUED.name()),
+                        ":reason", s("OPPOSED"), ":at", s(Times.iso(at))),
+                entry(at, "OPPOSED", "the number is on the opposition list: not called"));
     }
 
     @Override

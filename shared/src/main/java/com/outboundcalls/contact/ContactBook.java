@@ -35,6 +35,9 @@ public interface ContactBook {
     void returnToHopper(String campaignKey, String contactId, Instant dueAt, String reason);
 
     /** QUEUED straight to a final status: the call could never be placed (number refused by Connect). */
+    /** A queued contact whose number is on the opposition list leaves the campaign uncalled. */
+    void markOpposed(String campaignKey, String contactId, Instant at);
+
     void markUndialable(String campaignKey, String contactId, String reason, Instant at);
 
     /**

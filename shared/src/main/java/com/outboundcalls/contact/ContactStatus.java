@@ -11,9 +11,11 @@ public enum ContactStatus {
     /** A person answered. */
     REACHED,
     /** Every attempt allowed by the tariff failed. */
-    NOT_REACHED;
+    NOT_REACHED,
+    /** Never called: the number went on the opposition list after the contact was stored. */
+    OPPOSED;
 
     public boolean isFinal() {
-        return this == REACHED || this == NOT_REACHED;
+        return this == REACHED || this == NOT_REACHED || this == OPPOSED;
     }
 }

@@ -6,6 +6,7 @@ import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.OppositionList;
 import com.outboundcalls.ingest.PhoneNumberValidator;
 import com.outboundcalls.time.Sleeper;
 
@@ -26,7 +27,7 @@ public final class Dialing {
     /** How long the dialer waits for a pacing slot before giving the message back. */
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(30);
 
-    public enum Outcome { PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_INACTIVE, REFUSED }
+    public enum Outcome { PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_INACTIVE, REFUSED, OPPOSED }
 
     private final AccountDirectory accounts;
     private final ContactBook contacts;
@@ -34,19 +35,22 @@ public final class Dialing {
     private final DialPacer pacer;
     private final OutboundCalls calls;
     private final CallLog callLog;
+    private final OppositionList oppositions;
     private final String defaultCallerId;
     private final Clock clock;
     private final Sleeper sleeper;
     private final PhoneNumberValidator numbers = new PhoneNumberValidator();
 
     public Dialing(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialPacer pacer,
-                   OutboundCalls calls, CallLog callLog, String defaultCallerId, Clock clock, Sleeper sleeper) {
+                   OutboundCalls calls, CallLog callLog, OppositionList oppositions, String defaultCallerId, Clock clock,
+                   Sleeper sleeper) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.lines = lines;
         this.pacer = pacer;
         this.calls = calls;
         this.callLog = callLog;
+        this.oppositions = oppositions;
         this.defaultCallerId = defaultCallerId;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -74,6 +78,11 @@ public final class Dialing {
             contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(),
                     "caller ID refused");
             return Outcome.DEFERRED_INACTIVE;
+        }
+        if (oppositions.isOpposed(message.clientId(), contact.e164())) {
+            // Checked again here: the number may have gone on the list after the file was ingested.
+            contacts.markOpposed(message.campaignKey(), message.contactId(), clock.instant());
+            return Outcome.OPPOSED;
         }
         String token = message.clientToken();
         if (lines.claim(token) == CallLines.Claim.FULL) {

@@ -13,6 +13,13 @@ public record ContactFileKey(String key, String clientId, String campaignId, Str
     private static final Pattern LAYOUT = Pattern.compile(
             "^incoming/([A-Za-z0-9][A-Za-z0-9_-]{0,63})/([A-Za-z0-9][A-Za-z0-9_-]{0,63})/([^/]+)$");
 
+    private static final Pattern ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
+
+    /** Whether a key segment has the shape of a client or campaign id. */
+    public static boolean isSafeId(String segment) {
+        return ID.matcher(segment).matches();
+    }
+
     public static Optional<ContactFileKey> parse(String key) {
         Matcher m = LAYOUT.matcher(key);
         if (!m.matches()) {

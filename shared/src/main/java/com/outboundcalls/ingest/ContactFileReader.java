@@ -1,50 +1,87 @@
 package com.outboundcalls.ingest;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
- * Reads a contact file as a stream of rows: UTF-8 (a BOM is dropped), delimiter detected among
- * {@code ,} {@code ;} and tab on the header line, RFC 4180 quoting. Header names are matched without
- * regard to case or accents, in French and English; any other column travels to the call as an attribute.
+ * Opens a contact file as a stream of rows, whatever the client sent: CSV in UTF-8 (with or without BOM) or
+ * Windows-1252, delimited by {@code ,} {@code ;} or tab, or an XLSX workbook; laid out as agreed with the
+ * client, or read leniently, matching header names without regard to case or accents in French and English.
+ * Any column that is not a known one travels to the call as an attribute.
  */
 public final class ContactFileReader {
 
-    private static final Set<String> PHONE = Set.of("telephone", "tel", "phone", "phone_number", "mobile",
-            "portable", "numero", "number", "telephone_number", "numero_de_telephone");
-    private static final Set<String> FIRST_NAME = Set.of("prenom", "first_name", "firstname");
-    private static final Set<String> LAST_NAME = Set.of("nom", "last_name", "lastname", "name", "nom_de_famille");
-    private static final Set<String> COMPANY = Set.of("societe", "entreprise", "company", "raison_sociale");
-    private static final Set<String> COUNTRY = Set.of("pays", "country");
+    static final Set<String> PHONE = Set.of("telephone", "tel", "phone", "phone_number", "mobile",
+            "portable", "numero", "number", "telephone_number", "numero_de_telephone", "tel_portable", "gsm");
+    static final Set<String> FIRST_NAME = Set.of("prenom", "first_name", "firstname", "given_name");
+    static final Set<String> LAST_NAME = Set.of("nom", "last_name", "lastname", "name", "nom_de_famille",
+            "surname", "family_name");
+    static final Set<String> COMPANY = Set.of("societe", "entreprise", "company", "raison_sociale",
+            "organisation", "organization");
+    static final Set<String> COUNTRY = Set.of("pays", "country", "country_code", "code_pays");
+    static final Set<String> CONSENT = Set.of("consentement", "consent", "date_consentement",
+            "date_de_consentement", "consent_date", "preuve_consentement", "preuve_de_consentement",
+            "consent_proof", "consent_reference", "opt_in", "optin");
 
-    /** The file's layout, known once its header is read. */
-    public record Layout(char delimiter, String encoding, List<String> header, int phone, int firstName,
-                         int lastName, int company, int country, Map<Integer, String> attributeColumns) {
+    /** What the file turned out to be. */
+    public enum Kind { CSV, XLSX }
+
+    /**
+     * The file's layout, known once its first row is read. Indexes are 0-based, -1 when absent.
+     *
+     * @param header the column names, or {@code column1..n} when the agreed format has no header row
+     * @param width  the number of cells every CSV row must have, or -1 when rows need only reach the last
+     *               column the agreed format names
+     */
+    public record Layout(Kind kind, char delimiter, String encoding, boolean bom, boolean headerRow,
+                         List<String> header, int width, int phone, int firstName, int lastName, int company,
+                         int country, int consent, Map<Integer, String> attributeColumns) {
+
+        public int lastNamedColumn() {
+            int last = Math.max(Math.max(phone, firstName), Math.max(Math.max(lastName, company),
+                    Math.max(country, consent)));
+            for (int i : attributeColumns.keySet()) {
+                last = Math.max(last, i);
+            }
+            return last;
+        }
+
+        /** The delimiter as the summary shows it. */
+        public String delimiterName() {
+            return kind == Kind.XLSX ? null : delimiter == '\t' ? "TAB" : String.valueOf(delimiter);
+        }
     }
 
     /**
-     * One data row. {@code row} is the row number as a spreadsheet shows it (header is row 1).
-     * {@code malformed} is set when the row's cell count differs from the header's.
+     * One data row. {@code row} is the row number as a spreadsheet shows it (the header is row 1; a quoted
+     * newline does not start a row). {@code problem} says why the row is malformed, or is null.
      */
-    public record Row(long row, List<String> cells, boolean blank, boolean malformed) {
+    public record Row(long row, List<String> cells, boolean blank, String problem) {
+        public boolean malformed() {
+            return problem != null;
+        }
+    }
+
+    /** The rows of an open file. */
+    public interface Rows extends AutoCloseable {
+        Layout layout();
+
+        /** The next row, or null at the end of the file. */
+        Row next();
+
+        @Override
+        void close();
     }
 
     /** Thrown when the file cannot be read as a contact file at all; the message is one sentence. */
@@ -54,66 +91,183 @@ public final class ContactFileReader {
         }
     }
 
-    /** Opens the stream, reads the header and hands the layout and a row iterator to the consumer. */
-    public void read(InputStream content, Consumer<Layout> onLayout, Consumer<Row> onRow) {
+    private final XlsxGuard xlsxGuard;
+
+    public ContactFileReader() {
+        this(XlsxGuard.DEFAULT);
+    }
+
+    public ContactFileReader(XlsxGuard xlsxGuard) {
+        this.xlsxGuard = xlsxGuard;
+    }
+
+    /** Opens the file; {@code agreed} is the client's agreed format, or null to read it leniently. */
+    public Rows open(InputStream content, ContactFileFormat agreed) {
         try {
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(withoutBom(content), StandardCharsets.UTF_8), 1 << 16);
-            reader.mark(1 << 16);
-            String firstLine = reader.readLine();
-            if (firstLine == null || firstLine.isBlank()) {
+            BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
+            in.mark(8);
+            byte[] magic = in.readNBytes(4);
+            in.reset();
+            if (magic.length == 0) {
                 throw new UnreadableFileException("The file is empty.");
             }
-            if (firstLine.indexOf('\0') >= 0) {
-                throw new UnreadableFileException("The file is not a text file (CSV).");
+            if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+                return XlsxRows.open(in, agreed, xlsxGuard);
             }
-            reader.reset();
-            char delimiter = detectDelimiter(firstLine);
-            try (CsvReader<CsvRecord> csv = CsvReader.builder()
-                    .fieldSeparator(delimiter)
-                    .skipEmptyLines(false)
-                    .allowExtraFields(true)
-                    .allowMissingFields(true)
-                    .ofCsvRecord(reader)) {
-                Iterator<CsvRecord> records = csv.iterator();
-                if (!records.hasNext()) {
-                    throw new UnreadableFileException("The file is empty.");
-                }
-                List<String> header = records.next().getFields();
-                Layout layout = layoutOf(header, delimiter);
-                onLayout.accept(layout);
-                long rowNumber = 1;
-                while (hasNext(records)) {
-                    CsvRecord record = records.next();
-                    rowNumber++;
-                    List<String> cells = record.getFields();
-                    boolean blank = cells.stream().allMatch(String::isBlank);
-                    boolean malformed = !blank && cells.size() != header.size();
-                    onRow.accept(new Row(rowNumber, cells, blank, malformed));
-                }
+            if (magic.length == 4 && (magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF
+                    && (magic[2] & 0xFF) == 0x11 && (magic[3] & 0xFF) == 0xE0) {
+                throw new UnreadableFileException(
+                        "The file is an old Excel workbook (XLS); save it as XLSX or CSV.");
             }
+            return openCsv(in, agreed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static boolean hasNext(Iterator<CsvRecord> records) {
-        try {
-            return records.hasNext();
-        } catch (NoSuchElementException e) {
-            return false;
+    private Rows openCsv(BufferedInputStream in, ContactFileFormat agreed) throws IOException {
+        TextEncoding.Detected encoding = TextEncoding.detect(in, agreed == null ? null : agreed.encoding());
+        BufferedReader text = new BufferedReader(TextEncoding.reader(in, encoding), 1 << 16);
+        text.mark(1 << 16);
+        String firstLine = text.readLine();
+        if (firstLine == null || firstLine.isBlank()) {
+            throw new UnreadableFileException("The file is empty.");
+        }
+        text.reset();
+        char delimiter = agreed != null && agreed.delimiter() != null ? agreed.delimiter() : detectDelimiter(firstLine);
+        CsvRows csv = new CsvRows(text, delimiter);
+        boolean headerRow = agreed == null || agreed.headerRow();
+        List<String> header;
+        long rowNumber = 0;
+        List<String> firstRecordCells = null;
+        if (headerRow) {
+            CsvRows.Record first = csv.next();
+            header = first.cells().stream().map(String::strip).toList();
+            rowNumber = 1;
+        } else {
+            CsvRows.Record first = csv.next();
+            firstRecordCells = first.cells();
+            header = null;
+        }
+        Layout layout = layoutOf(Kind.CSV, delimiter, encoding, headerRow, header, agreed,
+                firstRecordCells == null ? 0 : firstRecordCells.size());
+        return new CsvContactRows(csv, layout, rowNumber, firstRecordCells, text);
+    }
+
+    private static final class CsvContactRows implements Rows {
+        private final CsvRows csv;
+        private final Layout layout;
+        private final Reader source;
+        private long rowNumber;
+        private List<String> pendingFirst;
+
+        CsvContactRows(CsvRows csv, Layout layout, long rowNumber, List<String> pendingFirst, Reader source) {
+            this.csv = csv;
+            this.layout = layout;
+            this.rowNumber = rowNumber;
+            this.pendingFirst = pendingFirst;
+            this.source = source;
+        }
+
+        @Override
+        public Layout layout() {
+            return layout;
+        }
+
+        @Override
+        public Row next() {
+            List<String> cells;
+            String problem = null;
+            if (pendingFirst != null) {
+                cells = pendingFirst;
+                pendingFirst = null;
+            } else {
+                CsvRows.Record record = csv.next();
+                if (record == null) {
+                    return null;
+                }
+                cells = record.cells();
+                problem = record.problem();
+            }
+            rowNumber++;
+            boolean blank = problem == null && isBlank(cells);
+            if (!blank && problem == null) {
+                problem = shapeProblem(layout, cells);
+            }
+            return new Row(rowNumber, cells, blank, problem);
+        }
+
+        @Override
+        public void close() {
+            try {
+                source.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
-    private Layout layoutOf(List<String> header, char delimiter) {
+    static boolean isBlank(List<String> cells) {
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String shapeProblem(Layout layout, List<String> cells) {
+        if (layout.width() >= 0 && cells.size() != layout.width()) {
+            return "the row has " + cells.size() + " cells where the header has " + layout.width();
+        }
+        if (layout.width() < 0 && cells.size() <= layout.lastNamedColumn()) {
+            return "the row has " + cells.size() + " cells where the agreed format reads column "
+                    + (layout.lastNamedColumn() + 1);
+        }
+        return null;
+    }
+
+    /** Resolves the columns of a file from its header (or the agreed positions). */
+    static Layout layoutOf(Kind kind, char delimiter, TextEncoding.Detected encoding, boolean headerRow,
+                           List<String> header, ContactFileFormat agreed, int firstRowWidth) {
+        String encodingName = encoding == null ? null : encoding.encoding();
+        boolean bom = encoding != null && encoding.bom();
+        if (!headerRow) {
+            int width = Math.max(firstRowWidth, 1);
+            List<String> names = new ArrayList<>();
+            Map<Integer, String> attributes = new LinkedHashMap<>();
+            agreed.attributes().forEach((name, column) -> attributes.put(ContactFileFormat.positionOf(column), name));
+            Layout layout = new Layout(kind, delimiter, encodingName, bom, false, names, -1,
+                    ContactFileFormat.positionOf(agreed.phone()), position(agreed.firstName()),
+                    position(agreed.lastName()), position(agreed.company()), position(agreed.country()),
+                    position(agreed.consent()), attributes);
+            for (int i = 0; i <= Math.max(layout.lastNamedColumn(), width - 1); i++) {
+                names.add("column" + (i + 1));
+            }
+            return new Layout(kind, delimiter, encodingName, bom, false, List.copyOf(names), -1, layout.phone(),
+                    layout.firstName(), layout.lastName(), layout.company(), layout.country(), layout.consent(),
+                    attributes);
+        }
+        List<String> normalized = header.stream().map(ContactFileReader::normalize).toList();
+        int width = kind == Kind.CSV ? header.size() : -1;
+        if (agreed != null) {
+            Map<Integer, String> attributes = new LinkedHashMap<>();
+            agreed.attributes().forEach((name, column) -> attributes.put(agreedColumn(header, normalized, column), name));
+            return new Layout(kind, delimiter, encodingName, bom, true, List.copyOf(header), width,
+                    agreedColumn(header, normalized, agreed.phone()), agreedColumn(header, normalized, agreed.firstName()),
+                    agreedColumn(header, normalized, agreed.lastName()), agreedColumn(header, normalized, agreed.company()),
+                    agreedColumn(header, normalized, agreed.country()), agreedColumn(header, normalized, agreed.consent()),
+                    attributes);
+        }
         int phone = -1;
         int first = -1;
         int last = -1;
         int company = -1;
         int country = -1;
+        int consent = -1;
         Map<Integer, String> attributes = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = normalize(header.get(i));
+        for (int i = 0; i < normalized.size(); i++) {
+            String name = normalized.get(i);
             if (phone < 0 && PHONE.contains(name)) {
                 phone = i;
             } else if (first < 0 && FIRST_NAME.contains(name)) {
@@ -124,16 +278,38 @@ public final class ContactFileReader {
                 company = i;
             } else if (country < 0 && COUNTRY.contains(name)) {
                 country = i;
-            } else if (!name.isEmpty()) {
+            } else if (consent < 0 && CONSENT.contains(name)) {
+                consent = i;
+            } else if (!name.isEmpty() && !attributes.containsValue(name)) {
                 attributes.put(i, name);
             }
         }
         if (phone < 0) {
-            throw new UnreadableFileException(
-                    "No phone column was found in the header (expected one of: telephone, tel, phone, mobile, portable).");
+            throw new UnreadableFileException("No phone column was found in the header "
+                    + "(expected one of: téléphone, telephone, tel, phone, mobile, portable).");
         }
-        return new Layout(delimiter, "UTF-8", List.copyOf(header), phone, first, last, company, country,
-                attributes);
+        return new Layout(kind, delimiter, encodingName, bom, true, List.copyOf(header), width, phone, first, last,
+                company, country, consent, attributes);
+    }
+
+    private static int position(String column) {
+        return column == null ? -1 : ContactFileFormat.positionOf(column);
+    }
+
+    private static int agreedColumn(List<String> header, List<String> normalized, String column) {
+        if (column == null) {
+            return -1;
+        }
+        int position = ContactFileFormat.positionOf(column);
+        if (position >= 0) {
+            return position;
+        }
+        int index = normalized.indexOf(normalize(column));
+        if (index < 0) {
+            throw new UnreadableFileException("The header has no column \"" + column
+                    + "\", which the format agreed for this client requires.");
+        }
+        return index;
     }
 
     /** Lower case, no accents, anything but letters and digits turned into underscores. */
@@ -167,18 +343,7 @@ public final class ContactFileReader {
         return best;
     }
 
-    private static InputStream withoutBom(InputStream in) throws IOException {
-        PushbackInputStream pushback = new PushbackInputStream(in, 3);
-        byte[] head = new byte[3];
-        int read = pushback.readNBytes(head, 0, 3);
-        boolean bom = read == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-        if (!bom && read > 0) {
-            pushback.unread(head, 0, read);
-        }
-        return pushback;
-    }
-
-    /** Cells of a row in the layout's attribute columns, by normalized header name. */
+    /** Cells of a row in the layout's attribute columns, by attribute name. */
     public static Map<String, String> attributesOf(Layout layout, List<String> cells) {
         Map<String, String> attributes = new LinkedHashMap<>();
         layout.attributeColumns().forEach((index, name) -> {
@@ -189,17 +354,12 @@ public final class ContactFileReader {
         return attributes;
     }
 
-    /** The cell at an index, or null when the column is absent or the row is short. */
+    /** The cell at an index, or null when the column is absent, the row is short or the cell empty. */
     public static String cell(List<String> cells, int index) {
         if (index < 0 || index >= cells.size()) {
             return null;
         }
         String value = cells.get(index).strip();
         return value.isEmpty() ? null : value;
-    }
-
-    /** Copy of a header, handy for report writers. */
-    public static List<String> headerOf(Layout layout) {
-        return new ArrayList<>(layout.header());
     }
 }

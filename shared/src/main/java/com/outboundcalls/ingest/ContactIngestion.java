@@ -6,102 +6,171 @@ import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.NewContact;
+import com.outboundcalls.contact.OppositionList;
 import com.outboundcalls.report.ObjectSink;
-import com.outboundcalls.report.SafeCsv;
-import de.siegmar.fastcsv.writer.CsvWriter;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Ingests one uploaded contact file: validates every row, stores the accepted contacts as callable,
- * writes a summary and a rejects report next to the file's campaign. Safe to run twice on the same file
- * version: the second run stores nothing and rewrites the same reports.
+ * Ingests one uploaded contact file as a stream: validates every row, stores the accepted contacts in the
+ * hopper in batches, writes a summary and a rejects report next to the file's campaign. A file too long for
+ * one invocation is handed over to the next from a checkpoint, without losing or repeating a row. Safe to run
+ * twice on the same file version: the second run stores nothing and rewrites the same reports.
  */
 public final class ContactIngestion {
 
+    /** Rows stored per write: DynamoDB's BatchWriteItem takes 25 items. */
+    static final int BATCH = 25;
+    /** Rows rejected or skipped between two writes, at most, before the rejects are written out. */
+    private static final int WINDOW = 500;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AccountDirectory accounts;
-    private final ContactStore contacts;
-    private final FileLedger ledger;
-    private final ObjectSink reports;
-    private final Clock clock;
-    private final PhoneNumberValidator validator = new PhoneNumberValidator();
-    private final ContactFileReader reader = new ContactFileReader();
-
-    public ContactIngestion(AccountDirectory accounts, ContactStore contacts, FileLedger ledger, ObjectSink reports,
-                            Clock clock) {
-        this.accounts = accounts;
-        this.contacts = contacts;
-        this.ledger = ledger;
-        this.reports = reports;
-        this.clock = clock;
+    /**
+     * Limits on what one file may be and on how much one invocation does.
+     *
+     * @param rowsPerInvocation hand over after this many rows (0: only when time runs short)
+     * @param handoverMargin    hand over when less than this is left of the invocation's time
+     */
+    public record Limits(long maxFileBytes, long maxRows, long rowsPerInvocation, Duration handoverMargin) {
+        public static final Limits DEFAULT = new Limits(1L << 30, 2_000_000, 0, Duration.ofSeconds(90));
     }
 
-    /** A file version in the bucket: its key and its version id (or ETag when unversioned). */
-    public record UploadedFile(String bucket, String key, String version) {
+    /**
+     * A file version in the bucket: its key, its version id (null when the bucket is unversioned), the
+     * version that identifies this upload (the version id, or the ETag) and its size.
+     */
+    public record UploadedFile(String bucket, String key, String versionId, String version, long size) {
         String fileId() {
             return bucket + "/" + key + "#" + version;
         }
     }
 
+    private final AccountDirectory accounts;
+    private final ContactStore contacts;
+    private final OppositionList oppositions;
+    private final FileLedger ledger;
+    private final ObjectSink reports;
+    private final IngestHandover handover;
+    private final Clock clock;
+    private final Limits limits;
+    private final PhoneNumberValidator validator = new PhoneNumberValidator();
+    private final ContactFileReader reader = new ContactFileReader();
+
+    public ContactIngestion(AccountDirectory accounts, ContactStore contacts, OppositionList oppositions,
+                            FileLedger ledger, ObjectSink reports, IngestHandover handover, Clock clock,
+                            Limits limits) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.oppositions = oppositions;
+        this.ledger = ledger;
+        this.reports = reports;
+        this.handover = handover;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** Ingests a newly uploaded file (leg 1), with no limit on the invocation's time. */
     public IngestSummary ingest(UploadedFile file, Supplier<InputStream> content) {
+        return ingest(file, 1, content, () -> Long.MAX_VALUE);
+    }
+
+    /**
+     * Works on leg {@code leg} of a file: leg 1 for its S3 event, leg n+1 for the handover of leg n.
+     * {@code remainingMillis} tells how long the invocation has left.
+     */
+    public IngestSummary ingest(UploadedFile file, int leg, Supplier<InputStream> content, LongSupplier remainingMillis) {
         Optional<String> done = ledger.completedSummary(file.fileId());
         if (done.isPresent()) {
             return read(done.get());
         }
-        Instant started = clock.instant();
+        Optional<IngestCheckpoint> checkpoint = ledger.checkpoint(file.fileId());
+        int lastLeg = checkpoint.map(IngestCheckpoint::leg).orElse(0);
+        if (lastLeg != leg - 1) {
+            // Another invocation already took the file further (or this leg's turn has not come): nothing to do.
+            return new IngestSummary(file.key(), file.version(), null, null, IngestSummary.IN_PROGRESS, null, 0, 0,
+                    0, 0, Map.of(), null, null, null, null, null, 0, lastLeg);
+        }
+        Instant started = checkpoint.map(c -> Instant.parse(c.startedAt())).orElse(clock.instant());
         Optional<ContactFileKey> parsedKey = ContactFileKey.parse(file.key());
         if (parsedKey.isEmpty()) {
-            // Nothing can be attributed to a client: no report under reports/, only the ledger remembers it.
-            IngestSummary refused = refusal(file, null, started,
-                    "The key is not of the form incoming/{clientId}/{campaignId}/{file}.");
-            ledger.markCompleted(file.fileId(), write(refused));
-            return refused;
+            return refuseUnattributed(file, started);
         }
         ContactFileKey key = parsedKey.get();
         Optional<Client> client = accounts.client(key.clientId());
         Optional<Campaign> campaign = accounts.campaign(key.clientId(), key.campaignId());
         if (client.isEmpty() || campaign.isEmpty()) {
-            return finish(file, key, refusal(file, key, started,
-                    "The key names a client or campaign that does not exist or do not belong together."), null);
+            return finishRefused(file, key, started,
+                    "The key names a client or campaign that does not exist or do not belong together.");
         }
-        Run run = new Run(file, key, client.get());
-        try (InputStream in = content.get()) {
-            reader.read(in, run::layout, run::row);
+        if (file.size() > limits.maxFileBytes()) {
+            return finishRefused(file, key, started, "The file is " + megabytes(file.size())
+                    + " MB, above the limit of " + megabytes(limits.maxFileBytes()) + " MB per file.");
+        }
+        Run run = new Run(file, key, client.get(), campaign.get(), leg, checkpoint.orElse(null), started);
+        try (InputStream in = content.get(); ContactFileReader.Rows rows = reader.open(in, client.get().contactFileFormat())) {
+            run.layout = rows.layout();
+            if (campaign.get().purpose().requiresConsent() && run.layout.consent() < 0) {
+                return finishRefused(file, key, started, "This campaign prospects consumers and needs a consent "
+                        + "column (consentement: a date or a proof reference); the file has none.");
+            }
+            return run.process(rows, remainingMillis);
         } catch (ContactFileReader.UnreadableFileException e) {
-            return finish(file, key, refusal(file, key, started, e.getMessage()), null);
-        } catch (java.io.IOException e) {
+            run.discard();
+            return finishRefused(file, key, started, e.getMessage());
+        } catch (IOException e) {
+            run.discard();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            run.discard();
+            throw e;
         }
-        IngestSummary summary = new IngestSummary(file.key(), file.version(), key.clientId(), key.campaignId(),
-                IngestSummary.PROCESSED, null, run.rowsRead, run.accepted, run.skipped, run.rejectedCount(),
-                run.byReason, describe(run.layout.delimiter()), run.layout.encoding(), started.toString(),
-                Duration.between(started, clock.instant()).toMillis());
-        return finish(file, key, summary, run.rejectsCsv());
     }
 
-    private IngestSummary finish(UploadedFile file, ContactFileKey key, IngestSummary summary, String rejectsCsv) {
+    private static long megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+
+    private IngestSummary refuseUnattributed(UploadedFile file, Instant started) {
+        // Attributable to a client only if the key starts with one that exists; else only the ledger remembers it.
+        IngestSummary refused = refusal(file, null, started,
+                "The key is not of the form incoming/{clientId}/{campaignId}/{file}.");
+        String json = write(refused);
+        String[] parts = file.key().split("/", 3);
+        if (parts.length == 3 && parts[0].equals("incoming") && ContactFileKey.isSafeId(parts[1])
+                && accounts.client(parts[1]).isPresent()) {
+            reports.put("reports/" + parts[1] + "/_refused/" + parts[2].replace('/', '_') + ".summary.json",
+                    json.getBytes(StandardCharsets.UTF_8), "application/json");
+        }
+        ledger.markCompleted(file.fileId(), json);
+        return refused;
+    }
+
+    private IngestSummary finishRefused(UploadedFile file, ContactFileKey key, Instant started, String sentence) {
+        IngestSummary summary = refusal(file, key, started, sentence);
         String json = write(summary);
         reports.put(key.reportPrefix() + ".summary.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
-        if (rejectsCsv != null) {
-            reports.put(key.reportPrefix() + ".rejects.csv", rejectsCsv.getBytes(StandardCharsets.UTF_8),
-                    "text/csv; charset=utf-8");
-        }
         ledger.markCompleted(file.fileId(), json);
         return summary;
     }
@@ -109,101 +178,265 @@ public final class ContactIngestion {
     private IngestSummary refusal(UploadedFile file, ContactFileKey key, Instant started, String sentence) {
         return new IngestSummary(file.key(), file.version(), key == null ? null : key.clientId(),
                 key == null ? null : key.campaignId(), IngestSummary.REFUSED, sentence, 0, 0, 0, 0,
-                new EnumMap<>(RejectReason.class), null, null, started.toString(),
-                Duration.between(started, clock.instant()).toMillis());
+                new EnumMap<>(RejectReason.class), null, null, null, null, started.toString(),
+                Duration.between(started, clock.instant()).toMillis(), 1);
     }
 
-    private static String describe(char delimiter) {
-        return delimiter == '\t' ? "TAB" : String.valueOf(delimiter);
+    /** A row that passed validation, waiting for its batch to be written. */
+    private record Candidate(ContactFileReader.Row row, NewContact contact) {
     }
 
-    /** State of one pass over a file. */
+    /** A rejected row waiting to be written to the report in row order. */
+    private record Rejected(long row, RejectReason reason, String message, List<String> cells) {
+    }
+
+    /** One invocation's pass over a file. */
     private final class Run {
         final UploadedFile file;
         final ContactFileKey key;
         final Client client;
-        final Set<String> seenInFile = new HashSet<>();
-        final Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
-        final List<List<String>> rejects = new ArrayList<>();
+        final int leg;
+        final Instant started;
+        final LocalDate today;
+        final long resumeAfterRow;
+        final boolean consentRequired;
+        final Map<RejectReason, Long> byReason;
+        final List<Candidate> batch = new ArrayList<>(BATCH);
+        final Map<String, Long> batchNumbers = new HashMap<>();
+        final List<Rejected> window = new ArrayList<>();
         ContactFileReader.Layout layout;
+        RejectsReport rejects;
         long rowsRead;
         long accepted;
         long skipped;
+        long lastRow;
+        long rowsThisLeg;
+        int rejectParts;
+        String limitReached;
 
-        Run(UploadedFile file, ContactFileKey key, Client client) {
+        Run(UploadedFile file, ContactFileKey key, Client client, Campaign campaign, int leg,
+            IngestCheckpoint checkpoint, Instant started) {
             this.file = file;
             this.key = key;
             this.client = client;
+            this.leg = leg;
+            this.started = started;
+            this.today = LocalDate.ofInstant(clock.instant(), PARIS);
+            this.consentRequired = campaign.purpose().requiresConsent();
+            if (checkpoint == null) {
+                byReason = new EnumMap<>(RejectReason.class);
+                resumeAfterRow = 0;
+            } else {
+                byReason = new EnumMap<>(RejectReason.class);
+                byReason.putAll(checkpoint.rejectedByReason());
+                resumeAfterRow = checkpoint.lastRow();
+                rowsRead = checkpoint.rowsRead();
+                accepted = checkpoint.accepted();
+                skipped = checkpoint.skipped();
+                lastRow = checkpoint.lastRow();
+                rejectParts = checkpoint.rejectParts();
+            }
         }
 
-        void layout(ContactFileReader.Layout layout) {
-            this.layout = layout;
+        IngestSummary process(ContactFileReader.Rows rows, LongSupplier remainingMillis) {
+            rejects = RejectsReport.start(layout, leg == 1);
+            ContactFileReader.Row row;
+            while ((row = rows.next()) != null) {
+                if (row.row() <= resumeAfterRow) {
+                    continue;
+                }
+                if (rowsRead >= limits.maxRows()) {
+                    limitReached = "The file has more than " + limits.maxRows() + " rows, the limit per file: rows "
+                            + "after row " + lastRow + " were not read.";
+                    break;
+                }
+                row(row);
+                if (timeToHandOver(remainingMillis)) {
+                    flush();
+                    return handOver();
+                }
+            }
+            flush();
+            return finish();
+        }
+
+        private boolean timeToHandOver(LongSupplier remainingMillis) {
+            return limits.rowsPerInvocation() > 0 && rowsThisLeg >= limits.rowsPerInvocation()
+                    || remainingMillis.getAsLong() < limits.handoverMargin().toMillis();
         }
 
         void row(ContactFileReader.Row row) {
             rowsRead++;
+            rowsThisLeg++;
+            lastRow = row.row();
             if (row.blank()) {
                 skipped++;
-                return;
+            } else if (row.malformed()) {
+                reject(row, RejectReason.MALFORMED_ROW, row.problem());
+            } else {
+                validate(row);
             }
-            if (row.malformed()) {
-                reject(row, RejectReason.MALFORMED_ROW, "the row has " + row.cells().size()
-                        + " cells where the header has " + layout.header().size());
-                return;
+            if (batch.size() >= BATCH || window.size() >= WINDOW) {
+                flush();
             }
+        }
+
+        private void validate(ContactFileReader.Row row) {
             List<String> cells = row.cells();
             String rowRegion = ContactFileReader.cell(cells, layout.country());
-            String region = rowRegion != null && rowRegion.length() == 2 ? rowRegion.toUpperCase() : client.defaultRegion();
-            PhoneNumberValidator.Verdict verdict = validator.validate(
-                    ContactFileReader.cell(cells, layout.phone()), region, false);
+            String region = rowRegion != null && rowRegion.length() == 2 ? rowRegion.toUpperCase(java.util.Locale.ROOT)
+                    : client.defaultRegion();
+            PhoneNumberValidator.Verdict verdict = validator.validate(ContactFileReader.cell(cells, layout.phone()),
+                    region, client.premiumRateAllowed());
             if (!verdict.isValid()) {
                 reject(row, verdict.reason(), verdict.message());
                 return;
             }
+            String consent = ContactFileReader.cell(cells, layout.consent());
+            if (consentRequired) {
+                Optional<String> problem = ConsentCell.problem(consent, today);
+                if (problem.isPresent()) {
+                    reject(row, RejectReason.NO_CONSENT, problem.get());
+                    return;
+                }
+            }
             PhoneNumberValidator.ValidNumber number = verdict.number();
-            if (!seenInFile.add(number.e164())) {
-                reject(row, RejectReason.DUPLICATE, "the number appears on an earlier row of this file");
+            Long earlier = batchNumbers.putIfAbsent(number.e164(), row.row());
+            if (earlier != null) {
+                reject(row, RejectReason.DUPLICATE, "the number appears on row " + earlier + " of this file");
                 return;
             }
-            NewContact contact = new NewContact(key.clientId(), key.campaignId(),
+            batch.add(new Candidate(row, new NewContact(key.clientId(), key.campaignId(),
                     ContactIds.of(key.clientId(), key.campaignId(), number.e164()), number.e164(), number.region(),
                     number.numberType(), ContactFileReader.cell(cells, layout.firstName()),
                     ContactFileReader.cell(cells, layout.lastName()), ContactFileReader.cell(cells, layout.company()),
-                    ContactFileReader.attributesOf(layout, cells), file.fileId(), clock.instant());
-            if (contacts.addIfAbsent(contact) == ContactStore.AddResult.ALREADY_IN_CAMPAIGN) {
-                reject(row, RejectReason.DUPLICATE, "the number is already a contact of this campaign");
-                return;
-            }
-            accepted++;
+                    ContactFileReader.attributesOf(layout, cells), file.fileId(), clock.instant(), row.row(),
+                    consent)));
         }
 
         void reject(ContactFileReader.Row row, RejectReason reason, String message) {
             byReason.merge(reason, 1L, Long::sum);
-            List<String> line = new ArrayList<>();
-            line.add(Long.toString(row.row()));
-            line.add(reason.name());
-            line.add(message);
-            line.addAll(row.cells());
-            rejects.add(line);
+            window.add(new Rejected(row.row(), reason, message, row.cells()));
         }
 
-        long rejectedCount() {
-            return byReason.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        String rejectsCsv() {
-            StringWriter out = new StringWriter();
-            try (CsvWriter csv = CsvWriter.builder().fieldSeparator(layout.delimiter()).build(out)) {
-                List<String> header = new ArrayList<>(List.of("row", "reason", "message"));
-                header.addAll(layout.header());
-                csv.writeRecord(header.stream().map(SafeCsv::cell).toList());
-                for (List<String> line : rejects) {
-                    csv.writeRecord(line.stream().map(SafeCsv::cell).toList());
+        /** Writes the pending batch (the opposition list checked first) and the rejects so far, in row order. */
+        void flush() {
+            if (!batch.isEmpty()) {
+                Set<String> opposed = oppositions.opposed(key.clientId(),
+                        batch.stream().map(c -> c.contact().e164()).toList());
+                List<Candidate> toStore = new ArrayList<>(batch.size());
+                for (Candidate candidate : batch) {
+                    if (opposed.contains(candidate.contact().e164())) {
+                        reject(candidate.row(), RejectReason.OPPOSED, "the number is on the opposition list");
+                    } else {
+                        toStore.add(candidate);
+                    }
                 }
-            } catch (java.io.IOException e) {
-                throw new UncheckedIOException(e);
+                List<ContactStore.AddResult> results = contacts.addAll(toStore.stream().map(Candidate::contact).toList());
+                for (int i = 0; i < toStore.size(); i++) {
+                    ContactStore.AddResult result = results.get(i);
+                    switch (result.outcome()) {
+                        case ADDED, ALREADY_ADDED_BY_THIS_ROW -> accepted++;
+                        case EARLIER_ROW_OF_THIS_FILE -> reject(toStore.get(i).row(), RejectReason.DUPLICATE,
+                                "the number appears on row " + result.earlierRow() + " of this file");
+                        case ALREADY_IN_CAMPAIGN -> reject(toStore.get(i).row(), RejectReason.DUPLICATE,
+                                "the number is already a contact of this campaign");
+                    }
+                }
+                batch.clear();
+                batchNumbers.clear();
             }
-            return out.toString();
+            window.sort(Comparator.comparingLong(Rejected::row));
+            for (Rejected r : window) {
+                rejects.add(r.row(), r.reason(), r.message(), r.cells());
+            }
+            window.clear();
+        }
+
+        private IngestSummary handOver() {
+            storeRejectPart();
+            IngestCheckpoint next = new IngestCheckpoint(leg, lastRow, rowsRead, accepted, skipped, byReason,
+                    started.toString(), rejectParts);
+            IngestSummary summary = summary(IngestSummary.IN_PROGRESS);
+            if (ledger.saveCheckpoint(file.fileId(), next)) {
+                reports.put(key.reportPrefix() + ".summary.json", write(summary).getBytes(StandardCharsets.UTF_8),
+                        "application/json");
+                handover.resumeLater(file, leg + 1);
+            }
+            return summary;
+        }
+
+        private void storeRejectPart() {
+            Path part = rejects.finish();
+            try {
+                rejectParts++;
+                reports.put(partKey(rejectParts), part, RejectsReport.contentType(layout));
+            } finally {
+                RejectsReport.delete(part);
+            }
+        }
+
+        private String partKey(int part) {
+            return key.reportPrefix() + ".rejects.part" + part + ".csv";
+        }
+
+        private IngestSummary finish() {
+            String rejectsKey = key.reportPrefix() + ".rejects.csv";
+            if (rejectParts == 0) {
+                Path whole = rejects.finish();
+                try {
+                    reports.put(rejectsKey, whole, RejectsReport.contentType(layout));
+                } finally {
+                    RejectsReport.delete(whole);
+                }
+            } else {
+                storeRejectPart();
+                assembleParts(rejectsKey);
+            }
+            IngestSummary summary = summary(IngestSummary.PROCESSED);
+            String json = write(summary);
+            reports.put(key.reportPrefix() + ".summary.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
+            ledger.markCompleted(file.fileId(), json);
+            for (int part = 1; part <= rejectParts; part++) {
+                reports.delete(partKey(part));
+            }
+            return summary;
+        }
+
+        private void assembleParts(String rejectsKey) {
+            Path whole = null;
+            try {
+                whole = Files.createTempFile("rejects-", ".csv");
+                try (OutputStream out = Files.newOutputStream(whole)) {
+                    for (int part = 1; part <= rejectParts; part++) {
+                        try (InputStream in = reports.open(partKey(part))) {
+                            in.transferTo(out);
+                        }
+                    }
+                }
+                reports.put(rejectsKey, whole, RejectsReport.contentType(layout));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (whole != null) {
+                    RejectsReport.delete(whole);
+                }
+            }
+        }
+
+        private IngestSummary summary(String status) {
+            long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
+            return new IngestSummary(file.key(), file.version(), key.clientId(), key.campaignId(), status, null,
+                    rowsRead, accepted, skipped, rejected, new EnumMap<>(byReason), layout.kind().name(),
+                    layout.delimiterName(), layout.kind() == ContactFileReader.Kind.XLSX ? null : layout.encoding()
+                    + (layout.bom() ? " (BOM)" : ""), limitReached, started.toString(),
+                    Duration.between(started, clock.instant()).toMillis(), leg);
+        }
+
+        void discard() {
+            if (rejects != null) {
+                RejectsReport.delete(rejects.finish());
+            }
         }
     }
 

@@ -2,11 +2,23 @@ package com.outboundcalls.ingest;
 
 import java.util.Optional;
 
-/** Remembers which file versions were ingested, so a redelivered S3 event does nothing new. */
+/**
+ * Remembers which file versions were ingested, so a redelivered S3 event does nothing new, and where a file
+ * too long for one invocation was left, so the next one goes on from there.
+ */
 public interface FileLedger {
 
     /** The stored summary of a file version already ingested, if any. */
     Optional<String> completedSummary(String fileId);
 
     void markCompleted(String fileId, String summaryJson);
+
+    /** Where the last invocation that handed the file over left it. */
+    Optional<IngestCheckpoint> checkpoint(String fileId);
+
+    /**
+     * Records a checkpoint if the file's last one was leg {@code checkpoint.leg() - 1} (or none for leg 1);
+     * false when another invocation already recorded it, which then carries on instead of this one.
+     */
+    boolean saveCheckpoint(String fileId, IngestCheckpoint checkpoint);
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DialingTest {
 
@@ -45,7 +46,8 @@ class DialingTest {
             return this;
         }
     };
-    private final Dialing dialing = new Dialing(accounts, contacts, control, control, connect, control,
+    private final InMemoryPorts.Oppositions oppositions = new InMemoryPorts.Oppositions();
+    private final Dialing dialing = new Dialing(accounts, contacts, control, control, connect, control, oppositions,
             "+33948000000", clock, t -> now = t);
 
     private DialMessage queued(String e164) {
@@ -66,6 +68,26 @@ class DialingTest {
         assertEquals("script-1", call.attributes().get("instructionsRef"));
         assertEquals("R1", call.attributes().get("x_ref"));
         assertEquals(ContactStatus.DIALING, contacts.get("acme#spring", m.contactId()).orElseThrow().status());
+    }
+
+    @Test
+    void aNumberOpposedAfterItWasQueuedIsNeverCalledAndLeavesTheCampaign() {
+        DialMessage m = queued("+33612345678");
+        oppositions.addAll(java.util.List.of(new com.outboundcalls.contact.OppositionList.Opposition(
+                "acme", "+33612345678", "callee asked", NOW)));
+        assertEquals(Dialing.Outcome.OPPOSED, dialing.dial(m));
+        assertTrue(connect.placed.isEmpty());
+        assertEquals(ContactStatus.OPPOSED, contacts.get("acme#spring", m.contactId()).orElseThrow().status());
+        assertEquals(Dialing.Outcome.SKIPPED_STALE, dialing.dial(m), "a redelivery does nothing more");
+    }
+
+    @Test
+    void anOppositionForEveryClientStopsTheCallToo() {
+        DialMessage m = queued("+33612345679");
+        oppositions.addAll(java.util.List.of(new com.outboundcalls.contact.OppositionList.Opposition(
+                com.outboundcalls.contact.OppositionList.EVERY_CLIENT, "+33612345679", "provider list", NOW)));
+        assertEquals(Dialing.Outcome.OPPOSED, dialing.dial(m));
+        assertTrue(connect.placed.isEmpty());
     }
 
     @Test

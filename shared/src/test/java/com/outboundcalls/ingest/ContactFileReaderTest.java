@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,10 +18,17 @@ class ContactFileReaderTest {
     }
 
     private static Read read(byte[] bytes) {
-        AtomicReference<ContactFileReader.Layout> layout = new AtomicReference<>();
+        return read(bytes, null);
+    }
+
+    private static Read read(byte[] bytes, ContactFileFormat agreed) {
         List<ContactFileReader.Row> rows = new ArrayList<>();
-        new ContactFileReader().read(new ByteArrayInputStream(bytes), layout::set, rows::add);
-        return new Read(layout.get(), rows);
+        try (ContactFileReader.Rows open = new ContactFileReader().open(new ByteArrayInputStream(bytes), agreed)) {
+            for (ContactFileReader.Row row = open.next(); row != null; row = open.next()) {
+                rows.add(row);
+            }
+            return new Read(open.layout(), rows);
+        }
     }
 
     private static Read read(String text) {

@@ -25,11 +25,17 @@ class ContactIngestionTest {
     private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();
     private final InMemoryPorts.Ledger ledger = new InMemoryPorts.Ledger();
     private final InMemoryPorts.Objects reports = new InMemoryPorts.Objects();
-    private final ContactIngestion ingestion = new ContactIngestion(accounts, contacts, ledger, reports,
-            Clock.fixed(Instant.parse("2026-10-05T08:00:00Z"), ZoneOffset.UTC));
+    private final InMemoryPorts.Oppositions oppositions = new InMemoryPorts.Oppositions();
+    private final InMemoryPorts.Handovers handovers = new InMemoryPorts.Handovers();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-10-05T08:00:00Z"), ZoneOffset.UTC);
+    private final ContactIngestion ingestion = ingestion(ContactIngestion.Limits.DEFAULT);
+
+    private ContactIngestion ingestion(ContactIngestion.Limits limits) {
+        return new ContactIngestion(accounts, contacts, oppositions, ledger, reports, handovers, clock, limits);
+    }
 
     private IngestSummary ingest(String key, String version, String csv) {
-        return ingestion.ingest(new ContactIngestion.UploadedFile("bucket", key, version),
+        return ingestion.ingest(new ContactIngestion.UploadedFile("bucket", key, null, version, csv.length()),
                 () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -59,7 +65,7 @@ class ContactIngestionTest {
         // A first run stored the row, then died before its summary.
         contacts.addIfAbsent(new com.outboundcalls.contact.NewContact("acme", "spring",
                 ContactIds.of("acme", "spring", "+33612345678"), "+33612345678", "FR", "MOBILE", null, null, null,
-                java.util.Map.of(), "bucket/incoming/acme/spring/a.csv#v1", Instant.EPOCH));
+                java.util.Map.of(), "bucket/incoming/acme/spring/a.csv#v1", Instant.EPOCH, 2, null));
         IngestSummary summary = ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n");
         assertEquals(1, summary.accepted());
         assertEquals(0, summary.rejected());

@@ -14,6 +14,8 @@ import com.outboundcalls.dial.DialPacer;
 import com.outboundcalls.dial.OutboundCalls;
 import com.outboundcalls.ingest.ContactStore;
 import com.outboundcalls.ingest.FileLedger;
+import com.outboundcalls.ingest.ContactStore.AddResult;
+import com.outboundcalls.ingest.ContactStore.Outcome;
 import com.outboundcalls.rate.Price;
 import com.outboundcalls.rate.PriceCatalog;
 import com.outboundcalls.rate.RatedCall;
@@ -80,17 +82,32 @@ public final class InMemoryPorts {
             return campaignKey + "|" + contactId;
         }
 
+        private final Map<String, Long> sourceRow = new HashMap<>();
+        public int batches;
+
         @Override
-        public AddResult addIfAbsent(NewContact c) {
-            String k = key(c.clientId() + "#" + c.campaignId(), c.contactId());
-            if (contacts.containsKey(k)) {
-                return c.sourceFile().equals(sourceFile.get(k)) ? AddResult.ALREADY_ADDED_BY_THIS_FILE
-                        : AddResult.ALREADY_IN_CAMPAIGN;
+        public List<AddResult> addAll(List<NewContact> batch) {
+            batches++;
+            List<AddResult> results = new java.util.ArrayList<>();
+            for (NewContact c : batch) {
+                String k = key(c.clientId() + "#" + c.campaignId(), c.contactId());
+                if (contacts.containsKey(k)) {
+                    if (!c.sourceFile().equals(sourceFile.get(k))) {
+                        results.add(AddResult.of(Outcome.ALREADY_IN_CAMPAIGN));
+                    } else if (sourceRow.get(k) == c.sourceRow()) {
+                        results.add(AddResult.of(Outcome.ALREADY_ADDED_BY_THIS_ROW));
+                    } else {
+                        results.add(new AddResult(Outcome.EARLIER_ROW_OF_THIS_FILE, sourceRow.get(k)));
+                    }
+                    continue;
+                }
+                contacts.put(k, new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(),
+                        c.numberType(), c.attributes(), ContactStatus.CALLABLE, 0, c.dueAt(), null));
+                sourceFile.put(k, c.sourceFile());
+                sourceRow.put(k, c.sourceRow());
+                results.add(AddResult.of(Outcome.ADDED));
             }
-            contacts.put(k, new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(),
-                    c.numberType(), c.attributes(), ContactStatus.CALLABLE, 0, c.dueAt(), null));
-            sourceFile.put(k, c.sourceFile());
-            return AddResult.ADDED;
+            return results;
         }
 
         public List<Contact> all() {
@@ -154,6 +171,14 @@ public final class InMemoryPorts {
             Contact c = contacts.get(key(campaignKey, contactId));
             if (c != null && c.status() == ContactStatus.QUEUED) {
                 contacts.put(key(campaignKey, contactId), with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
+            }
+        }
+
+        @Override
+        public void markOpposed(String campaignKey, String contactId, Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c != null && c.status() == ContactStatus.QUEUED) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.OPPOSED, c.attempts(), null, null));
             }
         }
 
@@ -335,6 +360,54 @@ public final class InMemoryPorts {
         public void markCompleted(String fileId, String summaryJson) {
             done.put(fileId, summaryJson);
         }
+
+        public final Map<String, com.outboundcalls.ingest.IngestCheckpoint> checkpoints = new HashMap<>();
+
+        @Override
+        public Optional<com.outboundcalls.ingest.IngestCheckpoint> checkpoint(String fileId) {
+            return Optional.ofNullable(checkpoints.get(fileId));
+        }
+
+        @Override
+        public boolean saveCheckpoint(String fileId, com.outboundcalls.ingest.IngestCheckpoint checkpoint) {
+            int last = checkpoints.containsKey(fileId) ? checkpoints.get(fileId).leg() : 0;
+            if (last != checkpoint.leg() - 1) {
+                return false;
+            }
+            checkpoints.put(fileId, checkpoint);
+            return true;
+        }
+    }
+
+    public static final class Oppositions implements com.outboundcalls.contact.OppositionList {
+        private final Map<String, Opposition> entries = new HashMap<>();
+
+        @Override
+        public java.util.Set<String> opposed(String clientId, java.util.Collection<String> e164s) {
+            java.util.Set<String> opposed = new java.util.HashSet<>();
+            for (String e164 : e164s) {
+                if (entries.containsKey(clientId + "|" + e164) || entries.containsKey(EVERY_CLIENT + "|" + e164)) {
+                    opposed.add(e164);
+                }
+            }
+            return opposed;
+        }
+
+        @Override
+        public void addAll(List<Opposition> oppositions) {
+            oppositions.forEach(o -> entries.putIfAbsent(o.clientId() + "|" + o.e164(), o));
+        }
+    }
+
+    /** Handovers asked for, in order: the file and the leg to run. */
+    public static final class Handovers implements com.outboundcalls.ingest.IngestHandover {
+        public final List<Map.Entry<com.outboundcalls.ingest.ContactIngestion.UploadedFile, Integer>> asked =
+                new java.util.ArrayList<>();
+
+        @Override
+        public void resumeLater(com.outboundcalls.ingest.ContactIngestion.UploadedFile file, int leg) {
+            asked.add(Map.entry(file, leg));
+        }
     }
 
     public static final class Objects implements ObjectSink {
@@ -343,6 +416,29 @@ public final class InMemoryPorts {
         @Override
         public void put(String key, byte[] content, String contentType) {
             objects.put(key, content);
+        }
+
+        @Override
+        public void put(String key, java.nio.file.Path content, String contentType) {
+            try {
+                objects.put(key, java.nio.file.Files.readAllBytes(content));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public java.io.InputStream open(String key) {
+            return new java.io.ByteArrayInputStream(objects.get(key));
+        }
+
+        @Override
+        public void delete(String key) {
+            objects.remove(key);
+        }
+
+        public String text(String key, java.nio.charset.Charset charset) {
+            return new String(objects.get(key), charset);
         }
 
         public String text(String key) {

@@ -130,6 +130,6 @@ class ContactIngestLocalCloudTest {
         upload("incoming/acme/spring/photo.csv", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 10});
         JsonNode summary = JSON.readTree(text("reports/acme/spring/photo.csv.summary.json"));
         assertEquals("REFUSED", summary.path("status").asText());
-        assertEquals("The file is not a text file (CSV).", summary.path("refusal").asText());
+        assertEquals("The file is neither a text file (CSV) nor XLSX.", summary.path("refusal").asText());
     }
 }

@@ -10,6 +10,7 @@ import com.outboundcalls.aws.ConnectOutboundCalls;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoCallControl;
 import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoOppositionList;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
@@ -39,7 +40,8 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control, control,
                 new ConnectOutboundCalls(clients.connect(), runtime.require("CONNECT_INSTANCE_ID"),
                         runtime.require("CONTACT_FLOW_ID")),
-                control, runtime.require("DEFAULT_CALLER_ID"), runtime.clock(), runtime.sleeper());
+                control, new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE")),
+                runtime.require("DEFAULT_CALLER_ID"), runtime.clock(), runtime.sleeper());
     }
 
     @Override
