@@ -28,20 +28,16 @@ public record ContactFileFormat(Character delimiter, String encoding, boolean he
             throw new IllegalArgumentException("delimiter must be one of , ; tab |");
         }
         if (!headerRow) {
-            for (String column : columns()) {
+            java.util.List<String> named = new java.util.ArrayList<>(java.util.Arrays.asList(
+                    phone, firstName, lastName, company, country, consent));
+            named.addAll(attributes.values());
+            for (String column : named) {
                 if (column != null && positionOf(column) < 0) {
                     throw new IllegalArgumentException(
                             "without a header row, columns are positions counted from 1, not '" + column + "'");
                 }
             }
         }
-    }
-
-    private java.util.List<String> columns() {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.Arrays.asList(
-                phone, firstName, lastName, company, country, consent));
-        all.addAll(attributes.values());
-        return all;
     }
 
     /** The 0-based index a column spec names by position, or -1 when it is a header name. */
