@@ -15,7 +15,10 @@ public record IngestCheckpoint(int leg, long lastRow, long rowsRead, long accept
                                Map<RejectReason, Long> rejectedByReason, String startedAt, int rejectParts) {
 
     public IngestCheckpoint {
-        rejectedByReason = rejectedByReason == null ? new EnumMap<>(RejectReason.class)
-                : new EnumMap<>(rejectedByReason.isEmpty() ? Map.of() : rejectedByReason);
+        EnumMap<RejectReason, Long> copy = new EnumMap<>(RejectReason.class);
+        if (rejectedByReason != null) {
+            copy.putAll(rejectedByReason);
+        }
+        rejectedByReason = copy;
     }
 }

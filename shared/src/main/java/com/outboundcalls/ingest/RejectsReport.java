@@ -26,6 +26,7 @@ final class RejectsReport implements AutoCloseable {
 
     private final Path file;
     private final CsvWriter csv;
+    private boolean closed;
 
     private RejectsReport(Path file, CsvWriter csv) {
         this.file = file;
@@ -83,6 +84,10 @@ final class RejectsReport implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             csv.close();
         } catch (IOException e) {

@@ -80,4 +80,50 @@ class ContactIngestionTest {
         assertTrue(contacts.all().isEmpty());
         assertTrue(reports.objects.keySet().stream().noneMatch(k -> k.startsWith("reports/acme/spring")));
     }
+
+    @Test
+    void aFileHandedOverEveryTwoRowsEndsExactlyAsInOneRun() {
+        String csv = "tel;nom\n0612345678;A\n0612345679;B\nabc;C\n0612345678;D\n;\n0612345670;E\n0899123456;F\n";
+        IngestSummary single = ingest("incoming/acme/spring/one.csv", "v1", csv);
+        String singleRejects = reports.text("reports/acme/spring/one.csv.rejects.csv");
+
+        InMemoryPorts.Contacts otherStore = new InMemoryPorts.Contacts();
+        InMemoryPorts.Objects otherReports = new InMemoryPorts.Objects();
+        accounts.campaigns.put("acme#summer", new Campaign("acme", "summer", Campaign.Status.ACTIVE, null, null, 1));
+        ContactIngestion legs = new ContactIngestion(accounts, otherStore, oppositions, ledger, otherReports, handovers,
+                clock, new ContactIngestion.Limits(1 << 20, 1000, 2, java.time.Duration.ZERO));
+        ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile("bucket", "incoming/acme/summer/one.csv",
+                null, "v1", csv.length());
+        IngestSummary last = legs.ingest(file, 1, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                () -> Long.MAX_VALUE);
+        while (!handovers.asked.isEmpty()) {
+            var next = handovers.asked.remove(0);
+            last = legs.ingest(next.getKey(), next.getValue(),
+                    () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), () -> Long.MAX_VALUE);
+        }
+        assertEquals(IngestSummary.PROCESSED, last.status());
+        assertEquals(4, last.invocations());
+        assertEquals(single.rowsRead(), last.rowsRead());
+        assertEquals(single.accepted(), last.accepted());
+        assertEquals(single.skipped(), last.skipped());
+        assertEquals(single.rejectedByReason(), last.rejectedByReason());
+        assertEquals(singleRejects, otherReports.text("reports/acme/summer/one.csv.rejects.csv"));
+        assertTrue(otherReports.objects.keySet().stream().noneMatch(k -> k.contains(".part")));
+        assertEquals(3, otherStore.all().size());
+    }
+
+    @Test
+    void aRedeliveredHandoverOfALegAlreadyDoneDoesNothing() {
+        String csv = "tel\n0612345678\n0612345679\n0612345670\n";
+        ContactIngestion legs = ingestion(new ContactIngestion.Limits(1 << 20, 1000, 1, java.time.Duration.ZERO));
+        ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile("bucket", "incoming/acme/spring/l.csv",
+                null, "v1", csv.length());
+        legs.ingest(file, 1, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), () -> Long.MAX_VALUE);
+        legs.ingest(file, 2, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), () -> Long.MAX_VALUE);
+        IngestSummary again = legs.ingest(file, 2, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                () -> Long.MAX_VALUE);
+        assertEquals(IngestSummary.IN_PROGRESS, again.status());
+        assertEquals(2, handovers.asked.size(), "legs 2 and 3 asked for once each");
+        assertEquals(2, contacts.all().size());
+    }
 }
