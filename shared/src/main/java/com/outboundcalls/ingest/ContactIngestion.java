@@ -44,6 +44,8 @@ public final class ContactIngestion {
     static final int BATCH = 25;
     /** Rows rejected or skipped between two writes, at most, before the rejects are written out. */
     private static final int WINDOW = 500;
+    /** Rows read ahead and checked together. */
+    private static final int CHUNK = 1024;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -186,6 +188,10 @@ public final class ContactIngestion {
     private record Candidate(ContactFileReader.Row row, NewContact contact) {
     }
 
+    /** A row's phone verdict and, when valid, the contact it would become. */
+    private record Checked(PhoneNumberValidator.Verdict verdict, NewContact contact) {
+    }
+
     /** A rejected row waiting to be written to the report in row order. */
     private record Rejected(long row, RejectReason reason, String message, List<String> cells) {
     }
@@ -198,6 +204,7 @@ public final class ContactIngestion {
         final int leg;
         final Instant started;
         final LocalDate today;
+        final Instant now;
         final long resumeAfterRow;
         final boolean consentRequired;
         final Map<RejectReason, Long> byReason;
@@ -221,7 +228,8 @@ public final class ContactIngestion {
             this.client = client;
             this.leg = leg;
             this.started = started;
-            this.today = LocalDate.ofInstant(clock.instant(), PARIS);
+            this.now = clock.instant();
+            this.today = LocalDate.ofInstant(now, PARIS);
             this.consentRequired = campaign.purpose().requiresConsent();
             if (checkpoint == null) {
                 byReason = new EnumMap<>(RejectReason.class);
@@ -240,24 +248,62 @@ public final class ContactIngestion {
 
         IngestSummary process(ContactFileReader.Rows rows, LongSupplier remainingMillis) {
             rejects = RejectsReport.start(layout, leg == 1);
-            ContactFileReader.Row row;
-            while ((row = rows.next()) != null) {
-                if (row.row() <= resumeAfterRow) {
-                    continue;
+            List<ContactFileReader.Row> chunk = new ArrayList<>(CHUNK);
+            while (true) {
+                chunk.clear();
+                ContactFileReader.Row next;
+                while (chunk.size() < CHUNK && (next = rows.next()) != null) {
+                    if (next.row() > resumeAfterRow) {
+                        chunk.add(next);
+                    }
                 }
-                if (rowsRead >= limits.maxRows()) {
-                    limitReached = "The file has more than " + limits.maxRows() + " rows, the limit per file: rows "
-                            + "after row " + lastRow + " were not read.";
+                if (chunk.isEmpty()) {
                     break;
                 }
-                row(row);
-                if (timeToHandOver(remainingMillis)) {
-                    flush();
-                    return handOver();
+                // Numbers are checked in parallel (pure work); rows are then taken in order, one at a time.
+                List<Checked> verdicts = chunk.parallelStream().map(this::check).toList();
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (rowsRead >= limits.maxRows()) {
+                        limitReached = "The file has more than " + limits.maxRows() + " rows, the limit per file: rows "
+                                + "after row " + lastRow + " were not read.";
+                        flush();
+                        return finish();
+                    }
+                    row(chunk.get(i), verdicts.get(i));
+                    if (timeToHandOver(remainingMillis)) {
+                        flush();
+                        return handOver();
+                    }
                 }
             }
             flush();
             return finish();
+        }
+
+        /**
+         * The phone cell's verdict and, for a valid number, the contact the row would become; null for a row
+         * that is blank or malformed. Pure: runs in parallel over a chunk of rows.
+         */
+        private Checked check(ContactFileReader.Row row) {
+            if (row.blank() || row.malformed()) {
+                return null;
+            }
+            List<String> cells = row.cells();
+            String rowRegion = ContactFileReader.cell(cells, layout.country());
+            String region = rowRegion != null && rowRegion.length() == 2 ? rowRegion.toUpperCase(java.util.Locale.ROOT)
+                    : client.defaultRegion();
+            PhoneNumberValidator.Verdict verdict = validator.validate(ContactFileReader.cell(cells, layout.phone()),
+                    region, client.premiumRateAllowed());
+            if (!verdict.isValid()) {
+                return new Checked(verdict, null);
+            }
+            PhoneNumberValidator.ValidNumber number = verdict.number();
+            return new Checked(verdict, new NewContact(key.clientId(), key.campaignId(),
+                    ContactIds.of(key.clientId(), key.campaignId(), number.e164()), number.e164(), number.region(),
+                    number.numberType(), ContactFileReader.cell(cells, layout.firstName()),
+                    ContactFileReader.cell(cells, layout.lastName()), ContactFileReader.cell(cells, layout.company()),
+                    ContactFileReader.attributesOf(layout, cells), file.fileId(), now, row.row(),
+                    ContactFileReader.cell(cells, layout.consent())));
         }
 
         private boolean timeToHandOver(LongSupplier remainingMillis) {
@@ -265,7 +311,7 @@ public final class ContactIngestion {
                     || remainingMillis.getAsLong() < limits.handoverMargin().toMillis();
         }
 
-        void row(ContactFileReader.Row row) {
+        void row(ContactFileReader.Row row, Checked verdict) {
             rowsRead++;
             rowsThisLeg++;
             lastRow = row.row();
@@ -274,20 +320,16 @@ public final class ContactIngestion {
             } else if (row.malformed()) {
                 reject(row, RejectReason.MALFORMED_ROW, row.problem());
             } else {
-                validate(row);
+                accept(row, verdict);
             }
             if (batch.size() >= BATCH || window.size() >= WINDOW) {
                 flush();
             }
         }
 
-        private void validate(ContactFileReader.Row row) {
+        private void accept(ContactFileReader.Row row, Checked checked) {
+            PhoneNumberValidator.Verdict verdict = checked.verdict();
             List<String> cells = row.cells();
-            String rowRegion = ContactFileReader.cell(cells, layout.country());
-            String region = rowRegion != null && rowRegion.length() == 2 ? rowRegion.toUpperCase(java.util.Locale.ROOT)
-                    : client.defaultRegion();
-            PhoneNumberValidator.Verdict verdict = validator.validate(ContactFileReader.cell(cells, layout.phone()),
-                    region, client.premiumRateAllowed());
             if (!verdict.isValid()) {
                 reject(row, verdict.reason(), verdict.message());
                 return;
@@ -306,12 +348,7 @@ public final class ContactIngestion {
                 reject(row, RejectReason.DUPLICATE, "the number appears on row " + earlier + " of this file");
                 return;
             }
-            batch.add(new Candidate(row, new NewContact(key.clientId(), key.campaignId(),
-                    ContactIds.of(key.clientId(), key.campaignId(), number.e164()), number.e164(), number.region(),
-                    number.numberType(), ContactFileReader.cell(cells, layout.firstName()),
-                    ContactFileReader.cell(cells, layout.lastName()), ContactFileReader.cell(cells, layout.company()),
-                    ContactFileReader.attributesOf(layout, cells), file.fileId(), clock.instant(), row.row(),
-                    consent)));
+            batch.add(new Candidate(row, checked.contact()));
         }
 
         void reject(ContactFileReader.Row row, RejectReason reason, String message) {
