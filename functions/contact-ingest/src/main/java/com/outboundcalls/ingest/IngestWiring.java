@@ -6,6 +6,7 @@ import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.aws.DynamoFileLedger;
 import com.outboundcalls.aws.DynamoOppositionList;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.aws.RangedObjectStream;
 import com.outboundcalls.aws.S3ObjectSink;
 import com.outboundcalls.aws.SqsIngestHandover;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,8 +57,15 @@ final class IngestWiring {
                 runtime.clock(), limits);
     }
 
-    /** The content of exactly this version of the file (its version id, or its ETag when unversioned). */
+    /**
+     * The content of exactly this version of the file (its version id, or its ETag when unversioned), read
+     * range by range; a file whose size the event did not give is read in one request.
+     */
     Supplier<InputStream> content(ContactIngestion.UploadedFile file) {
+        if (file.size() > 0) {
+            return () -> new RangedObjectStream(s3, file.bucket(), file.key(), file.versionId(), file.version(),
+                    file.size());
+        }
         return () -> s3.getObject(r -> {
             r.bucket(file.bucket()).key(file.key());
             if (file.versionId() != null) {

@@ -244,7 +244,7 @@ class ContactIngestLocalCloudTest {
         try (InputStream in = getClass().getResourceAsStream("/events/s3-object-created.json")) {
             event = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${bucket}", bucket)
                     .replace("${key}", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"))
-                    .replace("${etag}", etag);
+                    .replace("${etag}", etag).replace("${size}", Integer.toString(file("contacts-fr.csv").length));
         }
         cloud.function("ContactIngestFunction").invoke(event);
         cloud.function("ContactIngestFunction").invoke(event);
