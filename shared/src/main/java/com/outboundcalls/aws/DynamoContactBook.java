@@ -86,7 +86,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
             response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(str(item, "sk"), item));
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             if (!request.isEmpty()) {
-                backOff(attempt);
+                BatchBackoff.pause(attempt);
             }
         }
         return found;
@@ -99,20 +99,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
             BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(pending));
             request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
             if (!request.isEmpty()) {
-                backOff(attempt);
+                BatchBackoff.pause(attempt);
             }
-        }
-    }
-
-    private static void backOff(int attempt) {
-        if (attempt >= 10) {
-            throw new IllegalStateException("DynamoDB left items unprocessed after " + attempt + " retries");
-        }
-        try {
-            Thread.sleep(Math.min(2_000L, 25L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
         }
     }
 

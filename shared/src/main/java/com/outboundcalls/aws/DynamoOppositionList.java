@@ -54,7 +54,7 @@ public final class DynamoOppositionList implements OppositionList {
                 response.responses().getOrDefault(table, List.of()).forEach(item -> opposed.add(Items.str(item, "sk")));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 if (!request.isEmpty()) {
-                    pause(attempt);
+                    BatchBackoff.pause(attempt);
                 }
             }
         }
@@ -75,15 +75,4 @@ public final class DynamoOppositionList implements OppositionList {
         }
     }
 
-    private static void pause(int attempt) {
-        if (attempt >= 10) {
-            throw new IllegalStateException("DynamoDB left keys unprocessed after " + attempt + " retries");
-        }
-        try {
-            Thread.sleep(Math.min(2_000L, 25L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
-        }
-    }
 }
