@@ -6,9 +6,11 @@ package com.outboundcalls.account;
  * @param callerId        E.164 number presented to callees, or null for the provider's default number
  * @param instructionsRef reference of the conversation script the agents or flow follow
  * @param purpose         customer service or prospecting (of businesses or of consumers)
+ * @param callingHours    the hours the client set for calls (see CallingWindow), or null for the legal
+ *                        ones; consumer prospecting always follows the legal ones
  */
 public record Campaign(String clientId, String campaignId, Status status, String callerId,
-                       String instructionsRef, int priority, Purpose purpose) {
+                       String instructionsRef, int priority, Purpose purpose, String callingHours) {
 
     public enum Status { DRAFT, ACTIVE, PAUSED, FINISHED }
 
@@ -30,10 +32,20 @@ public record Campaign(String clientId, String campaignId, Status status, String
         purpose = purpose == null ? Purpose.CUSTOMER_SERVICE : purpose;
     }
 
-    /** A customer-service campaign. */
+    /** A customer-service campaign, called within the legal hours. */
     public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
                     int priority) {
-        this(clientId, campaignId, status, callerId, instructionsRef, priority, Purpose.CUSTOMER_SERVICE);
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, Purpose.CUSTOMER_SERVICE, null);
+    }
+
+    /** A campaign called within the legal hours. */
+    public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
+                    int priority, Purpose purpose) {
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, null);
+    }
+
+    public Campaign withCallingHours(String hours) {
+        return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, hours);
     }
 
     /** Partition key shared by the campaign's contacts. */

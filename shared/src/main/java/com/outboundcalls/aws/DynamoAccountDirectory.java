@@ -101,6 +101,10 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         Items.putIfPresent(item, "instructionsRef", campaign.instructionsRef());
         item.put("priority", Items.n(campaign.priority()));
         item.put("purpose", s(campaign.purpose().name()));
+        if (campaign.callingHours() != null) {
+            com.outboundcalls.dial.CallingWindow.parse(campaign.callingHours());
+            item.put("callingHours", s(campaign.callingHours()));
+        }
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
 
@@ -145,6 +149,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         return new Campaign(str(item, "clientId"), str(item, "campaignId"),
                 Campaign.Status.valueOf(str(item, "campaignStatus")), str(item, "callerId"),
                 str(item, "instructionsRef"), (int) num(item, "priority", 1),
-                item.containsKey("purpose") ? Campaign.Purpose.valueOf(str(item, "purpose")) : null);
+                item.containsKey("purpose") ? Campaign.Purpose.valueOf(str(item, "purpose")) : null,
+                str(item, "callingHours"));
     }
 }

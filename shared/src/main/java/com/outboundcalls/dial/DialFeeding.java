@@ -37,7 +37,6 @@ public final class DialFeeding {
     private final int callsPerSecond;
     private final int maxConcurrentCalls;
     private final String defaultCallerId;
-    private final CallingWindow window = CallingWindow.CONSUMER_PROSPECTING;
 
     public DialFeeding(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialQueue queue,
                        int callsPerSecond, int maxConcurrentCalls, String defaultCallerId) {
@@ -82,6 +81,7 @@ public final class DialFeeding {
         Map<String, List<HopperEntry>> callable = new LinkedHashMap<>();
         for (Campaign campaign : running) {
             List<HopperEntry> ready = new ArrayList<>();
+            CallingWindow window = CallingWindow.of(campaign);
             int read = 0;
             // Read what the budget needs; while contacts of a closed window come first, push them to their
             // next opening and read on, up to a page per run.

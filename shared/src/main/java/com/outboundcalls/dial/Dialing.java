@@ -27,7 +27,7 @@ public final class Dialing {
     /** How long the dialer waits for a pacing slot before giving the message back. */
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(30);
 
-    public enum Outcome { PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_INACTIVE, REFUSED, OPPOSED }
+    public enum Outcome { PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_INACTIVE, DEFERRED_WINDOW, REFUSED, OPPOSED }
 
     private final AccountDirectory accounts;
     private final ContactBook contacts;
@@ -83,6 +83,14 @@ public final class Dialing {
             // Checked again here: the number may have gone on the list after the file was ingested.
             contacts.markOpposed(message.campaignKey(), message.contactId(), clock.instant());
             return Outcome.OPPOSED;
+        }
+        Instant now = clock.instant();
+        Instant opening = CallingWindow.of(campaign.get()).nextOpening(now, RegionZones.of(contact.region()));
+        if (!opening.equals(now)) {
+            // Reached the dialer just as the callee's window closed: back to the hopper until it opens again.
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), opening,
+                    "outside the callee's calling window until " + opening);
+            return Outcome.DEFERRED_WINDOW;
         }
         String token = message.clientToken();
         if (lines.claim(token) == CallLines.Claim.FULL) {

@@ -248,15 +248,14 @@ public final class ContactIngestion {
 
         IngestSummary process(ContactFileReader.Rows rows, LongSupplier remainingMillis) {
             rejects = RejectsReport.start(layout, leg == 1);
-            List<ContactFileReader.Row> chunk = new ArrayList<>(CHUNK);
+            try (ReadAhead ahead = new ReadAhead(rows, resumeAfterRow, CHUNK)) {
+                return process(ahead, remainingMillis);
+            }
+        }
+
+        private IngestSummary process(ReadAhead ahead, LongSupplier remainingMillis) {
             while (true) {
-                chunk.clear();
-                ContactFileReader.Row next;
-                while (chunk.size() < CHUNK && (next = rows.next()) != null) {
-                    if (next.row() > resumeAfterRow) {
-                        chunk.add(next);
-                    }
-                }
+                List<ContactFileReader.Row> chunk = ahead.next();
                 if (chunk.isEmpty()) {
                     break;
                 }

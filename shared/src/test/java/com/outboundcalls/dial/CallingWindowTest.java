@@ -59,4 +59,18 @@ class CallingWindowTest {
         assertEquals(at("2026-10-06T10:00:00", REUNION), window.nextOpening(parisEvening, REUNION));
         assertEquals(REUNION, RegionZones.of("RE"));
     }
+
+    @Test
+    void clientHoursAreReadPerDayAndRefusedWhenMalformed() {
+        CallingWindow hours = CallingWindow.parse("MON-FRI 09:00-12:30 13:30-19:00; SAT 10:00-12:00");
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        assertEquals(Instant.parse("2026-10-10T08:00:00Z"),
+                hours.nextOpening(Instant.parse("2026-10-09T17:30:00Z"), paris), "Friday 19:30 -> Saturday 10:00");
+        assertEquals(Instant.parse("2026-10-12T07:00:00Z"),
+                hours.nextOpening(Instant.parse("2026-10-10T10:00:00Z"), paris), "Saturday 12:00 -> Monday 09:00");
+        for (String bad : new String[]{"MON-FRI", "MONDAY 09:00-12:00", "FRI-MON 09:00-12:00", "MON 12:00-09:00",
+                "MON 09:00-12:00 11:00-13:00", "MON 09:00-10:00; MON 11:00-12:00"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> CallingWindow.parse(bad), bad);
+        }
+    }
 }

@@ -51,11 +51,23 @@ class DialingTest {
             "+33948000000", clock, t -> now = t);
 
     private DialMessage queued(String e164) {
-        String id = ContactIds.of("acme", "spring", e164);
-        contacts.addIfAbsent(new NewContact("acme", "spring", id, e164, "FR", "MOBILE", "Léa", null, null,
+        return queued("spring", e164, "FR");
+    }
+
+    private DialMessage queued(String campaign, String e164) {
+        return queued(campaign, e164, "FR");
+    }
+
+    private DialMessage queuedIn(String e164, String region) {
+        return queued("spring", e164, region);
+    }
+
+    private DialMessage queued(String campaign, String e164, String region) {
+        String id = ContactIds.of("acme", campaign, e164);
+        contacts.addIfAbsent(new NewContact("acme", campaign, id, e164, region, "MOBILE", "Léa", null, null,
                 Map.of("ref", "R1"), "file", NOW));
-        contacts.claimForQueue("acme#spring", id, NOW, NOW.plusSeconds(900));
-        return new DialMessage("acme", "spring", id, 1);
+        contacts.claimForQueue("acme#" + campaign, id, NOW, NOW.plusSeconds(900));
+        return new DialMessage("acme", campaign, id, 1);
     }
 
     @Test
@@ -68,6 +80,40 @@ class DialingTest {
         assertEquals("script-1", call.attributes().get("instructionsRef"));
         assertEquals("R1", call.attributes().get("x_ref"));
         assertEquals(ContactStatus.DIALING, contacts.get("acme#spring", m.contactId()).orElseThrow().status());
+    }
+
+    @Test
+    void aContactReachingTheDialerAsItsWindowClosesGoesBackUntilItOpens() {
+        DialMessage m = queued("+33612345678");
+        now = Instant.parse("2026-10-09T18:00:30Z"); // Friday 20:00:30 in Paris
+        assertEquals(Dialing.Outcome.DEFERRED_WINDOW, dialing.dial(m));
+        assertTrue(connect.placed.isEmpty());
+        var contact = contacts.get("acme#spring", m.contactId()).orElseThrow();
+        assertEquals(ContactStatus.CALLABLE, contact.status());
+        assertEquals(Instant.parse("2026-10-12T08:00:00Z"), contact.dueAt(), "Monday 10:00 in Paris");
+        assertEquals(0, contact.attempts(), "no attempt spent");
+    }
+
+    @Test
+    void aCustomerServiceCampaignFollowsItsClientsHoursButConsumerProspectingFollowsTheLaw() {
+        accounts.campaigns.put("acme#service", new Campaign("acme", "service", Campaign.Status.ACTIVE, "+33948123456",
+                null, 1, Campaign.Purpose.CUSTOMER_SERVICE, "MON-SAT 08:00-21:00"));
+        accounts.campaigns.put("acme#prospects", new Campaign("acme", "prospects", Campaign.Status.ACTIVE,
+                "+33948123456", null, 1, Campaign.Purpose.CONSUMER_PROSPECTING, "MON-SAT 08:00-21:00"));
+        DialMessage service = queued("service", "+33612345678");
+        DialMessage prospect = queued("prospects", "+33612345678");
+        now = Instant.parse("2026-10-09T18:30:00Z"); // Friday 20:30 in Paris
+        assertEquals(Dialing.Outcome.PLACED, dialing.dial(service));
+        assertEquals(Dialing.Outcome.DEFERRED_WINDOW, dialing.dial(prospect));
+    }
+
+    @Test
+    void aCalleeInReunionIsCalledInReunionHours() {
+        DialMessage m = queuedIn("+262692123456", "RE");
+        now = Instant.parse("2026-10-05T16:30:00Z"); // 18:30 in Paris, 20:30 in Réunion
+        assertEquals(Dialing.Outcome.DEFERRED_WINDOW, dialing.dial(m));
+        assertEquals(Instant.parse("2026-10-06T06:00:00Z"), contacts.get("acme#spring", m.contactId()).orElseThrow()
+                .dueAt(), "10:00 in Réunion");
     }
 
     @Test
