@@ -45,4 +45,34 @@ class DialFeedingTest {
         assertTrue(report.refused().get("acme#mobile-id").contains("06/07 mobile"));
         assertEquals(3, contacts.due("acme#mobile-id", MONDAY_1030_PARIS, 10).size(), "its contacts still wait");
     }
+
+    @Test
+    void aSuspendedAccountPlacesNoCallAndItsContactsGoOutOnceTheSuspensionIsLifted() {
+        for (int i = 0; i < 3; i++) {
+            contacts.addIfAbsent(new NewContact("acme", "legal", "c" + i, "+3361200000" + i, "FR", "MOBILE", null,
+                    null, null, Map.of(), "f", MONDAY_1030_PARIS.minusSeconds(60)));
+        }
+        Client active = accounts.clients.get("acme");
+        accounts.clients.put("acme", new Client("acme", "ACME", "FR", BigDecimal.TEN, active.tariff(),
+                Client.AccountStatus.SUSPENDED, null));
+        assertEquals(0, feeding.feed(MONDAY_1030_PARIS).queued());
+        assertEquals(3, contacts.due("acme#legal", MONDAY_1030_PARIS, 10).size(), "they wait in the hopper");
+
+        accounts.clients.put("acme", active);
+        assertEquals(3, feeding.feed(MONDAY_1030_PARIS.plusSeconds(60)).queued());
+        assertEquals(3, queued.size());
+    }
+
+    @Test
+    void contactsOfAClosedWindowArePushedToTheirNextOpeningNotQueued() {
+        contacts.addIfAbsent(new NewContact("acme", "legal", "late", "+33612000009", "FR", "MOBILE", null, null, null,
+                Map.of(), "f", MONDAY_1030_PARIS));
+        Instant fridayEvening = Instant.parse("2026-10-09T18:30:00Z"); // 20:30 in Paris
+        DialFeeding.FeedReport report = feeding.feed(fridayEvening);
+        assertEquals(0, report.queued());
+        assertEquals(1, report.deferredToWindow());
+        assertTrue(contacts.due("acme#legal", fridayEvening, 10).isEmpty());
+        assertEquals(1, contacts.due("acme#legal", Instant.parse("2026-10-12T08:00:00Z"), 10).size(),
+                "due Monday 10:00 in Paris");
+    }
 }
