@@ -8,9 +8,14 @@ package com.outboundcalls.account;
  * @param purpose         customer service or prospecting (of businesses or of consumers)
  * @param callingHours    the hours the client set for calls (see CallingWindow), or null for the legal
  *                        ones; consumer prospecting always follows the legal ones
+ * @param callerIdSource  whether {@code callerId} is a provider number or the client's own
  */
 public record Campaign(String clientId, String campaignId, Status status, String callerId,
-                       String instructionsRef, int priority, Purpose purpose, String callingHours) {
+                       String instructionsRef, int priority, Purpose purpose, String callingHours,
+                       CallerIdSource callerIdSource) {
+
+    /** Whose number the campaign presents: one of the provider's, or the client's own (verified first). */
+    public enum CallerIdSource { PROVIDER, CLIENT }
 
     public enum Status { DRAFT, ACTIVE, PAUSED, FINISHED }
 
@@ -30,22 +35,30 @@ public record Campaign(String clientId, String campaignId, Status status, String
 
     public Campaign {
         purpose = purpose == null ? Purpose.CUSTOMER_SERVICE : purpose;
+        callerIdSource = callerIdSource == null ? CallerIdSource.PROVIDER : callerIdSource;
     }
 
     /** A customer-service campaign, called within the legal hours. */
     public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
                     int priority) {
-        this(clientId, campaignId, status, callerId, instructionsRef, priority, Purpose.CUSTOMER_SERVICE, null);
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, Purpose.CUSTOMER_SERVICE, null, null);
     }
 
     /** A campaign called within the legal hours. */
     public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
                     int priority, Purpose purpose) {
-        this(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, null);
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, null, null);
     }
 
     public Campaign withCallingHours(String hours) {
-        return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, hours);
+        return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, hours,
+                callerIdSource);
+    }
+
+    /** The same campaign presenting the client's own number (which must be verified in the client's profile). */
+    public Campaign presentingClientsOwnNumber(String number) {
+        return new Campaign(clientId, campaignId, status, number, instructionsRef, priority, purpose, callingHours,
+                CallerIdSource.CLIENT);
     }
 
     /** Partition key shared by the campaign's contacts. */

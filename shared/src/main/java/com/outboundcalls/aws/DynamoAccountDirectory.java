@@ -85,6 +85,16 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         item.put("accountStatus", s(client.status().name()));
         Items.putIfPresent(item, "priceListId", client.priceListId());
         item.put("premiumRateAllowed", AttributeValue.fromBool(client.premiumRateAllowed()));
+        if (!client.ownNumbers().isEmpty()) {
+            Map<String, AttributeValue> numbers = new java.util.HashMap<>();
+            client.ownNumbers().forEach((e164, own) -> {
+                Map<String, AttributeValue> value = new java.util.HashMap<>();
+                value.put("verification", s(own.verification().name()));
+                Items.putIfPresent(value, "proofReference", own.proofReference());
+                numbers.put(e164, AttributeValue.fromM(value));
+            });
+            item.put("ownNumbers", AttributeValue.fromM(numbers));
+        }
         if (client.contactFileFormat() != null) {
             item.put("contactFileFormat", AttributeValue.fromM(formatItem(client.contactFileFormat())));
         }
@@ -101,6 +111,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         Items.putIfPresent(item, "instructionsRef", campaign.instructionsRef());
         item.put("priority", Items.n(campaign.priority()));
         item.put("purpose", s(campaign.purpose().name()));
+        item.put("callerIdSource", s(campaign.callerIdSource().name()));
         if (campaign.callingHours() != null) {
             com.outboundcalls.dial.CallingWindow.parse(campaign.callingHours());
             item.put("callingHours", s(campaign.callingHours()));
@@ -115,7 +126,18 @@ public final class DynamoAccountDirectory implements AccountDirectory {
                         Duration.ofSeconds(num(item, "retryDelaySeconds", 3600))),
                 Client.AccountStatus.valueOf(str(item, "accountStatus")), str(item, "priceListId"),
                 item.containsKey("premiumRateAllowed") && Boolean.TRUE.equals(item.get("premiumRateAllowed").bool()),
-                item.containsKey("contactFileFormat") ? toFormat(item.get("contactFileFormat").m()) : null);
+                item.containsKey("contactFileFormat") ? toFormat(item.get("contactFileFormat").m()) : null,
+                ownNumbers(item));
+    }
+
+    private static Map<String, Client.OwnNumber> ownNumbers(Map<String, AttributeValue> item) {
+        Map<String, Client.OwnNumber> numbers = new java.util.HashMap<>();
+        AttributeValue all = item.get("ownNumbers");
+        if (all != null && all.hasM()) {
+            all.m().forEach((e164, value) -> numbers.put(e164, new Client.OwnNumber(
+                    Client.Verification.valueOf(str(value.m(), "verification")), str(value.m(), "proofReference"))));
+        }
+        return numbers;
     }
 
     private static Map<String, AttributeValue> formatItem(ContactFileFormat format) {
@@ -150,6 +172,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
                 Campaign.Status.valueOf(str(item, "campaignStatus")), str(item, "callerId"),
                 str(item, "instructionsRef"), (int) num(item, "priority", 1),
                 item.containsKey("purpose") ? Campaign.Purpose.valueOf(str(item, "purpose")) : null,
-                str(item, "callingHours"));
+                str(item, "callingHours"),
+                item.containsKey("callerIdSource") ? Campaign.CallerIdSource.valueOf(str(item, "callerIdSource")) : null);
     }
 }

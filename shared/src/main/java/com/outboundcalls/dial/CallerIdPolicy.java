@@ -1,5 +1,8 @@
 package com.outboundcalls.dial;
 
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +17,28 @@ public final class CallerIdPolicy {
             "+339479");
 
     private CallerIdPolicy() {
+    }
+
+    /**
+     * Why a campaign may not present its caller ID (its own, or the provider's default when it names none),
+     * or empty when it may: the number must be in ARCEP's ranges and, when it is the client's own number,
+     * verified in the client's profile.
+     */
+    public static Optional<String> refusal(Campaign campaign, Client client, String defaultCallerId) {
+        String callerId = campaign.callerId() != null ? campaign.callerId() : defaultCallerId;
+        Optional<String> ranges = refusal(callerId);
+        if (ranges.isPresent() || campaign.callerIdSource() != Campaign.CallerIdSource.CLIENT) {
+            return ranges;
+        }
+        Client.OwnNumber own = client.ownNumbers().get(callerId);
+        if (own == null) {
+            return Optional.of("the caller ID " + callerId + " is not among the client's own numbers");
+        }
+        if (own.verification() != Client.Verification.VERIFIED) {
+            return Optional.of("the client's right to present " + callerId + " is " + own.verification()
+                    .name().toLowerCase(java.util.Locale.ROOT) + ", not verified");
+        }
+        return Optional.empty();
     }
 
     /** Why a caller ID may not be presented, or empty when it may. */

@@ -63,11 +63,11 @@ public final class DialFeeding {
         List<Campaign> running = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
         for (Campaign campaign : accounts.activeCampaigns()) {
-            if (!accounts.client(campaign.clientId()).map(Client::mayPlaceCalls).orElse(false)) {
+            java.util.Optional<Client> client = accounts.client(campaign.clientId());
+            if (!client.map(Client::mayPlaceCalls).orElse(false)) {
                 continue;
             }
-            String callerId = campaign.callerId() != null ? campaign.callerId() : defaultCallerId;
-            java.util.Optional<String> refusal = CallerIdPolicy.refusal(callerId);
+            java.util.Optional<String> refusal = CallerIdPolicy.refusal(campaign, client.get(), defaultCallerId);
             if (refusal.isPresent()) {
                 refused.put(campaign.key(), refusal.get()); // no call at all: its contacts wait in the hopper
                 continue;

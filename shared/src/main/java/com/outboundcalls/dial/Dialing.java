@@ -66,14 +66,15 @@ public final class Dialing {
             return Outcome.SKIPPED_STALE;
         }
         Optional<Campaign> campaign = accounts.campaign(message.clientId(), message.campaignId());
-        boolean clientActive = accounts.client(message.clientId()).map(Client::mayPlaceCalls).orElse(false);
+        Optional<Client> client = accounts.client(message.clientId());
+        boolean clientActive = client.map(Client::mayPlaceCalls).orElse(false);
         if (campaign.isEmpty() || !campaign.get().isActive() || !clientActive) {
             contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(),
                     "campaign or account not active");
             return Outcome.DEFERRED_INACTIVE;
         }
         String callerId = campaign.get().callerId() != null ? campaign.get().callerId() : defaultCallerId;
-        if (CallerIdPolicy.refusal(callerId).isPresent()) {
+        if (CallerIdPolicy.refusal(campaign.get(), client.get(), defaultCallerId).isPresent()) {
             // Checked again here: a caller ID changed after the contact was queued is never presented.
             contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(),
                     "caller ID refused");

@@ -71,6 +71,24 @@ class DialingTest {
     }
 
     @Test
+    void aClientsOwnNumberRevokedAfterQueueingIsNeverPresented() {
+        accounts.campaigns.put("acme#own", new Campaign("acme", "own", Campaign.Status.ACTIVE, null, null, 1)
+                .presentingClientsOwnNumber("+33162000001"));
+        Client client = accounts.clients.get("acme");
+        accounts.clients.put("acme", client.withOwnNumber("+33162000001", Client.Verification.VERIFIED, "proof-1"));
+        DialMessage first = queued("own", "+33612345678");
+        assertEquals(Dialing.Outcome.PLACED, dialing.dial(first));
+        assertEquals("+33162000001", connect.placed.get(0).callerId());
+
+        accounts.clients.put("acme", client.withOwnNumber("+33162000001", Client.Verification.REVOKED, "proof-1"));
+        DialMessage second = queued("own", "+33612345679");
+        assertEquals(Dialing.Outcome.DEFERRED_INACTIVE, dialing.dial(second));
+        assertEquals(1, connect.placed.size());
+        assertEquals(ContactStatus.CALLABLE, contacts.get("acme#own", second.contactId()).orElseThrow().status(),
+                "the contact waits for the number to be verified again");
+    }
+
+    @Test
     void aCallCarriesTheCampaignsCallerIdInstructionsAndTheContactsColumns() {
         DialMessage m = queued("+33612345678");
         assertEquals(Dialing.Outcome.PLACED, dialing.dial(m));
@@ -97,9 +115,9 @@ class DialingTest {
     @Test
     void aCustomerServiceCampaignFollowsItsClientsHoursButConsumerProspectingFollowsTheLaw() {
         accounts.campaigns.put("acme#service", new Campaign("acme", "service", Campaign.Status.ACTIVE, "+33948123456",
-                null, 1, Campaign.Purpose.CUSTOMER_SERVICE, "MON-SAT 08:00-21:00"));
+                null, 1, Campaign.Purpose.CUSTOMER_SERVICE).withCallingHours("MON-SAT 08:00-21:00"));
         accounts.campaigns.put("acme#prospects", new Campaign("acme", "prospects", Campaign.Status.ACTIVE,
-                "+33948123456", null, 1, Campaign.Purpose.CONSUMER_PROSPECTING, "MON-SAT 08:00-21:00"));
+                "+33948123456", null, 1, Campaign.Purpose.CONSUMER_PROSPECTING).withCallingHours("MON-SAT 08:00-21:00"));
         DialMessage service = queued("service", "+33612345678");
         DialMessage prospect = queued("prospects", "+33612345678");
         now = Instant.parse("2026-10-09T18:30:00Z"); // Friday 20:30 in Paris
