@@ -15,8 +15,6 @@ import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.localcloud.LocalCloud;
 import com.outboundcalls.report.ObjectSink;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
@@ -37,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -250,13 +247,8 @@ public final class ContactFileBenchmark {
             System.out.printf("Ingested %,d rows end to end in %.1f s (%,.0f rows/s)%n", rows, seconds, rows / seconds);
             String summary = cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
                     .key("reports/bench/run/contacts.csv.summary.json")).asUtf8String();
-            long stored = 0;
-            for (var page : cloud.dynamoDb().queryPaginator(r -> r.tableName(cloud.physicalName("ContactsTable"))
-                    .keyConditionExpression("pk = :pk").select(Select.COUNT)
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("bench#run"))))) {
-                stored += page.count();
-            }
-            System.out.printf("%,d contacts stored in the contacts table%n", stored);
+            // The summary's accepted count is what was written (counting a million items back through DynamoDB
+            // Local's Query exhausts its memory).
             System.out.println(summary);
         }
     }
