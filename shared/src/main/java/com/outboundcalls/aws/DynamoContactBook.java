@@ -182,7 +182,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
         return Optional.of(new Contact(str(item, "clientId"), str(item, "campaignId"), str(item, "contactId"),
                 str(item, "e164"), str(item, "region"), str(item, "numberType"), attributes,
                 ContactStatus.valueOf(str(item, "status")), (int) num(item, "attempts", 0),
-                Times.parse(str(item, "dueAt")), str(item, "connectContactId")));
+                Times.parse(str(item, "dueAt")), str(item, "connectContactId"), (int) num(item, "uncountedAttempts", 0)));
     }
 
     @Override
@@ -242,6 +242,20 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
         return conditionalUpdate(campaignKey, contactId, update,
                 "#st = :dialing AND connectContactId = :cid", vals,
                 entry(at, "SETTLED", outcome + " -> " + next + (dueAt == null ? "" : ", due again " + Times.iso(dueAt))));
+    }
+
+    @Override
+    public boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
+                                   String outcome, Instant at) {
+        return conditionalUpdate(campaignKey, contactId,
+                "SET #st = :next, outcome = :outcome, updatedAt = :at, hopperKey = :k, dueAt = :due "
+                        + "ADD uncountedAttempts :one",
+                "#st = :dialing AND connectContactId = :cid",
+                values(":next", s(ContactStatus.CALLABLE.name()), ":dialing", s(ContactStatus.DIALING.name()),
+                        ":cid", s(connectContactId), ":outcome", s(outcome), ":at", s(Times.iso(at)),
+                        ":k", s(campaignKey), ":due", s(Times.iso(dueAt)), ":one", Items.n(1)),
+                entry(at, "SETTLED", outcome + " -> CALLABLE, not counted against the tariff, due again "
+                        + Times.iso(dueAt)));
     }
 
     /** Counts a campaign's contacts by status (for reports and the demo's summary). */

@@ -6,9 +6,16 @@ import java.util.Map;
 /**
  * A contact as stored: who to call, and how far the calling has gone.
  *
- * @param attempts attempts already placed
+ * @param attempts          attempts already placed
+ * @param uncountedAttempts of those, the ones Connect could not place (network errors): not counted against
+ *                          the client's tariff
  */
 public record Contact(String clientId, String campaignId, String contactId, String e164, String region,
                       String numberType, Map<String, String> attributes, ContactStatus status, int attempts,
-                      Instant dueAt, String connectContactId) {
+                      Instant dueAt, String connectContactId, int uncountedAttempts) {
+
+    /** Attempts that count against the client's tariff. */
+    public int countedAttempts() {
+        return attempts - uncountedAttempts;
+    }
 }

@@ -35,6 +35,13 @@ public interface ContactBook {
     void returnToHopper(String campaignKey, String contactId, Instant dueAt, String reason);
 
     /** QUEUED straight to a final status: the call could never be placed (number refused by Connect). */
+    /**
+     * A call Connect could not place (network error): the contact goes back to the hopper, due at {@code dueAt},
+     * and the attempt is not counted against the tariff. Conditional like {@link #settle}.
+     */
+    boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
+                            String outcome, Instant at);
+
     /** A queued contact whose number is on the opposition list leaves the campaign uncalled. */
     void markOpposed(String campaignKey, String contactId, Instant at);
 

@@ -10,12 +10,14 @@ public enum ContactStatus {
     DIALING,
     /** A person answered. */
     REACHED,
+    /** A person answered but the call could not be completed (hung up at once): reached, not tried again. */
+    UNSUCCESSFUL,
     /** Every attempt allowed by the tariff failed. */
     NOT_REACHED,
     /** Never called: the number went on the opposition list after the contact was stored. */
     OPPOSED;
 
     public boolean isFinal() {
-        return this == REACHED || this == NOT_REACHED || this == OPPOSED;
+        return this == REACHED || this == UNSUCCESSFUL || this == NOT_REACHED || this == OPPOSED;
     }
 }

@@ -88,21 +88,34 @@ public final class CallRating {
         return value != null ? value : fallback;
     }
 
+    /** Network errors tried again without counting, at most, before they count like any failed attempt. */
+    static final int MAX_UNCOUNTED_ATTEMPTS = 3;
+    static final java.time.Duration NETWORK_RETRY_DELAY = java.time.Duration.ofMinutes(5);
+
     private void settleContact(CallRecord call, Client client, ContactEvent event) {
         Instant at = event.disconnectTimestamp() != null ? event.disconnectTimestamp() : event.eventTime();
-        if (event.wasAnswered() && !event.reachedVoicemail()) {
-            contacts.settle(call.campaignKey(), call.contactId(), event.contactId(), ContactStatus.REACHED, null,
-                    "ANSWERED", at);
-            return;
-        }
-        String outcome = event.reachedVoicemail() ? "VOICEMAIL"
-                : (event.disconnectReason() == null ? "NO_ANSWER" : event.disconnectReason());
-        if (call.attempt() >= client.tariff().maxAttempts()) {
-            contacts.settle(call.campaignKey(), call.contactId(), event.contactId(), ContactStatus.NOT_REACHED, null,
-                    outcome, at);
-        } else {
-            contacts.settle(call.campaignKey(), call.contactId(), event.contactId(), ContactStatus.CALLABLE,
-                    at.plus(client.tariff().retryDelay()), outcome, at);
+        CallOutcome outcome = CallOutcome.of(event);
+        String campaignKey = call.campaignKey();
+        switch (outcome) {
+            case ANSWERED -> contacts.settle(campaignKey, call.contactId(), event.contactId(), ContactStatus.REACHED,
+                    null, outcome.name(), at);
+            case UNSUCCESSFUL -> contacts.settle(campaignKey, call.contactId(), event.contactId(),
+                    ContactStatus.UNSUCCESSFUL, null, outcome.name(), at);
+            case INVALID_NUMBER -> contacts.settle(campaignKey, call.contactId(), event.contactId(),
+                    ContactStatus.NOT_REACHED, null, outcome.name(), at);
+            default -> {
+                int uncounted = contacts.get(campaignKey, call.contactId()).map(c -> c.uncountedAttempts()).orElse(0);
+                if (outcome == CallOutcome.NETWORK_ERROR && uncounted < MAX_UNCOUNTED_ATTEMPTS) {
+                    contacts.settleUncounted(campaignKey, call.contactId(), event.contactId(),
+                            at.plus(NETWORK_RETRY_DELAY), outcome.name(), at);
+                } else if (call.attempt() - uncounted >= client.tariff().maxAttempts()) {
+                    contacts.settle(campaignKey, call.contactId(), event.contactId(), ContactStatus.NOT_REACHED, null,
+                            outcome.name(), at);
+                } else {
+                    contacts.settle(campaignKey, call.contactId(), event.contactId(), ContactStatus.CALLABLE,
+                            at.plus(client.tariff().retryDelay()), outcome.name(), at);
+                }
+            }
         }
     }
 }

@@ -121,4 +121,54 @@ class CallRatingTest {
         assertEquals(CallRating.Outcome.IGNORED, rating.handle(new ContactEvent("INITIATED", "nobody", T0, null, null,
                 null, null, T0)));
     }
+
+    private static ContactEvent unanswered(String id, String reason) {
+        return new ContactEvent("DISCONNECTED", id, T0, null, T0.plusSeconds(30), reason, null, T0.plusSeconds(30));
+    }
+
+    @Test
+    void anInvalidNumberStopsTheAttemptsAtOnce() {
+        String contact = dialing("inv", 1);
+        rating.handle(unanswered("inv", "TELECOM_NUMBER_INVALID"));
+        var settled = contacts.get("acme#spring", contact).orElseThrow();
+        assertEquals(ContactStatus.NOT_REACHED, settled.status(), "tariff allows 2 attempts, none more is made");
+    }
+
+    @Test
+    void aCalleeWhoHangsUpAtOnceIsReachedButUnsuccessful() {
+        String contact = dialing("hang", 1);
+        rating.handle(new ContactEvent("DISCONNECTED", "hang", T0, T0.plusSeconds(8), T0.plusMillis(9_500),
+                "CUSTOMER_DISCONNECT", null, T0.plusSeconds(10)));
+        assertEquals(ContactStatus.UNSUCCESSFUL, contacts.get("acme#spring", contact).orElseThrow().status());
+        assertEquals(2, rated.calls.get("hang").billedSeconds(), "the seconds it lasted are still due");
+    }
+
+    @Test
+    void aCallConnectCouldNotPlaceIsTriedAgainWithoutCountingAgainstTheTariff() {
+        String contact = dialing("net", 1);
+        rating.handle(unanswered("net", "TELECOM_PROBLEM"));
+        var afterNetwork = contacts.get("acme#spring", contact).orElseThrow();
+        assertEquals(ContactStatus.CALLABLE, afterNetwork.status());
+        assertEquals(1, afterNetwork.uncountedAttempts());
+        assertEquals(T0.plusSeconds(30).plus(CallRating.NETWORK_RETRY_DELAY), afterNetwork.dueAt());
+
+        // Attempt 2 is the first counted one; the tariff's 2 counted attempts end with attempt 3.
+        redial(contact, "net2", 2);
+        rating.handle(unanswered("net2", "EXPIRED"));
+        assertEquals(ContactStatus.CALLABLE, contacts.get("acme#spring", contact).orElseThrow().status());
+        redial(contact, "net3", 3);
+        rating.handle(unanswered("net3", "TELECOM_BUSY"));
+        var last = contacts.get("acme#spring", contact).orElseThrow();
+        assertEquals(ContactStatus.NOT_REACHED, last.status());
+        assertEquals(2, last.countedAttempts());
+    }
+
+    private void redial(String contact, String connectId, int attempt) {
+        contacts.claimForQueue("acme#spring", contact, T0.plus(java.time.Duration.ofDays(1)),
+                T0.plus(java.time.Duration.ofDays(1)));
+        contacts.markDialing("acme#spring", contact, attempt, connectId, T0);
+        control.claim("tok-" + connectId);
+        control.records.put(connectId, new CallRecord(connectId, "tok-" + connectId, "acme", "spring", contact, attempt,
+                "FR", "FR", "MOBILE", T0));
+    }
 }

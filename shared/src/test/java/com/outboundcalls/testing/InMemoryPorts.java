@@ -102,7 +102,7 @@ public final class InMemoryPorts {
                     continue;
                 }
                 contacts.put(k, new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(),
-                        c.numberType(), c.attributes(), ContactStatus.CALLABLE, 0, c.dueAt(), null));
+                        c.numberType(), c.attributes(), ContactStatus.CALLABLE, 0, c.dueAt(), null, 0));
                 sourceFile.put(k, c.sourceFile());
                 sourceRow.put(k, c.sourceRow());
                 results.add(AddResult.of(Outcome.ADDED));
@@ -116,7 +116,7 @@ public final class InMemoryPorts {
 
         private Contact with(Contact c, ContactStatus status, int attempts, Instant dueAt, String connectId) {
             return new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(), c.numberType(),
-                    c.attributes(), status, attempts, dueAt, connectId);
+                    c.attributes(), status, attempts, dueAt, connectId, c.uncountedAttempts());
         }
 
         @Override
@@ -172,6 +172,19 @@ public final class InMemoryPorts {
             if (c != null && c.status() == ContactStatus.QUEUED) {
                 contacts.put(key(campaignKey, contactId), with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
             }
+        }
+
+        @Override
+        public boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
+                                       String outcome, Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c == null || c.status() != ContactStatus.DIALING || !connectContactId.equals(c.connectContactId())) {
+                return false;
+            }
+            contacts.put(key(campaignKey, contactId), new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(),
+                    c.region(), c.numberType(), c.attributes(), ContactStatus.CALLABLE, c.attempts(), dueAt,
+                    c.connectContactId(), c.uncountedAttempts() + 1));
+            return true;
         }
 
         @Override

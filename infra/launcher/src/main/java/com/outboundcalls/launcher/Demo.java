@@ -166,9 +166,13 @@ public final class Demo {
         long accepted = ingest.path("accepted").asLong();
         check(accepted == stored, "contacts accepted (" + accepted + ") = contacts stored (" + stored + ")", passed, failed);
         long reached = statuses.getOrDefault(ContactStatus.REACHED, 0L);
+        long unsuccessful = statuses.getOrDefault(ContactStatus.UNSUCCESSFUL, 0L);
         long notReached = statuses.getOrDefault(ContactStatus.NOT_REACHED, 0L);
-        long pending = stored - reached - notReached;
-        check(reached + notReached + pending == accepted, "reached (" + reached + ") + not reached (" + notReached
+        long opposed = statuses.getOrDefault(ContactStatus.OPPOSED, 0L);
+        long pending = statuses.entrySet().stream().filter(e -> !e.getKey().isFinal())
+                .mapToLong(Map.Entry::getValue).sum();
+        check(reached + unsuccessful + notReached + opposed + pending == accepted, "reached (" + reached
+                + ") + unsuccessful (" + unsuccessful + ") + not reached (" + notReached + ") + opposed (" + opposed
                 + ") + pending (" + pending + ") = accepted (" + accepted + ")", passed, failed);
         check(ratedCalls == connectStats.callsPlaced(), "rated calls (" + ratedCalls + ") = calls placed in Connect ("
                 + connectStats.callsPlaced() + ")", passed, failed);
@@ -206,8 +210,9 @@ public final class Demo {
         s.append(String.format("  calls placed        %d (answered %d; throttled by Connect %d, limit exceeded %d,"
                         + " max concurrent %d)%n", r.connect().callsPlaced(), r.answeredCalls(), r.connect().throttled(),
                 r.connect().limitExceeded(), r.connect().maxConcurrentSeen()));
-        s.append(String.format("  contacts            %d reached, %d not reached, %d still pending%n",
-                r.statuses().getOrDefault(ContactStatus.REACHED, 0L),
+        s.append(String.format("  contacts            %d reached, %d unsuccessful (hung up at once), %d not reached,"
+                        + " %d still pending%n", r.statuses().getOrDefault(ContactStatus.REACHED, 0L),
+                r.statuses().getOrDefault(ContactStatus.UNSUCCESSFUL, 0L),
                 r.statuses().getOrDefault(ContactStatus.NOT_REACHED, 0L), r.pending()));
         s.append(String.format("  billed              %d s = %d min %02d s over %d rated calls%n", r.billedSeconds(),
                 r.billedSeconds() / 60, r.billedSeconds() % 60, r.ratedCalls()));

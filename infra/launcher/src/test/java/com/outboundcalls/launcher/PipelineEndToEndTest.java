@@ -30,8 +30,9 @@ class PipelineEndToEndTest {
         assertTrue(r.rejected() > 0, "the sample has rows to reject");
         assertEquals(0, r.pending(), "every contact settled within the month");
         long reached = r.statuses().getOrDefault(ContactStatus.REACHED, 0L);
+        long unsuccessful = r.statuses().getOrDefault(ContactStatus.UNSUCCESSFUL, 0L);
         long notReached = r.statuses().getOrDefault(ContactStatus.NOT_REACHED, 0L);
-        assertEquals(r.accepted(), reached + notReached);
+        assertEquals(r.accepted(), reached + unsuccessful + notReached);
         assertTrue(r.connect().callsPlaced() >= r.accepted(), "each contact called at least once");
         assertTrue(r.connect().callsPlaced() <= 3 * r.accepted(), "never more attempts than the tariff's three");
         assertEquals(r.connect().callsPlaced(), r.ratedCalls(), "one rated call per call placed");

@@ -355,7 +355,7 @@ public final class ConnectSimulator implements AutoCloseable {
         return switch (call.attempt.outcome()) {
             case ANSWERED -> "CUSTOMER_DISCONNECT";
             case VOICEMAIL -> "CONTACT_FLOW_DISCONNECT";
-            case BUSY -> "TELECOM_PROBLEM";
+            case BUSY -> "TELECOM_BUSY";
             case NO_ANSWER -> "EXPIRED";
         };
     }
