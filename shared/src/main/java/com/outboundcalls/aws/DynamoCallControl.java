@@ -68,10 +68,11 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(line)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
                     TransactWriteItem.builder().update(Update.builder().tableName(table).key(Items.key(LINES))
-                            .updateExpression("SET active = if_not_exists(active, :zero) + :one")
+                            .updateExpression("SET active = if_not_exists(active, :zero) + :one ADD held :token")
                             .conditionExpression("attribute_not_exists(active) OR active < :max")
                             .expressionAttributeValues(values(":zero", n(0), ":one", n(1),
-                                    ":max", n(maxConcurrentCalls))).build()).build()));
+                                    ":max", n(maxConcurrentCalls), ":token", AttributeValue.fromSs(List.of(clientToken))))
+                            .build()).build()));
             return Claim.ACQUIRED;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -93,8 +94,9 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
                             .key(Items.key("LINE#" + clientToken))
                             .conditionExpression("attribute_exists(pk)").build()).build(),
                     TransactWriteItem.builder().update(Update.builder().tableName(table).key(Items.key(LINES))
-                            .updateExpression("SET active = active - :one")
-                            .expressionAttributeValues(values(":one", n(1))).build()).build()));
+                            .updateExpression("SET active = active - :one DELETE held :token")
+                            .expressionAttributeValues(values(":one", n(1),
+                                    ":token", AttributeValue.fromSs(List.of(clientToken)))).build()).build()));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             boolean alreadyReleased = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
@@ -133,6 +135,32 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
         item.put("placedAt", s(Times.iso(call.placedAt())));
         item.put("expiresAt", n(call.placedAt().plus(CALL_RECORD_TTL).getEpochSecond()));
         dynamo.putItem(r -> r.tableName(table).item(item));
+        try {
+            // The line carries its call from now on, so an audit can ask Connect about a line held too long.
+            dynamo.updateItem(r -> r.tableName(table).key(Items.key("LINE#" + call.clientToken()))
+                    .updateExpression("SET connectContactId = :cid").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(values(":cid", s(call.connectContactId()))));
+        } catch (ConditionalCheckFailedException alreadyReleased) {
+            // the call ended and its line was freed before the record was written
+        }
+    }
+
+    @Override
+    public List<HeldLine> held() {
+        Map<String, AttributeValue> counter = dynamo.getItem(r -> r.tableName(table).key(Items.key(LINES))
+                .consistentRead(true)).item();
+        if (counter == null || !counter.containsKey("held") || !counter.get("held").hasSs()) {
+            return List.of();
+        }
+        List<HeldLine> held = new java.util.ArrayList<>();
+        for (String token : counter.get("held").ss()) {
+            Map<String, AttributeValue> line = dynamo.getItem(r -> r.tableName(table)
+                    .key(Items.key("LINE#" + token)).consistentRead(true)).item();
+            if (line != null && !line.isEmpty()) {
+                held.add(new HeldLine(token, Times.parse(str(line, "heldSince")), str(line, "connectContactId")));
+            }
+        }
+        return held;
     }
 
     @Override

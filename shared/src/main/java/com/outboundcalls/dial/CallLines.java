@@ -11,4 +11,11 @@ public interface CallLines {
 
     /** Frees the line held for this token; doing it twice frees it once. */
     void release(String clientToken);
+
+    /** A line in use: since when, and the Connect contact it carries once the call is recorded (else null). */
+    record HeldLine(String clientToken, java.time.Instant heldSince, String connectContactId) {
+    }
+
+    /** Every line held now. */
+    java.util.List<HeldLine> held();
 }

@@ -218,6 +218,20 @@ public final class InMemoryPorts {
     /** Lines, pacing slots and call records. */
     public static final class CallControl implements CallLines, DialPacer, CallLog {
         public final Set<String> lines = new HashSet<>();
+        public final Map<String, Instant> heldSince = new HashMap<>();
+        /** When the next claimed line is taken (tests move it). */
+        public Instant claimedAt = Instant.EPOCH;
+
+        @Override
+        public List<HeldLine> held() {
+            List<HeldLine> held = new ArrayList<>();
+            for (String token : lines) {
+                String connectId = records.values().stream().filter(r -> r.clientToken().equals(token))
+                        .map(CallRecord::connectContactId).findFirst().orElse(null);
+                held.add(new HeldLine(token, heldSince.getOrDefault(token, Instant.EPOCH), connectId));
+            }
+            return held;
+        }
         public final Map<Long, Integer> slots = new HashMap<>();
         public final Map<String, CallRecord> records = new HashMap<>();
         public int maxLines = 10;
@@ -239,12 +253,14 @@ public final class InMemoryPorts {
                 return Claim.FULL;
             }
             lines.add(clientToken);
+            heldSince.put(clientToken, claimedAt);
             return Claim.ACQUIRED;
         }
 
         @Override
         public void release(String clientToken) {
             lines.remove(clientToken);
+            heldSince.remove(clientToken);
         }
 
         @Override
