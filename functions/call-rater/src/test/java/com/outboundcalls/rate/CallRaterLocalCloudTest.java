@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** The call-rater in the local cloud: SQS events as Lambda sends them, DynamoDB Local behind. */
@@ -188,5 +189,34 @@ class CallRaterLocalCloudTest {
         var batch = (com.amazonaws.services.lambda.runtime.events.SQSBatchResponse) response;
         assertEquals(1, batch.getBatchItemFailures().size());
         assertEquals(1, ratedCallsOf(ids[0]).size());
+    }
+
+    @Test
+    void aCallWhoseDisconnectionIsLostIsRepairedByTheLineAuditWithDescribeContact() {
+        String e164 = String.format("+3361300%04d", ++sequence);
+        String contactId = ContactIds.of("acme", "spring", e164);
+        contacts.addIfAbsent(new NewContact("acme", "spring", contactId, e164, "FR", "MOBILE", null, null, null,
+                Map.of(), "file", cloud.clock().instant()));
+        String token = ClientTokens.of(contactId, 1);
+        contacts.claimForQueue("acme#spring", contactId, cloud.clock().instant(), cloud.clock().instant().plusSeconds(60));
+        calls.claim(token);
+        String connectContactId = new com.outboundcalls.aws.AwsClients(cloud.clientEnvironment()).connect()
+                .startOutboundVoiceContact(r -> r.instanceId(cloud.parameter("ConnectInstanceId"))
+                        .contactFlowId(cloud.parameter("ContactFlowId")).destinationPhoneNumber(e164)
+                        .sourcePhoneNumber("+33948123456").clientToken(token)).contactId();
+        cloud.connect().loseEventsOf(connectContactId);
+        calls.record(new CallRecord(connectContactId, token, "acme", "spring", contactId, 1, "FR", "FR", "MOBILE",
+                cloud.clock().instant()));
+        contacts.markDialing("acme#spring", contactId, 1, connectContactId, cloud.clock().instant());
+        int held = calls.active();
+
+        // No event ever comes; the audit (every 5 minutes) finds the line overdue after 30 minutes.
+        cloud.clock().advanceTo(cloud.clock().instant().plus(Duration.ofMinutes(40)));
+        cloud.drain();
+
+        assertEquals(held - 1, calls.active(), "the line is free again");
+        assertTrue(rated.findByConnectContactId(connectContactId).isPresent(), "the call is rated");
+        assertTrue(contacts.get("acme#spring", contactId).orElseThrow().status() != ContactStatus.DIALING,
+                "the contact is settled");
     }
 }

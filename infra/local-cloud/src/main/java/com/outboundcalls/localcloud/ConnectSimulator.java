@@ -105,6 +105,8 @@ public final class ConnectSimulator implements AutoCloseable {
         }
     }
 
+    private final java.util.Set<String> lostEvents = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public ConnectSimulator(Clock clock, String region, String accountId, String instanceId, Quotas quotas,
                             CalleePopulation population, Consumer<List<String>> eventSink) {
         this(clock, region, accountId, instanceId, quotas, population, eventSink, 0);
@@ -184,12 +186,23 @@ public final class ConnectSimulator implements AutoCloseable {
         return pending.isEmpty() ? null : pending.peek().at();
     }
 
+    /**
+     * EventBridge delivers contact events at best effort: the events of this contact will be lost (DescribeContact
+     * still knows it), as tests of the repair need.
+     */
+    public void loseEventsOf(String contactId) {
+        lostEvents.add(contactId);
+    }
+
     /** Emits every contact event due at or before the clock's instant, in time order; false if none was. */
     public boolean emitDue() {
         List<String> due = new ArrayList<>();
         synchronized (this) {
             while (!pending.isEmpty() && !pending.peek().at().isAfter(clock.instant())) {
                 PendingEvent next = pending.poll();
+                if (lostEvents.contains(next.contactId())) {
+                    continue;
+                }
                 due.add(contactEvent(calls.get(next.contactId()), next.type(), next.at()));
                 eventsEmitted++;
             }
