@@ -27,7 +27,10 @@ public final class Dialing {
     /** How long the dialer waits for a pacing slot before giving the message back. */
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(30);
 
-    public enum Outcome { PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_INACTIVE, DEFERRED_WINDOW, REFUSED, OPPOSED }
+    public enum Outcome {
+        PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_INACTIVE, DEFERRED_WINDOW, DEFERRED_PROSPECTING_LIMIT,
+        REFUSED, OPPOSED
+    }
 
     private final AccountDirectory accounts;
     private final ContactBook contacts;
@@ -36,14 +39,15 @@ public final class Dialing {
     private final OutboundCalls calls;
     private final CallLog callLog;
     private final OppositionList oppositions;
+    private final ProspectingLimit.Histories prospecting;
     private final String defaultCallerId;
     private final Clock clock;
     private final Sleeper sleeper;
     private final PhoneNumberValidator numbers = new PhoneNumberValidator();
 
     public Dialing(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialPacer pacer,
-                   OutboundCalls calls, CallLog callLog, OppositionList oppositions, String defaultCallerId, Clock clock,
-                   Sleeper sleeper) {
+                   OutboundCalls calls, CallLog callLog, OppositionList oppositions,
+                   ProspectingLimit.Histories prospecting, String defaultCallerId, Clock clock, Sleeper sleeper) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.lines = lines;
@@ -51,6 +55,7 @@ public final class Dialing {
         this.calls = calls;
         this.callLog = callLog;
         this.oppositions = oppositions;
+        this.prospecting = prospecting;
         this.defaultCallerId = defaultCallerId;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -93,6 +98,16 @@ public final class Dialing {
                     "outside the callee's calling window until " + opening);
             return Outcome.DEFERRED_WINDOW;
         }
+        boolean consumerProspecting = campaign.get().purpose() == Campaign.Purpose.CONSUMER_PROSPECTING;
+        if (consumerProspecting) {
+            Optional<Instant> allowed = ProspectingLimit.nextAllowed(
+                    prospecting.of(message.clientId(), contact.e164()), now);
+            if (allowed.isPresent()) {
+                contacts.returnToHopper(message.campaignKey(), message.contactId(), allowed.get(),
+                        "4 calls in 30 days or a refusal within 60 days (décret 2022-1313): not before " + allowed.get());
+                return Outcome.DEFERRED_PROSPECTING_LIMIT;
+            }
+        }
         String token = message.clientToken();
         if (lines.claim(token) == CallLines.Claim.FULL) {
             contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(), "no free line");
@@ -115,6 +130,9 @@ public final class Dialing {
             return Outcome.REFUSED;
         }
         Instant placedAt = clock.instant();
+        if (consumerProspecting) {
+            prospecting.recordCall(message.clientId(), contact.e164(), placedAt);
+        }
         callLog.record(new CallRecord(connectContactId, token, message.clientId(), message.campaignId(),
                 message.contactId(), message.attempt(), numbers.regionOf(callerId), contact.region(),
                 contact.numberType(), placedAt));

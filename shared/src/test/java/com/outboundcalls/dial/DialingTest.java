@@ -47,7 +47,8 @@ class DialingTest {
         }
     };
     private final InMemoryPorts.Oppositions oppositions = new InMemoryPorts.Oppositions();
-    private final Dialing dialing = new Dialing(accounts, contacts, control, control, connect, control, oppositions,
+    private final InMemoryPorts.Prospecting prospecting = new InMemoryPorts.Prospecting();
+    private final Dialing dialing = new Dialing(accounts, contacts, control, control, connect, control, oppositions, prospecting,
             "+33948000000", clock, t -> now = t);
 
     private DialMessage queued(String e164) {
@@ -123,6 +124,35 @@ class DialingTest {
         now = Instant.parse("2026-10-09T18:30:00Z"); // Friday 20:30 in Paris
         assertEquals(Dialing.Outcome.PLACED, dialing.dial(service));
         assertEquals(Dialing.Outcome.DEFERRED_WINDOW, dialing.dial(prospect));
+    }
+
+    @Test
+    void consumerProspectingCallsTheSamePersonAtMostFourTimesInThirtyDaysAcrossTheClientsCampaigns() {
+        accounts.campaigns.put("acme#p1", new Campaign("acme", "p1", Campaign.Status.ACTIVE, "+33948123456", null, 1,
+                Campaign.Purpose.CONSUMER_PROSPECTING));
+        accounts.campaigns.put("acme#p2", new Campaign("acme", "p2", Campaign.Status.ACTIVE, "+33948123456", null, 1,
+                Campaign.Purpose.CONSUMER_PROSPECTING));
+        for (int day = 0; day < 4; day++) {
+            prospecting.recordCall("acme", "+33612345678", NOW.minus(Duration.ofDays(20 - day)));
+        }
+        DialMessage fifth = queued("p2", "+33612345678");
+        assertEquals(Dialing.Outcome.DEFERRED_PROSPECTING_LIMIT, dialing.dial(fifth));
+        assertTrue(connect.placed.isEmpty());
+        assertEquals(NOW.minus(Duration.ofDays(20)).plus(Duration.ofDays(30)),
+                contacts.get("acme#p2", fifth.contactId()).orElseThrow().dueAt(), "when the oldest call is 30 days old");
+
+        DialMessage other = queued("p1", "+33612345679");
+        assertEquals(Dialing.Outcome.PLACED, dialing.dial(other));
+        assertEquals(1, prospecting.of("acme", "+33612345679").calls().size(), "the placed call is counted");
+    }
+
+    @Test
+    void aRefusalStopsConsumerProspectingCallsForSixtyDaysButNotCustomerService() {
+        accounts.campaigns.put("acme#p1", new Campaign("acme", "p1", Campaign.Status.ACTIVE, "+33948123456", null, 1,
+                Campaign.Purpose.CONSUMER_PROSPECTING));
+        prospecting.recordRefusal("acme", "+33612345678", NOW.minus(Duration.ofDays(5)));
+        assertEquals(Dialing.Outcome.DEFERRED_PROSPECTING_LIMIT, dialing.dial(queued("p1", "+33612345678")));
+        assertEquals(Dialing.Outcome.PLACED, dialing.dial(queued("+33612345678")), "customer service is not prospecting");
     }
 
     @Test

@@ -428,6 +428,26 @@ public final class InMemoryPorts {
         }
     }
 
+    public static final class Prospecting implements com.outboundcalls.dial.ProspectingLimit.Histories {
+        private final Map<String, com.outboundcalls.dial.ProspectingLimit.History> histories = new HashMap<>();
+
+        @Override
+        public com.outboundcalls.dial.ProspectingLimit.History of(String clientId, String e164) {
+            return histories.getOrDefault(clientId + "|" + e164, com.outboundcalls.dial.ProspectingLimit.History.none());
+        }
+
+        @Override
+        public void recordCall(String clientId, String e164, Instant at) {
+            histories.put(clientId + "|" + e164, of(clientId, e164).withCall(at));
+        }
+
+        @Override
+        public void recordRefusal(String clientId, String e164, Instant at) {
+            histories.put(clientId + "|" + e164, new com.outboundcalls.dial.ProspectingLimit.History(
+                    of(clientId, e164).calls(), at));
+        }
+    }
+
     /** Handovers asked for, in order: the file and the leg to run. */
     public static final class Handovers implements com.outboundcalls.ingest.IngestHandover {
         public final List<Map.Entry<com.outboundcalls.ingest.ContactIngestion.UploadedFile, Integer>> asked =

@@ -11,6 +11,7 @@ import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoCallControl;
 import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.aws.DynamoOppositionList;
+import com.outboundcalls.aws.DynamoProspectingHistories;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
@@ -41,6 +42,7 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 new ConnectOutboundCalls(clients.connect(), runtime.require("CONNECT_INSTANCE_ID"),
                         runtime.require("CONTACT_FLOW_ID")),
                 control, new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE")),
+                new DynamoProspectingHistories(dynamo, runtime.require("CALLS_TABLE")),
                 runtime.require("DEFAULT_CALLER_ID"), runtime.clock(), runtime.sleeper());
     }
 
