@@ -9,10 +9,11 @@ package com.outboundcalls.account;
  * @param callingHours    the hours the client set for calls (see CallingWindow), or null for the legal
  *                        ones; consumer prospecting always follows the legal ones
  * @param callerIdSource  whether {@code callerId} is a provider number or the client's own
+ * @param instructions    the client's free instructions, carried by every call with the script reference
  */
 public record Campaign(String clientId, String campaignId, Status status, String callerId,
                        String instructionsRef, int priority, Purpose purpose, String callingHours,
-                       CallerIdSource callerIdSource) {
+                       CallerIdSource callerIdSource, String instructions) {
 
     /** Whose number the campaign presents: one of the provider's, or the client's own (verified first). */
     public enum CallerIdSource { PROVIDER, CLIENT }
@@ -41,24 +42,30 @@ public record Campaign(String clientId, String campaignId, Status status, String
     /** A customer-service campaign, called within the legal hours. */
     public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
                     int priority) {
-        this(clientId, campaignId, status, callerId, instructionsRef, priority, Purpose.CUSTOMER_SERVICE, null, null);
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, Purpose.CUSTOMER_SERVICE, null, null, null);
     }
 
     /** A campaign called within the legal hours. */
     public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
                     int priority, Purpose purpose) {
-        this(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, null, null);
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, null, null, null);
     }
 
     public Campaign withCallingHours(String hours) {
         return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, hours,
-                callerIdSource);
+                callerIdSource, instructions);
     }
 
     /** The same campaign presenting the client's own number (which must be verified in the client's profile). */
     public Campaign presentingClientsOwnNumber(String number) {
         return new Campaign(clientId, campaignId, status, number, instructionsRef, priority, purpose, callingHours,
-                CallerIdSource.CLIENT);
+                CallerIdSource.CLIENT, instructions);
+    }
+
+    /** The same campaign with the client's free instructions to the agents or the flow. */
+    public Campaign withInstructions(String text) {
+        return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours,
+                callerIdSource, text);
     }
 
     /** Partition key shared by the campaign's contacts. */

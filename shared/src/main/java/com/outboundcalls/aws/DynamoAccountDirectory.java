@@ -101,14 +101,18 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
 
-    /** Writes a campaign. */
+    /** Writes a campaign, refusing one whose calling hours or instructions could not be honoured. */
     public void putCampaign(Campaign campaign) {
+        com.outboundcalls.dial.CallAttributes.refusal(campaign).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
         Map<String, AttributeValue> item = Items.key(clientPk(campaign.clientId()), "CAMPAIGN#" + campaign.campaignId());
         item.put("clientId", s(campaign.clientId()));
         item.put("campaignId", s(campaign.campaignId()));
         item.put("campaignStatus", s(campaign.status().name()));
         Items.putIfPresent(item, "callerId", campaign.callerId());
         Items.putIfPresent(item, "instructionsRef", campaign.instructionsRef());
+        Items.putIfPresent(item, "instructions", campaign.instructions());
         item.put("priority", Items.n(campaign.priority()));
         item.put("purpose", s(campaign.purpose().name()));
         item.put("callerIdSource", s(campaign.callerIdSource().name()));
@@ -173,6 +177,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
                 str(item, "instructionsRef"), (int) num(item, "priority", 1),
                 item.containsKey("purpose") ? Campaign.Purpose.valueOf(str(item, "purpose")) : null,
                 str(item, "callingHours"),
-                item.containsKey("callerIdSource") ? Campaign.CallerIdSource.valueOf(str(item, "callerIdSource")) : null);
+                item.containsKey("callerIdSource") ? Campaign.CallerIdSource.valueOf(str(item, "callerIdSource")) : null,
+                str(item, "instructions"));
     }
 }

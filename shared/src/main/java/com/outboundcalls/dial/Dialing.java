@@ -166,7 +166,10 @@ public final class Dialing {
         if (campaign.instructionsRef() != null) {
             attributes.put("instructionsRef", campaign.instructionsRef());
         }
-        contact.attributes().forEach((k, v) -> attributes.putIfAbsent("x_" + k.replaceAll("[^A-Za-z0-9_-]", "_"), v));
+        if (campaign.instructions() != null) {
+            attributes.put("instructions", campaign.instructions());
+        }
+        contact.attributes().forEach((k, v) -> attributes.putIfAbsent(CallAttributes.key(k), v));
         return attributes;
     }
 }

@@ -341,6 +341,17 @@ public final class ContactIngestion {
                     return;
                 }
             }
+            NewContact candidate = checked.contact();
+            Map<String, String> carried = new HashMap<>(candidate.attributes());
+            java.util.stream.Stream.of(Map.entry("firstName", String.valueOf(candidate.firstName())),
+                            Map.entry("lastName", String.valueOf(candidate.lastName())),
+                            Map.entry("company", String.valueOf(candidate.company())))
+                    .filter(e -> !e.getValue().equals("null")).forEach(e -> carried.put(e.getKey(), e.getValue()));
+            Optional<String> tooLarge = com.outboundcalls.dial.CallAttributes.refusal(carried);
+            if (tooLarge.isPresent()) {
+                reject(row, RejectReason.MALFORMED_ROW, tooLarge.get());
+                return;
+            }
             PhoneNumberValidator.ValidNumber number = verdict.number();
             Long earlier = batchNumbers.putIfAbsent(number.e164(), row.row());
             if (earlier != null) {

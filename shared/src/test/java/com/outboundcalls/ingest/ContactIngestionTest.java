@@ -126,4 +126,14 @@ class ContactIngestionTest {
         assertEquals(2, handovers.asked.size(), "legs 2 and 3 asked for once each");
         assertEquals(2, contacts.all().size());
     }
+
+    @Test
+    void aRowWhoseColumnsWouldNotFitOnItsCallsIsRejectedWhenTheFileIsRead() {
+        IngestSummary summary = ingest("incoming/acme/spring/big.csv", "v1",
+                "tel;note\n0612345678;" + "x".repeat(9_000) + "\n0612345679;court\n");
+        assertEquals(1, summary.accepted());
+        assertEquals(1L, summary.rejectedByReason().get(RejectReason.MALFORMED_ROW));
+        assertTrue(reports.text("reports/acme/spring/big.csv.rejects.csv").contains(
+                "2;MALFORMED_ROW;the row's extra columns take 9006 bytes; a call carries at most 8192 for them;"));
+    }
 }
