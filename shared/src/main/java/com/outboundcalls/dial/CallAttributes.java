@@ -42,7 +42,7 @@ public final class CallAttributes {
             bytes += bytes(key(e.getKey()), e.getValue());
         }
         if (bytes > CONTACT_BUDGET) {
-            return Optional.of("the row's extra columns take " + bytes + " bytes; a call carries at most "
+            return Optional.of("the row's extra columns take " + bytes + " bytes, and a call carries at most "
                     + CONTACT_BUDGET + " for them");
         }
         return Optional.empty();

@@ -22,7 +22,7 @@ class CallAttributesTest {
     @Test
     void aContactsColumnsMustFitTheirShareOfTheCall() {
         assertTrue(CallAttributes.refusal(Map.of("reference", "R-1", "note", "x".repeat(8_000))).isEmpty());
-        assertEquals("the row's extra columns take 8220 bytes; a call carries at most 8192 for them",
+        assertEquals("the row's extra columns take 8220 bytes, and a call carries at most 8192 for them",
                 CallAttributes.refusal(Map.of("note", "x".repeat(8_200), "reference", "R-1")).orElseThrow());
     }
 

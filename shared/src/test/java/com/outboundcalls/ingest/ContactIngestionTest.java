@@ -133,7 +133,8 @@ class ContactIngestionTest {
                 "tel;note\n0612345678;" + "x".repeat(9_000) + "\n0612345679;court\n");
         assertEquals(1, summary.accepted());
         assertEquals(1L, summary.rejectedByReason().get(RejectReason.MALFORMED_ROW));
-        assertTrue(reports.text("reports/acme/spring/big.csv.rejects.csv").contains(
-                "2;MALFORMED_ROW;the row's extra columns take 9006 bytes; a call carries at most 8192 for them;"));
+        String rejects = reports.text("reports/acme/spring/big.csv.rejects.csv");
+        assertTrue(rejects.contains("2;MALFORMED_ROW;the row's extra columns take 9006 bytes, and a call carries at most "
+                + "8192 for them;"), rejects.substring(0, 200));
     }
 }
