@@ -39,8 +39,13 @@ public final class CallAttributes {
     public static Optional<String> refusal(Map<String, String> contactAttributes) {
         int bytes = 0;
         for (Map.Entry<String, String> e : contactAttributes.entrySet()) {
-            bytes += bytes(key(e.getKey()), e.getValue());
+            bytes += contactBytes(e.getKey(), e.getValue());
         }
+        return contactRefusal(bytes);
+    }
+
+    /** Why columns taking this many bytes would not fit on a call, or empty when they do. */
+    public static Optional<String> contactRefusal(int bytes) {
         if (bytes > CONTACT_BUDGET) {
             return Optional.of("the row's extra columns take " + bytes + " bytes, and a call carries at most "
                     + CONTACT_BUDGET + " for them");
@@ -48,11 +53,37 @@ public final class CallAttributes {
         return Optional.empty();
     }
 
+    /** The bytes one contact column takes on a call: its key (see {@link #key}) and its value, in UTF-8. */
+    public static int contactBytes(String column, String value) {
+        // Every character of a key is ASCII (anything else becomes '_'): its length is its size.
+        return value == null ? 0 : Math.min(127, 2 + column.length()) + utf8Length(value);
+    }
+
+    private static int utf8Length(String value) {
+        int bytes = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
     /** The attribute key a contact column travels under: {@code x_} and the column with anything else as {@code _}. */
     public static String key(String column) {
-        String key = "x_" + column.replaceAll("[^A-Za-z0-9_-]", "_");
+        String key = "x_" + NOT_KEY.matcher(column).replaceAll("_");
         return key.length() > 127 ? key.substring(0, 127) : key;
     }
+
+    private static final Pattern NOT_KEY = Pattern.compile("[^A-Za-z0-9_-]");
 
     static boolean isValidKey(String key) {
         return KEY.matcher(key).matches();

@@ -10,13 +10,17 @@ public final class ContactIds {
     private ContactIds() {
     }
 
-    public static String of(String clientId, String campaignId, String e164) {
+    /** Looking a digest up costs more than using it: one per thread, reset by every digest(). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((clientId + "|" + campaignId + "|" + e164).getBytes(StandardCharsets.UTF_8));
-            return "ct-" + HexFormat.of().formatHex(digest, 0, 10);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    public static String of(String clientId, String campaignId, String e164) {
+        byte[] digest = SHA_256.get().digest((clientId + "|" + campaignId + "|" + e164).getBytes(StandardCharsets.UTF_8));
+        return "ct-" + HexFormat.of().formatHex(digest, 0, 10);
     }
 }

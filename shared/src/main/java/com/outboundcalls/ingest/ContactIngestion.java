@@ -7,6 +7,7 @@ import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.contact.OppositionList;
+import com.outboundcalls.dial.CallAttributes;
 import com.outboundcalls.report.ObjectSink;
 
 import java.io.IOException;
@@ -188,8 +189,11 @@ public final class ContactIngestion {
     private record Candidate(ContactFileReader.Row row, NewContact contact) {
     }
 
-    /** A row's phone verdict and, when valid, the contact it would become. */
-    private record Checked(PhoneNumberValidator.Verdict verdict, NewContact contact) {
+    /**
+     * A row's phone verdict and, when valid, the contact it would become, and why its columns would not fit on
+     * its calls (or null).
+     */
+    private record Checked(PhoneNumberValidator.Verdict verdict, NewContact contact, String tooLarge) {
     }
 
     /** A rejected row waiting to be written to the report in row order. */
@@ -294,15 +298,23 @@ public final class ContactIngestion {
             PhoneNumberValidator.Verdict verdict = validator.validate(ContactFileReader.cell(cells, layout.phone()),
                     region, client.premiumRateAllowed());
             if (!verdict.isValid()) {
-                return new Checked(verdict, null);
+                return new Checked(verdict, null, null);
             }
             PhoneNumberValidator.ValidNumber number = verdict.number();
-            return new Checked(verdict, new NewContact(key.clientId(), key.campaignId(),
+            NewContact contact = new NewContact(key.clientId(), key.campaignId(),
                     ContactIds.of(key.clientId(), key.campaignId(), number.e164()), number.e164(), number.region(),
                     number.numberType(), ContactFileReader.cell(cells, layout.firstName()),
                     ContactFileReader.cell(cells, layout.lastName()), ContactFileReader.cell(cells, layout.company()),
                     ContactFileReader.attributesOf(layout, cells), file.fileId(), now, row.row(),
-                    ContactFileReader.cell(cells, layout.consent())));
+                    ContactFileReader.cell(cells, layout.consent()));
+            // Names travel with the call too (x_firstName, x_lastName, x_company).
+            int bytes = CallAttributes.contactBytes("firstName", contact.firstName())
+                    + CallAttributes.contactBytes("lastName", contact.lastName())
+                    + CallAttributes.contactBytes("company", contact.company());
+            for (Map.Entry<String, String> column : contact.attributes().entrySet()) {
+                bytes += CallAttributes.contactBytes(column.getKey(), column.getValue());
+            }
+            return new Checked(verdict, contact, CallAttributes.contactRefusal(bytes).orElse(null));
         }
 
         private boolean timeToHandOver(LongSupplier remainingMillis) {
@@ -341,15 +353,8 @@ public final class ContactIngestion {
                     return;
                 }
             }
-            NewContact candidate = checked.contact();
-            Map<String, String> carried = new HashMap<>(candidate.attributes());
-            java.util.stream.Stream.of(Map.entry("firstName", String.valueOf(candidate.firstName())),
-                            Map.entry("lastName", String.valueOf(candidate.lastName())),
-                            Map.entry("company", String.valueOf(candidate.company())))
-                    .filter(e -> !e.getValue().equals("null")).forEach(e -> carried.put(e.getKey(), e.getValue()));
-            Optional<String> tooLarge = com.outboundcalls.dial.CallAttributes.refusal(carried);
-            if (tooLarge.isPresent()) {
-                reject(row, RejectReason.MALFORMED_ROW, tooLarge.get());
+            if (checked.tooLarge() != null) {
+                reject(row, RejectReason.MALFORMED_ROW, checked.tooLarge());
                 return;
             }
             PhoneNumberValidator.ValidNumber number = verdict.number();
