@@ -87,7 +87,7 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
     }
 
     @Override
-    public void release(String clientToken) {
+    public boolean release(String clientToken) {
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().delete(Delete.builder().tableName(table)
@@ -97,12 +97,14 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
                             .updateExpression("SET active = active - :one DELETE held :token")
                             .expressionAttributeValues(values(":one", n(1),
                                     ":token", AttributeValue.fromSs(List.of(clientToken)))).build()).build()));
+            return true;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             boolean alreadyReleased = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
             if (!alreadyReleased) {
                 throw e; // a conflict: the message is retried
             }
+            return false;
         }
     }
 

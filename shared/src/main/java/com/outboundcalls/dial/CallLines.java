@@ -9,8 +9,8 @@ public interface CallLines {
 
     Claim claim(String clientToken);
 
-    /** Frees the line held for this token; doing it twice frees it once. */
-    void release(String clientToken);
+    /** Frees the line held for this token; doing it twice frees it once: true when this call freed it. */
+    boolean release(String clientToken);
 
     /** A line in use: since when, and the Connect contact it carries once the call is recorded (else null). */
     record HeldLine(String clientToken, java.time.Instant heldSince, String connectContactId) {

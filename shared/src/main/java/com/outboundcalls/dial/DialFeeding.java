@@ -126,4 +126,32 @@ public final class DialFeeding {
         queue.send(messages);
         return new FeedReport(budget, running.size(), messages.size(), deferred, refused);
     }
+
+    /**
+     * A line was just freed: the campaign that held it takes it back with its next contact callable now, if it
+     * has one, rather than leaving the line idle until the next run. The shares the runs grant stay as they
+     * were; a campaign with nothing to call leaves the line to the next run. The dialer checks everything again.
+     */
+    public boolean refill(String clientId, String campaignId, Instant now) {
+        if (lines.active() >= maxConcurrentCalls) {
+            return false;
+        }
+        java.util.Optional<Campaign> campaign = accounts.campaign(clientId, campaignId);
+        java.util.Optional<Client> client = accounts.client(clientId);
+        if (campaign.isEmpty() || !campaign.get().isActive() || !client.map(Client::mayPlaceCalls).orElse(false)
+                || CallerIdPolicy.refusal(campaign.get(), client.get(), defaultCallerId).isPresent()) {
+            return false;
+        }
+        CallingWindow window = CallingWindow.of(campaign.get());
+        for (HopperEntry entry : contacts.due(campaign.get().key(), now, MIN_READ)) {
+            Instant opening = window.nextOpening(now, RegionZones.of(entry.region()));
+            if (!opening.equals(now)) {
+                contacts.deferTo(entry.campaignKey(), entry.contactId(), opening, now);
+            } else if (contacts.claimForQueue(entry.campaignKey(), entry.contactId(), now, now.plus(QUEUE_LEASE))) {
+                queue.send(List.of(new DialMessage(clientId, campaignId, entry.contactId(), entry.attempts() + 1)));
+                return true;
+            }
+        }
+        return false;
+    }
 }

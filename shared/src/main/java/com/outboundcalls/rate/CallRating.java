@@ -34,8 +34,22 @@ public final class CallRating {
     private final CallLines lines;
     private final ContactDescriptions descriptions;
 
+    /** Told when a call's line is freed, so that it can be taken again at once. */
+    @FunctionalInterface
+    public interface LineFreed {
+        void freed(String clientId, String campaignId);
+    }
+
+    private final LineFreed lineFreed;
+
     public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
                       ContactBook contacts, CallLines lines, ContactDescriptions descriptions) {
+        this(accounts, callLog, prices, ratedCalls, contacts, lines, descriptions, (client, campaign) -> { });
+    }
+
+    public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
+                      ContactBook contacts, CallLines lines, ContactDescriptions descriptions, LineFreed lineFreed) {
+        this.lineFreed = lineFreed;
         this.descriptions = descriptions;
         this.accounts = accounts;
         this.callLog = callLog;
@@ -58,7 +72,9 @@ public final class CallRating {
         RatedCall rated = pricer.price(call, client.priceListId(), event);
         ratedCalls.saveIfAbsent(rated);
         settleContact(call, client, event);
-        lines.release(call.clientToken());
+        if (lines.release(call.clientToken())) {
+            lineFreed.freed(call.clientId(), call.campaignId());
+        }
         return rated.status() == RatedCall.Status.RATED ? Outcome.RATED : Outcome.UNRATED;
     }
 

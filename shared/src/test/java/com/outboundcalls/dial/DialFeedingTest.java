@@ -75,4 +75,26 @@ class DialFeedingTest {
         assertEquals(1, contacts.due("acme#legal", Instant.parse("2026-10-12T08:00:00Z"), 10).size(),
                 "due Monday 10:00 in Paris");
     }
+
+    @Test
+    void aFreedLineIsTakenAgainAtOnceByItsCampaignsNextCallableContact() {
+        contacts.addIfAbsent(new NewContact("acme", "legal", "next", "+33612000011", "FR", "MOBILE", null, null, null,
+                Map.of(), "f", MONDAY_1030_PARIS.minusSeconds(60)));
+        assertTrue(feeding.refill("acme", "legal", MONDAY_1030_PARIS));
+        assertEquals(1, queued.size());
+        assertEquals("next", queued.get(0).contactId());
+        assertTrue(!feeding.refill("acme", "legal", MONDAY_1030_PARIS), "nothing more to call: the line waits");
+    }
+
+    @Test
+    void aRefillRespectsTheCalleesWindowAndTheCampaignsState() {
+        contacts.addIfAbsent(new NewContact("acme", "legal", "late", "+33612000012", "FR", "MOBILE", null, null, null,
+                Map.of(), "f", MONDAY_1030_PARIS));
+        Instant fridayEvening = Instant.parse("2026-10-09T18:30:00Z");
+        assertTrue(!feeding.refill("acme", "legal", fridayEvening));
+        assertTrue(queued.isEmpty());
+        assertEquals(1, contacts.due("acme#legal", Instant.parse("2026-10-12T08:00:00Z"), 10).size(),
+                "pushed to Monday 10:00");
+        assertTrue(!feeding.refill("acme", "mobile-id", MONDAY_1030_PARIS), "a refused caller ID takes no line");
+    }
 }

@@ -171,4 +171,16 @@ class CallRatingTest {
         control.records.put(connectId, new CallRecord(connectId, "tok-" + connectId, "acme", "spring", contact, attempt,
                 "FR", "FR", "MOBILE", T0));
     }
+
+    @Test
+    void aFreedLineIsOfferedBackOnceEvenWhenTheEventComesTwice() {
+        java.util.List<String> freed = new java.util.ArrayList<>();
+        CallRating withRefill = new CallRating(accounts, control, prices, rated, contacts, control,
+                id -> java.util.Optional.empty(), (client, campaign) -> freed.add(client + "#" + campaign));
+        dialing("twice", 1);
+        ContactEvent e = disconnected("twice", T0.plusSeconds(5), T0.plusSeconds(40), null);
+        withRefill.handle(e);
+        withRefill.handle(e);
+        assertEquals(java.util.List.of("acme#spring"), freed);
+    }
 }

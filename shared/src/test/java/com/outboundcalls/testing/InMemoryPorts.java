@@ -258,9 +258,9 @@ public final class InMemoryPorts {
         }
 
         @Override
-        public void release(String clientToken) {
-            lines.remove(clientToken);
+        public boolean release(String clientToken) {
             heldSince.remove(clientToken);
+            return lines.remove(clientToken);
         }
 
         @Override

@@ -13,6 +13,8 @@ import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.aws.DynamoPriceCatalog;
 import com.outboundcalls.aws.DynamoRatedCallStore;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.aws.SqsDialQueue;
+import com.outboundcalls.dial.DialFeeding;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
@@ -40,12 +42,20 @@ public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatch
         // Releasing a line needs neither the limit nor the rate: they only bound claims.
         DynamoCallControl control = new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"), 0, 0,
                 runtime.clock());
-        this.rating = new CallRating(new CachedAccountDirectory(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
-                        runtime.clock(), ACCOUNT_CACHE_TTL), control,
+        CachedAccountDirectory accounts = new CachedAccountDirectory(
+                new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")), runtime.clock(), ACCOUNT_CACHE_TTL);
+        DynamoContactBook contacts = new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE"));
+        // A freed line is taken again at once by its campaign's next contact, not a minute later.
+        DialFeeding refill = new DialFeeding(accounts, contacts, control,
+                new SqsDialQueue(clients.sqs(), runtime.require("DIAL_QUEUE_URL")),
+                runtime.requireInt("CALLS_PER_SECOND"), runtime.requireInt("MAX_CONCURRENT_CALLS"),
+                runtime.require("DEFAULT_CALLER_ID"));
+        java.time.Clock clock = runtime.clock();
+        this.rating = new CallRating(accounts, control,
                 new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE")),
-                new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")),
-                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control,
-                new ConnectContactDescriptions(clients.connect(), runtime.require("CONNECT_INSTANCE_ID")));
+                new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")), contacts, control,
+                new ConnectContactDescriptions(clients.connect(), runtime.require("CONNECT_INSTANCE_ID")),
+                (clientId, campaignId) -> refill.refill(clientId, campaignId, clock.instant()));
     }
 
     @Override
