@@ -2,17 +2,8 @@ package com.outboundcalls.rate;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.outboundcalls.account.CachedAccountDirectory;
-import com.outboundcalls.aws.AwsClients;
-import com.outboundcalls.aws.ConnectContactDescriptions;
-import com.outboundcalls.aws.DynamoAccountDirectory;
-import com.outboundcalls.aws.DynamoCallControl;
-import com.outboundcalls.aws.DynamoContactBook;
-import com.outboundcalls.aws.DynamoPriceCatalog;
-import com.outboundcalls.aws.DynamoRatedCallStore;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.lambda.StructuredLog;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Duration;
 import java.util.Map;
@@ -31,19 +22,8 @@ public final class LineAuditHandler implements RequestHandler<Map<String, Object
     }
 
     public LineAuditHandler(FunctionRuntime runtime) {
-        AwsClients clients = new AwsClients(runtime.environment());
-        DynamoDbClient dynamo = clients.dynamoDb();
-        DynamoCallControl control = new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"), 0, 0,
-                runtime.clock());
-        ConnectContactDescriptions descriptions = new ConnectContactDescriptions(clients.connect(),
-                runtime.require("CONNECT_INSTANCE_ID"));
-        CallRating rating = new CallRating(new CachedAccountDirectory(
-                new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")), runtime.clock(),
-                CallRaterHandler.ACCOUNT_CACHE_TTL), control,
-                new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE")),
-                new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")),
-                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control, descriptions);
-        this.audit = new LineAudit(control, descriptions, rating, runtime.clock(), OVERDUE);
+        RatingWiring wiring = new RatingWiring(runtime);
+        this.audit = new LineAudit(wiring.lines, wiring.descriptions, wiring.rating, runtime.clock(), OVERDUE);
     }
 
     @Override
