@@ -47,8 +47,18 @@ public final class CallRating {
         this(accounts, callLog, prices, ratedCalls, contacts, lines, descriptions, (client, campaign) -> { });
     }
 
+    private final CalleeRefusals refusals;
+
     public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
                       ContactBook contacts, CallLines lines, ContactDescriptions descriptions, LineFreed lineFreed) {
+        this(accounts, callLog, prices, ratedCalls, contacts, lines, descriptions, lineFreed, null);
+    }
+
+    /** With {@code refusals}, an answered callee who asked not to be called again is recorded as such. */
+    public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
+                      ContactBook contacts, CallLines lines, ContactDescriptions descriptions, LineFreed lineFreed,
+                      CalleeRefusals refusals) {
+        this.refusals = refusals;
         this.lineFreed = lineFreed;
         this.descriptions = descriptions;
         this.accounts = accounts;
@@ -112,6 +122,10 @@ public final class CallRating {
         Instant at = event.disconnectTimestamp() != null ? event.disconnectTimestamp() : event.eventTime();
         CallOutcome outcome = CallOutcome.of(event);
         String campaignKey = call.campaignKey();
+        if (refusals != null && (outcome == CallOutcome.ANSWERED || outcome == CallOutcome.UNSUCCESSFUL)) {
+            contacts.get(campaignKey, call.contactId()).ifPresent(contact ->
+                    refusals.recordIfRefused(call.clientId(), contact.e164(), event.contactId(), at));
+        }
         switch (outcome) {
             case ANSWERED -> contacts.settle(campaignKey, call.contactId(), event.contactId(), ContactStatus.REACHED,
                     null, outcome.name(), at);

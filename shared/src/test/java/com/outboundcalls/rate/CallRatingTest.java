@@ -183,4 +183,21 @@ class CallRatingTest {
         withRefill.handle(e);
         assertEquals(java.util.List.of("acme#spring"), freed);
     }
+
+    @Test
+    void aCalleeWhoAsksNotToBeCalledAgainGoesOnTheClientsOppositionListAndCountsAsARefusal() {
+        InMemoryPorts.Oppositions oppositions = new InMemoryPorts.Oppositions();
+        InMemoryPorts.Prospecting histories = new InMemoryPorts.Prospecting();
+        CallRating withRefusals = new CallRating(accounts, control, prices, rated, contacts, control,
+                id -> java.util.Optional.empty(), (client, campaign) -> { },
+                new CalleeRefusals(id -> id.equals("no-more"), oppositions, histories));
+        dialing("no-more", 1);
+        withRefusals.handle(disconnected("no-more", T0.plusSeconds(5), T0.plusSeconds(40), null));
+        assertEquals(java.util.Set.of("+33612345678"), oppositions.opposed("acme", java.util.List.of("+33612345678")));
+        assertEquals(T0.plusSeconds(40), histories.of("acme", "+33612345678").refusedAt());
+
+        dialing("fine", 1);
+        withRefusals.handle(disconnected("fine", T0.plusSeconds(5), T0.plusSeconds(40), null));
+        assertEquals(2, rated.calls.size(), "both calls rated; only the first callee refused");
+    }
 }

@@ -2,11 +2,14 @@ package com.outboundcalls.rate;
 
 import com.outboundcalls.account.CachedAccountDirectory;
 import com.outboundcalls.aws.AwsClients;
+import com.outboundcalls.aws.ConnectCalleeRequests;
 import com.outboundcalls.aws.ConnectContactDescriptions;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoCallControl;
 import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoOppositionList;
 import com.outboundcalls.aws.DynamoPriceCatalog;
+import com.outboundcalls.aws.DynamoProspectingHistories;
 import com.outboundcalls.aws.DynamoRatedCallStore;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsDialQueue;
@@ -43,6 +46,9 @@ final class RatingWiring {
         Clock clock = runtime.clock();
         this.rating = new CallRating(accounts, lines, new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE")),
                 new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")), contacts, lines, descriptions,
-                (clientId, campaignId) -> refill.refill(clientId, campaignId, clock.instant()));
+                (clientId, campaignId) -> refill.refill(clientId, campaignId, clock.instant()),
+                new CalleeRefusals(new ConnectCalleeRequests(clients.connect(), runtime.require("CONNECT_INSTANCE_ID")),
+                        new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE")),
+                        new DynamoProspectingHistories(dynamo, runtime.require("CALLS_TABLE"))));
     }
 }

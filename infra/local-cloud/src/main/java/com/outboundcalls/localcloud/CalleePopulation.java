@@ -12,8 +12,15 @@ public final class CalleePopulation {
 
     public enum Outcome { ANSWERED, BUSY, NO_ANSWER, VOICEMAIL }
 
-    /** What happens to one attempt. */
-    public record Attempt(Outcome outcome, Duration ring, Duration talk) {
+    /**
+     * What happens to one attempt.
+     *
+     * @param asksNotToBeCalled the callee answered and asked not to be called again (the flow records it)
+     */
+    public record Attempt(Outcome outcome, Duration ring, Duration talk, boolean asksNotToBeCalled) {
+        public Attempt(Outcome outcome, Duration ring, Duration talk) {
+            this(outcome, ring, talk, false);
+        }
     }
 
     /**
@@ -25,6 +32,9 @@ public final class CalleePopulation {
      * @param talkMedian       median conversation length (log-normal)
      * @param talkSpread       log-normal sigma of conversation length
      */
+    /** Share of answered callees who ask not to be called again. */
+    static final double REFUSAL_RATE = 0.04;
+
     public record Settings(double answerRate, double busyRate, double voicemailRate, Duration ringMedian,
                            Duration ringTimeout, Duration talkMedian, double talkSpread) {
         public static Settings defaults() {
@@ -71,7 +81,9 @@ public final class CalleePopulation {
         } else if (outcome == Outcome.VOICEMAIL) {
             talkMillis = 15_000 + draw.nextLong(20_000);
         }
-        return new Attempt(outcome, Duration.ofMillis(ringMillis), Duration.ofMillis(talkMillis));
+        // Drawn last, so every other draw of the attempt stays what it was.
+        boolean refuses = outcome == Outcome.ANSWERED && draw.nextDouble() < REFUSAL_RATE;
+        return new Attempt(outcome, Duration.ofMillis(ringMillis), Duration.ofMillis(talkMillis), refuses);
     }
 
     private static double gaussian(SplittableRandom random) {

@@ -83,6 +83,7 @@ public final class ConnectSimulator implements AutoCloseable {
         final Instant answered;
         Instant disconnected;
         final CalleePopulation.Attempt attempt;
+        final java.util.Map<String, String> startAttributes = new java.util.LinkedHashMap<>();
 
         Call(String contactId, String destination, Instant initiated, CalleePopulation.Attempt attempt) {
             this.contactId = contactId;
@@ -223,6 +224,8 @@ public final class ConnectSimulator implements AutoCloseable {
                 return stopContact(json);
             } else if ("GET".equals(method) && path.startsWith("/contacts/")) {
                 return describeContact(path);
+            } else if ("GET".equals(method) && path.startsWith("/contact/attributes/")) {
+                return contactAttributes(path);
             }
             return Reply.error(404, "ResourceNotFoundException", "no such operation: " + method + " " + path);
         } catch (IOException e) {
@@ -274,6 +277,8 @@ public final class ConnectSimulator implements AutoCloseable {
                 }
                 Call call = new Call(contactId, destination, now,
                         population.attempt(destination, token != null ? token : contactId));
+                body.path("Attributes").fields().forEachRemaining(f -> call.startAttributes.put(f.getKey(),
+                        f.getValue().asText()));
                 calls.put(contactId, call);
                 callsPlaced++;
                 activeCallEnds.add(call.disconnected);
@@ -305,6 +310,31 @@ public final class ConnectSimulator implements AutoCloseable {
             schedule(now, contactId, "DISCONNECTED");
         }
         return Reply.ok(JSON.createObjectNode());
+    }
+
+    /**
+     * GetContactAttributes: what the call was started with, and what the flow recorded once the callee spoke
+     * ({@code callee_refused} when they asked not to be called again).
+     */
+    private Reply contactAttributes(String path) {
+        String[] parts = path.split("/");
+        if (parts.length != 5 || !instanceId.equals(parts[3])) {
+            return Reply.error(404, "ResourceNotFoundException", "instance not found");
+        }
+        ObjectNode attributes = JSON.createObjectNode();
+        synchronized (this) {
+            Call call = calls.get(parts[4]);
+            if (call == null) {
+                return Reply.error(404, "ResourceNotFoundException", "contact not found");
+            }
+            call.startAttributes.forEach(attributes::put);
+            if (call.attempt.asksNotToBeCalled() && !call.disconnected.isAfter(clock.instant())) {
+                attributes.put("callee_refused", "true");
+            }
+        }
+        ObjectNode response = JSON.createObjectNode();
+        response.set("Attributes", attributes);
+        return Reply.ok(response);
     }
 
     private Reply describeContact(String path) {
