@@ -61,6 +61,17 @@ public final class DynamoOppositionList implements OppositionList {
         return opposed;
     }
 
+    /** How many numbers are on this client's own list (for reports). */
+    public long count(String clientId) {
+        long count = 0;
+        for (var page : dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :pk")
+                .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)
+                .expressionAttributeValues(Map.of(":pk", Items.s(scope(clientId)))))) {
+            count += page.count();
+        }
+        return count;
+    }
+
     @Override
     public void addAll(List<Opposition> oppositions) {
         for (Opposition o : oppositions) {

@@ -50,7 +50,8 @@ public final class Demo {
                          Map<String, Long> rejectedByReason, long contactsStored, Map<ContactStatus, Long> statuses,
                          ConnectSimulator.Stats connect, long ratedCalls, long answeredCalls, long billedSeconds,
                          JsonNode invoice, BigDecimal usageFromCalls, List<String> checks, List<String> failedChecks,
-                         Path out, Duration wallTime, Instant simulatedEnd, Map<String, String> functions) {
+                         Path out, Duration wallTime, Instant simulatedEnd, Map<String, String> functions,
+                         long calleesOpposed) {
 
         public long pending() {
             return statuses.getOrDefault(ContactStatus.CALLABLE, 0L) + statuses.getOrDefault(ContactStatus.QUEUED, 0L)
@@ -192,7 +193,9 @@ public final class Demo {
         return new Result(campaign.key(), ingest.path("rowsRead").asLong(), accepted, ingest.path("skipped").asLong(),
                 ingest.path("rejected").asLong(), byReason, stored, statuses, connectStats, ratedCalls, answered,
                 billedSeconds, invoice, usageFromCalls, passed, failed, out,
-                Duration.ofNanos(System.nanoTime() - startedNanos), simulatedEnd, functions);
+                Duration.ofNanos(System.nanoTime() - startedNanos), simulatedEnd, functions,
+                new com.outboundcalls.aws.DynamoOppositionList(cloud.dynamoDb(), cloud.physicalName("OppositionsTable"))
+                        .count(options.clientId()));
     }
 
     private static void check(boolean ok, String what, List<String> passed, List<String> failed) {
@@ -214,6 +217,7 @@ public final class Demo {
                         + " %d still pending%n", r.statuses().getOrDefault(ContactStatus.REACHED, 0L),
                 r.statuses().getOrDefault(ContactStatus.UNSUCCESSFUL, 0L),
                 r.statuses().getOrDefault(ContactStatus.NOT_REACHED, 0L), r.pending()));
+        s.append(String.format("  opposition list     %d callees asked not to be called again%n", r.calleesOpposed()));
         s.append(String.format("  billed              %d s = %d min %02d s over %d rated calls%n", r.billedSeconds(),
                 r.billedSeconds() / 60, r.billedSeconds() % 60, r.ratedCalls()));
         if (r.invoice() != null) {

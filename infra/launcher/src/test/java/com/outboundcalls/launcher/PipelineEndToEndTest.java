@@ -33,6 +33,8 @@ class PipelineEndToEndTest {
         long unsuccessful = r.statuses().getOrDefault(ContactStatus.UNSUCCESSFUL, 0L);
         long notReached = r.statuses().getOrDefault(ContactStatus.NOT_REACHED, 0L);
         assertEquals(r.accepted(), reached + unsuccessful + notReached);
+        assertTrue(r.calleesOpposed() > 0 && r.calleesOpposed() <= reached + unsuccessful,
+                "callees who asked not to be called again are on the client's list: " + r.calleesOpposed());
         assertTrue(r.connect().callsPlaced() >= r.accepted(), "each contact called at least once");
         assertTrue(r.connect().callsPlaced() <= 3 * r.accepted(), "never more attempts than the tariff's three");
         assertEquals(r.connect().callsPlaced(), r.ratedCalls(), "one rated call per call placed");
