@@ -63,17 +63,15 @@ public final class DialingBenchmark {
             System.out.printf("%,d contacts stored; dialing on the simulated clock...%n", count);
 
             final int total = count;
-            long[] samples = {0, 0};
             Instant[] first = {null};
             Instant[] last = {null};
+            // first: when calls started; last: when the last contact's call was placed (contacts no longer remain).
             cloud.runUntil(start.plus(Duration.ofDays(2)), Duration.ofSeconds(5), () -> {
                 ConnectSimulator.Stats stats = cloud.connect().stats();
+                if (stats.callsPlaced() > 0 && first[0] == null) {
+                    first[0] = cloud.clock().instant();
+                }
                 if (stats.callsPlaced() > 0 && stats.callsPlaced() < total) {
-                    if (first[0] == null) {
-                        first[0] = cloud.clock().instant();
-                    }
-                    samples[0] += cloud.connect().activeCalls();
-                    samples[1]++;
                     last[0] = cloud.clock().instant();
                 }
                 return stats.callsPlaced() >= total && cloud.connect().activeCalls() == 0;
@@ -88,10 +86,11 @@ public final class DialingBenchmark {
             long duplicates = perNumber.values().stream().filter(n -> n > 1).count();
             double seconds = Duration.between(first[0], last[0]).toMillis() / 1000.0;
             double rate = stats.callsPlaced() / Math.max(1, seconds);
-            double busy = samples[1] == 0 ? 0 : samples[0] / (double) samples[1];
+            // Exact: the seconds each call held a line, from the first call to the last one placed.
+            double busy = cloud.connect().lineSecondsBetween(first[0], last[0]) / Math.max(1, seconds);
             System.out.printf("calls placed          %,d in %.0f simulated s: %.2f calls/s (rate quota 2.00/s)%n",
                     stats.callsPlaced(), seconds, rate);
-            System.out.printf("lines busy            %.1f of 10 on average while contacts remained: %.1f %% of the "
+            System.out.printf("lines busy            %.3f of 10 on average while contacts remained: %.2f %% of the "
                     + "concurrency quota%n", busy, busy * 10);
             System.out.printf("binding quota         %s%n", busy * 10 >= rate * 50 ? "concurrent calls" : "call rate");
             System.out.printf("max concurrent seen   %d (quota 10)%n", stats.maxConcurrentSeen());

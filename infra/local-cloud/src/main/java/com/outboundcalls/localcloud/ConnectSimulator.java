@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -456,6 +457,19 @@ public final class ConnectSimulator implements AutoCloseable {
     }
 
     /** Destinations of the calls placed, in order (tests check that no callee is called twice). */
+    /** Seconds of calls in progress between two instants, summed over the calls: how busy the lines were. */
+    public synchronized double lineSecondsBetween(Instant from, Instant to) {
+        long millis = 0;
+        for (Call call : calls.values()) {
+            Instant start = call.initiated.isAfter(from) ? call.initiated : from;
+            Instant end = call.disconnected.isBefore(to) ? call.disconnected : to;
+            if (end.isAfter(start)) {
+                millis += Duration.between(start, end).toMillis();
+            }
+        }
+        return millis / 1000.0;
+    }
+
     public synchronized List<String> placedDestinations() {
         List<String> destinations = new ArrayList<>();
         calls.values().stream().sorted(java.util.Comparator.comparing(c -> c.initiated))
