@@ -146,7 +146,7 @@ public final class ContactFileBenchmark {
     }
 
     private static IngestSummary validate(Path file) {
-        Client client = new Client("bench", "Bench", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(2)),
+        Client client = new Client("bench", "Bench", "FR", new Client.Tariff(3, Duration.ofHours(2)),
                 Client.AccountStatus.ACTIVE, null);
         Campaign campaign = new Campaign("bench", "run", Campaign.Status.ACTIVE, null, null, 1);
         AccountDirectory accounts = new AccountDirectory() {
@@ -236,7 +236,7 @@ public final class ContactFileBenchmark {
         System.out.println("End to end through the local cloud (S3 -> contact-ingest -> DynamoDB Local)...");
         try (LocalCloud cloud = LocalCloud.builder().start()) {
             DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
-            accounts.putClient(new Client("bench", "Bench", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(2)),
+            accounts.putClient(new Client("bench", "Bench", "FR", new Client.Tariff(3, Duration.ofHours(2)),
                     Client.AccountStatus.ACTIVE, null));
             accounts.putCampaign(new Campaign("bench", "run", Campaign.Status.PAUSED, null, null, 1));
             String bucket = cloud.physicalName("ContactBucket");

@@ -42,7 +42,7 @@ public final class DialingBenchmark {
         try (LocalCloud cloud = LocalCloud.builder().clock(LocalClock.simulated(start)).start()) {
             DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(),
                     cloud.physicalName("AccountsTable"));
-            accounts.putClient(new Client("bench", "Bench", "FR", BigDecimal.TEN,
+            accounts.putClient(new Client("bench", "Bench", "FR",
                     new Client.Tariff(1, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
             accounts.putCampaign(new Campaign("bench", "run", Campaign.Status.ACTIVE, null, null, 1)
                     .withCallingHours("MON-SUN 08:00-22:00"));

@@ -125,7 +125,7 @@ public final class RatingBenchmark {
         try (LocalCloud cloud = LocalCloud.builder().clock(LocalClock.simulated(start)).start()) {
             DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(),
                     cloud.physicalName("AccountsTable"));
-            accounts.putClient(new Client("acme", "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+            accounts.putClient(new Client("acme", "ACME", "FR", new Client.Tariff(3, Duration.ofHours(1)),
                     Client.AccountStatus.ACTIVE, null));
             accounts.putCampaign(new Campaign("acme", "spring", Campaign.Status.ACTIVE, null, null, 1));
             DynamoPriceCatalog prices = new DynamoPriceCatalog(cloud.dynamoDb(), cloud.physicalName("PriceListsTable"));

@@ -2,22 +2,21 @@ package com.outboundcalls.account;
 
 import com.outboundcalls.ingest.ContactFileFormat;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * A business client of the provider: what it pays every month and how hard its contacts are tried.
+ * A business client of the provider as the dialing side sees it: how its contacts are read and tried.
+ * What it pays is its {@link com.outboundcalls.invoice.BillingAccount}.
  *
  * @param defaultRegion ISO region used to read national numbers in its files (FR, BE, ...)
- * @param monthlyFee    fixed part of the monthly invoice, excluding VAT
  * @param tariff        attempts per contact and delay between attempts
  * @param priceListId   negotiated price list consulted before the provider's default list, or null
  * @param premiumRateAllowed whether the contract lets the client's campaigns call premium-rate numbers
  * @param contactFileFormat  the layout agreed for the client's contact files, or null to read them leniently
  * @param ownNumbers         the client's own numbers its campaigns may present once verified, by E.164
  */
-public record Client(String clientId, String name, String defaultRegion, BigDecimal monthlyFee,
+public record Client(String clientId, String name, String defaultRegion,
                      Tariff tariff, AccountStatus status, String priceListId, boolean premiumRateAllowed,
                      ContactFileFormat contactFileFormat, Map<String, OwnNumber> ownNumbers) {
 
@@ -33,18 +32,18 @@ public record Client(String clientId, String name, String defaultRegion, BigDeci
     }
 
     /** A client on the standard contract: no premium-rate numbers, contact files read leniently. */
-    public Client(String clientId, String name, String defaultRegion, BigDecimal monthlyFee, Tariff tariff,
+    public Client(String clientId, String name, String defaultRegion, Tariff tariff,
                   AccountStatus status, String priceListId) {
-        this(clientId, name, defaultRegion, monthlyFee, tariff, status, priceListId, false, null, null);
+        this(clientId, name, defaultRegion, tariff, status, priceListId, false, null, null);
     }
 
     public Client withContactFileFormat(ContactFileFormat format) {
-        return new Client(clientId, name, defaultRegion, monthlyFee, tariff, status, priceListId, premiumRateAllowed,
+        return new Client(clientId, name, defaultRegion, tariff, status, priceListId, premiumRateAllowed,
                 format, ownNumbers);
     }
 
     public Client withPremiumRateAllowed(boolean allowed) {
-        return new Client(clientId, name, defaultRegion, monthlyFee, tariff, status, priceListId, allowed,
+        return new Client(clientId, name, defaultRegion, tariff, status, priceListId, allowed,
                 contactFileFormat, ownNumbers);
     }
 
@@ -52,7 +51,7 @@ public record Client(String clientId, String name, String defaultRegion, BigDeci
     public Client withOwnNumber(String e164, Verification verification, String proofReference) {
         Map<String, OwnNumber> numbers = new java.util.HashMap<>(ownNumbers);
         numbers.put(e164, new OwnNumber(verification, proofReference));
-        return new Client(clientId, name, defaultRegion, monthlyFee, tariff, status, priceListId, premiumRateAllowed,
+        return new Client(clientId, name, defaultRegion, tariff, status, priceListId, premiumRateAllowed,
                 contactFileFormat, numbers);
     }
 

@@ -46,6 +46,23 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /** Signs short-lived GET URLs for objects, against the same endpoint and credentials as {@link #s3()}. */
+    public software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
+        var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+                .credentialsProvider(credentials());
+        String region = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        String endpoint = endpoint("S3");
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+            builder.serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                    .pathStyleAccessEnabled(true).build());
+        }
+        return builder.build();
+    }
+
     /**
      * Connect without SDK retries: the dialer paces itself, and a throttled message goes back to its queue
      * rather than being retried in place.

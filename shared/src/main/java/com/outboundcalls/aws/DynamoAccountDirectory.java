@@ -79,7 +79,6 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         item.put("clientId", s(client.clientId()));
         item.put("name", s(client.name()));
         item.put("defaultRegion", s(client.defaultRegion()));
-        item.put("monthlyFee", s(client.monthlyFee().toPlainString()));
         item.put("maxAttempts", Items.n(client.tariff().maxAttempts()));
         item.put("retryDelaySeconds", Items.n(client.tariff().retryDelay().toSeconds()));
         item.put("accountStatus", s(client.status().name()));
@@ -124,8 +123,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
     }
 
     private static Client toClient(Map<String, AttributeValue> item) {
-        BigDecimal fee = decimal(item, "monthlyFee");
-        return new Client(str(item, "clientId"), str(item, "name"), str(item, "defaultRegion"), fee,
+        return new Client(str(item, "clientId"), str(item, "name"), str(item, "defaultRegion"),
                 new Client.Tariff((int) num(item, "maxAttempts", 1),
                         Duration.ofSeconds(num(item, "retryDelaySeconds", 3600))),
                 Client.AccountStatus.valueOf(str(item, "accountStatus")), str(item, "priceListId"),

@@ -1,39 +1,56 @@
 package com.outboundcalls.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.outboundcalls.invoice.Dispute;
 import com.outboundcalls.invoice.Invoice;
 import com.outboundcalls.invoice.InvoiceStore;
+import com.outboundcalls.invoice.LatePenalty;
+import com.outboundcalls.invoice.Payment;
+import com.outboundcalls.invoice.Receivable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static com.outboundcalls.aws.Items.n;
 import static com.outboundcalls.aws.Items.s;
+import static com.outboundcalls.aws.Items.str;
 import static com.outboundcalls.aws.Items.values;
 
 /**
- * Invoices ({@code INVOICE#clientId#YYYY-MM}) and the yearly number sequence ({@code SEQUENCE#YYYY}),
- * written together in one transaction: a number is never burnt, never given twice.
+ * Invoices ({@code INVOICE#clientId#YYYY-MM}), credit notes ({@code CREDIT#invoiceNumber#reference}), a pointer
+ * per number ({@code NUMBER#n}), payments ({@code PAYMENT#bankReference}) and the yearly sequences
+ * ({@code SEQUENCE#YYYY}, {@code SEQUENCE#CREDIT#YYYY}). A document, its pointer and its sequence are written in
+ * one transaction: a number is never burnt, never given twice. The document itself is never rewritten; the
+ * receivable's figures sit beside it, and an invoice with something to pay carries the sparse {@code unpaid}
+ * key of the UnpaidByDueDate index.
  */
 public final class DynamoInvoiceStore implements InvoiceStore {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final int MAX_ATTEMPTS = 20;
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final int MAX_ATTEMPTS = 50;
+    private static final String UNPAID = "1";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -47,58 +64,286 @@ public final class DynamoInvoiceStore implements InvoiceStore {
         return "INVOICE#" + clientId + "#" + period;
     }
 
+    private static String creditPk(String invoiceNumber, String reference) {
+        return "CREDIT#" + invoiceNumber + "#" + reference;
+    }
+
+    private Map<String, AttributeValue> get(String pk) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Items.key(pk))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
     @Override
     public Optional<Invoice> find(String clientId, YearMonth period) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-                .key(Items.key(invoicePk(clientId, period))).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(Items.str(item, "document"), Invoice.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored invoice unreadable", e);
-        }
+        return Optional.ofNullable(get(invoicePk(clientId, period))).map(DynamoInvoiceStore::document);
     }
 
     @Override
     public Invoice issue(Invoice draft) {
+        String pk = invoicePk(draft.clientId(), draft.period());
+        return allocate(draft, pk, "SEQUENCE#" + draft.issueDate().getYear(), "%d-%06d", null);
+    }
+
+    @Override
+    public Invoice issueCreditNote(Invoice draft, String reference, BigDecimal creditedExclVatBefore) {
+        String invoicePk = pointedPk(draft.corrects())
+                .orElseThrow(() -> new IllegalArgumentException("no invoice " + draft.corrects()));
+        boolean first = creditedExclVatBefore.signum() == 0;
+        Update credit = Update.builder().tableName(table).key(Items.key(invoicePk))
+                .updateExpression("SET creditedExclVat = :excl, creditedInclVat = if_not_exists(creditedInclVat, :zero)"
+                        + " + :incl")
+                .conditionExpression(first ? "attribute_not_exists(creditedExclVat) OR creditedExclVat = :zero"
+                        : "creditedExclVat = :before")
+                .expressionAttributeValues(first
+                        ? values(":excl", n(creditedExclVatBefore.add(draft.totalExclVat())), ":zero", n(BigDecimal.ZERO),
+                        ":incl", n(draft.totalInclVat()))
+                        : values(":excl", n(creditedExclVatBefore.add(draft.totalExclVat())), ":zero", n(BigDecimal.ZERO),
+                        ":incl", n(draft.totalInclVat()), ":before", n(creditedExclVatBefore)))
+                .build();
+        Invoice issued = allocate(draft, creditPk(draft.corrects(), reference),
+                "SEQUENCE#CREDIT#" + draft.issueDate().getYear(), "AV-%d-%06d", credit);
+        settleIfCovered(invoicePk, draft.issueDate());
+        return issued;
+    }
+
+    @Override
+    public Optional<Invoice> creditNote(String invoiceNumber, String reference) {
+        return Optional.ofNullable(get(creditPk(invoiceNumber, reference))).map(DynamoInvoiceStore::document);
+    }
+
+    /**
+     * Numbers a draft from its sequence and writes it with its number pointer and the sequence in one transaction,
+     * with one more update when given. If the document's key exists already, returns the stored one.
+     */
+    private Invoice allocate(Invoice draft, String pk, String sequencePk, String format, Update alongside) {
         int year = draft.issueDate().getYear();
-        String sequencePk = "SEQUENCE#" + year;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> seq = dynamo.getItem(r -> r.tableName(table).key(Items.key(sequencePk))
-                    .consistentRead(true)).item();
+            Map<String, AttributeValue> seq = get(sequencePk);
             long last = seq == null ? 0 : Items.num(seq, "last", 0);
-            Invoice numbered = draft.withNumber(String.format("%d-%06d", year, last + 1));
-            Map<String, AttributeValue> item = Items.key(invoicePk(draft.clientId(), draft.period()));
+            Invoice numbered = draft.withNumber(String.format(format, year, last + 1));
+            Map<String, AttributeValue> item = Items.key(pk);
             item.put("number", s(numbered.number()));
             item.put("period", s(draft.period().toString()));
             item.put("clientId", s(draft.clientId()));
-            item.put("totalInclVat", s(numbered.totalInclVat().toPlainString()));
+            item.put("documentType", s(draft.type().name()));
+            item.put("totalInclVat", n(numbered.totalInclVat()));
+            item.put("dueDate", s(numbered.dueDate().toString()));
             item.put("document", s(write(numbered)));
             item.put("expiresAt", n(LocalDate.of(year + 11, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC)));
+            if (!draft.isCreditNote()) {
+                item.put("unpaid", s(UNPAID));
+                item.put("paid", n(BigDecimal.ZERO));
+            }
+            Map<String, AttributeValue> pointer = Items.key("NUMBER#" + numbered.number());
+            pointer.put("ref", s(pk));
+            pointer.put("expiresAt", item.get("expiresAt"));
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+            writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(Items.key(sequencePk))
+                    .updateExpression("SET #last = :next")
+                    .conditionExpression(last == 0 ? "attribute_not_exists(#last)" : "#last = :prev")
+                    .expressionAttributeNames(Map.of("#last", "last"))
+                    .expressionAttributeValues(last == 0 ? values(":next", n(last + 1))
+                            : values(":next", n(last + 1), ":prev", n(last)))
+                    .build()).build());
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(pointer)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+            if (alongside != null) {
+                writes.add(TransactWriteItem.builder().update(alongside).build());
+            }
             try {
-                dynamo.transactWriteItems(r -> r.transactItems(
-                        TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                                .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                        TransactWriteItem.builder().update(Update.builder().tableName(table)
-                                .key(Items.key(sequencePk))
-                                .updateExpression("SET #last = :next")
-                                .conditionExpression(last == 0 ? "attribute_not_exists(#last)" : "#last = :prev")
-                                .expressionAttributeNames(Map.of("#last", "last"))
-                                .expressionAttributeValues(last == 0 ? values(":next", n(last + 1))
-                                        : values(":next", n(last + 1), ":prev", n(last)))
-                                .build()).build()));
+                dynamo.transactWriteItems(r -> r.transactItems(writes));
                 return numbered;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
                 if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                    return find(draft.clientId(), draft.period()).orElseThrow();
+                    return document(get(pk));
                 }
-                // Another invoice took this number first: read the sequence again.
+                if (reasons.size() > 3 && "ConditionalCheckFailed".equals(reasons.get(3).code())) {
+                    throw new ConcurrentModificationException("another credit note was issued against "
+                            + draft.corrects() + " meanwhile: ask again");
+                }
+                // Another document took this number first (or the transaction conflicted): read the sequence again.
             }
         }
-        throw new IllegalStateException("could not allocate an invoice number after " + MAX_ATTEMPTS + " attempts");
+        throw new IllegalStateException("could not allocate a number from " + sequencePk + " after " + MAX_ATTEMPTS
+                + " attempts");
+    }
+
+    private Optional<String> pointedPk(String number) {
+        return Optional.ofNullable(get("NUMBER#" + number)).map(p -> str(p, "ref"));
+    }
+
+    @Override
+    public Optional<Receivable> receivable(String number) {
+        return pointedPk(number).map(this::get).map(DynamoInvoiceStore::receivable);
+    }
+
+    @Override
+    public List<Receivable> ofPeriod(YearMonth period) {
+        List<Receivable> documents = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).indexName("ByPeriod")
+                        .keyConditionExpression("#period = :p")
+                        .expressionAttributeNames(Map.of("#period", "period"))
+                        .expressionAttributeValues(Map.of(":p", s(period.toString()))))
+                .items().forEach(item -> documents.add(receivable(item)));
+        return documents;
+    }
+
+    @Override
+    public List<Receivable> unpaid() {
+        List<Receivable> documents = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).indexName("UnpaidByDueDate")
+                        .keyConditionExpression("unpaid = :u")
+                        .expressionAttributeValues(Map.of(":u", s(UNPAID))))
+                .items().forEach(item -> documents.add(receivable(item)));
+        return documents;
+    }
+
+    @Override
+    public Payment.Outcome recordPayment(Payment payment) {
+        Optional<String> invoicePk = pointedPk(payment.invoiceNumber());
+        if (invoicePk.isEmpty()) {
+            return Payment.Outcome.UNKNOWN_INVOICE;
+        }
+        Map<String, AttributeValue> record = Items.key("PAYMENT#" + payment.bankReference());
+        record.put("invoiceNumber", s(payment.invoiceNumber()));
+        record.put("amount", n(payment.amount()));
+        record.put("receivedOn", s(payment.receivedOn().toString()));
+        record.put("expiresAt", n(LocalDate.of(payment.receivedOn().getYear() + 11, 1, 1).atStartOfDay()
+                .toEpochSecond(ZoneOffset.UTC)));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(record)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table).key(Items.key(invoicePk.get()))
+                            .updateExpression("SET paid = if_not_exists(paid, :zero) + :amount")
+                            .conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(values(":zero", n(BigDecimal.ZERO), ":amount",
+                                    n(payment.amount())))
+                            .build()).build()));
+        } catch (TransactionCanceledException e) {
+            Map<String, AttributeValue> earlier = get("PAYMENT#" + payment.bankReference());
+            if (earlier == null) {
+                throw e;
+            }
+            boolean same = payment.invoiceNumber().equals(str(earlier, "invoiceNumber"))
+                    && payment.amount().compareTo(Items.decimal(earlier, "amount")) == 0
+                    && payment.receivedOn().toString().equals(str(earlier, "receivedOn"));
+            if (same) {
+                // A retry after a crash between the two steps still settles the invoice.
+                settleIfCovered(invoicePk.get(), payment.receivedOn());
+            }
+            return same ? Payment.Outcome.ALREADY_RECORDED : Payment.Outcome.CONFLICT;
+        }
+        settleIfCovered(invoicePk.get(), payment.receivedOn());
+        return Payment.Outcome.RECORDED;
+    }
+
+    /** Once payments and credits cover the total, notes the day and leaves the unpaid index. */
+    private void settleIfCovered(String invoicePk, LocalDate on) {
+        Map<String, AttributeValue> item = get(invoicePk);
+        if (item == null || item.containsKey("settledOn")) {
+            return;
+        }
+        if (receivable(item).outstanding().signum() > 0) {
+            return;
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Items.key(invoicePk))
+                    .updateExpression("SET settledOn = :d REMOVE unpaid")
+                    .conditionExpression("attribute_not_exists(settledOn)")
+                    .expressionAttributeValues(values(":d", s(on.toString()))));
+        } catch (ConditionalCheckFailedException e) {
+            // settled by a concurrent payment
+        }
+    }
+
+    @Override
+    public Dispute.Outcome recordDispute(String invoiceNumber, Dispute dispute) {
+        Optional<String> pk = pointedPk(invoiceNumber);
+        if (pk.isEmpty()) {
+            return Dispute.Outcome.UNKNOWN_INVOICE;
+        }
+        Map<String, AttributeValue> d = new HashMap<>();
+        d.put("filedOn", s(dispute.filedOn().toString()));
+        d.put("reason", s(dispute.reason()));
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Items.key(pk.get()))
+                    .updateExpression("SET dispute = :d")
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(dispute) "
+                            + "OR attribute_exists(dispute.resolvedOn))")
+                    .expressionAttributeValues(Map.of(":d", AttributeValue.fromM(d))));
+            return Dispute.Outcome.RECORDED;
+        } catch (ConditionalCheckFailedException e) {
+            return Dispute.Outcome.ALREADY_OPEN;
+        }
+    }
+
+    @Override
+    public boolean resolveDispute(String invoiceNumber, LocalDate resolvedOn) {
+        Optional<String> pk = pointedPk(invoiceNumber);
+        if (pk.isEmpty()) {
+            return false;
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Items.key(pk.get()))
+                    .updateExpression("SET dispute.resolvedOn = :d")
+                    .conditionExpression("attribute_exists(dispute) AND attribute_not_exists(dispute.resolvedOn)")
+                    .expressionAttributeValues(values(":d", s(resolvedOn.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void recordPenalty(String invoiceNumber, LatePenalty penalty) {
+        String pk = pointedPk(invoiceNumber).orElseThrow(() -> new IllegalArgumentException("no invoice " + invoiceNumber));
+        Map<String, AttributeValue> p = new HashMap<>();
+        p.put("daysLate", n(penalty.daysLate()));
+        p.put("interest", n(penalty.interest()));
+        p.put("indemnity", n(penalty.indemnity()));
+        p.put("missingHalfYears", AttributeValue.fromL(penalty.missingHalfYears().stream().map(Items::s).toList()));
+        dynamo.updateItem(r -> r.tableName(table).key(Items.key(pk))
+                .updateExpression("SET penalty = :p").expressionAttributeValues(Map.of(":p", AttributeValue.fromM(p))));
+    }
+
+    private static Receivable receivable(Map<String, AttributeValue> item) {
+        Invoice invoice = document(item);
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        Dispute dispute = null;
+        if (item.containsKey("dispute")) {
+            Map<String, AttributeValue> d = item.get("dispute").m();
+            dispute = new Dispute(LocalDate.parse(str(d, "filedOn")), str(d, "reason"),
+                    d.containsKey("resolvedOn") ? LocalDate.parse(str(d, "resolvedOn")) : null);
+        }
+        LatePenalty penalty = null;
+        if (item.containsKey("penalty")) {
+            Map<String, AttributeValue> p = item.get("penalty").m();
+            penalty = new LatePenalty(Items.num(p, "daysLate", 0), Items.decimal(p, "interest").setScale(2),
+                    Items.decimal(p, "indemnity").setScale(2),
+                    p.get("missingHalfYears").l().stream().map(AttributeValue::s).toList());
+        }
+        return new Receivable(invoice, money(item, "paid", zero), money(item, "creditedExclVat", zero),
+                money(item, "creditedInclVat", zero),
+                item.containsKey("settledOn") ? LocalDate.parse(str(item, "settledOn")) : null, dispute, penalty);
+    }
+
+    private static BigDecimal money(Map<String, AttributeValue> item, String name, BigDecimal fallback) {
+        BigDecimal value = Items.decimal(item, name);
+        return value == null ? fallback : value.setScale(2);
+    }
+
+    private static Invoice document(Map<String, AttributeValue> item) {
+        try {
+            return JSON.readValue(str(item, "document"), Invoice.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored invoice unreadable", e);
+        }
     }
 
     private static String write(Invoice invoice) {

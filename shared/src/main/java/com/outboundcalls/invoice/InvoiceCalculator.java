@@ -1,6 +1,5 @@
 package com.outboundcalls.invoice;
 
-import com.outboundcalls.account.Client;
 import com.outboundcalls.money.Money;
 
 import java.math.BigDecimal;
@@ -10,20 +9,24 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Computes a month's invoice: the fixed subscription, then one usage line per rate with
+ * Computes a month's invoice: the fixed lines, then one usage line per rate with
  * amount = round_half_up(seconds x price per minute / 60, 2); VAT on the total excluding VAT, to the cent.
  */
 public final class InvoiceCalculator {
 
-    public static final BigDecimal VAT_RATE = new BigDecimal("0.20");
-    public static final int PAYMENT_TERM_DAYS = 30;
+    private final LegalInterestRates rates;
 
-    public Invoice draft(Client client, YearMonth period, LocalDate issueDate, UsageTotals usage) {
-        List<InvoiceLine> lines = new ArrayList<>();
-        BigDecimal fee = Money.toCents(client.monthlyFee());
-        lines.add(InvoiceLine.fixed("Abonnement mensuel " + period, BigDecimal.ONE, "month", fee, fee));
+    public InvoiceCalculator(LegalInterestRates rates) {
+        this.rates = rates;
+    }
+
+    /** The draft for this account and month, or empty when it was not subscribed then and made no calls. */
+    public Optional<Invoice> draft(BillingAccount account, Provider seller, YearMonth period, LocalDate issueDate,
+                                   UsageTotals usage) {
+        List<InvoiceLine> lines = new ArrayList<>(FixedCharges.lines(account, period));
         for (Map.Entry<UsageTotals.RateKey, Long> e : usage.secondsByRate().entrySet()) {
             UsageTotals.RateKey rate = e.getKey();
             long seconds = e.getValue();
@@ -34,12 +37,15 @@ public final class InvoiceCalculator {
             lines.add(new InvoiceLine(InvoiceLine.Kind.USAGE, description, minutes.scale() < 0
                     ? minutes.setScale(0) : minutes, "minute", rate.pricePerMinute(),
                     Money.usageLineAmount(seconds, rate.pricePerMinute()), rate.originCountry(),
-                    rate.destinationCountry(), rate.numberType(), seconds));
+                    rate.destinationCountry(), rate.numberType(), seconds, null));
         }
-        BigDecimal totalExclVat = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal vat = Money.toCents(totalExclVat.multiply(VAT_RATE));
-        return new Invoice(null, client.clientId(), period, issueDate, issueDate.plusDays(PAYMENT_TERM_DAYS),
-                List.copyOf(lines), totalExclVat, VAT_RATE, vat, totalExclVat.add(vat), Money.CURRENCY);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate start = account.subscribedOn().isAfter(period.atDay(1)) ? account.subscribedOn() : period.atDay(1);
+        return Optional.of(Invoice.draft(Invoice.Type.INVOICE, account.clientId(), period, start,
+                period.atEndOfMonth(), issueDate, issueDate.plusDays(account.paymentTermDays()), seller,
+                account.identity(), lines, rates.latePenaltyPercentOn(issueDate).orElse(null), null, null));
     }
 
     static String minutesAndSeconds(long seconds) {

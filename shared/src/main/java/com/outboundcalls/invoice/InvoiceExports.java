@@ -33,22 +33,40 @@ public final class InvoiceExports {
     }
 
     public static String jsonKey(Invoice invoice) {
-        return prefix(invoice.period()) + invoice.number() + "_" + invoice.clientId() + ".json";
+        return documentKey(invoice, ".json");
+    }
+
+    /** A document's file: {@code {number}_{clientId}} then the suffix, in its billing month's folder. */
+    public static String documentKey(Invoice invoice, String suffix) {
+        return prefix(invoice.period()) + invoice.number() + "_" + invoice.clientId() + suffix;
+    }
+
+    public static String journalKey(YearMonth period) {
+        return prefix(period) + "journal-" + period + ".csv";
     }
 
     public static String usageKey(String clientId, YearMonth period) {
         return prefix(period) + clientId + "_usage.csv";
     }
 
-    /** The invoice as JSON, amounts as decimal strings. */
+    /** The document as JSON, amounts as decimal strings. */
     public static byte[] json(Invoice invoice) {
         ObjectNode root = JSON.createObjectNode();
         root.put("number", invoice.number());
+        root.put("type", invoice.type().name().toLowerCase(Locale.ROOT));
         root.put("client_id", invoice.clientId());
         root.put("period", invoice.period().toString());
+        root.put("service_period_start", invoice.servicePeriodStart().toString());
+        root.put("service_period_end", invoice.servicePeriodEnd().toString());
         root.put("issue_date", invoice.issueDate().toString());
         root.put("due_date", invoice.dueDate().toString());
+        if (invoice.corrects() != null) {
+            root.put("corrects", invoice.corrects());
+            root.put("reason", invoice.reason());
+        }
         root.put("currency", invoice.currency());
+        party(root.putObject("seller"), invoice.seller().identity());
+        party(root.putObject("buyer"), invoice.buyer());
         ArrayNode lines = root.putArray("lines");
         for (InvoiceLine line : invoice.lines()) {
             ObjectNode l = lines.addObject();
@@ -61,16 +79,32 @@ public final class InvoiceExports {
             if (line.billedSeconds() != null) {
                 l.put("billed_seconds", line.billedSeconds());
             }
+            if (line.prorata() != null) {
+                l.put("prorata", line.prorata().daysUsed() + "/" + line.prorata().daysInMonth());
+            }
         }
         root.put("total_excl_vat", invoice.totalExclVat().toPlainString());
         root.put("vat_rate", invoice.vatRate().toPlainString());
         root.put("vat_amount", invoice.vatAmount().toPlainString());
         root.put("total_incl_vat", invoice.totalInclVat().toPlainString());
+        if (!invoice.isCreditNote()) {
+            root.put("late_penalty_rate_percent", invoice.latePenaltyRate() == null ? null
+                    : invoice.latePenaltyRate().toPlainString());
+            root.put("recovery_indemnity", LatePenalty.RECOVERY_INDEMNITY.toPlainString());
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void party(ObjectNode node, LegalEntity entity) {
+        node.put("name", entity.name());
+        node.put("address", entity.addressLine());
+        node.put("country", entity.countryCode());
+        node.put("siren", entity.siren());
+        node.put("vat_number", entity.vatNumber());
     }
 
     /** Accumulates the usage detail CSV, one row per rated call, UTF-8. */

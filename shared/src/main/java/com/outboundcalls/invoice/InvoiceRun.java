@@ -1,7 +1,5 @@
 package com.outboundcalls.invoice;
 
-import com.outboundcalls.account.AccountDirectory;
-import com.outboundcalls.account.Client;
 import com.outboundcalls.rate.RatedCall;
 import com.outboundcalls.rate.RatedCallStore;
 import com.outboundcalls.report.ObjectSink;
@@ -14,23 +12,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The monthly run: for each client, the invoice of the month just ended, numbered and stored once, then
- * exported. A re-run finds the stored invoices and only rewrites their exports, byte for byte.
+ * The monthly run: for each billing account, the invoice of the month just ended, numbered and stored once,
+ * then exported with the month's journal. A re-run finds the stored invoices and only rewrites their exports,
+ * byte for byte.
  */
 public final class InvoiceRun {
 
-    private final AccountDirectory accounts;
+    private final BillingDirectory billing;
     private final RatedCallStore ratedCalls;
     private final InvoiceStore invoices;
     private final ObjectSink exports;
-    private final InvoiceCalculator calculator = new InvoiceCalculator();
+    private final InvoicePublisher publisher;
+    private final InvoiceCalculator calculator;
 
-    public InvoiceRun(AccountDirectory accounts, RatedCallStore ratedCalls, InvoiceStore invoices,
-                      ObjectSink exports) {
-        this.accounts = accounts;
+    public InvoiceRun(BillingDirectory billing, RatedCallStore ratedCalls, InvoiceStore invoices,
+                      InvoiceDocuments documents, ObjectSink exports, LegalInterestRates rates) {
+        this.billing = billing;
         this.ratedCalls = ratedCalls;
         this.invoices = invoices;
         this.exports = exports;
+        this.publisher = new InvoicePublisher(invoices, documents, exports);
+        this.calculator = new InvoiceCalculator(rates);
     }
 
     /** The month a run at this instant invoices: the one before it, in Paris time. */
@@ -41,24 +43,29 @@ public final class InvoiceRun {
     public List<Invoice> run(Instant scheduledTime) {
         YearMonth period = periodFor(scheduledTime);
         LocalDate issueDate = scheduledTime.atZone(RatedCall.BILLING_ZONE).toLocalDate();
+        Provider seller = billing.provider();
         List<Invoice> issued = new ArrayList<>();
-        for (Client client : accounts.clients()) {
-            issued.add(invoice(client, period, issueDate));
+        for (BillingAccount account : billing.accounts()) {
+            invoice(account, seller, period, issueDate).ifPresent(issued::add);
         }
+        publisher.publishJournal(period, issueDate);
         return issued;
     }
 
-    public Invoice invoice(Client client, YearMonth period, LocalDate issueDate) {
+    /** The account's invoice for the month, issued now or found from an earlier run; empty if nothing is due. */
+    public Optional<Invoice> invoice(BillingAccount account, Provider seller, YearMonth period, LocalDate issueDate) {
         UsageTotals usage = new UsageTotals();
         InvoiceExports.UsageCsv csv = new InvoiceExports.UsageCsv();
-        ratedCalls.forEachInMonth(client.clientId(), period, call -> {
+        ratedCalls.forEachInMonth(account.clientId(), period, call -> {
             usage.add(call);
             csv.add(call);
         });
-        Optional<Invoice> existing = invoices.find(client.clientId(), period);
-        Invoice invoice = existing.orElseGet(() -> invoices.issue(calculator.draft(client, period, issueDate, usage)));
-        exports.put(InvoiceExports.jsonKey(invoice), InvoiceExports.json(invoice), "application/json");
-        exports.put(InvoiceExports.usageKey(client.clientId(), period), csv.bytes(), "text/csv; charset=utf-8");
+        Optional<Invoice> invoice = invoices.find(account.clientId(), period)
+                .or(() -> calculator.draft(account, seller, period, issueDate, usage).map(invoices::issue));
+        invoice.ifPresent(i -> {
+            publisher.publish(i);
+            exports.put(InvoiceExports.usageKey(account.clientId(), period), csv.bytes(), "text/csv; charset=utf-8");
+        });
         return invoice;
     }
 }

@@ -1,16 +1,52 @@
 package com.outboundcalls.invoice;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Optional;
 
-/** Issued invoices. Numbering is continuous per year, allocated atomically with the invoice it numbers. */
+/**
+ * Issued invoices and credit notes, and their receivables. Numbering is continuous per year and per kind of
+ * document, allocated atomically with the document it numbers.
+ */
 public interface InvoiceStore {
 
     Optional<Invoice> find(String clientId, YearMonth period);
 
     /**
-     * Numbers and stores a draft in one transaction. If the client's invoice for that period exists already
-     * (a retry, a concurrent run), returns that one and allocates nothing.
+     * Numbers and stores a draft invoice in one transaction. If the client's invoice for that period exists
+     * already (a retry, a concurrent run), returns that one and allocates nothing.
      */
     Invoice issue(Invoice draft);
+
+    Optional<Receivable> receivable(String number);
+
+    /** The invoices and credit notes of a billing month, in number order. */
+    List<Receivable> ofPeriod(YearMonth period);
+
+    /** Invoices with something still to pay, oldest due date first. */
+    List<Receivable> unpaid();
+
+    /**
+     * Numbers and stores a credit note against its invoice, adding it to the invoice's credited amounts in the
+     * same transaction, provided they are still {@code creditedExclVatBefore}. The invoice number and the
+     * request's reference identify it: asking again returns the credit note issued the first time.
+     *
+     * @throws java.util.ConcurrentModificationException if another credit note was issued meanwhile
+     */
+    Invoice issueCreditNote(Invoice draft, String reference, java.math.BigDecimal creditedExclVatBefore);
+
+    /** The credit note issued for this invoice under this reference, if any. */
+    Optional<Invoice> creditNote(String invoiceNumber, String reference);
+
+    /** Records a payment once per bank reference, and the day the invoice became settled by it. */
+    Payment.Outcome recordPayment(Payment payment);
+
+    Dispute.Outcome recordDispute(String invoiceNumber, Dispute dispute);
+
+    /** Closes an open dispute; false if there was none. */
+    boolean resolveDispute(String invoiceNumber, LocalDate resolvedOn);
+
+    /** Keeps the late penalty computed by the daily dunning. */
+    void recordPenalty(String invoiceNumber, LatePenalty penalty);
 }

@@ -37,6 +37,19 @@ public final class Money {
         return exact.setScale(INVOICE_SCALE, RoundingMode.HALF_UP);
     }
 
+    /**
+     * A monthly price for part of a month: round_half_up(monthly x days used / days in month, 2).
+     */
+    public static BigDecimal prorated(BigDecimal monthly, int daysUsed, int daysInMonth) {
+        return monthly.multiply(BigDecimal.valueOf(daysUsed))
+                .divide(BigDecimal.valueOf(daysInMonth), INVOICE_SCALE, RoundingMode.HALF_UP);
+    }
+
+    /** Simple interest: round_half_up(principal x annual percent x days / 365 / 100, 2), the sum taken exactly. */
+    public static BigDecimal interest(BigDecimal principal, BigDecimal percentDays) {
+        return principal.multiply(percentDays).divide(BigDecimal.valueOf(36_500), INVOICE_SCALE, RoundingMode.HALF_UP);
+    }
+
     /** Invoice line for seconds at a price per minute: round_half_up(seconds x price / 60, 2). */
     public static BigDecimal usageLineAmount(long seconds, BigDecimal pricePerMinute) {
         return pricePerMinute.multiply(BigDecimal.valueOf(seconds))

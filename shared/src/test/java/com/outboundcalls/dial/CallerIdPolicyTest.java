@@ -28,7 +28,7 @@ class CallerIdPolicyTest {
     @Test
     void aClientsOwnNumberIsPresentedOnlyOnceVerified() {
         com.outboundcalls.account.Client client = new com.outboundcalls.account.Client("acme", "ACME", "FR",
-                java.math.BigDecimal.TEN, new com.outboundcalls.account.Client.Tariff(1, java.time.Duration.ZERO),
+                new com.outboundcalls.account.Client.Tariff(1, java.time.Duration.ZERO),
                 com.outboundcalls.account.Client.AccountStatus.ACTIVE, null);
         com.outboundcalls.account.Campaign campaign = new com.outboundcalls.account.Campaign("acme", "c",
                 com.outboundcalls.account.Campaign.Status.ACTIVE, null, null, 1).presentingClientsOwnNumber("+33162000001");

@@ -20,7 +20,7 @@ class DialFeedingTest {
 
     private static final Instant MONDAY_1030_PARIS = Instant.parse("2026-10-05T08:30:00Z");
     private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(
-            new Client("acme", "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+            new Client("acme", "ACME", "FR", new Client.Tariff(3, Duration.ofHours(1)),
                     Client.AccountStatus.ACTIVE, null),
             new Campaign("acme", "legal", Campaign.Status.ACTIVE, "+33948123456", null, 1),
             new Campaign("acme", "mobile-id", Campaign.Status.ACTIVE, "+33612345678", null, 1));
@@ -53,7 +53,7 @@ class DialFeedingTest {
                     null, null, Map.of(), "f", MONDAY_1030_PARIS.minusSeconds(60)));
         }
         Client active = accounts.clients.get("acme");
-        accounts.clients.put("acme", new Client("acme", "ACME", "FR", BigDecimal.TEN, active.tariff(),
+        accounts.clients.put("acme", new Client("acme", "ACME", "FR", active.tariff(),
                 Client.AccountStatus.SUSPENDED, null));
         assertEquals(0, feeding.feed(MONDAY_1030_PARIS).queued());
         assertEquals(3, contacts.due("acme#legal", MONDAY_1030_PARIS, 10).size(), "they wait in the hopper");

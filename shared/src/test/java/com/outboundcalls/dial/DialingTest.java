@@ -23,7 +23,7 @@ class DialingTest {
 
     private static final Instant NOW = Instant.parse("2026-10-05T08:30:00Z");
     private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(
-            new Client("acme", "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+            new Client("acme", "ACME", "FR", new Client.Tariff(3, Duration.ofHours(1)),
                     Client.AccountStatus.ACTIVE, null),
             new Campaign("acme", "spring", Campaign.Status.ACTIVE, "+33948123456", "script-1", 1));
     private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ContactIngestionTest {
 
     private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(
-            new Client("acme", "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+            new Client("acme", "ACME", "FR", new Client.Tariff(3, Duration.ofHours(1)),
                     Client.AccountStatus.ACTIVE, null),
             new Campaign("acme", "spring", Campaign.Status.ACTIVE, null, null, 1));
     private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();

@@ -1,63 +1,67 @@
 package com.outboundcalls.invoice;
 
-import com.outboundcalls.account.Client;
 import com.outboundcalls.money.Money;
 import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.testing.InMemoryBilling;
 import com.outboundcalls.testing.InMemoryPorts;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InvoiceRunTest {
 
-    /** Numbers per year, like the DynamoDB store: one number per client and month. */
-    private static final class Invoices implements InvoiceStore {
-        final Map<String, Invoice> byClientMonth = new HashMap<>();
-        int issued;
-
-        @Override
-        public Optional<Invoice> find(String clientId, YearMonth period) {
-            return Optional.ofNullable(byClientMonth.get(clientId + period));
-        }
-
-        @Override
-        public Invoice issue(Invoice draft) {
-            return byClientMonth.computeIfAbsent(draft.clientId() + draft.period(),
-                    k -> draft.withNumber(String.format("%d-%06d", draft.issueDate().getYear(), ++issued)));
-        }
-    }
-
     @Test
     void aRerunOfTheMonthRewritesTheSameExportsAndIssuesNothingNew() {
-        InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(new Client("acme", "ACME", "FR",
-                new BigDecimal("49.00"), new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
+        InMemoryBilling.Directory billing = new InMemoryBilling.Directory()
+                .with(InvoiceCalculatorTest.account(LocalDate.of(2026, 1, 1)));
         InMemoryPorts.RatedCalls rated = new InMemoryPorts.RatedCalls();
         Instant answered = Instant.parse("2026-10-31T22:30:00Z"); // 23:30 in Paris, still October
-        rated.saveIfAbsent(new RatedCall("c1", "acme", "spring", "ct-1", 1, "FR", "FR", "MOBILE",
+        rated.saveIfAbsent(new RatedCall("c1", "c1", "spring", "ct-1", 1, "FR", "FR", "MOBILE",
                 answered.minusSeconds(5), answered, answered.plusSeconds(90), 90, new BigDecimal("0.0450"),
                 Money.ratedCallAmount(90, new BigDecimal("0.0450")), "v1", RatedCall.Status.RATED, null));
-        Invoices invoices = new Invoices();
+        InMemoryBilling.Invoices invoices = new InMemoryBilling.Invoices();
         InMemoryPorts.Objects exports = new InMemoryPorts.Objects();
-        InvoiceRun run = new InvoiceRun(accounts, rated, invoices, exports);
+        InvoiceRun run = new InvoiceRun(billing, rated, invoices, InvoiceDocuments.NONE, exports,
+                InvoiceCalculatorTest.RATES);
         Instant firstOfNovember = Instant.parse("2026-11-01T05:00:00Z");
 
         Invoice first = run.run(firstOfNovember).get(0);
-        String json = exports.text("exports/invoices/2026-10/2026-000001_acme.json");
+        String json = exports.text("exports/invoices/2026-10/2026-000001_c1.json");
+        String journal = exports.text("exports/invoices/2026-10/journal-2026-10.csv");
         Invoice again = run.run(firstOfNovember.plusSeconds(60)).get(0);
 
         assertEquals(first, again);
-        assertEquals(1, invoices.issued);
-        assertEquals(json, exports.text("exports/invoices/2026-10/2026-000001_acme.json"));
+        assertEquals(1, invoices.allocated);
+        assertEquals(json, exports.text("exports/invoices/2026-10/2026-000001_c1.json"));
+        assertEquals(journal, exports.text("exports/invoices/2026-10/journal-2026-10.csv"));
         assertEquals(YearMonth.of(2026, 10), first.period());
-        // 90 s x 0.045 / 60 = 0.0675 -> 0.07
-        assertEquals(new BigDecimal("49.07"), first.totalExclVat());
+        // 128.90 fixed + 90 s x 0.045 / 60 = 0.0675 -> 0.07
+        assertEquals(new BigDecimal("128.97"), first.totalExclVat());
+        assertTrue(json.contains("\"total_incl_vat\" : \"154.76\""), json);
+    }
+
+    @Test
+    void accountsSubscribedLaterAreSkippedAndNumbersStayContinuous() {
+        InMemoryBilling.Directory billing = new InMemoryBilling.Directory();
+        for (String id : List.of("a", "b", "c")) {
+            BillingAccount base = InvoiceCalculatorTest.account(LocalDate.of(2026, 1, 1));
+            billing.with(new BillingAccount(id, base.plan(), base.numbers(), base.users(), base.licences(),
+                    "b".equals(id) ? LocalDate.of(2026, 11, 15) : base.subscribedOn(), null, base.identity(), 30));
+        }
+        InMemoryBilling.Invoices invoices = new InMemoryBilling.Invoices();
+        InvoiceRun run = new InvoiceRun(billing, new InMemoryPorts.RatedCalls(), invoices, InvoiceDocuments.NONE,
+                new InMemoryPorts.Objects(), InvoiceCalculatorTest.RATES);
+
+        List<Invoice> issued = run.run(Instant.parse("2026-11-01T05:00:00Z"));
+
+        assertEquals(List.of("2026-000001", "2026-000002"), issued.stream().map(Invoice::number).toList());
+        assertEquals(List.of("a", "c"), issued.stream().map(Invoice::clientId).toList());
     }
 }

@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class CallRatingTest {
 
     private static final Instant T0 = Instant.parse("2026-10-05T09:00:00Z");
-    private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(new Client("acme", "ACME", "FR",
-            BigDecimal.TEN, new Client.Tariff(2, Duration.ofHours(2)), Client.AccountStatus.ACTIVE, "acme-deal"));
+    private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(new Client("acme", "ACME", "FR", new Client.Tariff(2, Duration.ofHours(2)), Client.AccountStatus.ACTIVE, "acme-deal"));
     private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();
     private final InMemoryPorts.CallControl control = new InMemoryPorts.CallControl();
     private final InMemoryPorts.RatedCalls rated = new InMemoryPorts.RatedCalls();

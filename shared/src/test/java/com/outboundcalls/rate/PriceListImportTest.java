@@ -32,7 +32,7 @@ class PriceListImportTest {
             (clientId, notice) -> sent.add(clientId), Clock.fixed(PUBLISHED, ZoneOffset.UTC));
 
     private static Client client(String id, String list) {
-        return new Client(id, id, "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+        return new Client(id, id, "FR", new Client.Tariff(3, Duration.ofHours(1)),
                 Client.AccountStatus.ACTIVE, list);
     }
 

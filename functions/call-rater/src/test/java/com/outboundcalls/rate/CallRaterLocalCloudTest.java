@@ -50,7 +50,7 @@ class CallRaterLocalCloudTest {
     static void start() {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(NOW)).start();
         DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
-        accounts.putClient(new Client("acme", "ACME", "FR", new BigDecimal("10.00"),
+        accounts.putClient(new Client("acme", "ACME", "FR",
                 new Client.Tariff(2, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
         accounts.putCampaign(new Campaign("acme", "spring", Campaign.Status.ACTIVE, "+33948123456", "script-1", 1));
         new DynamoPriceCatalog(cloud.dynamoDb(), cloud.physicalName("PriceListsTable")).putRow("default", "v2026",

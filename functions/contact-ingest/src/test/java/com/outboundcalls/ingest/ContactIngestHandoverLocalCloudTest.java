@@ -40,7 +40,7 @@ class ContactIngestHandoverLocalCloudTest {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(Instant.parse("2026-10-05T08:00:00Z")))
                 .parameter("IngestRowsPerInvocation", "2").start();
         DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
-        accounts.putClient(new Client("acme", "ACME", "FR", new BigDecimal("10.00"),
+        accounts.putClient(new Client("acme", "ACME", "FR",
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
         accounts.putCampaign(new Campaign("acme", "spring", Campaign.Status.ACTIVE, null, null, 1));
         bucket = cloud.physicalName("ContactBucket");

@@ -47,11 +47,11 @@ class ContactIngestLocalCloudTest {
     static void start() {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(Instant.parse("2026-10-05T08:00:00Z"))).start();
         DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
-        accounts.putClient(new Client("acme", "ACME", "FR", new BigDecimal("10.00"),
+        accounts.putClient(new Client("acme", "ACME", "FR",
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
-        accounts.putClient(new Client("globex", "Globex", "FR", new BigDecimal("10.00"),
+        accounts.putClient(new Client("globex", "Globex", "FR",
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
-        accounts.putClient(new Client("fixed", "Fixed Layout SA", "FR", new BigDecimal("10.00"),
+        accounts.putClient(new Client("fixed", "Fixed Layout SA", "FR",
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null)
                 .withContactFileFormat(new ContactFileFormat('|', "windows-1252", false, "2", null, "1", null, null,
                         null, Map.of("dossier", "3"))));

@@ -40,9 +40,9 @@ class DialFeederLocalCloudTest {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(Instant.parse("2026-10-05T06:00:00Z"))).start();
         accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
         contacts = new DynamoContactBook(cloud.dynamoDb(), cloud.physicalName("ContactsTable"));
-        accounts.putClient(new Client("acme", "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+        accounts.putClient(new Client("acme", "ACME", "FR", new Client.Tariff(3, Duration.ofHours(1)),
                 Client.AccountStatus.ACTIVE, null));
-        accounts.putClient(new Client("globex", "Globex", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+        accounts.putClient(new Client("globex", "Globex", "FR", new Client.Tariff(3, Duration.ofHours(1)),
                 Client.AccountStatus.ACTIVE, null));
         accounts.putCampaign(new Campaign("acme", "big", Campaign.Status.ACTIVE, null, null, 1));
         accounts.putCampaign(new Campaign("globex", "small", Campaign.Status.ACTIVE, null, null, 1));

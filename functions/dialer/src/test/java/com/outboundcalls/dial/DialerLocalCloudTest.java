@@ -41,7 +41,7 @@ class DialerLocalCloudTest {
     static void start() {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(MONDAY_MORNING)).start();
         DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
-        accounts.putClient(new Client("acme", "ACME", "FR", new BigDecimal("10.00"),
+        accounts.putClient(new Client("acme", "ACME", "FR",
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
         accounts.putCampaign(new Campaign("acme", "spring", Campaign.Status.ACTIVE, "+33948123456", "script-1", 1));
         contacts = new DynamoContactBook(cloud.dynamoDb(), cloud.physicalName("ContactsTable"));

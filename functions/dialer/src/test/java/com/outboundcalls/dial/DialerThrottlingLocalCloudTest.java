@@ -40,7 +40,7 @@ class DialerThrottlingLocalCloudTest {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(Instant.parse("2026-10-05T08:30:00Z")))
                 .parameter("CallsPerSecond", "10").start();
         DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
-        accounts.putClient(new Client("acme", "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)),
+        accounts.putClient(new Client("acme", "ACME", "FR", new Client.Tariff(3, Duration.ofHours(1)),
                 Client.AccountStatus.ACTIVE, null));
         accounts.putCampaign(new Campaign("acme", "spring", Campaign.Status.ACTIVE, "+33948123456", null, 1));
         contacts = new DynamoContactBook(cloud.dynamoDb(), cloud.physicalName("ContactsTable"));

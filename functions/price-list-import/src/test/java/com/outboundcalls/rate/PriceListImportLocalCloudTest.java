@@ -34,7 +34,7 @@ class PriceListImportLocalCloudTest {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(Instant.parse("2026-10-15T08:00:00Z"))).start();
         bucket = cloud.physicalName("ContactBucket");
         new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable")).putClient(new Client("acme",
-                "ACME", "FR", BigDecimal.TEN, new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE,
+                "ACME", "FR", new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE,
                 null));
     }
 

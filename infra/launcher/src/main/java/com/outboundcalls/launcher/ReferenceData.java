@@ -64,7 +64,7 @@ public final class ReferenceData {
     }
 
     public static Client demoClient(String clientId) {
-        return new Client(clientId, "Cabinet Démo SARL", "FR", MONTHLY_FEE,
+        return new Client(clientId, "Cabinet Démo SARL", "FR",
                 new Client.Tariff(MAX_ATTEMPTS, RETRY_DELAY), Client.AccountStatus.ACTIVE, null);
     }
 

@@ -33,9 +33,9 @@ class InvoiceGeneratorLocalCloudTest {
     static void start() {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(RUN)).start();
         DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
-        accounts.putClient(new Client("acme", "ACME", "FR", new BigDecimal("49.00"),
+        accounts.putClient(new Client("acme", "ACME", "FR",
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
-        accounts.putClient(new Client("globex", "Globex", "FR", new BigDecimal("19.90"),
+        accounts.putClient(new Client("globex", "Globex", "FR",
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
         DynamoRatedCallStore rated = new DynamoRatedCallStore(cloud.dynamoDb(), cloud.physicalName("RatedCallsTable"));
         rated.saveIfAbsent(call("c1", "FR", "MOBILE", 62, "0.0450", "2026-10-05T09:00:00.250Z"));

@@ -2,15 +2,9 @@ package com.outboundcalls.invoice;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.outboundcalls.aws.AwsClients;
-import com.outboundcalls.aws.DynamoAccountDirectory;
-import com.outboundcalls.aws.DynamoInvoiceStore;
-import com.outboundcalls.aws.DynamoRatedCallStore;
 import com.outboundcalls.aws.FunctionRuntime;
-import com.outboundcalls.aws.S3ObjectSink;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.util.List;
@@ -28,12 +22,7 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
     }
 
     public InvoiceGeneratorHandler(FunctionRuntime runtime) {
-        AwsClients clients = new AwsClients(runtime.environment());
-        DynamoDbClient dynamo = clients.dynamoDb();
-        this.run = new InvoiceRun(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
-                new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")),
-                new DynamoInvoiceStore(dynamo, runtime.require("INVOICES_TABLE")),
-                new S3ObjectSink(clients.s3(), runtime.require("EXPORT_BUCKET")));
+        this.run = new InvoicingWiring(runtime).invoiceRun();
         this.clock = runtime.clock();
     }
 

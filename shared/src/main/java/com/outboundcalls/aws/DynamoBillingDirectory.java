@@ -1,0 +1,182 @@
+package com.outboundcalls.aws;
+
+import com.outboundcalls.invoice.AccountSuspensions;
+import com.outboundcalls.invoice.BillingAccount;
+import com.outboundcalls.invoice.BillingDirectory;
+import com.outboundcalls.invoice.LegalEntity;
+import com.outboundcalls.invoice.Provider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.outboundcalls.aws.Items.n;
+import static com.outboundcalls.aws.Items.s;
+import static com.outboundcalls.aws.Items.str;
+import static com.outboundcalls.aws.Items.values;
+
+/**
+ * Billing accounts in the accounts table ({@code CLIENT#id / BILLING}), the provider's identity
+ * ({@code PROVIDER / IDENTITY}), and suspension for non-payment on the client's {@code PROFILE}.
+ */
+public final class DynamoBillingDirectory implements BillingDirectory, AccountSuspensions {
+
+    public static final String BILLING = "BILLING";
+    private static final String NON_PAYMENT = "NON_PAYMENT";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoBillingDirectory(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<BillingAccount> account(String clientId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key(DynamoAccountDirectory.clientPk(clientId), BILLING))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toAccount(item));
+    }
+
+    @Override
+    public List<BillingAccount> accounts() {
+        List<BillingAccount> accounts = new ArrayList<>();
+        dynamo.scanPaginator(r -> r.tableName(table).filterExpression("sk = :b")
+                        .expressionAttributeValues(Map.of(":b", s(BILLING))))
+                .items().forEach(item -> accounts.add(toAccount(item)));
+        accounts.sort(Comparator.comparing(BillingAccount::clientId));
+        return accounts;
+    }
+
+    @Override
+    public Provider provider() {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key("PROVIDER", "IDENTITY"))).item();
+        if (item == null || item.isEmpty()) {
+            throw new IllegalStateException("the provider's identity (PROVIDER / IDENTITY in the accounts table) is "
+                    + "not set: no invoice can be issued without it");
+        }
+        return new Provider(entity(item.get("identity").m()), str(item, "legalForm"), str(item, "registration"),
+                str(item, "iban"), str(item, "bic"), str(item, "email"));
+    }
+
+    public void putProvider(Provider provider) {
+        Map<String, AttributeValue> item = Items.key("PROVIDER", "IDENTITY");
+        item.put("identity", AttributeValue.fromM(entityItem(provider.identity())));
+        Items.putIfPresent(item, "legalForm", provider.legalForm());
+        Items.putIfPresent(item, "registration", provider.registration());
+        Items.putIfPresent(item, "iban", provider.iban());
+        Items.putIfPresent(item, "bic", provider.bic());
+        Items.putIfPresent(item, "email", provider.email());
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    public void putAccount(BillingAccount account) {
+        Map<String, AttributeValue> item = Items.key(DynamoAccountDirectory.clientPk(account.clientId()), BILLING);
+        item.put("clientId", s(account.clientId()));
+        item.put("planName", s(account.plan().name()));
+        item.put("planMonthlyPrice", n(account.plan().monthlyPrice()));
+        units(item, "numbers", account.numbers());
+        units(item, "users", account.users());
+        units(item, "licences", account.licences());
+        item.put("subscribedOn", s(account.subscribedOn().toString()));
+        if (account.terminatedOn() != null) {
+            item.put("terminatedOn", s(account.terminatedOn().toString()));
+        }
+        item.put("identity", AttributeValue.fromM(entityItem(account.identity())));
+        item.put("paymentTermDays", n(account.paymentTermDays()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    @Override
+    public boolean suspendForNonPayment(String clientId, String reason) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Items.key(DynamoAccountDirectory.clientPk(clientId), DynamoAccountDirectory.PROFILE))
+                    .updateExpression("SET accountStatus = :suspended, suspendedFor = :why, suspensionNote = :note")
+                    .conditionExpression("accountStatus = :active")
+                    .expressionAttributeValues(values(":suspended", s("SUSPENDED"), ":why", s(NON_PAYMENT),
+                            ":note", s(reason), ":active", s("ACTIVE"))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean liftNonPaymentSuspension(String clientId) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(Items.key(DynamoAccountDirectory.clientPk(clientId), DynamoAccountDirectory.PROFILE))
+                    .updateExpression("SET accountStatus = :active REMOVE suspendedFor, suspensionNote")
+                    .conditionExpression("accountStatus = :suspended AND suspendedFor = :why")
+                    .expressionAttributeValues(values(":suspended", s("SUSPENDED"), ":why", s(NON_PAYMENT),
+                            ":active", s("ACTIVE"))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<String> suspendedForNonPayment() {
+        List<String> clients = new ArrayList<>();
+        dynamo.scanPaginator(r -> r.tableName(table).filterExpression("sk = :p AND suspendedFor = :why")
+                        .expressionAttributeValues(values(":p", s(DynamoAccountDirectory.PROFILE), ":why",
+                                s(NON_PAYMENT))))
+                .items().forEach(item -> clients.add(str(item, "clientId")));
+        return clients;
+    }
+
+    private static void units(Map<String, AttributeValue> item, String name, BillingAccount.Units units) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("quantity", n(units.quantity()));
+        m.put("unitPrice", n(units.unitPrice()));
+        item.put(name, AttributeValue.fromM(m));
+    }
+
+    private static BillingAccount.Units units(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        if (v == null || !v.hasM()) {
+            return BillingAccount.Units.NONE;
+        }
+        return new BillingAccount.Units((int) Items.num(v.m(), "quantity", 0), Items.decimal(v.m(), "unitPrice"));
+    }
+
+    private static Map<String, AttributeValue> entityItem(LegalEntity e) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("name", s(e.name()));
+        m.put("street", s(e.street()));
+        m.put("postcode", s(e.postcode()));
+        m.put("city", s(e.city()));
+        m.put("countryCode", s(e.countryCode()));
+        Items.putIfPresent(m, "siren", e.siren());
+        m.put("vatNumber", s(e.vatNumber()));
+        return m;
+    }
+
+    private static LegalEntity entity(Map<String, AttributeValue> m) {
+        return new LegalEntity(str(m, "name"), str(m, "street"), str(m, "postcode"), str(m, "city"),
+                str(m, "countryCode"), str(m, "siren"), str(m, "vatNumber"));
+    }
+
+    private static BillingAccount toAccount(Map<String, AttributeValue> item) {
+        return new BillingAccount(str(item, "clientId"),
+                new BillingAccount.Plan(str(item, "planName"), Items.decimal(item, "planMonthlyPrice")),
+                units(item, "numbers"), units(item, "users"), units(item, "licences"),
+                LocalDate.parse(str(item, "subscribedOn")),
+                item.containsKey("terminatedOn") ? LocalDate.parse(str(item, "terminatedOn")) : null,
+                entity(item.get("identity").m()), (int) Items.num(item, "paymentTermDays",
+                BillingAccount.DEFAULT_PAYMENT_TERM_DAYS));
+    }
+
+}

@@ -1,0 +1,71 @@
+package com.outboundcalls.invoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Corrections of an issued invoice. The invoice itself never changes: a credit note, numbered in its own
+ * sequence, refers to it and carries either all of what remains to credit or a stated amount.
+ */
+public final class CreditNotes {
+
+    /**
+     * @param reference    the requester's key for this correction: asking twice with it issues one credit note
+     * @param amountExclVat amount to credit excluding VAT, or null to credit all that remains
+     */
+    public record Request(String reference, String reason, BigDecimal amountExclVat) {
+    }
+
+    private CreditNotes() {
+    }
+
+    /** Why this request cannot be honoured against this invoice, given what was credited already. */
+    public static Optional<String> refusal(Invoice invoice, BigDecimal creditedExclVat, Request request) {
+        if (invoice.isCreditNote()) {
+            return Optional.of(invoice.number() + " is a credit note: only invoices are corrected");
+        }
+        if (request.reference() == null || !request.reference().matches("[A-Za-z0-9._:/-]{1,64}")) {
+            return Optional.of("a credit note needs a reference of 1 to 64 letters, digits or . _ : / -");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            return Optional.of("a credit note needs a reason");
+        }
+        BigDecimal remaining = invoice.totalExclVat().subtract(creditedExclVat);
+        if (remaining.signum() <= 0) {
+            return Optional.of(invoice.number() + " is fully credited already");
+        }
+        if (request.amountExclVat() != null) {
+            if (request.amountExclVat().signum() <= 0 || request.amountExclVat().scale() > 2) {
+                return Optional.of("amount must be positive, in euros and cents");
+            }
+            if (request.amountExclVat().compareTo(remaining) > 0) {
+                return Optional.of("amount " + request.amountExclVat().toPlainString() + " exceeds the "
+                        + remaining.toPlainString() + " EUR excluding VAT that remain to credit on " + invoice.number());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The draft credit note: the invoice's own lines when it cancels an invoice nothing was credited on yet. */
+    public static Invoice draft(Invoice invoice, BigDecimal creditedExclVat, Request request, LocalDate issueDate) {
+        refusal(invoice, creditedExclVat, request).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        List<InvoiceLine> lines;
+        BigDecimal remaining = invoice.totalExclVat().subtract(creditedExclVat);
+        boolean cancelsAll = creditedExclVat.signum() == 0
+                && (request.amountExclVat() == null || request.amountExclVat().compareTo(remaining) == 0);
+        if (cancelsAll) {
+            lines = invoice.lines();
+        } else {
+            BigDecimal amount = request.amountExclVat() == null ? remaining : request.amountExclVat();
+            lines = List.of(InvoiceLine.credit("Avoir sur la facture " + invoice.number() + " : "
+                    + request.reason().strip(), amount.setScale(2)));
+        }
+        return Invoice.draft(Invoice.Type.CREDIT_NOTE, invoice.clientId(), invoice.period(),
+                invoice.servicePeriodStart(), invoice.servicePeriodEnd(), issueDate, issueDate, invoice.seller(),
+                invoice.buyer(), lines, null, invoice.number(), request.reason().strip());
+    }
+}

@@ -1,0 +1,94 @@
+package com.outboundcalls.invoice;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The daily follow-up of unpaid invoices. Past its due date an invoice accrues its late penalty on what is
+ * still owed; past the grace period its client's account is suspended, which stops the dialer; once nothing
+ * is overdue past the grace period any more, the suspension is lifted. A dispute freezes its invoice's
+ * dunning. Every step depends only on the store and the day, so running twice in a day changes nothing more.
+ */
+public final class Dunning {
+
+    /** What a day's run found and did. */
+    public record Result(int overdue, int frozenByDispute, List<String> suspended, List<String> lifted,
+                         Set<String> halfYearsWithoutRate) {
+    }
+
+    private final InvoiceStore invoices;
+    private final AccountSuspensions suspensions;
+    private final LegalInterestRates rates;
+    private final int graceDays;
+    private final InvoicePublisher publisher;
+
+    public Dunning(InvoiceStore invoices, AccountSuspensions suspensions, LegalInterestRates rates, int graceDays,
+                   InvoicePublisher publisher) {
+        if (graceDays < 0) {
+            throw new IllegalArgumentException("grace period cannot be negative");
+        }
+        this.invoices = invoices;
+        this.suspensions = suspensions;
+        this.rates = rates;
+        this.graceDays = graceDays;
+        this.publisher = publisher;
+    }
+
+    public Result run(LocalDate today) {
+        int overdue = 0;
+        int frozen = 0;
+        Set<String> missing = new TreeSet<>();
+        Set<String> behind = new TreeSet<>();
+        Set<YearMonth> periods = new TreeSet<>();
+        List<String> suspended = new ArrayList<>();
+        for (Receivable r : invoices.unpaid()) {
+            Invoice invoice = r.invoice();
+            periods.add(invoice.period());
+            if (!today.isAfter(invoice.dueDate())) {
+                continue;
+            }
+            if (r.disputed()) {
+                frozen++;
+                continue;
+            }
+            overdue++;
+            LatePenalty penalty = LatePenalty.of(r.outstanding(), invoice.dueDate(), today, rates);
+            invoices.recordPenalty(invoice.number(), penalty);
+            missing.addAll(penalty.missingHalfYears());
+            if (pastGrace(invoice, today)) {
+                behind.add(invoice.clientId());
+                if (suspensions.suspendForNonPayment(invoice.clientId(), "unpaid invoice " + invoice.number())) {
+                    suspended.add(invoice.clientId());
+                }
+            }
+        }
+        List<String> lifted = new ArrayList<>();
+        for (String clientId : suspensions.suspendedForNonPayment()) {
+            if (!behind.contains(clientId) && suspensions.liftNonPaymentSuspension(clientId)) {
+                lifted.add(clientId);
+            }
+        }
+        for (YearMonth period : periods) {
+            publisher.publishJournal(period, today);
+        }
+        return new Result(overdue, frozen, suspended, lifted, missing);
+    }
+
+    /** Lifts the client's suspension at once if none of its invoices is overdue past the grace period. */
+    public boolean liftIfSettled(String clientId, LocalDate today) {
+        for (Receivable r : invoices.unpaid()) {
+            if (r.invoice().clientId().equals(clientId) && !r.disputed() && pastGrace(r.invoice(), today)) {
+                return false;
+            }
+        }
+        return suspensions.liftNonPaymentSuspension(clientId);
+    }
+
+    private boolean pastGrace(Invoice invoice, LocalDate today) {
+        return today.isAfter(invoice.dueDate().plusDays(graceDays));
+    }
+}

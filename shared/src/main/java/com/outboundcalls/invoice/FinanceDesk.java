@@ -1,0 +1,107 @@
+package com.outboundcalls.invoice;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What finance does with issued invoices: read a month, record payments and disputes, issue credit notes.
+ * Each change is recorded once however often it is asked for, and the month's journal follows it.
+ */
+public final class FinanceDesk {
+
+    private final InvoiceStore invoices;
+    private final InvoicePublisher publisher;
+    private final Dunning dunning;
+    private final LegalInterestRates rates;
+
+    public FinanceDesk(InvoiceStore invoices, InvoicePublisher publisher, Dunning dunning, LegalInterestRates rates) {
+        this.invoices = invoices;
+        this.publisher = publisher;
+        this.dunning = dunning;
+        this.rates = rates;
+    }
+
+    public List<Receivable> month(YearMonth period) {
+        return invoices.ofPeriod(period);
+    }
+
+    public Optional<Receivable> document(String number) {
+        return invoices.receivable(number);
+    }
+
+    /**
+     * Records a payment. A payment received after the due date fixes the late penalty through its date; one
+     * that settles what is overdue lifts a suspension for non-payment.
+     */
+    public Payment.Outcome pay(Payment payment, LocalDate today) {
+        Optional<Receivable> before = invoices.receivable(payment.invoiceNumber());
+        if (before.isEmpty() || before.get().invoice().isCreditNote()) {
+            return Payment.Outcome.UNKNOWN_INVOICE;
+        }
+        Payment.Outcome outcome = invoices.recordPayment(payment);
+        if (outcome != Payment.Outcome.RECORDED) {
+            return outcome;
+        }
+        Invoice invoice = before.get().invoice();
+        BigDecimal owed = before.get().outstanding();
+        if (payment.receivedOn().isAfter(invoice.dueDate()) && owed.signum() > 0 && !before.get().disputed()) {
+            invoices.recordPenalty(invoice.number(), LatePenalty.of(owed, invoice.dueDate(), payment.receivedOn(),
+                    rates));
+        }
+        dunning.liftIfSettled(invoice.clientId(), today);
+        publisher.publishJournal(invoice.period(), today);
+        return outcome;
+    }
+
+    public Dispute.Outcome dispute(String number, String reason, LocalDate today) {
+        Optional<Receivable> r = invoices.receivable(number);
+        if (r.isEmpty()) {
+            return Dispute.Outcome.UNKNOWN_INVOICE;
+        }
+        if (r.get().invoice().isCreditNote()) {
+            return Dispute.Outcome.NOT_AN_INVOICE;
+        }
+        if (r.get().disputed()) {
+            return Dispute.Outcome.ALREADY_OPEN;
+        }
+        if (today.isAfter(r.get().invoice().issueDate().plusDays(Dispute.FILING_DAYS))) {
+            return Dispute.Outcome.TOO_LATE;
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a dispute needs a reason");
+        }
+        Dispute.Outcome outcome = invoices.recordDispute(number, new Dispute(today, reason.strip(), null));
+        publisher.publishJournal(r.get().invoice().period(), today);
+        return outcome;
+    }
+
+    public boolean resolveDispute(String number, LocalDate today) {
+        boolean resolved = invoices.resolveDispute(number, today);
+        invoices.receivable(number).ifPresent(r -> publisher.publishJournal(r.invoice().period(), today));
+        return resolved;
+    }
+
+    /**
+     * Issues a credit note against an invoice, or returns the one issued before under the same reference.
+     *
+     * @throws IllegalArgumentException with the reason when the invoice cannot be credited so
+     */
+    public Invoice creditNote(String number, CreditNotes.Request request, LocalDate today) {
+        Receivable r = invoices.receivable(number)
+                .orElseThrow(() -> new java.util.NoSuchElementException("no invoice " + number));
+        Optional<Invoice> earlier = request.reference() == null ? Optional.empty()
+                : invoices.creditNote(number, request.reference());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Invoice draft = CreditNotes.draft(r.invoice(), r.creditedExclVat(), request, today);
+        Invoice issued = invoices.issueCreditNote(draft, request.reference(), r.creditedExclVat());
+        publisher.publish(issued);
+        dunning.liftIfSettled(r.invoice().clientId(), today);
+        publisher.publishJournal(r.invoice().period(), today);
+        return issued;
+    }
+}

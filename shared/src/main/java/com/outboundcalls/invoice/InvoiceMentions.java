@@ -1,0 +1,47 @@
+package com.outboundcalls.invoice;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The payment mentions French law requires on an invoice (Code de commerce L441-9 and L441-10, D441-5), in
+ * the words both the PDF and the Factur-X notes print.
+ */
+public final class InvoiceMentions {
+
+    private InvoiceMentions() {
+    }
+
+    public static List<String> of(Invoice invoice) {
+        List<String> mentions = new ArrayList<>();
+        if (invoice.isCreditNote()) {
+            mentions.add("Avoir sur la facture n° " + invoice.corrects() + " : " + invoice.reason());
+            return mentions;
+        }
+        mentions.add("Date d'échéance : " + invoice.dueDate() + ". Pas d'escompte pour paiement anticipé.");
+        String rate = invoice.latePenaltyRate() == null ? ""
+                : " (soit " + percent(invoice.latePenaltyRate()) + " % l'an)";
+        mentions.add("Pénalités de retard : trois fois le taux d'intérêt légal" + rate
+                + ", exigibles dès le lendemain de la date d'échéance sans qu'un rappel soit nécessaire.");
+        mentions.add("Indemnité forfaitaire pour frais de recouvrement due en cas de retard de paiement : "
+                + percent(LatePenalty.RECOVERY_INDEMNITY) + " EUR (articles L441-10 et D441-5 du Code de commerce).");
+        return mentions;
+    }
+
+    /** The seller's legal mentions: legal form, capital and trade register. */
+    public static String seller(Provider provider) {
+        StringBuilder s = new StringBuilder(provider.identity().name());
+        if (provider.legalForm() != null) {
+            s.append(", ").append(provider.legalForm());
+        }
+        if (provider.registration() != null) {
+            s.append(", ").append(provider.registration());
+        }
+        return s.toString();
+    }
+
+    static String percent(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+}

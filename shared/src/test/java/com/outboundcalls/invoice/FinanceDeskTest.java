@@ -1,0 +1,180 @@
+package com.outboundcalls.invoice;
+
+import com.outboundcalls.account.Client;
+import com.outboundcalls.testing.InMemoryBilling;
+import com.outboundcalls.testing.InMemoryPorts;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Payments, disputes, credit notes and the daily dunning, over an invoice of 154.68 EUR due 1 December 2026. */
+class FinanceDeskTest {
+
+    private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    private static final LocalDate ISSUED = LocalDate.of(2026, 11, 1);
+    private static final LocalDate DUE = LocalDate.of(2026, 12, 1);
+    private static final int GRACE_DAYS = 15;
+    /** Rates through H1 2027 so late days in December and January all count. */
+    private static final LegalInterestRates RATES =
+            LegalInterestRates.parse("2026-H1=2.62,2026-H2=3.00,2027-H1=3.50");
+
+    private final InMemoryBilling.Directory billing = new InMemoryBilling.Directory();
+    private final InMemoryBilling.Invoices invoices = new InMemoryBilling.Invoices();
+    private final InMemoryPorts.Objects exports = new InMemoryPorts.Objects();
+    private final InvoicePublisher publisher = new InvoicePublisher(invoices, InvoiceDocuments.NONE, exports);
+    private final Dunning dunning = new Dunning(invoices, billing, RATES, GRACE_DAYS, publisher);
+    private final FinanceDesk desk = new FinanceDesk(invoices, publisher, dunning, RATES);
+    private Invoice invoice;
+
+    @BeforeEach
+    void anOctoberInvoiceWithoutCalls() {
+        billing.with(InvoiceCalculatorTest.account(LocalDate.of(2026, 1, 1)));
+        new InvoiceRun(billing, new InMemoryPorts.RatedCalls(), invoices, InvoiceDocuments.NONE, exports, RATES)
+                .run(Instant.parse("2026-11-01T05:00:00Z"));
+        invoice = invoices.find("c1", OCTOBER).orElseThrow();
+        assertEquals(new BigDecimal("154.68"), invoice.totalInclVat());
+        assertEquals(DUE, invoice.dueDate());
+    }
+
+    @Test
+    void penaltiesAccrueDailyAfterTheDueDateAndTheAccountIsSuspendedAfterTheGracePeriod() {
+        Dunning.Result onDueDate = dunning.run(DUE);
+        assertEquals(0, onDueDate.overdue());
+
+        Dunning.Result tenDaysLate = dunning.run(LocalDate.of(2026, 12, 11));
+        assertEquals(1, tenDaysLate.overdue());
+        LatePenalty penalty = invoices.receivable(invoice.number()).orElseThrow().penalty();
+        // 154.68 x 10 days x 9.00 % / 36500 = 0.3814 -> 0.38, plus 40 EUR.
+        assertEquals(10, penalty.daysLate());
+        assertEquals(new BigDecimal("0.38"), penalty.interest());
+        assertEquals(new BigDecimal("40.38"), penalty.total());
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1"));
+
+        Dunning.Result pastGrace = dunning.run(DUE.plusDays(GRACE_DAYS + 1));
+        assertEquals(List.of("c1"), pastGrace.suspended());
+        assertEquals(Client.AccountStatus.SUSPENDED, billing.statuses.get("c1"));
+        assertEquals("unpaid invoice 2026-000001", billing.suspendedFor.get("c1"));
+        // Running the same day again changes nothing more.
+        assertEquals(List.of(), dunning.run(DUE.plusDays(GRACE_DAYS + 1)).suspended());
+    }
+
+    @Test
+    void paymentOfWhatIsDueLiftsTheSuspensionAndFixesThePenaltyAtThePaymentDate() {
+        LocalDate late = DUE.plusDays(GRACE_DAYS + 5);
+        dunning.run(late);
+        assertEquals(Client.AccountStatus.SUSPENDED, billing.statuses.get("c1"));
+
+        Payment.Outcome partial = desk.pay(new Payment(invoice.number(), new BigDecimal("100.00"), late, "VIR-1"), late);
+        assertEquals(Payment.Outcome.RECORDED, partial);
+        assertEquals(Client.AccountStatus.SUSPENDED, billing.statuses.get("c1"));
+
+        desk.pay(new Payment(invoice.number(), new BigDecimal("54.68"), late, "VIR-2"), late);
+        Receivable paid = invoices.receivable(invoice.number()).orElseThrow();
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1"));
+        assertEquals(Receivable.Status.PAID, paid.status(late));
+        assertEquals(late, paid.settledOn());
+        assertEquals(20, paid.penalty().daysLate());
+        assertTrue(invoices.unpaid().isEmpty());
+    }
+
+    @Test
+    void aPaymentIsRecordedOncePerBankReference() {
+        Payment payment = new Payment(invoice.number(), new BigDecimal("10.00"), ISSUED.plusDays(3), "VIR-42");
+        assertEquals(Payment.Outcome.RECORDED, desk.pay(payment, ISSUED.plusDays(3)));
+        assertEquals(Payment.Outcome.ALREADY_RECORDED, desk.pay(payment, ISSUED.plusDays(4)));
+        assertEquals(Payment.Outcome.CONFLICT, desk.pay(new Payment(invoice.number(), new BigDecimal("11.00"),
+                ISSUED.plusDays(3), "VIR-42"), ISSUED.plusDays(4)));
+        assertEquals(new BigDecimal("10.00"), invoices.receivable(invoice.number()).orElseThrow().paid());
+        assertEquals(Payment.Outcome.UNKNOWN_INVOICE, desk.pay(new Payment("2026-999999", BigDecimal.ONE,
+                ISSUED, "VIR-43"), ISSUED));
+    }
+
+    @Test
+    void aDisputeWithinThirtyDaysFreezesDunningUntilResolved() {
+        assertEquals(Dispute.Outcome.RECORDED, desk.dispute(invoice.number(), "minutes contestées", ISSUED.plusDays(30)));
+        assertEquals(Dispute.Outcome.ALREADY_OPEN, desk.dispute(invoice.number(), "encore", ISSUED.plusDays(30)));
+        LocalDate wellPastGrace = DUE.plusDays(GRACE_DAYS + 10);
+        Dunning.Result frozen = dunning.run(wellPastGrace);
+        assertEquals(1, frozen.frozenByDispute());
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1"));
+        assertEquals(null, invoices.receivable(invoice.number()).orElseThrow().penalty());
+
+        assertTrue(desk.resolveDispute(invoice.number(), wellPastGrace));
+        assertEquals(List.of("c1"), dunning.run(wellPastGrace).suspended());
+    }
+
+    @Test
+    void aDisputeFiledAfterThirtyDaysIsRefused() {
+        assertEquals(Dispute.Outcome.TOO_LATE, desk.dispute(invoice.number(), "trop tard", ISSUED.plusDays(31)));
+    }
+
+    @Test
+    void aCreditNoteHasItsOwnNumberingRefersToTheInvoiceAndIsIssuedOncePerReference() {
+        CreditNotes.Request request = new CreditNotes.Request("RMA-7", "geste commercial", new BigDecimal("20.00"));
+        Invoice credit = desk.creditNote(invoice.number(), request, ISSUED.plusDays(5));
+        Invoice again = desk.creditNote(invoice.number(), request, ISSUED.plusDays(6));
+
+        assertEquals(credit, again);
+        assertEquals("AV-2026-000001", credit.number());
+        assertEquals(Invoice.Type.CREDIT_NOTE, credit.type());
+        assertEquals(invoice.number(), credit.corrects());
+        assertEquals(new BigDecimal("20.00"), credit.totalExclVat());
+        assertEquals(new BigDecimal("4.00"), credit.vatAmount());
+        Receivable corrected = invoices.receivable(invoice.number()).orElseThrow();
+        assertEquals(new BigDecimal("130.68"), corrected.outstanding()); // 154.68 - 24.00
+        // The invoice itself is unchanged.
+        assertEquals(invoice, corrected.invoice());
+
+        IllegalArgumentException tooMuch = assertThrows(IllegalArgumentException.class, () -> desk.creditNote(
+                invoice.number(), new CreditNotes.Request("RMA-8", "erreur", new BigDecimal("108.91")), ISSUED));
+        assertTrue(tooMuch.getMessage().contains("108.90 EUR excluding VAT that remain"), tooMuch.getMessage());
+
+        Invoice rest = desk.creditNote(invoice.number(), new CreditNotes.Request("RMA-9", "résiliation", null),
+                ISSUED.plusDays(7));
+        assertEquals("AV-2026-000002", rest.number());
+        assertEquals(new BigDecimal("108.90"), rest.totalExclVat());
+        assertEquals(Receivable.Status.CREDITED,
+                invoices.receivable(invoice.number()).orElseThrow().status(ISSUED.plusDays(7)));
+        assertTrue(exports.objects.containsKey("exports/invoices/2026-10/AV-2026-000002_c1.json"));
+    }
+
+    @Test
+    void theJournalReadsBackAsAFrenchSpreadsheetCsv() throws Exception {
+        desk.creditNote(invoice.number(), new CreditNotes.Request("RMA-1", "geste; commercial", new BigDecimal("10.00")),
+                ISSUED.plusDays(2));
+        byte[] bytes = exports.objects.get("exports/invoices/2026-10/journal-2026-10.csv");
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF),
+                List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 byte order mark");
+
+        String text = new String(Arrays.copyOfRange(bytes, 3, bytes.length), StandardCharsets.UTF_8);
+        List<CsvRecord> rows;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').ofCsvRecord(text)) {
+            rows = reader.stream().toList();
+        }
+        assertEquals(FinanceJournal.HEADER, String.join(";", rows.get(0).getFields()));
+        assertEquals(List.of("2026-000001", "facture", "2026-11-01", "c1", "542107651", "128,90", "25,78", "154,68",
+                "2026-12-01", "", "ISSUED"), rows.get(1).getFields());
+        assertEquals(List.of("AV-2026-000001", "avoir", "2026-11-03", "c1", "542107651", "-10,00", "-2,00", "-12,00",
+                "2026-11-03", "2026-000001", "CREDIT_NOTE"), rows.get(2).getFields());
+    }
+
+    @Test
+    void textCellsInTheJournalCannotStartAFormula() {
+        assertEquals("'=HYPERLINK(\"x\")".replace("\"", "\"\""),
+                FinanceJournal.text("=HYPERLINK(\"x\")").substring(1, FinanceJournal.text("=HYPERLINK(\"x\")").length() - 1));
+        assertEquals("\"a;b\"", FinanceJournal.text("a;b"));
+    }
+}
