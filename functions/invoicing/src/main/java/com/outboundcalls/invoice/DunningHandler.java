@@ -13,14 +13,15 @@ import java.util.Map;
 
 /**
  * Every morning, Europe/Paris: late penalties on overdue invoices, suspension past the grace period, lifting
- * once paid. A half-year with late days and no legal rate configured is logged as an error (the alarm's
- * metric filter counts it), never computed as zero.
+ * once paid. A half-year with late days and no legal rate configured is logged as an error and counted in
+ * the LegalRateMissing metric (an alarm), never computed as zero.
  */
 public final class DunningHandler implements RequestHandler<Map<String, Object>, String> {
 
     private final Dunning dunning;
     private final Clock clock;
     private final StructuredLog log = new StructuredLog("dunning");
+    private final com.outboundcalls.lambda.Metrics metrics;
 
     public DunningHandler() {
         this(FunctionRuntime.system());
@@ -29,6 +30,7 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
     public DunningHandler(FunctionRuntime runtime) {
         this.dunning = new InvoicingWiring(runtime).dunning;
         this.clock = runtime.clock();
+        this.metrics = new com.outboundcalls.lambda.Metrics("dunning", clock);
     }
 
     @Override
@@ -41,6 +43,7 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
         for (String clientId : result.lifted()) {
             log.info("suspension_lifted", "clientId", clientId, "day", today);
         }
+        metrics.count("LegalRateMissing", result.halfYearsWithoutRate().size());
         if (!result.halfYearsWithoutRate().isEmpty()) {
             log.error("legal_interest_rate_missing", "halfYears", String.join(",", result.halfYearsWithoutRate()),
                     "day", today, "action", "publish the rate in LEGAL_INTEREST_RATES; penalties stay incomplete");

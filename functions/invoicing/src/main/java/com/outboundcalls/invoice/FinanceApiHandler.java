@@ -61,7 +61,7 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        LocalDate today = LocalDate.now(clock.withZone(RatedCall.BILLING_ZONE));
+        LocalDate today = clock.instant().atZone(RatedCall.BILLING_ZONE).toLocalDate();
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         try {
             return switch (event.getRouteKey()) {

@@ -70,7 +70,8 @@ public final class Demo {
             publishPriceList(cloud, bucket);
             Client client = ReferenceData.demoClient(options.clientId());
             Campaign campaign = ReferenceData.demoCampaign(options.clientId(), campaignId);
-            ReferenceData.loadClient(cloud.dynamoDb(), cloud.physicalName("AccountsTable"), client, campaign);
+            ReferenceData.loadClient(cloud.dynamoDb(), cloud.physicalName("AccountsTable"), client, campaign,
+                    options.month().atDay(1));
 
             byte[] file = options.contacts() != null ? read(options.contacts())
                     : SampleContacts.generate(options.sampleRows(), options.seed());
@@ -230,6 +231,11 @@ public final class Demo {
             }
             s.append(String.format("      total excl. VAT %s EUR, VAT %s EUR, total incl. VAT %s EUR%n",
                     i.path("total_excl_vat").asText(), i.path("vat_amount").asText(), i.path("total_incl_vat").asText()));
+            String stem = "exports/invoices/" + i.path("period").asText() + "/" + i.path("number").asText() + "_"
+                    + i.path("client_id").asText();
+            s.append(String.format("      files: %s.pdf, %s_facturx.pdf (Factur-X EN 16931), %s.json,%n"
+                    + "             exports/invoices/%s/journal-%s.csv%n", stem, stem, stem,
+                    i.path("period").asText(), i.path("period").asText()));
         } else {
             s.append("  invoice             none was exported\n");
         }

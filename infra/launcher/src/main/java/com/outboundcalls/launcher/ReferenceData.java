@@ -3,6 +3,10 @@ package com.outboundcalls.launcher;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoBillingDirectory;
+import com.outboundcalls.invoice.BillingAccount;
+import com.outboundcalls.invoice.LegalEntity;
+import com.outboundcalls.invoice.Provider;
 import com.outboundcalls.rate.PriceCatalog;
 import com.outboundcalls.rate.PriceListFile;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,7 +28,16 @@ public final class ReferenceData {
     public static final LocalDate PRICES_VALID_FROM = LocalDate.of(2020, 1, 1);
     /** A provider number from the 09 48 range ARCEP allows for automated calls. */
     public static final String PROVIDER_CALLER_ID = "+33948123456";
-    public static final BigDecimal MONTHLY_FEE = new BigDecimal("49.00");
+    /** The demo client's plan, rented numbers, users and licences: 49.00 + 2 x 5.00 + 3 x 12.50 + 39.90 a month. */
+    public static final BillingAccount.Plan PLAN = new BillingAccount.Plan("Essentiel", new BigDecimal("49.00"));
+    public static final BillingAccount.Units NUMBERS = new BillingAccount.Units(2, new BigDecimal("5.00"));
+    public static final BillingAccount.Units USERS = new BillingAccount.Units(3, new BigDecimal("12.50"));
+    public static final BillingAccount.Units LICENCES = new BillingAccount.Units(1, new BigDecimal("39.90"));
+    /** The provider invoicing its clients (a fictitious company with a valid SIREN). */
+    public static final Provider PROVIDER = new Provider(new LegalEntity("Appels Sortants SAS", "10 rue de la Paix",
+            "75002", "Paris", "FR", "732829320", LegalEntity.frenchVatNumber("732829320")),
+            "SAS au capital de 50 000 EUR", "RCS Paris 732 829 320", "FR7630006000011234567890189", "AGRIFRPP",
+            "facturation@appels-sortants.example");
     public static final int MAX_ATTEMPTS = 3;
     public static final Duration RETRY_DELAY = Duration.ofHours(2);
 
@@ -73,9 +86,21 @@ public final class ReferenceData {
                 "script-relance-v1", 1);
     }
 
-    public static void loadClient(DynamoDbClient dynamo, String accountsTable, Client client, Campaign campaign) {
+    /** The demo client's billing account, subscribed from the given day, with its legal identity. */
+    public static BillingAccount demoBillingAccount(String clientId, LocalDate subscribedOn) {
+        return new BillingAccount(clientId, PLAN, NUMBERS, USERS, LICENCES, subscribedOn, null,
+                new LegalEntity("Cabinet Démo SARL", "1 place Bellecour", "69002", "Lyon", "FR", "542107651",
+                        LegalEntity.frenchVatNumber("542107651")), BillingAccount.DEFAULT_PAYMENT_TERM_DAYS);
+    }
+
+    /** Writes the client, its campaign, its billing account and the provider's identity. */
+    public static void loadClient(DynamoDbClient dynamo, String accountsTable, Client client, Campaign campaign,
+                                  LocalDate subscribedOn) {
         DynamoAccountDirectory accounts = new DynamoAccountDirectory(dynamo, accountsTable);
         accounts.putClient(client);
         accounts.putCampaign(campaign);
+        DynamoBillingDirectory billing = new DynamoBillingDirectory(dynamo, accountsTable);
+        billing.putProvider(PROVIDER);
+        billing.putAccount(demoBillingAccount(client.clientId(), subscribedOn));
     }
 }

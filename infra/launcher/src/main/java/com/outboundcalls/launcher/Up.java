@@ -13,6 +13,7 @@ public final class Up {
     public static final int SQS_PORT = 9324;
     public static final int S3_PORT = 9000;
     public static final int CONNECT_PORT = 9400;
+    public static final int FINANCE_API_PORT = 9500;
     public static final String CAMPAIGN_ID = "relance";
 
     private Up() {
@@ -20,12 +21,13 @@ public final class Up {
 
     public static void run(DemoOptions options, PrintStream console) throws InterruptedException {
         LocalCloud cloud = LocalCloud.builder().clock(LocalClock.wall()).seed(options.seed())
-                .ports(DYNAMODB_PORT, SQS_PORT, S3_PORT, CONNECT_PORT).start();
+                .ports(DYNAMODB_PORT, SQS_PORT, S3_PORT, CONNECT_PORT).httpApiPort(FINANCE_API_PORT).start();
         cloud.s3().putObject(r -> r.bucket(cloud.physicalName("ContactBucket")).key(ReferenceData.PRICE_LIST_KEY),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(ReferenceData.priceListCsv()));
         ReferenceData.loadClient(cloud.dynamoDb(), cloud.physicalName("AccountsTable"),
                 ReferenceData.demoClient(options.clientId()),
-                ReferenceData.demoCampaign(options.clientId(), CAMPAIGN_ID));
+                ReferenceData.demoCampaign(options.clientId(), CAMPAIGN_ID),
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).withDayOfMonth(1).minusMonths(1));
         cloud.startBackgroundLoop();
         String bucket = cloud.physicalName("ContactBucket");
         console.printf("""
@@ -34,16 +36,19 @@ public final class Up {
                   DynamoDB  %s
                   SQS       %s
                   Connect   %s (simulator)
+                  Finance   %s (HTTP API, SigV4-signed requests only)
                 Demo client %s, campaign %s. Calls are placed only within the legal calling windows
                 (Monday to Friday, 10:00-13:00 and 14:00-20:00, callee's time).
 
                   export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s
                   aws --endpoint-url %s s3 cp contacts.csv s3://%s/incoming/%s/%s/contacts.csv
                   aws --endpoint-url %s s3 ls s3://%s/reports/ --recursive
+                  curl --aws-sigv4 "aws:amz:%s:execute-api" --user "%s:%s" "%s/invoices?month=YYYY-MM"
                 """, cloud.s3Endpoint(), bucket, cloud.dynamoDbEndpoint(), cloud.sqsEndpoint(),
-                cloud.connectEndpoint(), options.clientId(), CAMPAIGN_ID, LocalCloud.ACCESS_KEY,
+                cloud.connectEndpoint(), cloud.httpApiEndpoint("FinanceApi"), options.clientId(), CAMPAIGN_ID, LocalCloud.ACCESS_KEY,
                 LocalCloud.SECRET_KEY, LocalCloud.REGION, cloud.s3Endpoint(), bucket, options.clientId(),
-                CAMPAIGN_ID, cloud.s3Endpoint(), bucket);
+                CAMPAIGN_ID, cloud.s3Endpoint(), bucket, LocalCloud.REGION, LocalCloud.ACCESS_KEY,
+                LocalCloud.SECRET_KEY, cloud.httpApiEndpoint("FinanceApi"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cloud.close();

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PipelineEndToEndTest {
 
     @Test
-    void aContactFileBecomesCallsRatedCallsAndAnInvoiceWhoseFiguresAgree(@TempDir Path out) {
+    void aContactFileBecomesCallsRatedCallsAndAnInvoiceWhoseFiguresAgree(@TempDir Path out) throws Exception {
         Demo.Result r = new Demo(new DemoOptions(null, "e2e-client", YearMonth.of(2026, 10), 7, out, 150)).run();
 
         assertEquals(java.util.List.of(), r.failedChecks(), "cross-checks");
@@ -45,12 +45,17 @@ class PipelineEndToEndTest {
         assertEquals("2026-000001", invoice.path("number").asText());
         assertEquals("2026-10", invoice.path("period").asText());
         BigDecimal exclVat = new BigDecimal(invoice.path("total_excl_vat").asText());
-        assertEquals(ReferenceData.MONTHLY_FEE.add(r.usageFromCalls()), exclVat);
+        // Fixed part, a full month: 49.00 + 2 x 5.00 + 3 x 12.50 + 39.90 = 136.40.
+        assertEquals(new BigDecimal("136.40").add(r.usageFromCalls()), exclVat);
         assertEquals(exclVat.multiply(new BigDecimal("0.20")).setScale(2, java.math.RoundingMode.HALF_UP),
                 new BigDecimal(invoice.path("vat_amount").asText()));
 
         assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client.json")));
         assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/e2e-client_usage.csv")));
+        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client.pdf")));
+        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client_facturx.pdf")));
+        assertTrue(Files.readString(out.resolve("exports/invoices/2026-10/journal-2026-10.csv"))
+                .contains("2026-000001;facture;2026-11-01;e2e-client;542107651;"));
         assertTrue(Files.exists(out.resolve("reports/e2e-client/relance-2026-10/contacts.csv.summary.json")));
         assertTrue(Files.exists(out.resolve("reports/e2e-client/relance-2026-10/contacts.csv.rejects.csv")));
         assertTrue(Files.exists(out.resolve("reports/price-lists/default/" + ReferenceData.PRICE_LIST_VERSION

@@ -60,6 +60,8 @@ public final class LocalCloud implements AutoCloseable {
     private final List<SqsEventSource> sqsSources = new ArrayList<>();
     private final List<S3Trigger> s3Triggers = new ArrayList<>();
     private final List<LocalSchedule> schedules = new ArrayList<>();
+    private final Map<String, LocalHttpApi> httpApis = new LinkedHashMap<>();
+    private final int httpApiPort;
     private final ConcurrentLinkedQueue<ObjectCreated> objectsCreated = new ConcurrentLinkedQueue<>();
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
@@ -98,10 +100,17 @@ public final class LocalCloud implements AutoCloseable {
         private CalleePopulation.Settings population = CalleePopulation.Settings.defaults();
         private final Map<String, String> parameterOverrides = new HashMap<>();
         private AwsStandIns.Ports ports = AwsStandIns.Ports.any();
+        private int httpApiPort;
 
         /** Fixed loopback ports (0 = any free port), for a cloud that people drive by hand. */
         public Builder ports(int dynamoDb, int sqs, int s3, int connect) {
             this.ports = new AwsStandIns.Ports(dynamoDb, sqs, s3, connect);
+            return this;
+        }
+
+        /** Loopback port of the template's HTTP API (0 = any free port). */
+        public Builder httpApiPort(int port) {
+            this.httpApiPort = port;
             return this;
         }
 
@@ -138,7 +147,7 @@ public final class LocalCloud implements AutoCloseable {
         public LocalCloud start() {
             Path path = templatePath != null ? templatePath : CloudTemplate.locate(Path.of(""));
             return new LocalCloud(CloudTemplate.load(path), clock != null ? clock : LocalClock.wall(), seed,
-                    quotas, population, parameterOverrides, ports);
+                    quotas, population, parameterOverrides, ports, httpApiPort);
         }
     }
 
@@ -148,8 +157,9 @@ public final class LocalCloud implements AutoCloseable {
 
     private LocalCloud(CloudTemplate template, LocalClock clock, long seed, ConnectSimulator.Quotas quotas,
                        CalleePopulation.Settings population, Map<String, String> overrides,
-                       AwsStandIns.Ports ports) {
+                       AwsStandIns.Ports ports, int httpApiPort) {
         this.template = template;
+        this.httpApiPort = httpApiPort;
         this.clock = clock;
         this.standIns = AwsStandIns.start(REGION, ACCOUNT_ID, objectsCreated::add, clock, ports);
         parameters.putAll(template.parameterDefaults());
@@ -436,10 +446,37 @@ public final class LocalCloud implements AutoCloseable {
                             ScheduleExpression.parse((String) ep.get("ScheduleExpression"), ZoneId.of(zone)),
                             (String) ep.getOrDefault("Input", "{}"), function, clock.instant()));
                 }
+                case "HttpApi" -> httpApi(((Map<String, String>) ep.get("ApiId")).get("Ref")).add(
+                        new LocalHttpApi.Route(((String) ep.get("Method")).toUpperCase(java.util.Locale.ROOT),
+                                (String) ep.get("Path"), function));
                 default -> System.err.println("[local-cloud] event type " + event.get("Type") + " of " + id
                         + " is not run locally");
             }
         });
+    }
+
+    /** The loopback server of an AWS::Serverless::HttpApi, started on first use, IAM-checked if the template says so. */
+    @SuppressWarnings("unchecked")
+    private LocalHttpApi httpApi(String apiId) {
+        return httpApis.computeIfAbsent(apiId, id -> {
+            Map<String, Object> auth = (Map<String, Object>) template.properties(id).getOrDefault("Auth", Map.of());
+            boolean iam = "AWS_IAM".equals(auth.get("DefaultAuthorizer"));
+            try {
+                return new LocalHttpApi(id, httpApis.isEmpty() ? httpApiPort : 0,
+                        iam ? new SigV4Verifier(ACCESS_KEY, SECRET_KEY) : null, ACCOUNT_ID);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot serve " + id + " on loopback", e);
+            }
+        });
+    }
+
+    /** Where the template's HTTP API answers, e.g. the finance API. */
+    public URI httpApiEndpoint(String apiLogicalId) {
+        LocalHttpApi api = httpApis.get(apiLogicalId);
+        if (api == null) {
+            throw new IllegalStateException("no HTTP API " + apiLogicalId + " with a function on this classpath");
+        }
+        return api.endpoint();
     }
 
     private String logicalIdOfArn(String arn) {
@@ -725,6 +762,7 @@ public final class LocalCloud implements AutoCloseable {
             loop.interrupt();
         }
         connect.close();
+        httpApis.values().forEach(LocalHttpApi::close);
         standIns.close();
     }
 }
