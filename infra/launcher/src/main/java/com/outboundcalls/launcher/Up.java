@@ -28,6 +28,9 @@ public final class Up {
                 ReferenceData.demoClient(options.clientId()),
                 ReferenceData.demoCampaign(options.clientId(), CAMPAIGN_ID),
                 java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).withDayOfMonth(1).minusMonths(1));
+        // Last month's invoice now, as the 1st-of-month schedule would have issued it (a re-run issues nothing new),
+        // so finance's API has a document to show from the start.
+        cloud.function("InvoiceGeneratorFunction").invoke("{\"scheduledTime\":\"" + cloud.clock().instant() + "\"}");
         cloud.startBackgroundLoop();
         String bucket = cloud.physicalName("ContactBucket");
         console.printf("""
@@ -37,6 +40,7 @@ public final class Up {
                   SQS       %s
                   Connect   %s (simulator)
                   Finance   %s (HTTP API, SigV4-signed requests only)
+                Last month's invoice for the demo client is issued (exports/invoices/ in the bucket).
                 Demo client %s, campaign %s. Calls are placed only within the legal calling windows
                 (Monday to Friday, 10:00-13:00 and 14:00-20:00, callee's time).
 
