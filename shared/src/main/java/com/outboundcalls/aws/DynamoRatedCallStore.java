@@ -36,6 +36,17 @@ public final class DynamoRatedCallStore implements RatedCallStore {
 
     @Override
     public boolean saveIfAbsent(RatedCall c) {
+        Map<String, AttributeValue> item = item(c);
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** A rated call as its item in the table (also what bulk loads write). */
+    public static Map<String, AttributeValue> item(RatedCall c) {
         Map<String, AttributeValue> item = Items.key(billingKey(c.clientId(), c.billingMonth()), c.connectContactId());
         item.put("connectContactId", s(c.connectContactId()));
         item.put("clientId", s(c.clientId()));
@@ -69,12 +80,7 @@ public final class DynamoRatedCallStore implements RatedCallStore {
             item.put("unratedRoute", s(route(c.originCountry(), c.destinationCountry(), c.numberType())));
         }
         item.put("expiresAt", n(c.retainUntil().getEpochSecond()));
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return item;
     }
 
     /** A rated call by its Connect ContactId, whatever its client and month (for a dispute). */
