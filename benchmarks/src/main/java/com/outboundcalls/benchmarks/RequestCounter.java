@@ -1,6 +1,7 @@
 package com.outboundcalls.benchmarks;
 
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -18,12 +19,30 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RequestCounter implements ExecutionInterceptor {
 
     private static final Map<String, LongAdder> CALLS = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> NANOS = new ConcurrentHashMap<>();
+    private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("benchmarkStartedNanos");
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(STARTED, System.nanoTime());
+    }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         String key = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         CALLS.computeIfAbsent(key, k -> new LongAdder()).increment();
+        Long started = attributes.getAttribute(STARTED);
+        if (started != null) {
+            NANOS.computeIfAbsent(key, k -> new LongAdder()).add(System.nanoTime() - started);
+        }
+    }
+
+    /** Seconds spent inside each operation's calls (request, service time, response parsing), by operation. */
+    static Map<String, Double> seconds() {
+        Map<String, Double> copy = new TreeMap<>();
+        NANOS.forEach((k, v) -> copy.put(k, v.sum() / 1e9));
+        return copy;
     }
 
     static Map<String, Long> snapshot() {
@@ -34,5 +53,6 @@ public final class RequestCounter implements ExecutionInterceptor {
 
     static void reset() {
         CALLS.clear();
+        NANOS.clear();
     }
 }

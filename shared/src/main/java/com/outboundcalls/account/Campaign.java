@@ -10,10 +10,12 @@ package com.outboundcalls.account;
  *                        ones; consumer prospecting always follows the legal ones
  * @param callerIdSource  whether {@code callerId} is a provider number or the client's own
  * @param instructions    the client's free instructions, carried by every call with the script reference
+ * @param answeringMachineDetection whether Connect should tell a voicemail from a person (then a voicemail
+ *                        counts as a failed attempt; without it, a machine that picks up is an answered call)
  */
 public record Campaign(String clientId, String campaignId, Status status, String callerId,
                        String instructionsRef, int priority, Purpose purpose, String callingHours,
-                       CallerIdSource callerIdSource, String instructions) {
+                       CallerIdSource callerIdSource, String instructions, boolean answeringMachineDetection) {
 
     /** Whose number the campaign presents: one of the provider's, or the client's own (verified first). */
     public enum CallerIdSource { PROVIDER, CLIENT }
@@ -42,30 +44,37 @@ public record Campaign(String clientId, String campaignId, Status status, String
     /** A customer-service campaign, called within the legal hours. */
     public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
                     int priority) {
-        this(clientId, campaignId, status, callerId, instructionsRef, priority, Purpose.CUSTOMER_SERVICE, null, null, null);
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, Purpose.CUSTOMER_SERVICE, null, null, null,
+                false);
     }
 
     /** A campaign called within the legal hours. */
     public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
                     int priority, Purpose purpose) {
-        this(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, null, null, null);
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, null, null, null, false);
     }
 
     public Campaign withCallingHours(String hours) {
         return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, hours,
-                callerIdSource, instructions);
+                callerIdSource, instructions, answeringMachineDetection);
     }
 
     /** The same campaign presenting the client's own number (which must be verified in the client's profile). */
     public Campaign presentingClientsOwnNumber(String number) {
         return new Campaign(clientId, campaignId, status, number, instructionsRef, priority, purpose, callingHours,
-                CallerIdSource.CLIENT, instructions);
+                CallerIdSource.CLIENT, instructions, answeringMachineDetection);
     }
 
     /** The same campaign with the client's free instructions to the agents or the flow. */
     public Campaign withInstructions(String text) {
         return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours,
-                callerIdSource, text);
+                callerIdSource, text, answeringMachineDetection);
+    }
+
+    /** The same campaign with answering-machine detection on or off. */
+    public Campaign withAnsweringMachineDetection(boolean detect) {
+        return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours,
+                callerIdSource, instructions, detect);
     }
 
     /** Partition key shared by the campaign's contacts. */

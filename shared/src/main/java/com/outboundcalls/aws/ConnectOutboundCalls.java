@@ -2,6 +2,7 @@ package com.outboundcalls.aws;
 
 import com.outboundcalls.dial.OutboundCalls;
 import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.TrafficType;
 import software.amazon.awssdk.services.connect.model.ConnectException;
 import software.amazon.awssdk.services.connect.model.DestinationNotAllowedException;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
@@ -14,19 +15,36 @@ public final class ConnectOutboundCalls implements OutboundCalls {
     private final ConnectClient connect;
     private final String instanceId;
     private final String contactFlowId;
+    private final String connectCampaignId;
 
-    public ConnectOutboundCalls(ConnectClient connect, String instanceId, String contactFlowId) {
+    /** @param connectCampaignId the Connect campaign detection calls run under, or null when there is none */
+    public ConnectOutboundCalls(ConnectClient connect, String instanceId, String contactFlowId,
+                                String connectCampaignId) {
         this.connect = connect;
         this.instanceId = instanceId;
         this.contactFlowId = contactFlowId;
+        this.connectCampaignId = connectCampaignId;
     }
 
     @Override
     public String start(OutboundCall call) {
         try {
-            return connect.startOutboundVoiceContact(r -> r.instanceId(instanceId).contactFlowId(contactFlowId)
-                    .destinationPhoneNumber(call.destination()).sourcePhoneNumber(call.callerId())
-                    .clientToken(call.clientToken()).attributes(call.attributes())).contactId();
+            return connect.startOutboundVoiceContact(r -> {
+                r.instanceId(instanceId).contactFlowId(contactFlowId)
+                        .destinationPhoneNumber(call.destination()).sourcePhoneNumber(call.callerId())
+                        .clientToken(call.clientToken()).attributes(call.attributes());
+                if (call.detectAnsweringMachine()) {
+                    if (connectCampaignId == null) {
+                        throw new IllegalStateException("answering-machine detection asked without a Connect campaign");
+                    }
+                    // Connect runs detection only on campaign traffic; the prompt wait lets a message be left.
+                    r.trafficType(TrafficType.CAMPAIGN).campaignId(connectCampaignId)
+                            .answerMachineDetectionConfig(c -> c.enableAnswerMachineDetection(true)
+                                    .awaitAnswerMachinePrompt(true));
+                } else {
+                    r.trafficType(TrafficType.GENERAL);
+                }
+            }).contactId();
         } catch (LimitExceededException e) {
             throw new CallThrottledException("Connect concurrent-call limit reached", e);
         } catch (DestinationNotAllowedException | OutboundContactNotPermittedException | InvalidParameterException e) {

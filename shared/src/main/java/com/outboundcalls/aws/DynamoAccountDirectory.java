@@ -115,6 +115,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         item.put("priority", Items.n(campaign.priority()));
         item.put("purpose", s(campaign.purpose().name()));
         item.put("callerIdSource", s(campaign.callerIdSource().name()));
+        item.put("answeringMachineDetection", AttributeValue.fromBool(campaign.answeringMachineDetection()));
         if (campaign.callingHours() != null) {
             com.outboundcalls.dial.CallingWindow.parse(campaign.callingHours());
             item.put("callingHours", s(campaign.callingHours()));
@@ -176,6 +177,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
                 item.containsKey("purpose") ? Campaign.Purpose.valueOf(str(item, "purpose")) : null,
                 str(item, "callingHours"),
                 item.containsKey("callerIdSource") ? Campaign.CallerIdSource.valueOf(str(item, "callerIdSource")) : null,
-                str(item, "instructions"));
+                str(item, "instructions"), item.containsKey("answeringMachineDetection")
+                && Boolean.TRUE.equals(item.get("answeringMachineDetection").bool()));
     }
 }

@@ -36,11 +36,11 @@ public final class DialFeeding {
     private final DialQueue queue;
     private final int callsPerSecond;
     private final int maxConcurrentCalls;
-    private final String defaultCallerId;
+    private final ConnectSetup connectSetup;
 
     public DialFeeding(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialQueue queue,
-                       int callsPerSecond, int maxConcurrentCalls, String defaultCallerId) {
-        this.defaultCallerId = defaultCallerId;
+                       int callsPerSecond, int maxConcurrentCalls, ConnectSetup connectSetup) {
+        this.connectSetup = connectSetup;
         this.accounts = accounts;
         this.contacts = contacts;
         this.lines = lines;
@@ -67,7 +67,7 @@ public final class DialFeeding {
             if (!client.map(Client::mayPlaceCalls).orElse(false)) {
                 continue;
             }
-            java.util.Optional<String> refusal = CallerIdPolicy.refusal(campaign, client.get(), defaultCallerId);
+            java.util.Optional<String> refusal = connectSetup.refusal(campaign, client.get());
             if (refusal.isPresent()) {
                 refused.put(campaign.key(), refusal.get()); // no call at all: its contacts wait in the hopper
                 continue;
@@ -139,7 +139,7 @@ public final class DialFeeding {
         java.util.Optional<Campaign> campaign = accounts.campaign(clientId, campaignId);
         java.util.Optional<Client> client = accounts.client(clientId);
         if (campaign.isEmpty() || !campaign.get().isActive() || !client.map(Client::mayPlaceCalls).orElse(false)
-                || CallerIdPolicy.refusal(campaign.get(), client.get(), defaultCallerId).isPresent()) {
+                || connectSetup.refusal(campaign.get(), client.get()).isPresent()) {
             return false;
         }
         CallingWindow window = CallingWindow.of(campaign.get());

@@ -40,14 +40,14 @@ public final class Dialing {
     private final CallLog callLog;
     private final OppositionList oppositions;
     private final ProspectingLimit.Histories prospecting;
-    private final String defaultCallerId;
+    private final ConnectSetup connectSetup;
     private final Clock clock;
     private final Sleeper sleeper;
     private final PhoneNumberValidator numbers = new PhoneNumberValidator();
 
     public Dialing(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialPacer pacer,
                    OutboundCalls calls, CallLog callLog, OppositionList oppositions,
-                   ProspectingLimit.Histories prospecting, String defaultCallerId, Clock clock, Sleeper sleeper) {
+                   ProspectingLimit.Histories prospecting, ConnectSetup connectSetup, Clock clock, Sleeper sleeper) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.lines = lines;
@@ -56,7 +56,7 @@ public final class Dialing {
         this.callLog = callLog;
         this.oppositions = oppositions;
         this.prospecting = prospecting;
-        this.defaultCallerId = defaultCallerId;
+        this.connectSetup = connectSetup;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -78,11 +78,11 @@ public final class Dialing {
                     "campaign or account not active");
             return Outcome.DEFERRED_INACTIVE;
         }
-        String callerId = campaign.get().callerId() != null ? campaign.get().callerId() : defaultCallerId;
-        if (CallerIdPolicy.refusal(campaign.get(), client.get(), defaultCallerId).isPresent()) {
+        String callerId = connectSetup.callerIdOf(campaign.get());
+        Optional<String> refusal = connectSetup.refusal(campaign.get(), client.get());
+        if (refusal.isPresent()) {
             // Checked again here: a caller ID changed after the contact was queued is never presented.
-            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(),
-                    "caller ID refused");
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(), refusal.get());
             return Outcome.DEFERRED_INACTIVE;
         }
         if (oppositions.isOpposed(message.clientId(), contact.e164())) {
@@ -120,7 +120,7 @@ public final class Dialing {
         String connectContactId;
         try {
             connectContactId = calls.start(new OutboundCalls.OutboundCall(token, contact.e164(), callerId,
-                    attributes(campaign.get(), contact, message)));
+                    attributes(campaign.get(), contact, message), campaign.get().answeringMachineDetection()));
         } catch (OutboundCalls.CallThrottledException e) {
             lines.release(token);
             throw e;

@@ -5,8 +5,13 @@ import java.util.Map;
 /** Places outbound calls (Amazon Connect's StartOutboundVoiceContact). */
 public interface OutboundCalls {
 
-    /** One call to place; the token makes a repeated request return the first call's id. */
-    record OutboundCall(String clientToken, String destination, String callerId, Map<String, String> attributes) {
+    /**
+     * One call to place; the token makes a repeated request return the first call's id.
+     *
+     * @param detectAnsweringMachine run Connect's answering-machine detection on this call
+     */
+    record OutboundCall(String clientToken, String destination, String callerId, Map<String, String> attributes,
+                        boolean detectAnsweringMachine) {
     }
 
     /** @return the Connect ContactId */

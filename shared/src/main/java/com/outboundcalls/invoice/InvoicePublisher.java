@@ -8,7 +8,8 @@ import java.time.YearMonth;
 /**
  * Writes what finance pulls under {@code exports/invoices/{YYYY-MM}/}: each document's JSON and rendered files,
  * and the month's journal, rewritten whenever a document or a status of that month changes. Every file is a
- * function of the store: writing it again writes the same bytes.
+ * function of the store: writing it again writes the same content (the JSON, CSV and readable PDF the same
+ * bytes; a Factur-X file carries the time it was assembled in its metadata).
  */
 public final class InvoicePublisher {
 

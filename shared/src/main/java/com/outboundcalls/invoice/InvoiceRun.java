@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The monthly run: for each billing account, the invoice of the month just ended, numbered and stored once,
- * then exported with the month's journal. A re-run finds the stored invoices and only rewrites their exports,
- * byte for byte.
+ * then exported with the month's journal. A re-run finds the stored invoices and only writes their exports
+ * again, with the same content.
  */
 public final class InvoiceRun {
 

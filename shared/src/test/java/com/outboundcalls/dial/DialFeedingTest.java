@@ -27,7 +27,7 @@ class DialFeedingTest {
     private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();
     private final List<DialMessage> queued = new ArrayList<>();
     private final DialFeeding feeding = new DialFeeding(accounts, contacts, new InMemoryPorts.CallControl(),
-            queued::addAll, 2, 10, "+33948000000");
+            queued::addAll, 2, 10, ConnectSetup.withoutDetection("+33948000000"));
 
     @Test
     void aCampaignPresentingAMobileNumberIsRefusedBeforeAnyCallAndItsContactsWait() {

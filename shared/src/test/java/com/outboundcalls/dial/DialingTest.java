@@ -49,7 +49,7 @@ class DialingTest {
     private final InMemoryPorts.Oppositions oppositions = new InMemoryPorts.Oppositions();
     private final InMemoryPorts.Prospecting prospecting = new InMemoryPorts.Prospecting();
     private final Dialing dialing = new Dialing(accounts, contacts, control, control, connect, control, oppositions, prospecting,
-            "+33948000000", clock, t -> now = t);
+            new ConnectSetup("+33948000000", "local-campaign"), clock, t -> now = t);
 
     private DialMessage queued(String e164) {
         return queued("spring", e164, "FR");
@@ -99,6 +99,30 @@ class DialingTest {
         assertEquals("script-1", call.attributes().get("instructionsRef"));
         assertEquals("R1", call.attributes().get("x_ref"));
         assertEquals(ContactStatus.DIALING, contacts.get("acme#spring", m.contactId()).orElseThrow().status());
+    }
+
+    @Test
+    void aCampaignAskingForAnsweringMachineDetectionGetsItOnEachCall() {
+        accounts.campaigns.put("acme#amd", new Campaign("acme", "amd", Campaign.Status.ACTIVE, "+33948123456", null, 1)
+                .withAnsweringMachineDetection(true));
+        assertEquals(Dialing.Outcome.PLACED, dialing.dial(queued("amd", "+33612345678")));
+        assertTrue(connect.placed.get(0).detectAnsweringMachine());
+        assertEquals(Dialing.Outcome.PLACED, dialing.dial(queued("+33612345679")));
+        assertTrue(!connect.placed.get(1).detectAnsweringMachine(), "the other campaign did not ask for it");
+    }
+
+    @Test
+    void detectionAskedOnAnInstanceWithoutAConnectCampaignPlacesNoCall() {
+        Dialing withoutCampaign = new Dialing(accounts, contacts, control, control, connect, control, oppositions,
+                prospecting, ConnectSetup.withoutDetection("+33948000000"), clock, t -> now = t);
+        accounts.campaigns.put("acme#amd", new Campaign("acme", "amd", Campaign.Status.ACTIVE, "+33948123456", null, 1)
+                .withAnsweringMachineDetection(true));
+        DialMessage m = queued("amd", "+33612345678");
+        assertEquals(Dialing.Outcome.DEFERRED_INACTIVE, withoutCampaign.dial(m));
+        assertTrue(connect.placed.isEmpty());
+        assertEquals(ContactStatus.CALLABLE, contacts.get("acme#amd", m.contactId()).orElseThrow().status());
+        assertTrue(new ConnectSetup("+33948000000", " ").refusal(accounts.campaigns.get("acme#amd"),
+                accounts.clients.get("acme")).orElseThrow().contains("ConnectCampaignId"));
     }
 
     @Test

@@ -42,7 +42,8 @@ final class RatingWiring {
         DialFeeding refill = new DialFeeding(accounts, contacts, lines,
                 new SqsDialQueue(clients.sqs(), runtime.require("DIAL_QUEUE_URL")),
                 runtime.requireInt("CALLS_PER_SECOND"), runtime.requireInt("MAX_CONCURRENT_CALLS"),
-                runtime.require("DEFAULT_CALLER_ID"));
+                new com.outboundcalls.dial.ConnectSetup(runtime.require("DEFAULT_CALLER_ID"),
+                        runtime.environment().get("CONNECT_CAMPAIGN_ID")));
         Clock clock = runtime.clock();
         this.rating = new CallRating(accounts, lines, new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE")),
                 new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")), contacts, lines, descriptions,

@@ -36,7 +36,7 @@ public final class DialFeederHandler implements RequestHandler<Map<String, Objec
                 new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"), maxConcurrent, callsPerSecond,
                         runtime.clock()),
                 new SqsDialQueue(clients.sqs(), runtime.require("DIAL_QUEUE_URL")), callsPerSecond, maxConcurrent,
-                runtime.require("DEFAULT_CALLER_ID"));
+                new ConnectSetup(runtime.require("DEFAULT_CALLER_ID"), runtime.environment().get("CONNECT_CAMPAIGN_ID")));
         this.clock = runtime.clock();
     }
 

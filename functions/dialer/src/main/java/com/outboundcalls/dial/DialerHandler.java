@@ -40,10 +40,16 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
                         runtime.clock(), ACCOUNT_CACHE_TTL),
                 new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control, control,
                 new ConnectOutboundCalls(clients.connect(), runtime.require("CONNECT_INSTANCE_ID"),
-                        runtime.require("CONTACT_FLOW_ID")),
+                        runtime.require("CONTACT_FLOW_ID"), connectSetup(runtime).connectCampaignId()),
                 control, new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE")),
                 new DynamoProspectingHistories(dynamo, runtime.require("CALLS_TABLE")),
-                runtime.require("DEFAULT_CALLER_ID"), runtime.clock(), runtime.sleeper());
+                connectSetup(runtime), runtime.clock(), runtime.sleeper());
+    }
+
+    /** DEFAULT_CALLER_ID, and CONNECT_CAMPAIGN_ID when answering-machine detection is available (may be empty). */
+    static ConnectSetup connectSetup(FunctionRuntime runtime) {
+        return new ConnectSetup(runtime.require("DEFAULT_CALLER_ID"),
+                runtime.environment().get("CONNECT_CAMPAIGN_ID"));
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class ReferenceData {
 
     public static Campaign demoCampaign(String clientId, String campaignId) {
         return new Campaign(clientId, campaignId, Campaign.Status.ACTIVE, PROVIDER_CALLER_ID,
-                "script-relance-v1", 1);
+                "script-relance-v1", 1).withAnsweringMachineDetection(true);
     }
 
     /** The demo client's billing account, subscribed from the given day, with its legal identity. */

@@ -84,10 +84,13 @@ public final class ConnectSimulator implements AutoCloseable {
         final Instant answered;
         Instant disconnected;
         final CalleePopulation.Attempt attempt;
+        final boolean detection;
         final java.util.Map<String, String> startAttributes = new java.util.LinkedHashMap<>();
 
-        Call(String contactId, String destination, Instant initiated, CalleePopulation.Attempt attempt) {
+        Call(String contactId, String destination, Instant initiated, CalleePopulation.Attempt attempt,
+             boolean detection) {
             this.contactId = contactId;
+            this.detection = detection;
             this.destination = destination;
             this.initiated = initiated;
             this.attempt = attempt;
@@ -255,6 +258,13 @@ public final class ConnectSimulator implements AutoCloseable {
         if (attributesBytes(body.path("Attributes")) > 32_768) {
             return Reply.error(400, "InvalidParameterException", "Attributes exceed 32,768 bytes");
         }
+        boolean detection = body.path("AnswerMachineDetectionConfig").path("EnableAnswerMachineDetection")
+                .asBoolean(false);
+        if (detection && (!"CAMPAIGN".equals(body.path("TrafficType").asText("GENERAL"))
+                || body.path("CampaignId").asText("").isEmpty())) {
+            return Reply.error(400, "InvalidParameterException",
+                    "answering machine detection requires TrafficType CAMPAIGN and a CampaignId");
+        }
         String contactId;
         synchronized (this) {
             Instant now = clock.instant();
@@ -277,7 +287,7 @@ public final class ConnectSimulator implements AutoCloseable {
                     contactByToken.put(token, contactId);
                 }
                 Call call = new Call(contactId, destination, now,
-                        population.attempt(destination, token != null ? token : contactId));
+                        population.attempt(destination, token != null ? token : contactId), detection);
                 body.path("Attributes").fields().forEachRemaining(f -> call.startAttributes.put(f.getKey(),
                         f.getValue().asText()));
                 calls.put(contactId, call);
@@ -362,9 +372,8 @@ public final class ConnectSimulator implements AutoCloseable {
                 contact.put("DisconnectTimestamp", epochSeconds(call.disconnected));
                 contact.put("DisconnectReason", disconnectReason(call));
             }
-            if (call.attempt.outcome() == CalleePopulation.Outcome.VOICEMAIL && call.answered != null
-                    && !call.answered.isAfter(now)) {
-                contact.put("AnsweringMachineDetectionStatus", "VOICEMAIL_BEEP");
+            if (call.detection && call.answered != null && !call.answered.isAfter(now)) {
+                contact.put("AnsweringMachineDetectionStatus", detectionStatus(call));
             }
         }
         ObjectNode response = JSON.createObjectNode();
@@ -395,6 +404,14 @@ public final class ConnectSimulator implements AutoCloseable {
         pending.add(new PendingEvent(at, sequence++, contactId, type));
     }
 
+    /**
+     * What detection heard when it runs: a machine's greeting and beep, or a person. Without detection Connect
+     * reports nothing, and a machine that picks up looks like a person who answered.
+     */
+    private static String detectionStatus(Call call) {
+        return call.attempt.outcome() == CalleePopulation.Outcome.VOICEMAIL ? "VOICEMAIL_BEEP" : "HUMAN_ANSWERED";
+    }
+
     private static String disconnectReason(Call call) {
         return switch (call.attempt.outcome()) {
             case ANSWERED -> "CUSTOMER_DISCONNECT";
@@ -423,8 +440,8 @@ public final class ConnectSimulator implements AutoCloseable {
         detail.put("initiationTimestamp", Times.iso(call.initiated));
         if (call.answered != null && !at.isBefore(call.answered)) {
             detail.put("connectedToSystemTimestamp", Times.iso(call.answered));
-            if (call.attempt.outcome() == CalleePopulation.Outcome.VOICEMAIL) {
-                detail.put("answeringMachineDetectionStatus", "VOICEMAIL_BEEP");
+            if (call.detection) {
+                detail.put("answeringMachineDetectionStatus", detectionStatus(call));
             }
         }
         if ("DISCONNECTED".equals(type)) {
@@ -468,6 +485,30 @@ public final class ConnectSimulator implements AutoCloseable {
             }
         }
         return millis / 1000.0;
+    }
+
+    /**
+     * Line-seconds between two instants, by the value of one start attribute of each call (e.g. campaignId):
+     * how the lines were shared.
+     */
+    public synchronized java.util.Map<String, Double> lineSecondsBetween(Instant from, Instant to, String attribute) {
+        java.util.Map<String, Double> byValue = new java.util.TreeMap<>();
+        for (Call call : calls.values()) {
+            Instant start = call.initiated.isAfter(from) ? call.initiated : from;
+            Instant end = call.disconnected.isBefore(to) ? call.disconnected : to;
+            if (end.isAfter(start)) {
+                byValue.merge(String.valueOf(call.startAttributes.get(attribute)),
+                        Duration.between(start, end).toMillis() / 1000.0, Double::sum);
+            }
+        }
+        return byValue;
+    }
+
+    /** Calls placed so far, by the value of one start attribute. */
+    public synchronized java.util.Map<String, Long> callsPlacedBy(String attribute) {
+        java.util.Map<String, Long> byValue = new java.util.TreeMap<>();
+        calls.values().forEach(c -> byValue.merge(String.valueOf(c.startAttributes.get(attribute)), 1L, Long::sum));
+        return byValue;
     }
 
     public synchronized List<String> placedDestinations() {

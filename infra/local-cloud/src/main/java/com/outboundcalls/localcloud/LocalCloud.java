@@ -167,6 +167,11 @@ public final class LocalCloud implements AutoCloseable {
         parameters.putIfAbsent("ContactFlowId", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
         parameters.putIfAbsent("DefaultCallerId", "+33948000000");
         parameters.putAll(overrides);
+        if (!overrides.containsKey("ConnectCampaignId") && (parameters.get("ConnectCampaignId") == null
+                || parameters.get("ConnectCampaignId").isEmpty())) {
+            // The simulator runs answering-machine detection under any campaign id, as Connect does under its own.
+            parameters.put("ConnectCampaignId", "local-outbound-campaign");
+        }
         parameters.replaceAll((k, v) -> v == null ? defaultParameter(k) : v);
         AwsClients clients = new AwsClients(clientEnvironment());
         this.dynamo = clients.dynamoDb();

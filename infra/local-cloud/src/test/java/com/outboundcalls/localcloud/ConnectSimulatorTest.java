@@ -152,6 +152,42 @@ class ConnectSimulatorTest {
                 .instanceId(cloud.parameter("ConnectInstanceId")).contactId(contactId)), "already ended");
     }
 
+    @Test
+    void answeringMachineDetectionNeedsCampaignTrafficAndIsReportedOnlyWhenItRan() {
+        cloud.clock().advanceTo(cloud.clock().instant().plus(Duration.ofHours(6)));
+        cloud.drain();
+        StartOutboundVoiceContactRequest general = call("amd-general", "+33611111111").toBuilder()
+                .answerMachineDetectionConfig(c -> c.enableAnswerMachineDetection(true)).build();
+        assertThrows(software.amazon.awssdk.services.connect.model.InvalidParameterException.class,
+                () -> connect.startOutboundVoiceContact(general));
+
+        int answeredWithDetection = 0;
+        for (int i = 0; i < 20; i++) {
+            for (boolean detect : new boolean[] {true, false}) {
+                StartOutboundVoiceContactRequest.Builder request = call("amd-" + detect + "-" + i,
+                        String.format("+3361100%04d", i)).toBuilder();
+                if (detect) {
+                    request.trafficType("CAMPAIGN").campaignId(cloud.parameter("ConnectCampaignId"))
+                            .answerMachineDetectionConfig(c -> c.enableAnswerMachineDetection(true)
+                                    .awaitAnswerMachinePrompt(true));
+                }
+                String contactId = connect.startOutboundVoiceContact(request.build()).contactId();
+                cloud.clock().advanceTo(cloud.clock().instant().plus(Duration.ofMinutes(10)));
+                Contact described = connect.describeContact(r -> r.instanceId(cloud.parameter("ConnectInstanceId"))
+                        .contactId(contactId)).contact();
+                String status = described.answeringMachineDetectionStatusAsString();
+                if (described.connectedToSystemTimestamp() == null || !detect) {
+                    assertEquals(null, status, "no detection ran, so none is reported");
+                } else {
+                    answeredWithDetection++;
+                    assertTrue(status.equals("HUMAN_ANSWERED") || status.equals("VOICEMAIL_BEEP"), status);
+                }
+            }
+        }
+        assertTrue(answeredWithDetection > 0);
+        cloud.drain();
+    }
+
     private void purge() {
         String url = cloud.physicalName("CallEventsQueue");
         while (!cloud.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)).messages().isEmpty()) {
