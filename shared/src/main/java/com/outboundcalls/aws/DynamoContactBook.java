@@ -2,6 +2,7 @@ package com.outboundcalls.aws;
 
 import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactBook;
+import com.outboundcalls.contact.ContactRecord;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.ingest.ContactStore;
@@ -33,7 +34,7 @@ import static com.outboundcalls.aws.Items.values;
  * A contact waiting in the hopper carries {@code hopperKey} (its campaign) and {@code dueAt}, which the
  * sparse Hopper index orders; leaving the hopper removes {@code hopperKey}.
  */
-public final class DynamoContactBook implements ContactBook, ContactStore {
+public final class DynamoContactBook implements ContactBook, ContactStore, ContactRecord.Source {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -276,6 +277,26 @@ public final class DynamoContactBook implements ContactBook, ContactStore {
     /** One decision of the contact's history. */
     private static AttributeValue entry(Instant at, String event, String detail) {
         return AttributeValue.fromM(Map.of("at", s(Times.iso(at)), "event", s(event), "detail", s(detail)));
+    }
+
+    /** Every contact of a campaign with its history, read page by page (eventually consistent: a report). */
+    @Override
+    public void forEachInCampaign(String campaignKey, java.util.function.Consumer<ContactRecord> consumer) {
+        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :k")
+                        .expressionAttributeValues(values(":k", s(campaignKey))))
+                .items().forEach(item -> {
+                    List<ContactRecord.Decision> history = new ArrayList<>();
+                    if (item.containsKey("history")) {
+                        for (AttributeValue e : item.get("history").l()) {
+                            history.add(new ContactRecord.Decision(Times.parse(e.m().get("at").s()),
+                                    e.m().get("event").s(), e.m().get("detail").s()));
+                        }
+                    }
+                    consumer.accept(new ContactRecord(str(item, "contactId"), str(item, "e164"),
+                            str(item, "sourceFile"), (int) num(item, "sourceRow", 0),
+                            ContactStatus.valueOf(str(item, "status")), (int) num(item, "attempts", 0),
+                            (int) num(item, "uncountedAttempts", 0), Times.parse(str(item, "dueAt")), history));
+                });
     }
 
     /** The contact's history, oldest first: every decision taken about it, with when and why. */

@@ -52,10 +52,6 @@ public final class FinanceJournal {
 
     /** A text cell: formula-safe, quoted when it holds the separator, a quote or a line break. */
     static String text(String value) {
-        String safe = SafeCsv.cell(value);
-        if (safe.indexOf(';') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+        return SafeCsv.quoted(value, ';');
     }
 }

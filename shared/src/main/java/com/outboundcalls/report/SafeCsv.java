@@ -15,4 +15,14 @@ public final class SafeCsv {
         }
         return value;
     }
+
+    /** A formula-safe cell, quoted (RFC 4180) when it holds the delimiter, a quote or a line break. */
+    public static String quoted(String value, char delimiter) {
+        String safe = cell(value);
+        if (safe.indexOf(delimiter) >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
+                || safe.indexOf('\r') >= 0) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
 }

@@ -122,4 +122,34 @@ class DialFeederLocalCloudTest {
         assertEquals(30, contacts.due("acme#big", Instant.parse("2026-10-12T08:00:00Z"), 100).size(),
                 "every contact of the campaign is due at Monday's opening, the queued ones included");
     }
+
+    @Test
+    void theHourlyCampaignReportListsEveryContactWithItsDecisions() throws Exception {
+        // Whatever the other tests left (stored, queued, deferred), the report shows it as it stands.
+        cloud.function("CampaignReportFunction").invoke(minute(cloud.clock().instant()));
+
+        String bucket = cloud.physicalName("ContactBucket");
+        byte[] bytes = cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
+                .key("reports/acme/big/campaign-report.csv")).asByteArray();
+        List<de.siegmar.fastcsv.reader.CsvRecord> rows;
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().fieldSeparator(';')
+                .ofCsvRecord(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))) {
+            rows = reader.stream().toList();
+        }
+        assertEquals(31, rows.size(), "header and the campaign's 30 contacts");
+        Map<ContactStatus, Long> counted = new java.util.EnumMap<>(ContactStatus.class);
+        for (var row : rows.subList(1, rows.size())) {
+            counted.merge(ContactStatus.valueOf(row.getField(3)), 1L, Long::sum);
+            org.junit.jupiter.api.Assertions.assertTrue(row.getField(9).contains(" STORED: from file"), row.getField(9));
+            if (ContactStatus.valueOf(row.getField(3)) == ContactStatus.QUEUED) {
+                org.junit.jupiter.api.Assertions.assertTrue(row.getField(8).startsWith("QUEUED"), row.getField(8));
+            }
+        }
+        assertEquals(contacts.countByStatus("acme#big"), counted);
+        String summary = cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
+                .key("reports/acme/big/campaign-report.summary.json")).asUtf8String();
+        org.junit.jupiter.api.Assertions.assertTrue(summary.contains("\"contacts\" : 30"), summary);
+        org.junit.jupiter.api.Assertions.assertTrue(cloud.s3().listObjectsV2(r -> r.bucket(bucket)
+                .prefix("reports/globex/paused/")).contents().isEmpty(), "a paused campaign is not reported");
+    }
 }
