@@ -43,6 +43,16 @@ class FairShareTest {
     }
 
     @Test
+    void unitsLeftAfterWholeSharesGoToTheLargestFractionsNotToTheFirstCampaign() {
+        // 10 lines at weights 3, 2, 1: quotas 5, 3.33, 1.67 -> 5, 3, 2.
+        Map<String, FairShare.Demand> demands = new java.util.LinkedHashMap<>();
+        demands.put("p3", new FairShare.Demand(1000, 3));
+        demands.put("p2", new FairShare.Demand(1000, 2));
+        demands.put("p1", new FairShare.Demand(1000, 1));
+        assertEquals(Map.of("p3", 5, "p2", 3, "p1", 2), FairShare.allocateWeighted(10, demands));
+    }
+
+    @Test
     void neverMoreThanTheBudgetNorThanAvailable() {
         Map<String, Integer> granted = FairShare.allocate(7, of("a", 3, "b", 3, "c", 3));
         assertEquals(7, granted.values().stream().mapToInt(Integer::intValue).sum());
