@@ -30,7 +30,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code GET /invoices?month=YYYY-MM}: the month's invoices and credit notes with their status</li>
  *   <li>{@code GET /invoices/{number}}: one document, its payments, dispute and penalty</li>
- *   <li>{@code GET /invoices/{number}/exports}: presigned links to its PDF, Factur-X and JSON</li>
+ *   <li>{@code GET /invoices/{number}/exports}: presigned links to its PDF, Factur-X, JSON and usage detail</li>
  *   <li>{@code GET /journals/{month}}: a presigned link to the month's journal</li>
  *   <li>{@code POST /invoices/{number}/payments}: record a payment, once per bank reference</li>
  *   <li>{@code POST /invoices/{number}/disputes} and {@code .../disputes/resolve}</li>
@@ -110,6 +110,10 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 .entrySet()) {
             links.link(InvoiceExports.documentKey(invoice, file.getValue()))
                     .ifPresent(url -> root.put(file.getKey(), url));
+        }
+        if (!invoice.isCreditNote()) {
+            links.link(InvoiceExports.usageKey(invoice.clientId(), invoice.period()))
+                    .ifPresent(url -> root.put("usage", url));
         }
         return json(200, root);
     }

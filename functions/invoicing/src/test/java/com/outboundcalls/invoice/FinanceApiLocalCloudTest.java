@@ -148,6 +148,8 @@ class FinanceApiLocalCloudTest {
         assertEquals(300, exports.path("expires_in_seconds").asInt());
         assertTrue(new String(download(exports.path("facturx").asText()), StandardCharsets.ISO_8859_1)
                 .startsWith("%PDF-"));
+        assertTrue(new String(download(exports.path("usage").asText()), StandardCharsets.UTF_8)
+                .startsWith(InvoiceExports.USAGE_HEADER));
         JsonNode exported = JSON.readTree(download(exports.path("json").asText()));
         assertEquals("58.80", exported.path("total_incl_vat").asText());
 
