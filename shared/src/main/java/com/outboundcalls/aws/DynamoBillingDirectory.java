@@ -149,7 +149,12 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
         if (v == null || !v.hasM()) {
             return BillingAccount.Units.NONE;
         }
-        return new BillingAccount.Units((int) Items.num(v.m(), "quantity", 0), Items.decimal(v.m(), "unitPrice"));
+        return new BillingAccount.Units((int) Items.num(v.m(), "quantity", 0), price(Items.decimal(v.m(), "unitPrice")));
+    }
+
+    /** A price as written, at least to the cent: DynamoDB keeps a number's value, not its trailing zeros. */
+    private static BigDecimal price(BigDecimal value) {
+        return value.scale() < 2 ? value.setScale(2) : value;
     }
 
     private static Map<String, AttributeValue> entityItem(LegalEntity e) {
@@ -171,7 +176,7 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
 
     private static BillingAccount toAccount(Map<String, AttributeValue> item) {
         return new BillingAccount(str(item, "clientId"),
-                new BillingAccount.Plan(str(item, "planName"), Items.decimal(item, "planMonthlyPrice")),
+                new BillingAccount.Plan(str(item, "planName"), price(Items.decimal(item, "planMonthlyPrice"))),
                 units(item, "numbers"), units(item, "users"), units(item, "licences"),
                 LocalDate.parse(str(item, "subscribedOn")),
                 item.containsKey("terminatedOn") ? LocalDate.parse(str(item, "terminatedOn")) : null,

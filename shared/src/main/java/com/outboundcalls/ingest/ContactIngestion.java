@@ -64,9 +64,10 @@ public final class ContactIngestion {
      * A file version in the bucket: its key, its version id (null when the bucket is unversioned), the
      * version that identifies this upload (the version id, or the ETag) and its size.
      */
-    public record UploadedFile(String bucket, String key, String versionId, String version, long size) {
-        String fileId() {
-            return bucket + "/" + key + "#" + version;
+    public record UploadedFile(String bucket, String key, String versionId, String version, long size,
+                               String fileId) {
+        public UploadedFile(String bucket, String key, String versionId, String version, long size) {
+            this(bucket, key, versionId, version, size, bucket + "/" + key + "#" + version);
         }
     }
 

@@ -11,6 +11,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 public final class PhoneNumberValidator {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final NumberTypes types = new NumberTypes(util);
 
     /**
      * Regions whose national numbers are dialled behind a plain "0" trunk prefix and whose international
@@ -49,9 +50,10 @@ public final class PhoneNumberValidator {
         }
         PhoneNumber quick = quickParse(cell, defaultRegion);
         if (quick != null) {
-            PhoneNumberType type = util.getNumberType(quick);
+            var known = types.of(quick);
+            PhoneNumberType type = known.isPresent() ? known.get().getValue() : util.getNumberType(quick);
             if (type != PhoneNumberType.UNKNOWN) {
-                return accepted(quick, type, premiumAllowed);
+                return accepted(quick, type, known.map(java.util.Map.Entry::getKey).orElse(null), premiumAllowed);
             }
         }
         PhoneNumber parsed;
@@ -82,14 +84,15 @@ public final class PhoneNumberValidator {
                 };
             }
         }
-        return accepted(parsed, util.getNumberType(parsed), premiumAllowed);
+        return accepted(parsed, util.getNumberType(parsed), null, premiumAllowed);
     }
 
-    private Verdict accepted(PhoneNumber number, PhoneNumberType type, boolean premiumAllowed) {
+    /** @param knownRegion the number's region when already known, else null */
+    private Verdict accepted(PhoneNumber number, PhoneNumberType type, String knownRegion, boolean premiumAllowed) {
         if (type == PhoneNumberType.PREMIUM_RATE && !premiumAllowed) {
             return Verdict.rejected(RejectReason.PREMIUM_RATE, "premium-rate numbers are not allowed by the contract");
         }
-        String region = util.getRegionCodeForNumber(number);
+        String region = knownRegion != null ? knownRegion : util.getRegionCodeForNumber(number);
         return Verdict.valid(new ValidNumber(util.format(number, PhoneNumberFormat.E164), region, type.name()));
     }
 
@@ -100,49 +103,60 @@ public final class PhoneNumberValidator {
      * finds invalid, goes through the general parser, so this never accepts what the parser would not.
      */
     PhoneNumber quickParse(String cell, String defaultRegion) {
-        StringBuilder digits = new StringBuilder(cell.length());
+        if (cell.length() > 40) {
+            return null;
+        }
+        char[] digits = new char[cell.length()];
+        int count = 0;
         boolean plus = false;
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);
             if (c >= '0' && c <= '9') {
-                digits.append(c);
+                digits[count++] = c;
             } else if (c == '+' && i == 0) {
                 plus = true;
             } else if (c != ' ' && c != '.' && c != '-' && c != '/' && c != '(' && c != ')' && c != '\u00A0') {
                 return null;
             }
         }
-        if (digits.length() < 6 || digits.length() > 17) {
+        if (count < 6 || count > 17) {
             return null;
         }
+        int from = 0;
         boolean simpleRegion = defaultRegion != null && SIMPLE_TRUNK_REGIONS.contains(defaultRegion);
-        if (!plus && digits.charAt(0) == '0' && digits.charAt(1) == '0') {
+        if (!plus && digits[0] == '0' && digits[1] == '0') {
             if (!simpleRegion) {
                 return null;
             }
-            digits.delete(0, 2);
+            from = 2;
             plus = true;
         }
         if (plus) {
-            for (int length = 1; length <= 3 && length < digits.length(); length++) {
-                int countryCode = Integer.parseInt(digits, 0, length, 10);
+            int countryCode = 0;
+            for (int length = 1; length <= 3 && from + length < count; length++) {
+                countryCode = countryCode * 10 + (digits[from + length - 1] - '0');
                 if (!"ZZ".equals(util.getRegionCodeForCountryCode(countryCode))) {
-                    return number(countryCode, digits.substring(length));
+                    return number(countryCode, digits, from + length, count);
                 }
             }
             return null;
         }
-        if (!simpleRegion || digits.charAt(0) != '0') {
+        if (!simpleRegion || digits[0] != '0') {
             return null;
         }
-        return number(util.getCountryCodeForRegion(defaultRegion), digits.substring(1));
+        return number(util.getCountryCodeForRegion(defaultRegion), digits, 1, count);
     }
 
-    private static PhoneNumber number(int countryCode, String national) {
-        if (national.length() < 4 || national.charAt(0) == '0') {
+    /** The national number in {@code digits[from, to)}: at least 4 digits, not starting with 0. */
+    private static PhoneNumber number(int countryCode, char[] digits, int from, int to) {
+        if (to - from < 4 || digits[from] == '0') {
             return null;
         }
-        return new PhoneNumber().setCountryCode(countryCode).setNationalNumber(Long.parseLong(national));
+        long national = 0;
+        for (int i = from; i < to; i++) {
+            national = national * 10 + (digits[i] - '0');
+        }
+        return new PhoneNumber().setCountryCode(countryCode).setNationalNumber(national);
     }
 
     private PhoneNumber withLeadingZeroRestored(String cell, String defaultRegion) {

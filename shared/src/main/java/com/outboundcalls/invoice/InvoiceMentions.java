@@ -10,6 +10,9 @@ import java.util.List;
  */
 public final class InvoiceMentions {
 
+    private static final java.time.format.DateTimeFormatter FRENCH_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private InvoiceMentions() {
     }
 
@@ -19,7 +22,8 @@ public final class InvoiceMentions {
             mentions.add("Avoir sur la facture n° " + invoice.corrects() + " : " + invoice.reason());
             return mentions;
         }
-        mentions.add("Date d'échéance : " + invoice.dueDate() + ". Pas d'escompte pour paiement anticipé.");
+        mentions.add("Date d'échéance : " + FRENCH_DATE.format(invoice.dueDate())
+                + ". Pas d'escompte pour paiement anticipé.");
         String rate = invoice.latePenaltyRate() == null ? ""
                 : " (soit " + percent(invoice.latePenaltyRate()) + " % l'an)";
         mentions.add("Pénalités de retard : trois fois le taux d'intérêt légal" + rate

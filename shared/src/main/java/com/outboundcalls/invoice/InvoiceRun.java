@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The monthly run: for each billing account, the invoice of the month just ended, numbered and stored once,
@@ -40,21 +42,37 @@ public final class InvoiceRun {
         return YearMonth.from(runAt.atZone(RatedCall.BILLING_ZONE)).minusMonths(1);
     }
 
-    public List<Invoice> run(Instant scheduledTime) {
+    /**
+     * What a run did: the invoices (issued now or found), and per client the calls of the month still unrated,
+     * which no invoice could include (an operator publishes the missing price, then corrects next month).
+     */
+    public record Result(List<Invoice> invoices, Map<String, Long> unratedCalls) {
+    }
+
+    public Result run(Instant scheduledTime) {
         YearMonth period = periodFor(scheduledTime);
         LocalDate issueDate = scheduledTime.atZone(RatedCall.BILLING_ZONE).toLocalDate();
         Provider seller = billing.provider();
         List<Invoice> issued = new ArrayList<>();
+        Map<String, Long> unrated = new TreeMap<>();
         for (BillingAccount account : billing.accounts()) {
-            invoice(account, seller, period, issueDate).ifPresent(issued::add);
+            UsageTotals usage = new UsageTotals();
+            invoice(account, seller, period, issueDate, usage).ifPresent(issued::add);
+            if (usage.unrated() > 0) {
+                unrated.put(account.clientId(), usage.unrated());
+            }
         }
         publisher.publishJournal(period, issueDate);
-        return issued;
+        return new Result(issued, unrated);
     }
 
     /** The account's invoice for the month, issued now or found from an earlier run; empty if nothing is due. */
     public Optional<Invoice> invoice(BillingAccount account, Provider seller, YearMonth period, LocalDate issueDate) {
-        UsageTotals usage = new UsageTotals();
+        return invoice(account, seller, period, issueDate, new UsageTotals());
+    }
+
+    private Optional<Invoice> invoice(BillingAccount account, Provider seller, YearMonth period, LocalDate issueDate,
+                                      UsageTotals usage) {
         InvoiceExports.UsageCsv csv = new InvoiceExports.UsageCsv();
         ratedCalls.forEachInMonth(account.clientId(), period, call -> {
             usage.add(call);

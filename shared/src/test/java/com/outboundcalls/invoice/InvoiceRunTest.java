@@ -32,10 +32,10 @@ class InvoiceRunTest {
                 InvoiceCalculatorTest.RATES);
         Instant firstOfNovember = Instant.parse("2026-11-01T05:00:00Z");
 
-        Invoice first = run.run(firstOfNovember).get(0);
+        Invoice first = run.run(firstOfNovember).invoices().get(0);
         String json = exports.text("exports/invoices/2026-10/2026-000001_c1.json");
         String journal = exports.text("exports/invoices/2026-10/journal-2026-10.csv");
-        Invoice again = run.run(firstOfNovember.plusSeconds(60)).get(0);
+        Invoice again = run.run(firstOfNovember.plusSeconds(60)).invoices().get(0);
 
         assertEquals(first, again);
         assertEquals(1, invoices.allocated);
@@ -59,7 +59,7 @@ class InvoiceRunTest {
         InvoiceRun run = new InvoiceRun(billing, new InMemoryPorts.RatedCalls(), invoices, InvoiceDocuments.NONE,
                 new InMemoryPorts.Objects(), InvoiceCalculatorTest.RATES);
 
-        List<Invoice> issued = run.run(Instant.parse("2026-11-01T05:00:00Z"));
+        List<Invoice> issued = run.run(Instant.parse("2026-11-01T05:00:00Z")).invoices();
 
         assertEquals(List.of("2026-000001", "2026-000002"), issued.stream().map(Invoice::number).toList());
         assertEquals(List.of("a", "c"), issued.stream().map(Invoice::clientId).toList());

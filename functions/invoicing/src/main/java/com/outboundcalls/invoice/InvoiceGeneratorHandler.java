@@ -6,7 +6,13 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 
+import com.outboundcalls.account.Client;
+import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.lambda.Metrics;
+
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -14,25 +20,41 @@ import java.util.Map;
 public final class InvoiceGeneratorHandler implements RequestHandler<Map<String, Object>, String> {
 
     private final InvoiceRun run;
+    private final DynamoAccountDirectory accounts;
+    private final BillingDirectory billing;
     private final Clock clock;
     private final StructuredLog log = new StructuredLog("invoice-generator");
+    private final Metrics metrics;
 
     public InvoiceGeneratorHandler() {
         this(FunctionRuntime.system());
     }
 
     public InvoiceGeneratorHandler(FunctionRuntime runtime) {
-        this.run = new InvoicingWiring(runtime).invoiceRun();
+        InvoicingWiring wiring = new InvoicingWiring(runtime);
+        this.run = wiring.invoiceRun();
+        this.billing = wiring.billing;
+        this.accounts = new DynamoAccountDirectory(wiring.clients.dynamoDb(), runtime.require("ACCOUNTS_TABLE"));
         this.clock = runtime.clock();
+        this.metrics = new Metrics("invoice-generator", clock);
     }
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
-        List<Invoice> invoices = run.run(ScheduledInput.scheduledTime(input, clock));
-        for (Invoice invoice : invoices) {
+        InvoiceRun.Result result = run.run(ScheduledInput.scheduledTime(input, clock));
+        for (Invoice invoice : result.invoices()) {
             log.info("invoice_issued", "number", invoice.number(), "clientId", invoice.clientId(),
                     "period", invoice.period(), "totalInclVat", invoice.totalInclVat());
         }
-        return invoices.size() + " invoice(s)";
+        result.unratedCalls().forEach((clientId, calls) -> log.error("unrated_calls_not_invoiced", "clientId",
+                clientId, "calls", calls, "action", "publish a price for their routes; they are rated then"));
+        // A client who can place calls but has no billing account would never be invoiced: an alarm, not silence.
+        Set<String> billed = new HashSet<>();
+        billing.accounts().forEach(a -> billed.add(a.clientId()));
+        List<String> unbilled = accounts.clients().stream().map(Client::clientId).filter(id -> !billed.contains(id))
+                .toList();
+        unbilled.forEach(id -> log.error("client_without_billing_account", "clientId", id));
+        metrics.count("ClientsWithoutBillingAccount", unbilled.size());
+        return result.invoices().size() + " invoice(s), " + unbilled.size() + " client(s) without a billing account";
     }
 }

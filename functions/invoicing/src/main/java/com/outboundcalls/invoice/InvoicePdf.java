@@ -125,7 +125,8 @@ public final class InvoicePdf {
             }
             w.right(COLUMNS[0], y, w.regular, 9, decimal(line.quantity()));
             w.right(COLUMNS[1], y, w.regular, 9, unit(line));
-            w.right(COLUMNS[2], y, w.regular, 9, decimal(line.unitPrice()));
+            w.right(COLUMNS[2], y, w.regular, 9, decimal(line.unitPrice().scale() < 2 ? line.unitPrice().setScale(2)
+                    : line.unitPrice()));
             w.right(COLUMNS[3], y, w.regular, 9, money(line.amount()));
             w.y -= 4;
         }

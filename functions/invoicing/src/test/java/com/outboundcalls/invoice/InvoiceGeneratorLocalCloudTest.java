@@ -46,6 +46,11 @@ class InvoiceGeneratorLocalCloudTest {
         billing.putAccount(account("acme", "49.00", LocalDate.of(2025, 3, 1)));
         // Subscribed on 15 October: 17 of 31 days, 19.90 x 17 / 31 = 10.9129 -> 10.91.
         billing.putAccount(account("globex", "19.90", LocalDate.of(2026, 10, 15)));
+        // A client set up to call but never given a billing account: the run says so rather than skip it silently.
+        new com.outboundcalls.aws.DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"))
+                .putClient(new com.outboundcalls.account.Client("initech", "Initech", "FR",
+                        new com.outboundcalls.account.Client.Tariff(3, Duration.ofHours(1)),
+                        com.outboundcalls.account.Client.AccountStatus.ACTIVE, null));
         DynamoRatedCallStore rated = new DynamoRatedCallStore(cloud.dynamoDb(), cloud.physicalName("RatedCallsTable"));
         rated.saveIfAbsent(call("c1", "FR", "MOBILE", 62, "0.0450", "2026-10-05T09:00:00.250Z"));
         rated.saveIfAbsent(call("c2", "FR", "MOBILE", 61, "0.0450", "2026-10-20T14:00:00Z"));
@@ -91,7 +96,8 @@ class InvoiceGeneratorLocalCloudTest {
 
     @Test
     void theMonthlyRunInvoicesEachClientOnceWithContinuousNumbersAndExportsIt() throws IOException {
-        cloud.function("InvoiceGeneratorFunction").invoke(run(RUN));
+        assertEquals("2 invoice(s), 1 client(s) without a billing account",
+                cloud.function("InvoiceGeneratorFunction").invoke(run(RUN)));
         // A retry of the same occurrence, then a second run later that morning.
         cloud.function("InvoiceGeneratorFunction").invoke(run(RUN));
         cloud.function("InvoiceGeneratorFunction").invoke(run(RUN.plus(Duration.ofHours(2))));
@@ -107,6 +113,7 @@ class InvoiceGeneratorLocalCloudTest {
         assertEquals("732829320", acme.path("seller").path("siren").asText());
         assertEquals("FR13542107651", acme.path("buyer").path("vat_number").asText());
         assertEquals("fixed", acme.path("lines").get(0).path("kind").asText());
+        assertEquals("49.00", acme.path("lines").get(0).path("unit_price").asText(), "prices keep their cents");
         assertEquals("0.12", acme.path("lines").get(1).path("amount").asText());
         assertEquals("0.09", acme.path("lines").get(2).path("amount").asText());
         assertEquals("49.21", acme.path("total_excl_vat").asText());
