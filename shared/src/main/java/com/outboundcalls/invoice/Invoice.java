@@ -60,15 +60,4 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
     public boolean isCreditNote() {
         return type == Type.CREDIT_NOTE;
     }
-
-    /** Sum of the usage lines. */
-    public BigDecimal usageTotal() {
-        return lines.stream().filter(l -> l.kind() == InvoiceLine.Kind.USAGE).map(InvoiceLine::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    public long usageSeconds() {
-        return lines.stream().filter(l -> l.kind() == InvoiceLine.Kind.USAGE)
-                .mapToLong(InvoiceLine::billedSeconds).sum();
-    }
 }

@@ -66,11 +66,10 @@ public final class InvoiceRun {
         return new Result(issued, unrated);
     }
 
-    /** The account's invoice for the month, issued now or found from an earlier run; empty if nothing is due. */
-    public Optional<Invoice> invoice(BillingAccount account, Provider seller, YearMonth period, LocalDate issueDate) {
-        return invoice(account, seller, period, issueDate, new UsageTotals());
-    }
-
+    /**
+     * The account's invoice for the month, issued now or found from an earlier run, with its exports; empty if
+     * nothing is due. The month's calls are summed into {@code usage}.
+     */
     private Optional<Invoice> invoice(BillingAccount account, Provider seller, YearMonth period, LocalDate issueDate,
                                       UsageTotals usage) {
         InvoiceExports.UsageCsv csv = new InvoiceExports.UsageCsv();

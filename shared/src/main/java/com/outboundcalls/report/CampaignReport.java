@@ -98,10 +98,6 @@ public final class CampaignReport {
         }
     }
 
-    public Map<ContactStatus, Long> byStatus() {
-        return byStatus;
-    }
-
     private static String cell(String value) {
         return SafeCsv.quoted(value, ';');
     }
