@@ -10,7 +10,6 @@ import com.outboundcalls.ingest.ContactStore.Outcome;
 import com.outboundcalls.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -79,17 +78,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
             keys.add(Items.key(c.clientId() + "#" + c.campaignId(), c.contactId()));
         }
         Map<String, Map<String, AttributeValue>> found = new java.util.HashMap<>();
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
-                .consistentRead(true).projectionExpression("sk, sourceFile, sourceRow").build());
-        for (int attempt = 0; !request.isEmpty(); attempt++) {
-            Map<String, KeysAndAttributes> pending = request;
-            BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
-            response.responses().getOrDefault(table, List.of()).forEach(item -> found.put(str(item, "sk"), item));
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            if (!request.isEmpty()) {
-                BatchBackoff.pause(attempt);
-            }
-        }
+        BatchBackoff.getAll(dynamo, table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
+                .projectionExpression("sk, sourceFile, sourceRow").build(), item -> found.put(str(item, "sk"), item));
         return found;
     }
 

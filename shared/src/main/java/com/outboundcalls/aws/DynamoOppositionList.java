@@ -4,7 +4,6 @@ import com.outboundcalls.contact.OppositionList;
 import com.outboundcalls.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
@@ -46,17 +45,8 @@ public final class DynamoOppositionList implements OppositionList {
         }
         for (int from = 0; from < keys.size(); from += KEYS_PER_GET) {
             List<Map<String, AttributeValue>> slice = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_GET));
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(slice)
-                    .projectionExpression("sk").build());
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(pending));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> opposed.add(Items.str(item, "sk")));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    BatchBackoff.pause(attempt);
-                }
-            }
+            BatchBackoff.getAll(dynamo, table, KeysAndAttributes.builder().keys(slice).projectionExpression("sk").build(),
+                    item -> opposed.add(Items.str(item, "sk")));
         }
         return opposed;
     }

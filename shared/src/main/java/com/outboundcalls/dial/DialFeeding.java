@@ -64,7 +64,7 @@ public final class DialFeeding {
         Map<String, String> refused = new LinkedHashMap<>();
         for (Campaign campaign : accounts.activeCampaigns()) {
             java.util.Optional<Client> client = accounts.client(campaign.clientId());
-            if (!client.map(Client::mayPlaceCalls).orElse(false)) {
+            if (!accountMayCall(campaign, client)) {
                 continue;
             }
             java.util.Optional<String> refusal = connectSetup.refusal(campaign, client.get());
@@ -127,6 +127,11 @@ public final class DialFeeding {
         return new FeedReport(budget, running.size(), messages.size(), deferred, refused);
     }
 
+    /** The campaign runs and its client's account may place calls (not suspended, not terminated). */
+    private static boolean accountMayCall(Campaign campaign, java.util.Optional<Client> client) {
+        return campaign.isActive() && client.map(Client::mayPlaceCalls).orElse(false);
+    }
+
     /**
      * A line was just freed: the campaign that held it takes it back with its next contact callable now, if it
      * has one, rather than leaving the line idle until the next run. The shares the runs grant stay as they
@@ -138,7 +143,7 @@ public final class DialFeeding {
         }
         java.util.Optional<Campaign> campaign = accounts.campaign(clientId, campaignId);
         java.util.Optional<Client> client = accounts.client(clientId);
-        if (campaign.isEmpty() || !campaign.get().isActive() || !client.map(Client::mayPlaceCalls).orElse(false)
+        if (campaign.isEmpty() || !accountMayCall(campaign.get(), client)
                 || connectSetup.refusal(campaign.get(), client.get()).isPresent()) {
             return false;
         }
