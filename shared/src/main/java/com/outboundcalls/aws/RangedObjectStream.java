@@ -1,6 +1,7 @@
 package com.outboundcalls.aws;
 
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,19 @@ public final class RangedObjectStream extends InputStream {
         this.size = size;
     }
 
+    /**
+     * Asks for exactly one version of the object: by its version id, else (an unversioned bucket) by its ETag,
+     * so that a file replaced meanwhile fails the request rather than being read in its new version.
+     */
+    public static GetObjectRequest.Builder pinVersion(GetObjectRequest.Builder request, String versionId, String etag) {
+        if (versionId != null) {
+            request.versionId(versionId);
+        } else if (etag != null) {
+            request.ifMatch(etag);
+        }
+        return request;
+    }
+
     @Override
     public int read() throws IOException {
         if (!ensure()) {
@@ -65,14 +79,7 @@ public final class RangedObjectStream extends InputStream {
         }
         long last = Math.min(size, nextOffset + RANGE_BYTES) - 1;
         String header = "bytes=" + nextOffset + "-" + last;
-        try (InputStream in = s3.getObject(r -> {
-            r.bucket(bucket).key(key).range(header);
-            if (versionId != null) {
-                r.versionId(versionId);
-            } else if (etag != null) {
-                r.ifMatch(etag);
-            }
-        })) {
+        try (InputStream in = s3.getObject(r -> pinVersion(r.bucket(bucket).key(key).range(header), versionId, etag))) {
             range = in.readAllBytes();
         }
         if (range.length != last - nextOffset + 1) {

@@ -293,9 +293,7 @@ public final class ContactIngestion {
                 return null;
             }
             List<String> cells = row.cells();
-            String rowRegion = ContactFileReader.cell(cells, layout.country());
-            String region = rowRegion != null && rowRegion.length() == 2 ? rowRegion.toUpperCase(java.util.Locale.ROOT)
-                    : client.defaultRegion();
+            String region = ContactFileReader.regionOf(layout, cells, client.defaultRegion());
             PhoneNumberValidator.Verdict verdict = validator.validate(ContactFileReader.cell(cells, layout.phone()),
                     region, client.premiumRateAllowed());
             if (!verdict.isValid()) {

@@ -81,8 +81,7 @@ public final class OppositionImport {
                     byReason.merge(RejectReason.MALFORMED_ROW, 1L, Long::sum);
                     continue;
                 }
-                String region = Optional.ofNullable(ContactFileReader.cell(row.cells(), rows.layout().country()))
-                        .filter(r -> r.length() == 2).map(String::toUpperCase).orElse(client.get().defaultRegion());
+                String region = ContactFileReader.regionOf(rows.layout(), row.cells(), client.get().defaultRegion());
                 PhoneNumberValidator.Verdict verdict = validator.validate(
                         ContactFileReader.cell(row.cells(), rows.layout().phone()), region, true);
                 if (!verdict.isValid()) {

@@ -66,13 +66,7 @@ final class IngestWiring {
             return () -> new RangedObjectStream(s3, file.bucket(), file.key(), file.versionId(), file.version(),
                     file.size());
         }
-        return () -> s3.getObject(r -> {
-            r.bucket(file.bucket()).key(file.key());
-            if (file.versionId() != null) {
-                r.versionId(file.versionId());
-            } else if (file.version() != null) {
-                r.ifMatch(file.version());
-            }
-        });
+        return () -> s3.getObject(r -> RangedObjectStream.pinVersion(r.bucket(file.bucket()).key(file.key()),
+                file.versionId(), file.version()));
     }
 }
