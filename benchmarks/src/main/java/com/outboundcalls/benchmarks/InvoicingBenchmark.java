@@ -168,7 +168,7 @@ public final class InvoicingBenchmark {
 
     /** Runs invoice-generator in a fresh JVM against this local cloud and reads back its figures. */
     private static Run child(LocalCloud cloud, YearMonth month, long calls, Instant runAt) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.javaBin(), "-Xmx1536m", "-XX:+UseSerialGC", "-cp",
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1536m", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), InvoicingBenchmark.class.getName(), "--child",
                 month.toString(), runAt.toString());
         Map<String, String> env = pb.environment();
@@ -254,9 +254,7 @@ public final class InvoicingBenchmark {
     }
 
     /** The java launcher of this JVM. */
-    private static final class Path {
-        static String javaBin() {
-            return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        }
+    private static String javaBin() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
