@@ -99,28 +99,25 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
 
     @Override
     public boolean suspendForNonPayment(String clientId, String reason) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(Items.key(DynamoAccountDirectory.clientPk(clientId), DynamoAccountDirectory.PROFILE))
-                    .updateExpression("SET accountStatus = :suspended, suspendedFor = :why, suspensionNote = :note")
-                    .conditionExpression("accountStatus = :active")
-                    .expressionAttributeValues(values(":suspended", s("SUSPENDED"), ":why", s(NON_PAYMENT),
-                            ":note", s(reason), ":active", s("ACTIVE"))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return updateProfile(clientId, "SET accountStatus = :suspended, suspendedFor = :why, suspensionNote = :note",
+                "accountStatus = :active", values(":suspended", s("SUSPENDED"), ":why", s(NON_PAYMENT),
+                        ":note", s(reason), ":active", s("ACTIVE")));
     }
 
     @Override
     public boolean liftNonPaymentSuspension(String clientId) {
+        return updateProfile(clientId, "SET accountStatus = :active REMOVE suspendedFor, suspensionNote",
+                "accountStatus = :suspended AND suspendedFor = :why", values(":suspended", s("SUSPENDED"), ":why",
+                        s(NON_PAYMENT), ":active", s("ACTIVE")));
+    }
+
+    /** A conditional update of the client's profile; false when the condition did not hold. */
+    private boolean updateProfile(String clientId, String update, String condition,
+                                  Map<String, AttributeValue> values) {
         try {
             dynamo.updateItem(r -> r.tableName(table)
                     .key(Items.key(DynamoAccountDirectory.clientPk(clientId), DynamoAccountDirectory.PROFILE))
-                    .updateExpression("SET accountStatus = :active REMOVE suspendedFor, suspensionNote")
-                    .conditionExpression("accountStatus = :suspended AND suspendedFor = :why")
-                    .expressionAttributeValues(values(":suspended", s("SUSPENDED"), ":why", s(NON_PAYMENT),
-                            ":active", s("ACTIVE"))));
+                    .updateExpression(update).conditionExpression(condition).expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
