@@ -66,14 +66,25 @@ public final class ContactFileBenchmark {
         try {
             generate(file, rows);
             System.out.printf("Generated %,d rows, %,d bytes (windows-1252, ';')%n", rows, Files.size(file));
-            // A warm-up pass of each, then the measured pass.
-            parse(file);
-            validate(file);
-            Result parse = measure(() -> parse(file));
-            Result validate = measure(() -> validate(file));
-            System.out.printf("Bare parse:  %,10.0f rows/s, peak heap %,5d MB%n", parse.rowsPerSecond(rows), parse.peakHeapMb);
-            System.out.printf("Validation:  %,10.0f rows/s, peak heap %,5d MB%n", validate.rowsPerSecond(rows),
-                    validate.peakHeapMb);
+            // Two warm-up passes of each, then five measured passes of each, alternating; the median pass counts.
+            for (int i = 0; i < 2; i++) {
+                parse(file);
+                validate(file);
+            }
+            List<Result> parses = new ArrayList<>();
+            List<Result> validations = new ArrayList<>();
+            for (int i = 0; i < PASSES; i++) {
+                parses.add(measure(() -> parse(file)));
+                validations.add(measure(() -> validate(file)));
+            }
+            Result parse = median(parses);
+            Result validate = median(validations);
+            System.out.printf("Passes (s): parse %s; validation %s%n", seconds(parses), seconds(validations));
+            System.out.printf("Bare parse:  %,10.0f rows/s, peak heap %,5d MB, %.2f s elapsed, %.2f s of CPU%n",
+                    parse.rowsPerSecond(rows), parse.peakHeapMb, parse.nanos / 1e9, parse.cpuNanos / 1e9);
+            System.out.printf("Validation:  %,10.0f rows/s, peak heap %,5d MB, %.2f s elapsed, %.2f s of CPU (%d processors)%n",
+                    validate.rowsPerSecond(rows), validate.peakHeapMb, validate.nanos / 1e9, validate.cpuNanos / 1e9,
+                    Runtime.getRuntime().availableProcessors());
             System.out.printf("Validation takes %.2fx the bare parse (target: within 3x; heap target: under 256 MB)%n",
                     (double) validate.nanos / parse.nanos);
             if (e2e) {
@@ -84,10 +95,23 @@ public final class ContactFileBenchmark {
         }
     }
 
-    private record Result(long nanos, long peakHeapMb) {
+    private record Result(long nanos, long cpuNanos, long peakHeapMb) {
         double rowsPerSecond(int rows) {
             return rows / (nanos / 1e9);
         }
+    }
+
+    private static final int PASSES = 5;
+
+    private static Result median(List<Result> passes) {
+        List<Result> sorted = new ArrayList<>(passes);
+        sorted.sort(java.util.Comparator.comparingLong(Result::nanos));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String seconds(List<Result> passes) {
+        return passes.stream().map(r -> String.format("%.2f", r.nanos / 1e9))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static Result measure(Runnable task) {
@@ -95,11 +119,14 @@ public final class ContactFileBenchmark {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = os.getProcessCpuTime();
         long start = System.nanoTime();
         task.run();
         long nanos = System.nanoTime() - start;
+        long cpu = os.getProcessCpuTime() - cpuStart;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Result(nanos, peak >> 20);
+        return new Result(nanos, cpu, peak >> 20);
     }
 
     static void generate(Path file, int rows) throws IOException {

@@ -354,13 +354,13 @@ public final class ContactFileReader {
         return attributes;
     }
 
-    /** The cell at an index, or null when the column is absent, the row is short or the cell empty. */
     /** The row's region: its two-letter country cell when it has one, else the client's default region. */
     public static String regionOf(Layout layout, List<String> cells, String defaultRegion) {
         String country = cell(cells, layout.country());
         return country != null && country.length() == 2 ? country.toUpperCase(java.util.Locale.ROOT) : defaultRegion;
     }
 
+    /** The cell at an index, or null when the column is absent, the row is short or the cell empty. */
     public static String cell(List<String> cells, int index) {
         if (index < 0 || index >= cells.size()) {
             return null;

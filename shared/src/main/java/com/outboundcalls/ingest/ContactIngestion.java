@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -258,35 +262,91 @@ public final class ContactIngestion {
             }
         }
 
+        /**
+         * Three stages overlap: the reader decodes and splits rows ahead; the numbers of the next chunk are checked
+         * (pure work) on one thread per processor while this thread takes the current chunk's rows in order.
+         */
         private IngestSummary process(ReadAhead ahead, LongSupplier remainingMillis) {
-            while (true) {
+            int processors = Math.max(1, Runtime.getRuntime().availableProcessors());
+            ExecutorService checkers = Executors.newFixedThreadPool(processors, task -> {
+                Thread thread = new Thread(task, "contact-number-checker");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
                 List<ContactFileReader.Row> chunk = ahead.next();
-                if (chunk.isEmpty()) {
-                    break;
-                }
-                // Numbers are checked in parallel (pure work); rows are then taken in order, one at a time.
-                List<Checked> verdicts = chunk.parallelStream().map(this::check).toList();
-                for (int i = 0; i < chunk.size(); i++) {
-                    if (rowsRead >= limits.maxRows()) {
-                        limitReached = "The file has more than " + limits.maxRows() + " rows, the limit per file: rows "
-                                + "after row " + lastRow + " were not read.";
-                        flush();
-                        return finish();
+                List<CompletableFuture<List<Checked>>> checking = checkAhead(chunk, checkers, processors);
+                while (!chunk.isEmpty()) {
+                    List<Checked> verdicts = verdicts(checking);
+                    List<ContactFileReader.Row> next = ahead.next();
+                    checking = checkAhead(next, checkers, processors);
+                    IngestSummary ended = take(chunk, verdicts, remainingMillis);
+                    if (ended != null) {
+                        return ended;
                     }
-                    row(chunk.get(i), verdicts.get(i));
-                    if (timeToHandOver(remainingMillis)) {
-                        flush();
-                        return handOver();
-                    }
+                    chunk = next;
                 }
+            } finally {
+                checkers.shutdownNow();
             }
             flush();
             return finish();
         }
 
+        /** The chunk's verdicts, one slice per checker, computing in the background. */
+        private List<CompletableFuture<List<Checked>>> checkAhead(List<ContactFileReader.Row> chunk,
+                                                                  ExecutorService checkers, int slices) {
+            List<CompletableFuture<List<Checked>>> parts = new ArrayList<>(slices);
+            int size = (chunk.size() + slices - 1) / slices;
+            for (int from = 0; from < chunk.size(); from += size) {
+                List<ContactFileReader.Row> slice = chunk.subList(from, Math.min(chunk.size(), from + size));
+                parts.add(CompletableFuture.supplyAsync(() -> {
+                    List<Checked> verdicts = new ArrayList<>(slice.size());
+                    for (ContactFileReader.Row row : slice) {
+                        verdicts.add(check(row));
+                    }
+                    return verdicts;
+                }, checkers));
+            }
+            return parts;
+        }
+
+        private static List<Checked> verdicts(List<CompletableFuture<List<Checked>>> checking) {
+            List<Checked> verdicts = new ArrayList<>();
+            for (CompletableFuture<List<Checked>> part : checking) {
+                try {
+                    verdicts.addAll(part.join());
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+            return verdicts;
+        }
+
+        /** Takes a chunk's rows in order; the summary when the file ends here (a limit, a hand-over), else null. */
+        private IngestSummary take(List<ContactFileReader.Row> chunk, List<Checked> verdicts, LongSupplier remainingMillis) {
+            for (int i = 0; i < chunk.size(); i++) {
+                if (rowsRead >= limits.maxRows()) {
+                    limitReached = "The file has more than " + limits.maxRows() + " rows, the limit per file: rows "
+                            + "after row " + lastRow + " were not read.";
+                    flush();
+                    return finish();
+                }
+                row(chunk.get(i), verdicts.get(i));
+                if (timeToHandOver(remainingMillis)) {
+                    flush();
+                    return handOver();
+                }
+            }
+            return null;
+        }
+
         /**
          * The phone cell's verdict and, for a valid number, the contact the row would become; null for a row
-         * that is blank or malformed. Pure: runs in parallel over a chunk of rows.
+         * that is blank or malformed. Pure: runs on several threads at once.
          */
         private Checked check(ContactFileReader.Row row) {
             if (row.blank() || row.malformed()) {

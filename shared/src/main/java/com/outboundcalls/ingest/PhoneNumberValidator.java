@@ -21,6 +21,10 @@ public final class PhoneNumberValidator {
     static final java.util.Set<String> SIMPLE_TRUNK_REGIONS = java.util.Set.of("FR", "RE", "GP", "MQ", "GF", "YT",
             "BE", "CH", "DE", "GB", "NL", "AT", "IE");
 
+    /** The calling code of each of those regions, looked up once. */
+    private final java.util.Map<String, Integer> simpleTrunkCallingCodes = SIMPLE_TRUNK_REGIONS.stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(r -> r, util::getCountryCodeForRegion));
+
     /** The outcome for one cell: exactly one of {@code number} and {@code reason} is set. */
     public record Verdict(ValidNumber number, RejectReason reason, String message) {
         static Verdict valid(ValidNumber number) {
@@ -93,7 +97,11 @@ public final class PhoneNumberValidator {
             return Verdict.rejected(RejectReason.PREMIUM_RATE, "premium-rate numbers are not allowed by the contract");
         }
         String region = knownRegion != null ? knownRegion : util.getRegionCodeForNumber(number);
-        return Verdict.valid(new ValidNumber(util.format(number, PhoneNumberFormat.E164), region, type.name()));
+        // E.164 is "+", the calling code and the national significant number, which has a leading zero only for
+        // the numbers (Italian fixed lines) that keep one.
+        String e164 = number.hasItalianLeadingZero() ? util.format(number, PhoneNumberFormat.E164)
+                : "+" + number.getCountryCode() + number.getNationalNumber();
+        return Verdict.valid(new ValidNumber(e164, region, type.name()));
     }
 
     /**
@@ -123,7 +131,8 @@ public final class PhoneNumberValidator {
             return null;
         }
         int from = 0;
-        boolean simpleRegion = defaultRegion != null && SIMPLE_TRUNK_REGIONS.contains(defaultRegion);
+        Integer regionCallingCode = defaultRegion == null ? null : simpleTrunkCallingCodes.get(defaultRegion);
+        boolean simpleRegion = regionCallingCode != null;
         if (!plus && digits[0] == '0' && digits[1] == '0') {
             if (!simpleRegion) {
                 return null;
@@ -144,7 +153,7 @@ public final class PhoneNumberValidator {
         if (!simpleRegion || digits[0] != '0') {
             return null;
         }
-        return number(util.getCountryCodeForRegion(defaultRegion), digits, 1, count);
+        return number(regionCallingCode, digits, 1, count);
     }
 
     /** The national number in {@code digits[from, to)}: at least 4 digits, not starting with 0. */

@@ -27,6 +27,16 @@ class NumberTypesTest {
     }
 
     @Test
+    void everyCallingCodeOfASingleRegionIsClassifiedAndSharedOnesAreNot() {
+        for (String region : util.getSupportedRegions()) {
+            int callingCode = util.getCountryCodeForRegion(region);
+            boolean single = util.getRegionCodesForCountryCode(callingCode).size() == 1;
+            // Building a region's automaton throws if its patterns use a construct it cannot read, or grow too big.
+            assertEquals(single, types.classifies(callingCode), region);
+        }
+    }
+
+    @Test
     void everyExampleNumberOfEveryRegionGetsLibphonenumbersType() {
         int compared = 0;
         for (String region : util.getSupportedRegions()) {

@@ -26,6 +26,14 @@ class PhoneNumberValidatorTest {
     }
 
     @Test
+    void anItalianFixedLineKeepsItsLeadingZeroInE164() {
+        PhoneNumberValidator.ValidNumber milan = valid("+39 02 8901 2345", "FR");
+        assertEquals("+390289012345", milan.e164());
+        assertEquals("IT", milan.region());
+        assertEquals("FIXED_LINE", milan.numberType());
+    }
+
+    @Test
     void aLeadingZeroDroppedByASpreadsheetIsRestored() {
         PhoneNumberValidator.ValidNumber n = valid("612345678", "FR");
         assertEquals("+33612345678", n.e164());
