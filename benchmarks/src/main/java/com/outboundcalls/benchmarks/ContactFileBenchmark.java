@@ -55,10 +55,15 @@ public final class ContactFileBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = 1_000_000;
         boolean e2e = false;
+        boolean ratio = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[++i]);
                 case "--e2e" -> e2e = true;
+                case "--e2e-only" -> {
+                    e2e = true;
+                    ratio = false;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -66,27 +71,29 @@ public final class ContactFileBenchmark {
         try {
             generate(file, rows);
             System.out.printf("Generated %,d rows, %,d bytes (windows-1252, ';')%n", rows, Files.size(file));
-            // Two warm-up passes of each, then five measured passes of each, alternating; the median pass counts.
-            for (int i = 0; i < 2; i++) {
-                parse(file);
-                validate(file);
+            if (ratio) {
+                // Two warm-up passes of each, then five measured passes of each, alternating; the median pass counts.
+                for (int i = 0; i < 2; i++) {
+                    parse(file);
+                    validate(file);
+                }
+                List<Result> parses = new ArrayList<>();
+                List<Result> validations = new ArrayList<>();
+                for (int i = 0; i < PASSES; i++) {
+                    parses.add(measure(() -> parse(file)));
+                    validations.add(measure(() -> validate(file)));
+                }
+                Result parse = median(parses);
+                Result validate = median(validations);
+                System.out.printf("Passes (s): parse %s; validation %s%n", seconds(parses), seconds(validations));
+                System.out.printf("Bare parse:  %,10.0f rows/s, peak heap %,5d MB, %.2f s elapsed, %.2f s of CPU%n",
+                        parse.rowsPerSecond(rows), parse.peakHeapMb, parse.nanos / 1e9, parse.cpuNanos / 1e9);
+                System.out.printf("Validation:  %,10.0f rows/s, peak heap %,5d MB, %.2f s elapsed, %.2f s of CPU "
+                                + "(%d processors)%n", validate.rowsPerSecond(rows), validate.peakHeapMb, validate.nanos / 1e9, validate.cpuNanos / 1e9,
+                        Runtime.getRuntime().availableProcessors());
+                System.out.printf("Validation takes %.2fx the bare parse (target: within 3x; heap target: under "
+                        + "256 MB)%n", (double) validate.nanos / parse.nanos);
             }
-            List<Result> parses = new ArrayList<>();
-            List<Result> validations = new ArrayList<>();
-            for (int i = 0; i < PASSES; i++) {
-                parses.add(measure(() -> parse(file)));
-                validations.add(measure(() -> validate(file)));
-            }
-            Result parse = median(parses);
-            Result validate = median(validations);
-            System.out.printf("Passes (s): parse %s; validation %s%n", seconds(parses), seconds(validations));
-            System.out.printf("Bare parse:  %,10.0f rows/s, peak heap %,5d MB, %.2f s elapsed, %.2f s of CPU%n",
-                    parse.rowsPerSecond(rows), parse.peakHeapMb, parse.nanos / 1e9, parse.cpuNanos / 1e9);
-            System.out.printf("Validation:  %,10.0f rows/s, peak heap %,5d MB, %.2f s elapsed, %.2f s of CPU (%d processors)%n",
-                    validate.rowsPerSecond(rows), validate.peakHeapMb, validate.nanos / 1e9, validate.cpuNanos / 1e9,
-                    Runtime.getRuntime().availableProcessors());
-            System.out.printf("Validation takes %.2fx the bare parse (target: within 3x; heap target: under 256 MB)%n",
-                    (double) validate.nanos / parse.nanos);
             if (e2e) {
                 endToEnd(file, rows);
             }
