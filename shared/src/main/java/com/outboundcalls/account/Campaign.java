@@ -12,10 +12,13 @@ package com.outboundcalls.account;
  * @param instructions    the client's free instructions, carried by every call with the script reference
  * @param answeringMachineDetection whether Connect should tell a voicemail from a person (then a voicemail
  *                        counts as a failed attempt; without it, a machine that picks up is an answered call)
+ * @param startsOn        first day calls may be placed (Europe/Paris), or null for as soon as it is active
+ * @param endsOn          last day calls may be placed (Europe/Paris), or null for no end
  */
 public record Campaign(String clientId, String campaignId, Status status, String callerId,
                        String instructionsRef, int priority, Purpose purpose, String callingHours,
-                       CallerIdSource callerIdSource, String instructions, boolean answeringMachineDetection) {
+                       CallerIdSource callerIdSource, String instructions, boolean answeringMachineDetection,
+                       java.time.LocalDate startsOn, java.time.LocalDate endsOn) {
 
     /** Whose number the campaign presents: one of the provider's, or the client's own (verified first). */
     public enum CallerIdSource { PROVIDER, CLIENT }
@@ -39,6 +42,17 @@ public record Campaign(String clientId, String campaignId, Status status, String
     public Campaign {
         purpose = purpose == null ? Purpose.CUSTOMER_SERVICE : purpose;
         callerIdSource = callerIdSource == null ? CallerIdSource.PROVIDER : callerIdSource;
+        if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
+            throw new IllegalArgumentException("a campaign cannot end (" + endsOn + ") before it starts (" + startsOn + ")");
+        }
+    }
+
+    /** A campaign without start or end date. */
+    public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
+                    int priority, Purpose purpose, String callingHours, CallerIdSource callerIdSource,
+                    String instructions, boolean answeringMachineDetection) {
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours, callerIdSource,
+                instructions, answeringMachineDetection, null, null);
     }
 
     /** A customer-service campaign, called within the legal hours. */
@@ -56,25 +70,36 @@ public record Campaign(String clientId, String campaignId, Status status, String
 
     public Campaign withCallingHours(String hours) {
         return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, hours,
-                callerIdSource, instructions, answeringMachineDetection);
+                callerIdSource, instructions, answeringMachineDetection, startsOn, endsOn);
     }
 
     /** The same campaign presenting the client's own number (which must be verified in the client's profile). */
     public Campaign presentingClientsOwnNumber(String number) {
         return new Campaign(clientId, campaignId, status, number, instructionsRef, priority, purpose, callingHours,
-                CallerIdSource.CLIENT, instructions, answeringMachineDetection);
+                CallerIdSource.CLIENT, instructions, answeringMachineDetection, startsOn, endsOn);
     }
 
     /** The same campaign with the client's free instructions to the agents or the flow. */
     public Campaign withInstructions(String text) {
         return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours,
-                callerIdSource, text, answeringMachineDetection);
+                callerIdSource, text, answeringMachineDetection, startsOn, endsOn);
     }
 
     /** The same campaign with answering-machine detection on or off. */
     public Campaign withAnsweringMachineDetection(boolean detect) {
         return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours,
-                callerIdSource, instructions, detect);
+                callerIdSource, instructions, detect, startsOn, endsOn);
+    }
+
+    /** The same campaign in another status. */
+    public Campaign withStatus(Status next) {
+        return new Campaign(clientId, campaignId, next, callerId, instructionsRef, priority, purpose, callingHours,
+                callerIdSource, instructions, answeringMachineDetection, startsOn, endsOn);
+    }
+
+    /** Whether calls may be placed on this day (Europe/Paris) as far as the campaign's dates go. */
+    public boolean runsOn(java.time.LocalDate day) {
+        return (startsOn == null || !day.isBefore(startsOn)) && (endsOn == null || !day.isAfter(endsOn));
     }
 
     /** Partition key shared by the campaign's contacts. */

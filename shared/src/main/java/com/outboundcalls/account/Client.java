@@ -21,7 +21,7 @@ public record Client(String clientId, String name, String defaultRegion,
                      ContactFileFormat contactFileFormat, Map<String, OwnNumber> ownNumbers) {
 
     /** Where the right to present one of the client's own numbers stands (checked since 2026). */
-    public enum Verification { PENDING, VERIFIED, REVOKED }
+    public enum Verification { PENDING, VERIFIED, REJECTED, REVOKED }
 
     /** One of the client's own numbers: its verification and the proof it rests on (e.g. an operator's letter). */
     public record OwnNumber(Verification verification, String proofReference) {

@@ -75,6 +75,13 @@ public final class DynamoAccountDirectory implements AccountDirectory {
 
     /** Writes a client profile (used by onboarding and the demo's reference data). */
     public void putClient(Client client) {
+        Map<String, AttributeValue> item = profileItem(client);
+        item.put("version", Items.n(1));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    /** The attributes of {@code CLIENT#id / PROFILE} the dialing side reads. */
+    static Map<String, AttributeValue> profileItem(Client client) {
         Map<String, AttributeValue> item = Items.key(clientPk(client.clientId()), PROFILE);
         item.put("clientId", s(client.clientId()));
         item.put("name", s(client.name()));
@@ -97,7 +104,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         if (client.contactFileFormat() != null) {
             item.put("contactFileFormat", AttributeValue.fromM(formatItem(client.contactFileFormat())));
         }
-        dynamo.putItem(r -> r.tableName(table).item(item));
+        return item;
     }
 
     /** Writes a campaign, refusing one whose calling hours or instructions could not be honoured. */
@@ -105,6 +112,13 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         com.outboundcalls.dial.CallAttributes.refusal(campaign).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
+        Map<String, AttributeValue> item = campaignItem(campaign);
+        item.put("version", Items.n(1));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    /** The campaign's item, {@code CLIENT#id / CAMPAIGN#campaignId}, without its version. */
+    static Map<String, AttributeValue> campaignItem(Campaign campaign) {
         Map<String, AttributeValue> item = Items.key(clientPk(campaign.clientId()), "CAMPAIGN#" + campaign.campaignId());
         item.put("clientId", s(campaign.clientId()));
         item.put("campaignId", s(campaign.campaignId()));
@@ -120,10 +134,16 @@ public final class DynamoAccountDirectory implements AccountDirectory {
             com.outboundcalls.dial.CallingWindow.parse(campaign.callingHours());
             item.put("callingHours", s(campaign.callingHours()));
         }
-        dynamo.putItem(r -> r.tableName(table).item(item));
+        if (campaign.startsOn() != null) {
+            item.put("startsOn", s(campaign.startsOn().toString()));
+        }
+        if (campaign.endsOn() != null) {
+            item.put("endsOn", s(campaign.endsOn().toString()));
+        }
+        return item;
     }
 
-    private static Client toClient(Map<String, AttributeValue> item) {
+    static Client toClient(Map<String, AttributeValue> item) {
         return new Client(str(item, "clientId"), str(item, "name"), str(item, "defaultRegion"),
                 new Client.Tariff((int) num(item, "maxAttempts", 1),
                         Duration.ofSeconds(num(item, "retryDelaySeconds", 3600))),
@@ -143,7 +163,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         return numbers;
     }
 
-    private static Map<String, AttributeValue> formatItem(ContactFileFormat format) {
+    static Map<String, AttributeValue> formatItem(ContactFileFormat format) {
         Map<String, AttributeValue> m = new java.util.HashMap<>();
         if (format.delimiter() != null) {
             m.put("delimiter", s(String.valueOf(format.delimiter())));
@@ -162,7 +182,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         return m;
     }
 
-    private static ContactFileFormat toFormat(Map<String, AttributeValue> m) {
+    static ContactFileFormat toFormat(Map<String, AttributeValue> m) {
         String delimiter = str(m, "delimiter");
         return new ContactFileFormat(delimiter == null || delimiter.isEmpty() ? null : delimiter.charAt(0),
                 str(m, "encoding"), !m.containsKey("headerRow") || Boolean.TRUE.equals(m.get("headerRow").bool()),
@@ -170,7 +190,7 @@ public final class DynamoAccountDirectory implements AccountDirectory {
                 str(m, "consent"), Items.stringMap(m, "attributes"));
     }
 
-    private static Campaign toCampaign(Map<String, AttributeValue> item) {
+    static Campaign toCampaign(Map<String, AttributeValue> item) {
         return new Campaign(str(item, "clientId"), str(item, "campaignId"),
                 Campaign.Status.valueOf(str(item, "campaignStatus")), str(item, "callerId"),
                 str(item, "instructionsRef"), (int) num(item, "priority", 1),
@@ -178,6 +198,8 @@ public final class DynamoAccountDirectory implements AccountDirectory {
                 str(item, "callingHours"),
                 item.containsKey("callerIdSource") ? Campaign.CallerIdSource.valueOf(str(item, "callerIdSource")) : null,
                 str(item, "instructions"), item.containsKey("answeringMachineDetection")
-                && Boolean.TRUE.equals(item.get("answeringMachineDetection").bool()));
+                && Boolean.TRUE.equals(item.get("answeringMachineDetection").bool()),
+                item.containsKey("startsOn") ? java.time.LocalDate.parse(str(item, "startsOn")) : null,
+                item.containsKey("endsOn") ? java.time.LocalDate.parse(str(item, "endsOn")) : null);
     }
 }

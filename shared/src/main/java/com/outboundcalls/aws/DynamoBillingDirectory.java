@@ -81,6 +81,12 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
     }
 
     public void putAccount(BillingAccount account) {
+        Map<String, AttributeValue> item = item(account);
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    /** The billing account's item, {@code CLIENT#id / BILLING}. */
+    static Map<String, AttributeValue> item(BillingAccount account) {
         Map<String, AttributeValue> item = Items.key(DynamoAccountDirectory.clientPk(account.clientId()), BILLING);
         item.put("clientId", s(account.clientId()));
         item.put("planName", s(account.plan().name()));
@@ -94,7 +100,7 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
         }
         item.put("identity", AttributeValue.fromM(entityItem(account.identity())));
         item.put("paymentTermDays", n(account.paymentTermDays()));
-        dynamo.putItem(r -> r.tableName(table).item(item));
+        return item;
     }
 
     @Override
@@ -115,9 +121,14 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
     private boolean updateProfile(String clientId, String update, String condition,
                                   Map<String, AttributeValue> values) {
         try {
+            // Every change of the profile makes a new version, so that an operator's change made on the version
+            // before this one is refused rather than undoing it.
+            Map<String, AttributeValue> withOne = new java.util.HashMap<>(values);
+            withOne.put(":one", n(1));
             dynamo.updateItem(r -> r.tableName(table)
                     .key(Items.key(DynamoAccountDirectory.clientPk(clientId), DynamoAccountDirectory.PROFILE))
-                    .updateExpression(update).conditionExpression(condition).expressionAttributeValues(values));
+                    .updateExpression(update + " ADD version :one").conditionExpression(condition)
+                    .expressionAttributeValues(withOne));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -171,7 +182,7 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
                 str(m, "countryCode"), str(m, "siren"), str(m, "vatNumber"));
     }
 
-    private static BillingAccount toAccount(Map<String, AttributeValue> item) {
+    static BillingAccount toAccount(Map<String, AttributeValue> item) {
         return new BillingAccount(str(item, "clientId"),
                 new BillingAccount.Plan(str(item, "planName"), price(Items.decimal(item, "planMonthlyPrice"))),
                 units(item, "numbers"), units(item, "users"), units(item, "licences"),

@@ -64,7 +64,7 @@ public final class DialFeeding {
         Map<String, String> refused = new LinkedHashMap<>();
         for (Campaign campaign : accounts.activeCampaigns()) {
             java.util.Optional<Client> client = accounts.client(campaign.clientId());
-            if (!accountMayCall(campaign, client)) {
+            if (!accountMayCall(campaign, client, now)) {
                 continue;
             }
             java.util.Optional<String> refusal = connectSetup.refusal(campaign, client.get());
@@ -127,9 +127,13 @@ public final class DialFeeding {
         return new FeedReport(budget, running.size(), messages.size(), deferred, refused);
     }
 
-    /** The campaign runs and its client's account may place calls (not suspended, not terminated). */
-    private static boolean accountMayCall(Campaign campaign, java.util.Optional<Client> client) {
-        return campaign.isActive() && client.map(Client::mayPlaceCalls).orElse(false);
+    /**
+     * The campaign runs (active, and today is within its dates) and its client's account may place calls (not
+     * suspended, not terminated).
+     */
+    static boolean accountMayCall(Campaign campaign, java.util.Optional<Client> client, Instant now) {
+        java.time.LocalDate today = now.atZone(com.outboundcalls.rate.RatedCall.BILLING_ZONE).toLocalDate();
+        return campaign.isActive() && campaign.runsOn(today) && client.map(Client::mayPlaceCalls).orElse(false);
     }
 
     /**
@@ -143,7 +147,7 @@ public final class DialFeeding {
         }
         java.util.Optional<Campaign> campaign = accounts.campaign(clientId, campaignId);
         java.util.Optional<Client> client = accounts.client(clientId);
-        if (campaign.isEmpty() || !accountMayCall(campaign.get(), client)
+        if (campaign.isEmpty() || !accountMayCall(campaign.get(), client, now)
                 || connectSetup.refusal(campaign.get(), client.get()).isPresent()) {
             return false;
         }

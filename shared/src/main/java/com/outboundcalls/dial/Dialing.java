@@ -72,8 +72,7 @@ public final class Dialing {
         }
         Optional<Campaign> campaign = accounts.campaign(message.clientId(), message.campaignId());
         Optional<Client> client = accounts.client(message.clientId());
-        boolean clientActive = client.map(Client::mayPlaceCalls).orElse(false);
-        if (campaign.isEmpty() || !campaign.get().isActive() || !clientActive) {
+        if (campaign.isEmpty() || !DialFeeding.accountMayCall(campaign.get(), client, clock.instant())) {
             contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(),
                     "campaign or account not active");
             return Outcome.DEFERRED_INACTIVE;

@@ -70,8 +70,7 @@ public final class Demo {
             publishPriceList(cloud, bucket);
             Client client = ReferenceData.demoClient(options.clientId());
             Campaign campaign = ReferenceData.demoCampaign(options.clientId(), campaignId);
-            ReferenceData.loadClient(cloud.dynamoDb(), cloud.physicalName("AccountsTable"), client, campaign,
-                    options.month().atDay(1));
+            ReferenceData.onboard(cloud, client, campaign, options.month().atDay(1));
 
             byte[] file = options.contacts() != null ? read(options.contacts())
                     : SampleContacts.generate(options.sampleRows(), options.seed());

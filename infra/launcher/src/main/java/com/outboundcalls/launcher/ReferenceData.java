@@ -1,5 +1,10 @@
 package com.outboundcalls.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.localcloud.LocalCloud;
+import com.outboundcalls.ops.AccountsApiClient;
+
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
@@ -93,14 +98,61 @@ public final class ReferenceData {
                         LegalEntity.frenchVatNumber("542107651")), BillingAccount.DEFAULT_PAYMENT_TERM_DAYS);
     }
 
-    /** Writes the client, its campaign, its billing account and the provider's identity. */
-    public static void loadClient(DynamoDbClient dynamo, String accountsTable, Client client, Campaign campaign,
-                                  LocalDate subscribedOn) {
-        DynamoAccountDirectory accounts = new DynamoAccountDirectory(dynamo, accountsTable);
-        accounts.putClient(client);
-        accounts.putCampaign(campaign);
-        DynamoBillingDirectory billing = new DynamoBillingDirectory(dynamo, accountsTable);
-        billing.putProvider(PROVIDER);
-        billing.putAccount(demoBillingAccount(client.clientId(), subscribedOn));
+    /** The role the demo's operator acts as, allowed the operators' routes of the accounts API. */
+    public static final String OPERATOR_ROLE = "arn:aws:iam::000000000000:role/demo-operator";
+
+    /**
+     * Sets the demo up as an operator would: the provider's identity (reference data), then through the accounts
+     * API with an operator's signed requests, the client onboarded with its subscription, the provider's number
+     * assigned, the campaign created and started.
+     */
+    public static void onboard(LocalCloud cloud, Client client, Campaign campaign, LocalDate subscribedOn) {
+        new DynamoBillingDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable")).putProvider(PROVIDER);
+        var keys = cloud.identity(OPERATOR_ROLE, "OperatorAccessPolicy");
+        AccountsApiClient api = new AccountsApiClient(cloud.httpApiEndpoint("AccountsApi"), LocalCloud.REGION,
+                () -> keys);
+        BillingAccount billing = demoBillingAccount(client.clientId(), subscribedOn);
+        ObjectNode onboarding = JSON.createObjectNode().put("clientId", client.clientId()).put("name", client.name())
+                .put("defaultRegion", client.defaultRegion()).put("billingEmail", "compta@cabinet-demo.example");
+        LegalEntity id = billing.identity();
+        onboarding.putObject("identity").put("name", id.name()).put("street", id.street()).put("postcode", id.postcode())
+                .put("city", id.city()).put("country", id.countryCode()).put("siren", id.siren())
+                .put("vatNumber", id.vatNumber());
+        ObjectNode subscription = onboarding.putObject("subscription").put("startsOn", subscribedOn.toString());
+        subscription.putObject("plan").put("name", PLAN.name()).put("monthlyPrice", PLAN.monthlyPrice().toPlainString());
+        units(subscription, "numbers", NUMBERS);
+        units(subscription, "users", USERS);
+        units(subscription, "licences", LICENCES);
+        onboarding.putObject("tariff").put("maxAttempts", client.tariff().maxAttempts())
+                .put("retryDelayMinutes", client.tariff().retryDelay().toMinutes());
+        String base = "/operator/clients/" + client.clientId();
+        JsonNode profile = accepted(api.post("/operator/clients", onboarding.toString()));
+        accepted(api.post(base + "/provider-numbers", JSON.createObjectNode().put("version", profile.path("version")
+                .asLong()).put("number", campaign.callerId()).toString()));
+        ObjectNode draft = JSON.createObjectNode().put("campaignId", campaign.campaignId())
+                .put("purpose", campaign.purpose().name()).put("callerId", campaign.callerId())
+                .put("callerIdSource", campaign.callerIdSource().name())
+                .put("instructionsRef", campaign.instructionsRef()).put("priority", campaign.priority())
+                .put("answeringMachineDetection", campaign.answeringMachineDetection());
+        accepted(api.post(base + "/campaigns", draft.toString()));
+        accepted(api.post(base + "/campaigns/" + campaign.campaignId() + "/start", "{}"));
     }
+
+    private static void units(ObjectNode subscription, String name, BillingAccount.Units units) {
+        subscription.putObject(name).put("quantity", units.quantity()).put("unitPrice", units.unitPrice().toPlainString());
+    }
+
+    private static JsonNode accepted(AccountsApiClient.Response response) {
+        if (!response.ok()) {
+            throw new IllegalStateException("the accounts API refused the demo's set-up (" + response.status() + "): "
+                    + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -24,8 +24,7 @@ public final class Up {
                 .ports(DYNAMODB_PORT, SQS_PORT, S3_PORT, CONNECT_PORT).httpApiPort(FINANCE_API_PORT).start();
         cloud.s3().putObject(r -> r.bucket(cloud.physicalName("ContactBucket")).key(ReferenceData.PRICE_LIST_KEY),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(ReferenceData.priceListCsv()));
-        ReferenceData.loadClient(cloud.dynamoDb(), cloud.physicalName("AccountsTable"),
-                ReferenceData.demoClient(options.clientId()),
+        ReferenceData.onboard(cloud, ReferenceData.demoClient(options.clientId()),
                 ReferenceData.demoCampaign(options.clientId(), CAMPAIGN_ID),
                 java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).withDayOfMonth(1).minusMonths(1));
         // Last month's invoice now, as the 1st-of-month schedule would have issued it (a re-run issues nothing new),
@@ -40,6 +39,7 @@ public final class Up {
                   SQS       %s
                   Connect   %s (simulator)
                   Finance   %s (HTTP API, SigV4-signed requests only)
+                  Accounts  %s (HTTP API, SigV4-signed requests only; ./ops --local --help)
                 Last month's invoice for the demo client is issued (exports/invoices/ in the bucket).
                 Demo client %s, campaign %s. Calls are placed only within the legal calling windows
                 (Monday to Friday, 10:00-13:00 and 14:00-20:00, callee's time).
@@ -49,7 +49,8 @@ public final class Up {
                   aws --endpoint-url %s s3 ls s3://%s/reports/ --recursive
                   curl --aws-sigv4 "aws:amz:%s:execute-api" --user "%s:%s" "%s/invoices?month=YYYY-MM"
                 """, cloud.s3Endpoint(), bucket, cloud.dynamoDbEndpoint(), cloud.sqsEndpoint(),
-                cloud.connectEndpoint(), cloud.httpApiEndpoint("FinanceApi"), options.clientId(), CAMPAIGN_ID, LocalCloud.ACCESS_KEY,
+                cloud.connectEndpoint(), cloud.httpApiEndpoint("FinanceApi"), cloud.httpApiEndpoint("AccountsApi"),
+                options.clientId(), CAMPAIGN_ID, LocalCloud.ACCESS_KEY,
                 LocalCloud.SECRET_KEY, LocalCloud.REGION, cloud.s3Endpoint(), bucket, options.clientId(),
                 CAMPAIGN_ID, cloud.s3Endpoint(), bucket, LocalCloud.REGION, LocalCloud.ACCESS_KEY,
                 LocalCloud.SECRET_KEY, cloud.httpApiEndpoint("FinanceApi"));

@@ -61,6 +61,9 @@ public final class LocalCloud implements AutoCloseable {
     private final List<S3Trigger> s3Triggers = new ArrayList<>();
     private final List<LocalSchedule> schedules = new ArrayList<>();
     private final Map<String, LocalHttpApi> httpApis = new LinkedHashMap<>();
+    /** The identities the HTTP APIs know, by access key: the local administrator, then those made by identity(). */
+    private final Map<String, LocalIdentity> identities = new java.util.concurrent.ConcurrentHashMap<>(Map.of(ACCESS_KEY,
+            new LocalIdentity(ACCESS_KEY, SECRET_KEY, "arn:aws:iam::" + ACCOUNT_ID + ":user/local-admin", null)));
     private final int httpApiPort;
     private final ConcurrentLinkedQueue<ObjectCreated> objectsCreated = new ConcurrentLinkedQueue<>();
     private final DynamoDbClient dynamo;
@@ -467,12 +470,47 @@ public final class LocalCloud implements AutoCloseable {
             Map<String, Object> auth = (Map<String, Object>) template.properties(id).getOrDefault("Auth", Map.of());
             boolean iam = "AWS_IAM".equals(auth.get("DefaultAuthorizer"));
             try {
-                return new LocalHttpApi(id, httpApis.isEmpty() ? httpApiPort : 0,
-                        iam ? new SigV4Verifier(ACCESS_KEY, SECRET_KEY) : null, ACCOUNT_ID);
+                // With a fixed port, the template's APIs take it and the ports after it, in template order.
+                return new LocalHttpApi(id, httpApiPort == 0 ? 0 : httpApiPort + httpApis.size(),
+                        iam ? key -> java.util.Optional.ofNullable(identities.get(key)) : null, REGION, ACCOUNT_ID);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot serve " + id + " on loopback", e);
             }
         });
+    }
+
+    /**
+     * A new IAM identity for the HTTP APIs: a key pair standing for {@code principalArn} (a role ARN is reported
+     * as one of its sessions, as STS does), allowed the {@code execute-api:Invoke} resources of these managed
+     * policies of the template, and nothing else.
+     */
+    @SuppressWarnings("unchecked")
+    public software.amazon.awssdk.auth.credentials.AwsBasicCredentials identity(String principalArn,
+                                                                                   String... managedPolicies) {
+        List<String> invokable = new ArrayList<>();
+        for (String policy : managedPolicies) {
+            Map<String, Object> document = (Map<String, Object>) template.properties(policy).get("PolicyDocument");
+            for (Map<String, Object> statement : (List<Map<String, Object>>) document.get("Statement")) {
+                Object actions = statement.get("Action");
+                boolean invoke = actions instanceof List<?> l ? l.contains("execute-api:Invoke")
+                        : "execute-api:Invoke".equals(actions);
+                if ("Allow".equals(statement.get("Effect")) && invoke) {
+                    Object resources = statement.get("Resource");
+                    for (Object resource : resources instanceof List<?> l ? l : List.of(resources)) {
+                        invokable.add(String.valueOf(resolve(resource)));
+                    }
+                }
+            }
+        }
+        String accessKey = "LOCAL" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 15).toUpperCase(
+                java.util.Locale.ROOT);
+        String secret = java.util.UUID.randomUUID().toString();
+        java.util.regex.Matcher role = java.util.regex.Pattern.compile("arn:aws:iam::(\\d{12}):role/(.+)")
+                .matcher(principalArn);
+        String callerArn = role.matches() ? "arn:aws:sts::" + role.group(1) + ":assumed-role/" + role.group(2) + "/local"
+                : principalArn;
+        identities.put(accessKey, new LocalIdentity(accessKey, secret, callerArn, List.copyOf(invokable)));
+        return software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(accessKey, secret);
     }
 
     /** Where the template's HTTP API answers, e.g. the finance API. */
@@ -503,6 +541,9 @@ public final class LocalCloud implements AutoCloseable {
             default -> {
                 if (parameters.containsKey(name)) {
                     yield parameters.get(name);
+                }
+                if (template.resources().containsKey(name) && "AWS::Serverless::HttpApi".equals(template.type(name))) {
+                    yield name; // the local API's id is its logical id
                 }
                 String physical = physicalNames.get(name);
                 if (physical == null) {

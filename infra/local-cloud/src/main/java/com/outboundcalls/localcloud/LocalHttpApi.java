@@ -24,8 +24,9 @@ import java.util.concurrent.Executors;
 /**
  * An API Gateway HTTP API on loopback: the routes of the template's {@code HttpApi} events, each turned into
  * a payload 2.0 event for its function. With IAM authorization, a request must carry a SigV4 signature made
- * with the local cloud's key pair for {@code execute-api} (as {@code curl --aws-sigv4} or an SDK signer make
- * it), else it gets API Gateway's 403.
+ * with one of the local cloud's key pairs for {@code execute-api} (as {@code curl --aws-sigv4} or an SDK signer
+ * make it), and that identity's policies must allow {@code execute-api:Invoke} on the route, else it gets API
+ * Gateway's 403 before any function runs.
  */
 final class LocalHttpApi implements AutoCloseable {
 
@@ -37,15 +38,28 @@ final class LocalHttpApi implements AutoCloseable {
             return method + " " + pathTemplate;
         }
 
-        /** Path parameters if the path fits this route's template. */
+        boolean accepts(String requestMethod) {
+            return method.equals("ANY") || method.equals(requestMethod);
+        }
+
+        /** Path parameters if the path fits this route's template; a last {@code {name+}} takes the rest. */
         Optional<Map<String, String>> match(String path) {
             String[] want = pathTemplate.split("/", -1);
             String[] got = path.split("/", -1);
-            if (want.length != got.length) {
+            boolean greedy = want[want.length - 1].matches("\\{\\w+\\+}");
+            if (greedy ? got.length < want.length : want.length != got.length) {
                 return Optional.empty();
             }
             Map<String, String> params = new LinkedHashMap<>();
             for (int i = 0; i < want.length; i++) {
+                if (greedy && i == want.length - 1) {
+                    String rest = String.join("/", java.util.Arrays.copyOfRange(got, i, got.length));
+                    if (rest.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    params.put(want[i].substring(1, want[i].length() - 2), URLDecoder.decode(rest, StandardCharsets.UTF_8));
+                    break;
+                }
                 if (want[i].startsWith("{") && want[i].endsWith("}")) {
                     if (got[i].isEmpty()) {
                         return Optional.empty();
@@ -62,14 +76,20 @@ final class LocalHttpApi implements AutoCloseable {
 
     private final String apiId;
     private final List<Route> routes = new ArrayList<>();
+    private final java.util.function.Function<String, Optional<LocalIdentity>> identities;
     private final SigV4Verifier verifier;
+    private final String region;
     private final String accountId;
     private final HttpServer server;
 
-    /** @param verifier null when the API has no IAM authorization */
-    LocalHttpApi(String apiId, int port, SigV4Verifier verifier, String accountId) throws IOException {
+    /** @param identities the identities by access key; null when the API has no IAM authorization */
+    LocalHttpApi(String apiId, int port, java.util.function.Function<String, Optional<LocalIdentity>> identities,
+                 String region, String accountId) throws IOException {
         this.apiId = apiId;
-        this.verifier = verifier;
+        this.identities = identities;
+        this.verifier = identities == null ? null
+                : new SigV4Verifier(key -> identities.apply(key).map(LocalIdentity::secretKey));
+        this.region = region;
         this.accountId = accountId;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", this::handle);
@@ -94,22 +114,31 @@ final class LocalHttpApi implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             URI uri = exchange.getRequestURI();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            LocalIdentity caller = null;
             if (verifier != null) {
                 Optional<String> refusal = verifier.refusal(method, uri.getRawPath(), uri.getRawQuery(),
                         exchange.getRequestHeaders(), body, "execute-api");
                 if (refusal.isPresent()) {
-                    respond(exchange, 403, Map.of("Content-Type", "application/json"),
-                            "{\"message\":" + JSON.writeValueAsString(refusal.get()) + "}");
+                    forbidden(exchange, refusal.get());
+                    return;
+                }
+                caller = identities.apply(SigV4Verifier.accessKey(exchange.getRequestHeaders()).orElseThrow()).orElseThrow();
+                // What the caller's IAM policies allow, checked as API Gateway does before the function runs.
+                String resource = "arn:aws:execute-api:" + region + ":" + accountId + ":" + apiId + "/$default/" + method
+                        + uri.getRawPath();
+                if (!caller.mayInvoke(resource)) {
+                    forbidden(exchange, "User: " + caller.callerArn() + " is not authorized to perform: "
+                            + "execute-api:Invoke on resource: " + resource);
                     return;
                 }
             }
             for (Route route : routes) {
-                if (!route.method().equals(method)) {
+                if (!route.accepts(method)) {
                     continue;
                 }
                 Optional<Map<String, String>> params = route.match(uri.getRawPath());
                 if (params.isPresent()) {
-                    invoke(exchange, route, params.get(), uri, method, body);
+                    invoke(exchange, route, params.get(), uri, method, body, caller);
                     return;
                 }
             }
@@ -125,8 +154,13 @@ final class LocalHttpApi implements AutoCloseable {
         }
     }
 
+    private static void forbidden(HttpExchange exchange, String message) throws IOException {
+        respond(exchange, 403, Map.of("Content-Type", "application/json"),
+                "{\"message\":" + JSON.writeValueAsString(message) + "}");
+    }
+
     private void invoke(HttpExchange exchange, Route route, Map<String, String> pathParams, URI uri, String method,
-                        byte[] body) throws IOException {
+                        byte[] body, LocalIdentity caller) throws IOException {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
@@ -161,10 +195,11 @@ final class LocalHttpApi implements AutoCloseable {
         http.put("method", method);
         http.put("path", uri.getRawPath());
         http.put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
-        if (verifier != null) {
+        if (caller != null) {
             ObjectNode iam = context.putObject("authorizer").putObject("iam");
             iam.put("accountId", accountId);
-            iam.put("userArn", "arn:aws:iam::" + accountId + ":user/local-finance");
+            iam.put("accessKey", caller.accessKey());
+            iam.put("userArn", caller.callerArn());
         }
         Object result = route.function().invoke(JSON.writeValueAsString(event));
         if (result instanceof APIGatewayV2HTTPResponse response) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a request's AWS Signature Version 4 the way API Gateway's IAM authorization does, against the local
- * cloud's one key pair: the canonical request is rebuilt from what arrived and signed again with the secret.
+ * cloud's key pairs: the canonical request is rebuilt from what arrived and signed again with the secret.
  */
 final class SigV4Verifier {
 
@@ -26,12 +26,21 @@ final class SigV4Verifier {
             "AWS4-HMAC-SHA256\\s+Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,\\s*"
                     + "SignedHeaders=([^,]+),\\s*Signature=([0-9a-f]{64})");
 
-    private final String accessKey;
-    private final String secretKey;
+    private final java.util.function.Function<String, Optional<String>> secretOf;
 
-    SigV4Verifier(String accessKey, String secretKey) {
-        this.accessKey = accessKey;
-        this.secretKey = secretKey;
+    /** @param secretOf the secret key of an access key the local cloud issued, if it did */
+    SigV4Verifier(java.util.function.Function<String, Optional<String>> secretOf) {
+        this.secretOf = secretOf;
+    }
+
+    /** The access key a request's signature names, if it carries one. */
+    static Optional<String> accessKey(Map<String, List<String>> headers) {
+        String authorization = first(headers, "authorization");
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        Matcher m = AUTHORIZATION.matcher(authorization.trim());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** Why the request is not signed by the local key pair for this service, or empty when it is. */
@@ -45,9 +54,11 @@ final class SigV4Verifier {
         if (!m.matches()) {
             return Optional.of("Authorization header is not an AWS4-HMAC-SHA256 signature");
         }
-        if (!accessKey.equals(m.group(1))) {
+        Optional<String> secret = secretOf.apply(m.group(1));
+        if (secret.isEmpty()) {
             return Optional.of("The security token included in the request is invalid (unknown access key)");
         }
+        String secretKey = secret.get();
         if (!service.equals(m.group(4))) {
             return Optional.of("Credential should be scoped to correct service: '" + service + "'");
         }
