@@ -71,56 +71,16 @@ public final class AccountAdministration {
     /** Onboards a top-level client, or a sub-account of {@code parentClientId} (then non-null). */
     public ClientProfile onboard(Actor actor, String parentClientId, Onboarding request) {
         requireOperator(actor);
-        List<FieldError> errors = new ArrayList<>();
-        if (request.clientId() == null || !ID.matcher(request.clientId()).matches()) {
-            errors.add(new FieldError("clientId", "2 to 40 lower-case letters, digits or dashes"));
-        }
-        if (blank(request.name())) {
-            errors.add(new FieldError("name", "required"));
-        }
-        if (request.defaultRegion() == null || !request.defaultRegion().matches("[A-Z]{2}")) {
-            errors.add(new FieldError("defaultRegion", "an ISO 3166 two-letter code such as FR"));
-        }
-        if (request.billingEmail() == null || !EMAIL.matcher(request.billingEmail()).matches()) {
-            errors.add(new FieldError("billingEmail", "an e-mail address"));
-        }
-        if (request.tariff() == null) {
-            errors.add(new FieldError("tariff", "required: attempts per contact and delay between attempts"));
-        }
-        ClientProfile.Invoicing invoicing = request.invoicing() == null ? ClientProfile.Invoicing.OWN : request.invoicing();
-        ClientProfile parent = null;
         if (parentClientId != null) {
-            parent = records.profile(parentClientId).orElseThrow(() -> new RequestRefused.NotFound("client " + parentClientId));
-            if (parent.parentClientId() != null) {
-                errors.add(new FieldError("parentClientId", "a sub-account cannot have sub-accounts of its own"));
-            }
-        } else if (invoicing == ClientProfile.Invoicing.PARENT_SECTION) {
-            errors.add(new FieldError("invoicing", "only a sub-account can be invoiced on its parent's invoice"));
+            records.profile(parentClientId).orElseThrow(() -> new RequestRefused.NotFound("client " + parentClientId));
         }
+        List<FieldError> errors = onboardingProblems(parentClientId, request);
+        ClientProfile.Invoicing invoicing = request.invoicing() == null ? ClientProfile.Invoicing.OWN : request.invoicing();
         BillingAccount billing = null;
-        if (invoicing == ClientProfile.Invoicing.OWN) {
-            LegalEntity identity = request.identity();
-            if (identity == null && parent != null) {
-                identity = records.billing(parentClientId).map(BillingAccount::identity).orElse(null);
-            }
-            if (identity == null) {
-                errors.add(new FieldError("identity", "required: the legal identity invoices are made out to"));
-            }
-            if (request.plan() == null) {
-                errors.add(new FieldError("subscription.plan", "required: the plan's name and monthly price"));
-            }
-            if (request.subscribedOn() == null) {
-                errors.add(new FieldError("subscription.startsOn", "required: the first day of service"));
-            }
-            int terms = request.paymentTermDays() == null ? BillingAccount.DEFAULT_PAYMENT_TERM_DAYS
-                    : request.paymentTermDays();
-            if (terms < 0 || terms > 60) {
-                errors.add(new FieldError("subscription.paymentTermDays", "0 to 60 days (Code de commerce L441-10)"));
-            }
-            if (errors.isEmpty()) {
-                billing = new BillingAccount(request.clientId(), request.plan(), request.numbers(), request.users(),
-                        request.licences(), request.subscribedOn(), null, identity, terms);
-            }
+        if (invoicing == ClientProfile.Invoicing.OWN && errors.isEmpty()) {
+            billing = new BillingAccount(request.clientId(), request.plan(), request.numbers(), request.users(),
+                    request.licences(), request.subscribedOn(), null, identityOf(parentClientId, request),
+                    request.paymentTermDays() == null ? BillingAccount.DEFAULT_PAYMENT_TERM_DAYS : request.paymentTermDays());
         }
         refuseIf(errors);
         Client client = new Client(request.clientId(), request.name().strip(), request.defaultRegion(), request.tariff(),
@@ -143,6 +103,64 @@ public final class AccountAdministration {
         }
         records.commit(new Change(writes, audit));
         return profile;
+    }
+
+    /**
+     * What is wrong with an onboarding request, field by field (empty when nothing is): the request handler adds
+     * these to the fields it could not read at all, so that one answer lists every fault.
+     */
+    public List<FieldError> onboardingProblems(String parentClientId, Onboarding request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.clientId() != null && !ID.matcher(request.clientId()).matches()) {
+            errors.add(new FieldError("clientId", "2 to 40 lower-case letters, digits or dashes"));
+        } else if (request.clientId() == null) {
+            errors.add(new FieldError("clientId", "required"));
+        }
+        if (blank(request.name())) {
+            errors.add(new FieldError("name", "required"));
+        }
+        if (request.defaultRegion() == null || !request.defaultRegion().matches("[A-Z]{2}")) {
+            errors.add(new FieldError("defaultRegion", "an ISO 3166 two-letter code such as FR"));
+        }
+        if (request.billingEmail() == null || !EMAIL.matcher(request.billingEmail()).matches()) {
+            errors.add(new FieldError("billingEmail", "an e-mail address"));
+        }
+        if (request.tariff() == null) {
+            errors.add(new FieldError("tariff", "required: attempts per contact and delay between attempts"));
+        }
+        ClientProfile.Invoicing invoicing = request.invoicing() == null ? ClientProfile.Invoicing.OWN : request.invoicing();
+        if (parentClientId != null) {
+            Optional<ClientProfile> parent = records.profile(parentClientId);
+            if (parent.isPresent() && parent.get().parentClientId() != null) {
+                errors.add(new FieldError("parentClientId", "a sub-account cannot have sub-accounts of its own"));
+            }
+        } else if (invoicing == ClientProfile.Invoicing.PARENT_SECTION) {
+            errors.add(new FieldError("invoicing", "only a sub-account can be invoiced on its parent's invoice"));
+        }
+        if (invoicing == ClientProfile.Invoicing.OWN) {
+            if (identityOf(parentClientId, request) == null) {
+                errors.add(new FieldError("identity", "required: the legal identity invoices are made out to"));
+            }
+            if (request.plan() == null) {
+                errors.add(new FieldError("subscription.plan", "required: the plan's name and monthly price"));
+            }
+            if (request.subscribedOn() == null) {
+                errors.add(new FieldError("subscription.startsOn", "required: the first day of service"));
+            }
+            Integer terms = request.paymentTermDays();
+            if (terms != null && (terms < 0 || terms > 60)) {
+                errors.add(new FieldError("subscription.paymentTermDays", "0 to 60 days (Code de commerce L441-10)"));
+            }
+        }
+        return errors;
+    }
+
+    /** The identity given, else (for a sub-account) its parent's. */
+    private LegalEntity identityOf(String parentClientId, Onboarding request) {
+        if (request.identity() != null || parentClientId == null) {
+            return request.identity();
+        }
+        return records.billing(parentClientId).map(BillingAccount::identity).orElse(null);
     }
 
     /** Changes to a client's own settings; a null field is left as it is. */

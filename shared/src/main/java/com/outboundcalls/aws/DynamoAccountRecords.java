@@ -38,6 +38,10 @@ import static com.outboundcalls.aws.Items.str;
 public final class DynamoAccountRecords implements AccountRecords {
 
     private static final String ACCESS = "ACCESS";
+    /** Instants of one width, so that the sort key's order is time order ("...00Z" would sort after "...00.5Z"). */
+    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.util.concurrent.atomic.AtomicLong AUDIT_SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -280,8 +284,11 @@ public final class DynamoAccountRecords implements AccountRecords {
     }
 
     private static Map<String, AttributeValue> auditItem(AuditEntry e) {
+        // Entries of the same instant keep the order this container made them in; the random part keeps
+        // entries of two containers apart.
         Map<String, AttributeValue> item = Items.key(DynamoAccountDirectory.clientPk(e.clientId()),
-                "AUDIT#" + e.at() + "#" + UUID.randomUUID());
+                "AUDIT#" + SORTABLE.format(e.at()) + "#" + String.format("%012d", AUDIT_SEQUENCE.incrementAndGet()) + "#"
+                        + UUID.randomUUID().toString().substring(0, 8));
         item.put("at", s(e.at().toString()));
         item.put("actor", s(e.actor()));
         item.put("action", s(e.action()));

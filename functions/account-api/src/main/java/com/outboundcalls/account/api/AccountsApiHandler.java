@@ -139,10 +139,7 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
         }
         if (path.size() == 1) {
             return switch (method) {
-                case "POST" -> {
-                    ClientProfile profile = admin.onboard(actor, null, onboarding(body(event)));
-                    yield json(201, view(profile, true));
-                }
+                case "POST" -> json(201, view(onboard(actor, null, body(event)), true));
                 case "GET" -> {
                     ArrayNode clients = JSON.createArrayNode();
                     records.profiles().forEach(p -> clients.add(view(p, false)));
@@ -181,7 +178,7 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 return json(200, view(admin.terminate(actor, clientId, version, lastDay), true));
             }
             case "POST sub-accounts":
-                return json(201, view(admin.onboard(actor, clientId, onboarding(bodyOrEmpty(event))), true));
+                return json(201, view(onboard(actor, clientId, body(event)), true));
             case "POST principals": {
                 String arn = in.requiredText("principalArn");
                 in.finish();
@@ -261,8 +258,9 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 return json(200, view(admin.act(actor, clientId, path.get(1), action, version)));
             }
             case "POST caller-ids": {
-                String number = in.requiredText("number");
-                String proof = in.requiredText("proofReference");
+                // Presence is checked with the number's ranges, so that one answer lists both.
+                String number = in.text("number");
+                String proof = in.text("proofReference");
                 in.finish();
                 return json(201, view(admin.submitCallerId(actor, clientId, number, proof), actor.isOperator()));
             }
@@ -324,8 +322,25 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     // ------------------------------------------------------------------------------------------------ requests
 
-    private static AccountAdministration.Onboarding onboarding(JsonNode body) {
+    /** Onboards after listing together the fields that could not be read and those the rules refuse. */
+    private ClientProfile onboard(Actor actor, String parentClientId, JsonNode body) {
         RequestFields in = RequestFields.of(body);
+        AccountAdministration.Onboarding request = onboarding(in);
+        List<RequestRefused.FieldError> errors = new ArrayList<>(in.errors());
+        for (RequestRefused.FieldError problem : admin.onboardingProblems(parentClientId, request)) {
+            boolean known = errors.stream().anyMatch(e -> e.field().equals(problem.field())
+                    || e.field().startsWith(problem.field() + ".") || problem.field().startsWith(e.field() + "."));
+            if (!known) {
+                errors.add(problem);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RequestRefused.Invalid(errors);
+        }
+        return admin.onboard(actor, parentClientId, request);
+    }
+
+    private static AccountAdministration.Onboarding onboarding(RequestFields in) {
         String clientId = in.requiredText("clientId");
         String name = in.requiredText("name");
         String region = in.text("defaultRegion");
@@ -360,7 +375,6 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
         Boolean premium = in.bool("premiumRateAllowed");
         String priceList = in.text("priceListId");
         ClientProfile.Invoicing invoicing = in.choice("invoicing", ClientProfile.Invoicing.class);
-        in.finish();
         return new AccountAdministration.Onboarding(clientId, name, region == null ? "FR" : region, identity, email,
                 plan, numbers, users, licences, startsOn, terms, tariff, premium != null && premium, priceList, invoicing);
     }
@@ -385,7 +399,9 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
         Integer quantity = in.integer("quantity");
         var price = in.decimal("unitPrice");
         if (quantity == null || price == null) {
-            parent.error(name, "quantity and unitPrice are both required");
+            if (!in.has("quantity") || !in.has("unitPrice")) {
+                parent.error(name, "quantity and unitPrice are both required");
+            }
             return null;
         }
         return parent.checked(name, () -> new BillingAccount.Units(quantity, price));
@@ -398,7 +414,9 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
         Integer attempts = in.integer("maxAttempts");
         Integer delay = in.integer("retryDelayMinutes");
         if (attempts == null || delay == null) {
-            parent.error("tariff", "maxAttempts and retryDelayMinutes are both required");
+            if (!in.has("maxAttempts") || !in.has("retryDelayMinutes")) {
+                parent.error("tariff", "maxAttempts and retryDelayMinutes are both required");
+            }
             return null;
         }
         return parent.checked("tariff", () -> AccountAdministration.tariff(attempts, delay));
@@ -589,7 +607,8 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
         }
         for (String s : rawPath.split("/")) {
             if (!s.isEmpty()) {
-                segments.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
+                // A path is not a form: "+" is a plus sign there (as in +33...), not a space.
+                segments.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
             }
         }
         return segments;

@@ -191,6 +191,11 @@ final class RequestFields {
         }
     }
 
+    /** The faults noted so far, across this object and its nested ones. */
+    List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     boolean ok() {
         return errors.isEmpty();
     }
