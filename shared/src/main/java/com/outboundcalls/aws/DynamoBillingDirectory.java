@@ -58,6 +58,18 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
     }
 
     @Override
+    public Map<String, List<Section>> sectionsByParent() {
+        Map<String, List<Section>> sections = new java.util.TreeMap<>();
+        dynamo.scanPaginator(r -> r.tableName(table).filterExpression("sk = :p AND invoicing = :section")
+                        .expressionAttributeValues(Map.of(":p", s(DynamoAccountDirectory.PROFILE), ":section",
+                                s(com.outboundcalls.account.ClientProfile.Invoicing.PARENT_SECTION.name()))))
+                .items().forEach(item -> sections.computeIfAbsent(str(item, "parentClientId"), k -> new ArrayList<>())
+                        .add(new Section(str(item, "clientId"), str(item, "name"))));
+        sections.values().forEach(list -> list.sort(Comparator.comparing(Section::clientId)));
+        return sections;
+    }
+
+    @Override
     public Provider provider() {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(Items.key("PROVIDER", "IDENTITY"))).item();

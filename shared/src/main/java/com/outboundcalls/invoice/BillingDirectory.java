@@ -13,4 +13,13 @@ public interface BillingDirectory {
 
     /** The seller on every invoice. */
     Provider provider();
+
+    /** A sub-account invoiced in a section of its parent's invoice. */
+    record Section(String clientId, String name) {
+    }
+
+    /** The sections of each parent account's invoice, by parent; none by default. */
+    default java.util.Map<String, List<Section>> sectionsByParent() {
+        return java.util.Map.of();
+    }
 }

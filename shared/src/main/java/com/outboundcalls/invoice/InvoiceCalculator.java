@@ -26,18 +26,20 @@ public final class InvoiceCalculator {
     /** The draft for this account and month, or empty when it was not subscribed then and made no calls. */
     public Optional<Invoice> draft(BillingAccount account, Provider seller, YearMonth period, LocalDate issueDate,
                                    UsageTotals usage) {
+        return draft(account, seller, period, issueDate, usage, List.of());
+    }
+
+    /** A section of the invoice: a sub-account's calls, listed under its name after the account's own. */
+    public record Section(String name, UsageTotals usage) {
+    }
+
+    /** The draft, with a section for each sub-account invoiced on this account's invoice. */
+    public Optional<Invoice> draft(BillingAccount account, Provider seller, YearMonth period, LocalDate issueDate,
+                                   UsageTotals usage, List<Section> sections) {
         List<InvoiceLine> lines = new ArrayList<>(FixedCharges.lines(account, period));
-        for (Map.Entry<UsageTotals.RateKey, Long> e : usage.secondsByRate().entrySet()) {
-            UsageTotals.RateKey rate = e.getKey();
-            long seconds = e.getValue();
-            BigDecimal minutes = BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP)
-                    .stripTrailingZeros();
-            String description = String.format("Appels sortants %s vers %s (%s), %s", rate.originCountry(),
-                    rate.destinationCountry(), rate.numberType(), minutesAndSeconds(seconds));
-            lines.add(new InvoiceLine(InvoiceLine.Kind.USAGE, description, minutes.scale() < 0
-                    ? minutes.setScale(0) : minutes, "minute", rate.pricePerMinute(),
-                    Money.usageLineAmount(seconds, rate.pricePerMinute()), rate.originCountry(),
-                    rate.destinationCountry(), rate.numberType(), seconds, null));
+        usageLines(usage, "", lines);
+        for (Section section : sections) {
+            usageLines(section.usage(), "Sous-compte " + section.name() + " : ", lines);
         }
         if (lines.isEmpty()) {
             return Optional.empty();
@@ -46,6 +48,21 @@ public final class InvoiceCalculator {
         return Optional.of(Invoice.draft(Invoice.Type.INVOICE, account.clientId(), period, start,
                 period.atEndOfMonth(), issueDate, issueDate.plusDays(account.paymentTermDays()), seller,
                 account.identity(), lines, rates.latePenaltyPercentOn(issueDate).orElse(null), null, null));
+    }
+
+    private static void usageLines(UsageTotals usage, String section, List<InvoiceLine> lines) {
+        for (Map.Entry<UsageTotals.RateKey, Long> e : usage.secondsByRate().entrySet()) {
+            UsageTotals.RateKey rate = e.getKey();
+            long seconds = e.getValue();
+            BigDecimal minutes = BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP)
+                    .stripTrailingZeros();
+            String description = section + String.format("Appels sortants %s vers %s (%s), %s", rate.originCountry(),
+                    rate.destinationCountry(), rate.numberType(), minutesAndSeconds(seconds));
+            lines.add(new InvoiceLine(InvoiceLine.Kind.USAGE, description, minutes.scale() < 0
+                    ? minutes.setScale(0) : minutes, "minute", rate.pricePerMinute(),
+                    Money.usageLineAmount(seconds, rate.pricePerMinute()), rate.originCountry(),
+                    rate.destinationCountry(), rate.numberType(), seconds, null));
+        }
     }
 
     static String minutesAndSeconds(long seconds) {

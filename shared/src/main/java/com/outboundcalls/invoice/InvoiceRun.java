@@ -55,12 +55,20 @@ public final class InvoiceRun {
         Provider seller = billing.provider();
         List<Invoice> issued = new ArrayList<>();
         Map<String, Long> unrated = new TreeMap<>();
+        Map<String, List<BillingDirectory.Section>> sectionsByParent = billing.sectionsByParent();
         for (BillingAccount account : billing.accounts()) {
             UsageTotals usage = new UsageTotals();
-            invoice(account, seller, period, issueDate, usage).ifPresent(issued::add);
+            Map<String, UsageTotals> sections = new java.util.LinkedHashMap<>();
+            invoice(account, sectionsByParent.getOrDefault(account.clientId(), List.of()), seller, period, issueDate,
+                    usage, sections).ifPresent(issued::add);
             if (usage.unrated() > 0) {
                 unrated.put(account.clientId(), usage.unrated());
             }
+            sections.forEach((clientId, totals) -> {
+                if (totals.unrated() > 0) {
+                    unrated.put(clientId, totals.unrated());
+                }
+            });
         }
         publisher.publishJournal(period, issueDate);
         return new Result(issued, unrated);
@@ -70,19 +78,35 @@ public final class InvoiceRun {
      * The account's invoice for the month, issued now or found from an earlier run, with its exports; empty if
      * nothing is due. The month's calls are summed into {@code usage}.
      */
-    private Optional<Invoice> invoice(BillingAccount account, Provider seller, YearMonth period, LocalDate issueDate,
-                                      UsageTotals usage) {
+    private Optional<Invoice> invoice(BillingAccount account, List<BillingDirectory.Section> sections, Provider seller,
+                                      YearMonth period, LocalDate issueDate, UsageTotals usage,
+                                      Map<String, UsageTotals> sectionUsage) {
+        // The account's calls, then each sub-account's it invoices (each with its own usage detail).
+        Map<String, InvoiceExports.UsageCsv> details = new java.util.LinkedHashMap<>();
+        details.put(account.clientId(), usageOf(account.clientId(), period, usage));
+        List<InvoiceCalculator.Section> parts = new ArrayList<>();
+        for (BillingDirectory.Section section : sections) {
+            UsageTotals totals = new UsageTotals();
+            details.put(section.clientId(), usageOf(section.clientId(), period, totals));
+            sectionUsage.put(section.clientId(), totals);
+            parts.add(new InvoiceCalculator.Section(section.name(), totals));
+        }
+        Optional<Invoice> invoice = invoices.find(account.clientId(), period)
+                .or(() -> calculator.draft(account, seller, period, issueDate, usage, parts).map(invoices::issue));
+        invoice.ifPresent(i -> {
+            publisher.publish(i);
+            details.forEach((clientId, csv) -> exports.put(InvoiceExports.usageKey(clientId, period), csv.bytes(),
+                    "text/csv; charset=utf-8"));
+        });
+        return invoice;
+    }
+
+    private InvoiceExports.UsageCsv usageOf(String clientId, YearMonth period, UsageTotals usage) {
         InvoiceExports.UsageCsv csv = new InvoiceExports.UsageCsv();
-        ratedCalls.forEachInMonth(account.clientId(), period, call -> {
+        ratedCalls.forEachInMonth(clientId, period, call -> {
             usage.add(call);
             csv.add(call);
         });
-        Optional<Invoice> invoice = invoices.find(account.clientId(), period)
-                .or(() -> calculator.draft(account, seller, period, issueDate, usage).map(invoices::issue));
-        invoice.ifPresent(i -> {
-            publisher.publish(i);
-            exports.put(InvoiceExports.usageKey(account.clientId(), period), csv.bytes(), "text/csv; charset=utf-8");
-        });
-        return invoice;
+        return csv;
     }
 }

@@ -47,6 +47,12 @@ public final class InMemoryBilling {
         public final Map<String, BillingAccount> accounts = new TreeMap<>();
         public final Map<String, Client.AccountStatus> statuses = new HashMap<>();
         public final Map<String, String> suspendedFor = new HashMap<>();
+        public final Map<String, List<Section>> sections = new TreeMap<>();
+
+        @Override
+        public Map<String, List<Section>> sectionsByParent() {
+            return sections;
+        }
 
         public Directory with(BillingAccount account) {
             accounts.put(account.clientId(), account);

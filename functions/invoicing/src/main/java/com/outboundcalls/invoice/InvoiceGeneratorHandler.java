@@ -51,6 +51,7 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
         // A client who can place calls but has no billing account would never be invoiced: an alarm, not silence.
         Set<String> billed = new HashSet<>();
         billing.accounts().forEach(a -> billed.add(a.clientId()));
+        billing.sectionsByParent().values().forEach(sections -> sections.forEach(s -> billed.add(s.clientId())));
         List<String> unbilled = accounts.clients().stream().map(Client::clientId).filter(id -> !billed.contains(id))
                 .toList();
         unbilled.forEach(id -> log.error("client_without_billing_account", "clientId", id));

@@ -257,7 +257,7 @@ public final class Ops {
         static final class Update extends Call {
             @Parameters(paramLabel = "CLIENT", description = "The client's id.")
             String client;
-            @Option(names = "--version", required = true, description = "The version you read (see `clients show`).")
+            @Option(names = "--at-version", required = true, description = "The version you read (see `clients show`).")
             long version;
             @Option(names = "--name", description = "New trading name.")
             String name;
@@ -300,7 +300,7 @@ public final class Ops {
         static final class Suspend extends Call {
             @Parameters(paramLabel = "CLIENT", description = "The client's id.")
             String client;
-            @Option(names = "--version", required = true, description = "The version you read.")
+            @Option(names = "--at-version", required = true, description = "The version you read.")
             long version;
             @Option(names = "--reason", required = true, description = "Why (kept in the audit trail).")
             String reason;
@@ -315,7 +315,7 @@ public final class Ops {
         static final class Reactivate extends Call {
             @Parameters(paramLabel = "CLIENT", description = "The client's id.")
             String client;
-            @Option(names = "--version", required = true, description = "The version you read.")
+            @Option(names = "--at-version", required = true, description = "The version you read.")
             long version;
 
             @Override
@@ -328,7 +328,7 @@ public final class Ops {
         static final class Terminate extends Call {
             @Parameters(paramLabel = "CLIENT", description = "The client's id.")
             String client;
-            @Option(names = "--version", required = true, description = "The version you read.")
+            @Option(names = "--at-version", required = true, description = "The version you read.")
             long version;
             @Option(names = "--last-day", required = true, description = "Last day of service (YYYY-MM-DD).")
             String lastDay;
@@ -397,7 +397,7 @@ public final class Ops {
         static final class Assign extends Call {
             @Parameters(paramLabel = "CLIENT", description = "The client's id.")
             String client;
-            @Option(names = "--version", required = true, description = "The version you read.")
+            @Option(names = "--at-version", required = true, description = "The version you read.")
             long version;
             @Option(names = "--number", required = true, description = "The provider's number, e.g. +33948100200.")
             String number;
@@ -533,7 +533,7 @@ public final class Ops {
             String client;
             @Parameters(index = "1", paramLabel = "CAMPAIGN", description = "The campaign's id.")
             String campaign;
-            @Option(names = "--version", description = "Act only if the campaign is still at this version.")
+            @Option(names = "--at-version", description = "Act only if the campaign is still at this version.")
             Long version;
 
             abstract String action();
@@ -634,7 +634,7 @@ public final class Ops {
         static final class Agree extends Call {
             @Parameters(paramLabel = "CLIENT", description = "The client's id.")
             String client;
-            @Option(names = "--version", required = true, description = "The account's version you read.")
+            @Option(names = "--at-version", required = true, description = "The account's version you read.")
             long version;
             @Option(names = "--format", required = true, description = "The format as JSON, e.g. "
                     + "'{\"delimiter\":\";\",\"phone\":\"Tel\"}'.")
