@@ -283,7 +283,7 @@ public final class DynamoAccountRecords implements AccountRecords {
         return new VersionedCampaign(DynamoAccountDirectory.toCampaign(item), num(item, "version", 1));
     }
 
-    private static Map<String, AttributeValue> auditItem(AuditEntry e) {
+    static Map<String, AttributeValue> auditItem(AuditEntry e) {
         // Entries of the same instant keep the order this container made them in; the random part keeps
         // entries of two containers apart.
         Map<String, AttributeValue> item = Items.key(DynamoAccountDirectory.clientPk(e.clientId()),

@@ -1,6 +1,7 @@
 package com.outboundcalls.aws;
 
 import com.outboundcalls.invoice.AccountSuspensions;
+import com.outboundcalls.account.AuditEntry;
 import com.outboundcalls.invoice.BillingAccount;
 import com.outboundcalls.invoice.BillingDirectory;
 import com.outboundcalls.invoice.LegalEntity;
@@ -34,10 +35,17 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final java.time.Clock clock;
 
     public DynamoBillingDirectory(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock dates the audit entries of suspensions for non-payment and their lifting */
+    public DynamoBillingDirectory(DynamoDbClient dynamo, String table, java.time.Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
+        this.clock = clock;
     }
 
     @Override
@@ -115,35 +123,53 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
         return item;
     }
 
+    /** The actor the account's audit trail names for dunning's changes. */
+    static final String DUNNING = "system:dunning";
+
     @Override
     public boolean suspendForNonPayment(String clientId, String reason) {
         return updateProfile(clientId, "SET accountStatus = :suspended, suspendedFor = :why, suspensionNote = :note",
                 "accountStatus = :active", values(":suspended", s("SUSPENDED"), ":why", s(NON_PAYMENT),
-                        ":note", s(reason), ":active", s("ACTIVE")));
+                        ":note", s(reason), ":active", s("ACTIVE")),
+                new AuditEntry(clientId, clock.instant(), DUNNING, "client.suspended", "client/" + clientId,
+                        Map.of("status", new AuditEntry.FieldChange("ACTIVE", "SUSPENDED"),
+                                "suspension", new AuditEntry.FieldChange(null, NON_PAYMENT + ": " + reason))));
     }
 
     @Override
     public boolean liftNonPaymentSuspension(String clientId) {
         return updateProfile(clientId, "SET accountStatus = :active REMOVE suspendedFor, suspensionNote",
                 "accountStatus = :suspended AND suspendedFor = :why", values(":suspended", s("SUSPENDED"), ":why",
-                        s(NON_PAYMENT), ":active", s("ACTIVE")));
+                        s(NON_PAYMENT), ":active", s("ACTIVE")),
+                new AuditEntry(clientId, clock.instant(), DUNNING, "client.reactivated", "client/" + clientId,
+                        Map.of("status", new AuditEntry.FieldChange("SUSPENDED", "ACTIVE"))));
     }
 
-    /** A conditional update of the client's profile; false when the condition did not hold. */
+    /**
+     * A conditional update of the client's profile with its audit entry, in one transaction; false when the
+     * condition did not hold (then neither is written).
+     */
     private boolean updateProfile(String clientId, String update, String condition,
-                                  Map<String, AttributeValue> values) {
+                                  Map<String, AttributeValue> values, AuditEntry audit) {
+        // Every change of the profile makes a new version, so that an operator's change made on the version
+        // before this one is refused rather than undoing it.
+        Map<String, AttributeValue> withOne = new java.util.HashMap<>(values);
+        withOne.put(":one", n(1));
         try {
-            // Every change of the profile makes a new version, so that an operator's change made on the version
-            // before this one is refused rather than undoing it.
-            Map<String, AttributeValue> withOne = new java.util.HashMap<>(values);
-            withOne.put(":one", n(1));
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(Items.key(DynamoAccountDirectory.clientPk(clientId), DynamoAccountDirectory.PROFILE))
-                    .updateExpression(update + " ADD version :one").conditionExpression(condition)
-                    .expressionAttributeValues(withOne));
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u
+                            .tableName(table)
+                            .key(Items.key(DynamoAccountDirectory.clientPk(clientId), DynamoAccountDirectory.PROFILE))
+                            .updateExpression(update + " ADD version :one").conditionExpression(condition)
+                            .expressionAttributeValues(withOne)).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p
+                            .tableName(table).item(DynamoAccountRecords.auditItem(audit))).build()));
             return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+                return false;
+            }
+            throw e;
         }
     }
 

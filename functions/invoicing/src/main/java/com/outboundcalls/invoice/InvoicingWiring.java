@@ -28,7 +28,7 @@ final class InvoicingWiring {
     InvoicingWiring(FunctionRuntime runtime) {
         this.clients = new AwsClients(runtime.environment());
         DynamoDbClient dynamo = clients.dynamoDb();
-        this.billing = new DynamoBillingDirectory(dynamo, runtime.require("ACCOUNTS_TABLE"));
+        this.billing = new DynamoBillingDirectory(dynamo, runtime.require("ACCOUNTS_TABLE"), runtime.clock());
         this.invoices = new DynamoInvoiceStore(dynamo, runtime.require("INVOICES_TABLE"));
         this.ratedCalls = new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE"));
         this.exportBucket = runtime.require("EXPORT_BUCKET");

@@ -190,6 +190,12 @@ class FinanceApiLocalCloudTest {
         assertEquals(409, call("POST", "/invoices/" + NUMBER + "/payments",
                 payment.replace("58.80", "10.00")).statusCode());
         assertEquals("58.80", json(call("GET", "/invoices/" + NUMBER, null)).path("paid").asText());
+        // Both changes of the account are in its audit trail, made by dunning.
+        var trail = new com.outboundcalls.aws.DynamoAccountRecords(cloud.dynamoDb(), cloud.physicalName("AccountsTable"),
+                cloud.physicalName("OppositionsTable")).audit("acme");
+        assertEquals(java.util.List.of("client.suspended by system:dunning", "client.reactivated by system:dunning"),
+                trail.stream().map(e -> e.action() + " by " + e.actor()).toList());
+        assertEquals("NON_PAYMENT: unpaid invoice " + NUMBER, trail.get(0).changes().get("suspension").after());
     }
 
     @Test
