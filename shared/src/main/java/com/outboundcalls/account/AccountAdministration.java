@@ -467,6 +467,14 @@ public final class AccountAdministration {
         return e164;
     }
 
+    /** Records that the client is sending a suppression file (its entries are imported from the bucket). */
+    public void recordOppositionImport(Actor actor, String clientId, String fileName) {
+        requireScope(actor, clientId);
+        records.profile(clientId).orElseThrow(() -> new RequestRefused.NotFound("client " + clientId));
+        records.commit(new Change(List.of(), List.of(entry(actor, clientId, "opposition.import-requested",
+                "config/opposition/" + clientId + "/" + fileName, Map.of(), Map.of("fileName", fileName)))));
+    }
+
     // ------------------------------------------------------------------------------------------------ reading
 
     public ClientProfile profile(Actor actor, String clientId) {

@@ -181,6 +181,24 @@ class AccountsApiEndToEndTest {
         assertEquals(403, client("arn:aws:iam::000000000000:role/nobody", "ClientAccessPolicy")
                 .get("/client/campaigns").status());
 
+        // Opposition: one number by the API, a suppression file through the upload link it hands out.
+        JsonNode opposed = ok(201, acme.post("/client/oppositions",
+                "{\"number\":\"0612345678\",\"reason\":\"asked on the phone\"}"));
+        assertEquals("+33612345678", opposed.path("number").asText());
+        JsonNode upload = ok(201, acme.post("/client/oppositions/imports", "{\"fileName\":\"stop-list.csv\"}"));
+        java.net.http.HttpResponse<String> put = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(upload.path("url").asText()))
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("telephone\n0698765432\n")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        cloud.drain();
+        var list = new com.outboundcalls.aws.DynamoOppositionList(cloud.dynamoDb(), cloud.physicalName("OppositionsTable"));
+        assertTrue(list.isOpposed("acme", "+33612345678"));
+        assertTrue(list.isOpposed("acme", "+33698765432"), "the uploaded file was imported");
+        assertFalse(list.isOpposed("globex", "+33698765432"));
+        ok(200, acme.delete("/client/oppositions/%2B33612345678", "{\"reason\":\"entered by mistake\"}"));
+        assertFalse(list.isOpposed("acme", "+33612345678"));
+
         // Every change is in the audit trail, with who made it.
         List<String> trail = new ArrayList<>();
         ok(200, acme.get("/client/audit")).forEach(e -> trail.add(e.path("action").asText() + " by "
@@ -188,7 +206,9 @@ class AccountsApiEndToEndTest {
         assertEquals(List.of("client.onboarded by ops-team", "sub-account.added by ops-team",
                 "access.granted by ops-team", "caller-id.submitted by acme-app", "caller-id.verified by ops-team",
                 "campaign.created by acme-app", "campaign.started by acme-app", "campaign.paused by acme-app",
-                "campaign.resumed by acme-app", "campaign.updated by acme-app", "campaign.finished by acme-app"), trail);
+                "campaign.resumed by acme-app", "campaign.updated by acme-app", "campaign.finished by acme-app",
+                "opposition.added by acme-app", "opposition.import-requested by acme-app",
+                "opposition.removed by acme-app"), trail);
         JsonNode pause = ok(200, acme.get("/client/audit")).get(7);
         assertEquals("ACTIVE", pause.path("changes").path("status").path("before").asText());
         assertEquals("PAUSED", pause.path("changes").path("status").path("after").asText());

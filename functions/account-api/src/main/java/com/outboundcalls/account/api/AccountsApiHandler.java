@@ -58,7 +58,8 @@ import java.util.Optional;
  *       {@code POST /client/campaigns/{id}/start|pause|resume|finish}, {@code GET .../reports}), caller-ID
  *       requests ({@code POST /client/caller-ids}), the contact-file format ({@code GET/PUT
  *       /client/contact-file-format}), opposition entries ({@code POST /client/oppositions},
- *       {@code DELETE /client/oppositions/{number}}) and the audit trail ({@code GET /client/audit}).</li>
+ *       {@code DELETE /client/oppositions/{number}}, {@code POST /client/oppositions/imports} for a link to upload a
+ *       suppression file) and the audit trail ({@code GET /client/audit}).</li>
  * </ul>
  * JSON in and out. A refused request changes nothing: 400 lists every field at fault, 404 says nothing of
  * what exists outside the caller's reach, 409 answers a stale version or a change the current state refuses.
@@ -291,6 +292,23 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 body.put("opposed", true);
                 return json(201, body);
             }
+            case "POST oppositions/imports": {
+                // The file itself goes straight to the bucket, where the opposition import reads it and reports.
+                String fileName = in.requiredText("fileName");
+                if (fileName != null && !fileName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+                    in.error("fileName", "letters, digits, dots, dashes and underscores only");
+                }
+                in.finish();
+                String key = "config/opposition/" + clientId + "/" + fileName;
+                admin.recordOppositionImport(actor, clientId, fileName);
+                ObjectNode body = JSON.createObjectNode();
+                body.put("method", "PUT");
+                body.put("key", key);
+                body.put("expiresInSeconds", LINK_LIFETIME.toSeconds());
+                body.put("url", presigner.presignPutObject(r -> r.signatureDuration(LINK_LIFETIME)
+                        .putObjectRequest(p -> p.bucket(bucket).key(key))).url().toString());
+                return json(201, body);
+            }
             case "DELETE oppositions/*": {
                 String reason = in.has("reason") ? in.text("reason") : query(event, "reason");
                 in.finish();
@@ -312,7 +330,8 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
         }
         List<String> shape = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
-            boolean id = (i == 1 && List.of("campaigns", "caller-ids", "oppositions").contains(path.get(0)))
+            boolean id = (i == 1 && List.of("campaigns", "caller-ids", "oppositions").contains(path.get(0))
+                    && !(path.get(0).equals("oppositions") && path.get(1).equals("imports")))
                     || (i == 2 && path.get(0).equals("caller-ids"))
                     || (i == 2 && path.get(0).equals("campaigns") && !path.get(2).equals("reports"));
             shape.add(id ? "*" : path.get(i));
