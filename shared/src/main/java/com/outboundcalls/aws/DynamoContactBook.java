@@ -37,10 +37,18 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String statsTable;
 
+    /** A contact book that reads, or changes contacts without keeping the campaign counters (tools, tests). */
     public DynamoContactBook(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null);
+    }
+
+    /** @param statsTable the campaign-stats table, whose counters each status change updates with it */
+    public DynamoContactBook(DynamoDbClient dynamo, String table, String statsTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.statsTable = statsTable;
     }
 
     /**
@@ -186,7 +194,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                 values(":dialing", s(ContactStatus.DIALING.name()), ":queued", s(ContactStatus.QUEUED.name()),
                         ":attempt", Items.n(attempt), ":previous", Items.n(attempt - 1L),
                         ":cid", s(connectContactId), ":at", s(Times.iso(at))),
-                entry(at, "PLACED", "attempt " + attempt + ", Connect contact " + connectContactId));
+                entry(at, "PLACED", "attempt " + attempt + ", Connect contact " + connectContactId), com.outboundcalls.report.CampaignCounters.callPlaced());
     }
 
     @Override
@@ -204,7 +212,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                 "SET #st = :final, outcome = :reason, updatedAt = :at REMOVE hopperKey, dueAt", "#st = :queued",
                 values(":final", s(ContactStatus.OPPOSED.name()), ":queued", s(ContactStatus.QUEUED.name()),
                         ":reason", s("OPPOSED"), ":at", s(Times.iso(at))),
-                entry(at, "OPPOSED", "the number is on the opposition list: not called"));
+                entry(at, "OPPOSED", "the number is on the opposition list: not called"), com.outboundcalls.report.CampaignCounters.settledWithoutCall(ContactStatus.OPPOSED));
     }
 
     @Override
@@ -213,7 +221,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                 "SET #st = :final, outcome = :reason, updatedAt = :at REMOVE hopperKey, dueAt", "#st = :queued",
                 values(":final", s(ContactStatus.NOT_REACHED.name()), ":queued", s(ContactStatus.QUEUED.name()),
                         ":reason", s(reason), ":at", s(Times.iso(at))),
-                entry(at, "FAILED", reason));
+                entry(at, "FAILED", reason), com.outboundcalls.report.CampaignCounters.settledWithoutCall(ContactStatus.NOT_REACHED));
     }
 
     @Override
@@ -232,7 +240,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         }
         return conditionalUpdate(campaignKey, contactId, update,
                 "#st = :dialing AND connectContactId = :cid", vals,
-                entry(at, "SETTLED", outcome + " -> " + next + (dueAt == null ? "" : ", due again " + Times.iso(dueAt))));
+                entry(at, "SETTLED", outcome + " -> " + next + (dueAt == null ? "" : ", due again " + Times.iso(dueAt))), com.outboundcalls.report.CampaignCounters.callSettled(next));
     }
 
     @Override
@@ -246,7 +254,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                         ":cid", s(connectContactId), ":outcome", s(outcome), ":at", s(Times.iso(at)),
                         ":k", s(campaignKey), ":due", s(Times.iso(dueAt)), ":one", Items.n(1)),
                 entry(at, "SETTLED", outcome + " -> CALLABLE, not counted against the tariff, due again "
-                        + Times.iso(dueAt)));
+                        + Times.iso(dueAt)), com.outboundcalls.report.CampaignCounters.callSettled(ContactStatus.CALLABLE));
     }
 
     /** Counts a campaign's contacts by status (for reports and the demo's summary). */
@@ -303,20 +311,47 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
 
     private boolean conditionalUpdate(String campaignKey, String contactId, String update, String condition,
                                       Map<String, AttributeValue> vals, AttributeValue historyEntry) {
+        return conditionalUpdate(campaignKey, contactId, update, condition, vals, historyEntry, Map.of());
+    }
+
+    /**
+     * Changes the contact if the condition holds, appending to its history; with counters, adds them to the
+     * campaign's in the same transaction, so that the change counts exactly once.
+     */
+    private boolean conditionalUpdate(String campaignKey, String contactId, String update, String condition,
+                                      Map<String, AttributeValue> vals, AttributeValue historyEntry,
+                                      Map<String, Long> counters) {
         Map<String, AttributeValue> withHistory = new java.util.HashMap<>(vals);
         withHistory.put(":history", AttributeValue.fromL(List.of(historyEntry)));
         withHistory.put(":noHistory", AttributeValue.fromL(List.of()));
         String appended = update.replaceFirst("^SET ",
                 "SET history = list_append(if_not_exists(history, :noHistory), :history), ");
+        if (statsTable == null || counters.isEmpty()) {
+            try {
+                dynamo.updateItem(r -> r.tableName(table).key(Items.key(campaignKey, contactId))
+                        .updateExpression(appended)
+                        .conditionExpression("attribute_exists(pk) AND (" + condition + ")")
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(withHistory));
+                return true;
+            } catch (ConditionalCheckFailedException e) {
+                return false;
+            }
+        }
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(Items.key(campaignKey, contactId))
-                    .updateExpression(appended)
-                    .conditionExpression("attribute_exists(pk) AND (" + condition + ")")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(withHistory));
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u
+                            .tableName(table).key(Items.key(campaignKey, contactId)).updateExpression(appended)
+                            .conditionExpression("attribute_exists(pk) AND (" + condition + ")")
+                            .expressionAttributeNames(Map.of("#st", "status"))
+                            .expressionAttributeValues(withHistory)).build(),
+                    DynamoCampaignStats.add(statsTable, campaignKey, counters)));
             return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            if (e.cancellationReasons().get(0).code().equals("ConditionalCheckFailed")) {
+                return false;
+            }
+            throw e;
         }
     }
 }

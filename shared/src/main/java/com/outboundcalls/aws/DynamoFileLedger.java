@@ -20,10 +20,42 @@ public final class DynamoFileLedger implements FileLedger {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String statsTable;
 
     public DynamoFileLedger(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null);
+    }
+
+    /** @param statsTable the campaign-stats table, whose contact counter a file's completion adds to */
+    public DynamoFileLedger(DynamoDbClient dynamo, String table, String statsTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.statsTable = statsTable;
+    }
+
+    /**
+     * Marks the file done and adds its accepted contacts to the campaign's counter, once: a completion already
+     * recorded changes nothing.
+     */
+    @Override
+    public void markCompleted(String fileId, String summaryJson, String campaignKey, long accepted) {
+        if (statsTable == null || accepted == 0) {
+            markCompleted(fileId, summaryJson);
+            return;
+        }
+        Map<String, AttributeValue> item = Items.key("FILE#" + fileId, "LEDGER");
+        item.put("summary", Items.s(summaryJson));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p
+                            .tableName(table).item(item).conditionExpression("attribute_not_exists(summary)")).build(),
+                    DynamoCampaignStats.add(statsTable, campaignKey,
+                            com.outboundcalls.report.CampaignCounters.contactsStored(accepted))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            if (!"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                throw e;
+            }
+        }
     }
 
     @Override

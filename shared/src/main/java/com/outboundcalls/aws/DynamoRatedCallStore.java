@@ -24,10 +24,47 @@ public final class DynamoRatedCallStore implements RatedCallStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String statsTable;
 
+    /** A store that reads rated calls, or writes them without campaign counters (bulk loads, tools). */
     public DynamoRatedCallStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null);
+    }
+
+    /** @param statsTable the campaign-stats table, whose call counters each saved or re-rated call updates */
+    public DynamoRatedCallStore(DynamoDbClient dynamo, String table, String statsTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.statsTable = statsTable;
+    }
+
+    /** Runs the write alone, or with the campaign's counters in one transaction; false if its condition failed. */
+    private boolean withCounters(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem write,
+                                 RatedCall c, Map<String, Number> counters) {
+        try {
+            if (statsTable == null) {
+                if (write.put() != null) {
+                    dynamo.putItem(r -> r.tableName(table).item(write.put().item())
+                            .conditionExpression(write.put().conditionExpression()));
+                } else {
+                    var u = write.update();
+                    dynamo.updateItem(r -> r.tableName(table).key(u.key()).updateExpression(u.updateExpression())
+                            .conditionExpression(u.conditionExpression())
+                            .expressionAttributeValues(u.expressionAttributeValues()));
+                }
+                return true;
+            }
+            dynamo.transactWriteItems(r -> r.transactItems(write,
+                    DynamoCampaignStats.add(statsTable, c.clientId() + "#" + c.campaignId(), counters)));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     static String billingKey(String clientId, YearMonth month) {
@@ -37,12 +74,9 @@ public final class DynamoRatedCallStore implements RatedCallStore {
     @Override
     public boolean saveIfAbsent(RatedCall c) {
         Map<String, AttributeValue> item = item(c);
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return withCounters(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p
+                .tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")).build(), c,
+                com.outboundcalls.report.CampaignCounters.callRated(c));
     }
 
     /** A rated call as its item in the table (also what bulk loads write). */
@@ -112,20 +146,16 @@ public final class DynamoRatedCallStore implements RatedCallStore {
 
     @Override
     public boolean rerate(RatedCall c) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(Items.key(billingKey(c.clientId(), c.billingMonth()),
-                            c.connectContactId()))
-                    .updateExpression("SET rating = :rated, pricePerMinute = :price, amount = :amount, "
-                            + "priceListVersion = :version REMOVE unratedRoute, unratedReason")
-                    .conditionExpression("rating = :unrated")
-                    .expressionAttributeValues(Items.values(":rated", s(RatedCall.Status.RATED.name()),
-                            ":unrated", s(RatedCall.Status.UNRATED.name()),
-                            ":price", s(c.pricePerMinute().toPlainString()), ":amount", s(c.amount().toPlainString()),
-                            ":version", s(c.priceListVersion()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return withCounters(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u
+                .tableName(table).key(Items.key(billingKey(c.clientId(), c.billingMonth()), c.connectContactId()))
+                .updateExpression("SET rating = :rated, pricePerMinute = :price, amount = :amount, "
+                        + "priceListVersion = :version REMOVE unratedRoute, unratedReason")
+                .conditionExpression("rating = :unrated")
+                .expressionAttributeValues(Items.values(":rated", s(RatedCall.Status.RATED.name()),
+                        ":unrated", s(RatedCall.Status.UNRATED.name()),
+                        ":price", s(c.pricePerMinute().toPlainString()), ":amount", s(c.amount().toPlainString()),
+                        ":version", s(c.priceListVersion())))).build(), c,
+                com.outboundcalls.report.CampaignCounters.billed(c));
     }
 
     @Override

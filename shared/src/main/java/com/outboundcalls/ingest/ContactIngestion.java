@@ -507,7 +507,7 @@ public final class ContactIngestion {
             IngestSummary summary = summary(IngestSummary.PROCESSED);
             String json = write(summary);
             reports.put(key.reportPrefix() + ".summary.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
-            ledger.markCompleted(file.fileId(), json);
+            ledger.markCompleted(file.fileId(), json, key.clientId() + "#" + key.campaignId(), accepted);
             for (int part = 1; part <= rejectParts; part++) {
                 reports.delete(partKey(part));
             }

@@ -13,6 +13,11 @@ public interface FileLedger {
 
     void markCompleted(String fileId, String summaryJson);
 
+    /** Marks the file done, and counts its accepted contacts in the campaign's counters once. */
+    default void markCompleted(String fileId, String summaryJson, String campaignKey, long accepted) {
+        markCompleted(fileId, summaryJson);
+    }
+
     /** Where the last invocation that handed the file over left it. */
     Optional<IngestCheckpoint> checkpoint(String fileId);
 

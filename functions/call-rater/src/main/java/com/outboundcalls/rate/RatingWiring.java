@@ -37,7 +37,8 @@ final class RatingWiring {
         this.descriptions = new ConnectContactDescriptions(clients.connect(), runtime.require("CONNECT_INSTANCE_ID"));
         CachedAccountDirectory accounts = new CachedAccountDirectory(
                 new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")), runtime.clock(), ACCOUNT_CACHE_TTL);
-        DynamoContactBook contacts = new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE"));
+        DynamoContactBook contacts = new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE"),
+                runtime.require("CAMPAIGN_STATS_TABLE"));
         // A freed line is taken again at once by its campaign's next contact, not a minute later.
         DialFeeding refill = new DialFeeding(accounts, contacts, lines,
                 new SqsDialQueue(clients.sqs(), runtime.require("DIAL_QUEUE_URL")),
@@ -46,7 +47,8 @@ final class RatingWiring {
                         runtime.environment().get("CONNECT_CAMPAIGN_ID")));
         Clock clock = runtime.clock();
         this.rating = new CallRating(accounts, lines, new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE")),
-                new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE")), contacts, lines, descriptions,
+                new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE"),
+                        runtime.require("CAMPAIGN_STATS_TABLE")), contacts, lines, descriptions,
                 (clientId, campaignId) -> refill.refill(clientId, campaignId, clock.instant()),
                 new CalleeRefusals(new ConnectCalleeRequests(clients.connect(), runtime.require("CONNECT_INSTANCE_ID")),
                         new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE")),

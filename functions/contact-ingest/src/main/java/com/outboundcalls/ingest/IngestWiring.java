@@ -35,8 +35,8 @@ final class IngestWiring {
         this.s3 = clients.s3();
         this.accounts = new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE"));
         String contactsTable = runtime.require("CONTACTS_TABLE");
-        this.contacts = new DynamoContactBook(dynamo, contactsTable);
-        this.ledger = new DynamoFileLedger(dynamo, contactsTable);
+        this.contacts = new DynamoContactBook(dynamo, contactsTable, runtime.require("CAMPAIGN_STATS_TABLE"));
+        this.ledger = new DynamoFileLedger(dynamo, contactsTable, runtime.require("CAMPAIGN_STATS_TABLE"));
         this.oppositions = new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE"));
         this.handover = new SqsIngestHandover(clients.sqs(), runtime.require("INGEST_HANDOVER_QUEUE_URL"));
         ContactIngestion.Limits defaults = ContactIngestion.Limits.DEFAULT;

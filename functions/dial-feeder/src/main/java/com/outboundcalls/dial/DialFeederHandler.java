@@ -32,7 +32,8 @@ public final class DialFeederHandler implements RequestHandler<Map<String, Objec
         int callsPerSecond = runtime.requireInt("CALLS_PER_SECOND");
         int maxConcurrent = runtime.requireInt("MAX_CONCURRENT_CALLS");
         this.feeding = new DialFeeding(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
-                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")),
+                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE"),
+                        runtime.require("CAMPAIGN_STATS_TABLE")),
                 new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"), maxConcurrent, callsPerSecond,
                         runtime.clock()),
                 new SqsDialQueue(clients.sqs(), runtime.require("DIAL_QUEUE_URL")), callsPerSecond, maxConcurrent,

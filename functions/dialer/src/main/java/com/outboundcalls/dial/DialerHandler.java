@@ -38,7 +38,8 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 runtime.requireInt("MAX_CONCURRENT_CALLS"), runtime.requireInt("CALLS_PER_SECOND"), runtime.clock());
         this.dialing = new Dialing(new CachedAccountDirectory(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
                         runtime.clock(), ACCOUNT_CACHE_TTL),
-                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")), control, control,
+                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE"),
+                        runtime.require("CAMPAIGN_STATS_TABLE")), control, control,
                 new ConnectOutboundCalls(clients.connect(), runtime.require("CONNECT_INSTANCE_ID"),
                         runtime.require("CONTACT_FLOW_ID"), connectSetup(runtime).connectCampaignId()),
                 control, new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE")),

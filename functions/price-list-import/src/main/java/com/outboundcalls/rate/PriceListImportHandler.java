@@ -43,7 +43,8 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
         this.sqs = clients.sqs();
         this.noticesQueueUrl = runtime.require("NOTIFICATIONS_QUEUE_URL");
         this.prices = new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE"));
-        this.ratedCalls = new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE"));
+        this.ratedCalls = new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE"),
+                runtime.require("CAMPAIGN_STATS_TABLE"));
         this.accounts = new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE"));
         this.clock = runtime.clock();
     }

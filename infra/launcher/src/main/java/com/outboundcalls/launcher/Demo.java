@@ -1,5 +1,8 @@
 package com.outboundcalls.launcher;
 
+import com.outboundcalls.aws.DynamoCampaignStats;
+import com.outboundcalls.report.CampaignCounters;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.Campaign;
@@ -187,6 +190,21 @@ public final class Demo {
         }
         check(invoice != null && usageOnInvoice.compareTo(usageFromCalls) == 0, "invoice usage ("
                 + usageOnInvoice + ") = the month's rated calls summed per rate (" + usageFromCalls + ")", passed, failed);
+        // The campaign's counters, kept as changes happened, agree with a count of the contacts and calls.
+        CampaignCounters counters = new DynamoCampaignStats(cloud.dynamoDb(), cloud.physicalName("CampaignStatsTable"))
+                .counters(campaign.key()).orElse(new CampaignCounters(Map.of()));
+        check(counters.count(CampaignCounters.CONTACTS) == accepted
+                        && counters.count(CampaignCounters.settled(ContactStatus.REACHED)) == reached
+                        && counters.count(CampaignCounters.settled(ContactStatus.NOT_REACHED)) == notReached
+                        && counters.count(CampaignCounters.settled(ContactStatus.OPPOSED)) == opposed
+                        && counters.count(CampaignCounters.CALLS) == ratedCalls
+                        && counters.count(CampaignCounters.ANSWERED) == answered
+                        && counters.count(CampaignCounters.BILLED_SECONDS) == billedSeconds,
+                "campaign counters (contacts " + counters.count(CampaignCounters.CONTACTS) + ", reached "
+                        + counters.count(CampaignCounters.settled(ContactStatus.REACHED)) + ", calls "
+                        + counters.count(CampaignCounters.CALLS) + ", answered " + counters.count(CampaignCounters.ANSWERED)
+                        + ", billed seconds " + counters.count(CampaignCounters.BILLED_SECONDS)
+                        + ") = the contacts and rated calls counted one by one", passed, failed);
         check(ingest.path("rowsRead").asLong() == accepted + ingest.path("rejected").asLong()
                         + ingest.path("skipped").asLong(),
                 "rows read = accepted + rejected + skipped", passed, failed);
