@@ -53,6 +53,15 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toCampaign(item));
     }
 
+    /** Every campaign of a client, whatever its status. */
+    public List<Campaign> campaignsOf(String clientId) {
+        List<Campaign> campaigns = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :c)")
+                        .expressionAttributeValues(Map.of(":pk", s(clientPk(clientId)), ":c", s("CAMPAIGN#"))))
+                .items().forEach(item -> campaigns.add(toCampaign(item)));
+        return campaigns;
+    }
+
     @Override
     public List<Campaign> activeCampaigns() {
         List<Campaign> campaigns = new ArrayList<>();

@@ -75,6 +75,8 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
+    private final software.amazon.awssdk.services.sqs.SqsClient sqs;
+    private final String dashboardQueueUrl;
     private final StructuredLog log = new StructuredLog("accounts-api");
 
     public AccountsApiHandler() {
@@ -89,6 +91,8 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
         this.s3 = clients.s3();
         this.presigner = clients.s3Presigner();
         this.bucket = runtime.require("CONTACT_BUCKET");
+        this.sqs = clients.sqs();
+        this.dashboardQueueUrl = runtime.require("DASHBOARD_QUEUE_URL");
     }
 
     @Override
@@ -256,7 +260,13 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 }
                 Long version = in.longValue("version");
                 in.finish();
-                return json(200, view(admin.act(actor, clientId, path.get(1), action, version)));
+                VersionedCampaign acted = admin.act(actor, clientId, path.get(1), action, version);
+                if (action == CampaignAction.FINISH) {
+                    // The client's dashboard is regenerated now rather than at the next hour.
+                    sqs.sendMessage(r -> r.queueUrl(dashboardQueueUrl).messageBody(
+                            JSON.createObjectNode().put("clientId", clientId).toString()));
+                }
+                return json(200, view(acted));
             }
             case "POST caller-ids": {
                 // Presence is checked with the number's ranges, so that one answer lists both.
