@@ -220,7 +220,7 @@ public final class DashboardDocuments {
             talk.put(i, BigDecimal.valueOf(d.talkTime().get(i).calls() * 100L)
                     .divide(BigDecimal.valueOf(answered), 1, java.math.RoundingMode.HALF_UP));
         }
-        chartCard(h, l.t("talk"), talk, i -> range(d.talkTime().get(i), l.lang), l, "chart-talk");
+        chartCard(h, l.t("talk"), talk, i -> upTo(d.talkTime().get(i)), l, "chart-talk");
         h.append("</div>");
 
         if (!d.files().isEmpty()) {
@@ -311,6 +311,14 @@ public final class DashboardDocuments {
             i++;
         }
         h.append("</svg></div>");
+    }
+
+    /** A talk-time range as a chart label short enough for a phone: its upper bound ("< 1 min"). */
+    private static String upTo(CampaignDashboard.TalkRange t) {
+        if (t.toSeconds() == null) {
+            return "≥" + t.fromSeconds() / 60 + "m";
+        }
+        return t.toSeconds() < 60 ? "<" + t.toSeconds() + "s" : "<" + t.toSeconds() / 60 + "m";
     }
 
     private static String range(CampaignDashboard.TalkRange t, Language lang) {
