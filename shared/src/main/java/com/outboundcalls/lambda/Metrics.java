@@ -30,15 +30,33 @@ public final class Metrics {
     }
 
     public void count(String metric, long value) {
+        emit(metric, value, "Count", null, null);
+    }
+
+    /** A count under one more dimension, e.g. deferrals by {@code Reason}. */
+    public void count(String metric, long value, String dimension, String dimensionValue) {
+        emit(metric, value, "Count", dimension, dimensionValue);
+    }
+
+    /** A duration, in milliseconds (e.g. the invoice run's). */
+    public void duration(String metric, java.time.Duration duration) {
+        emit(metric, duration.toMillis(), "Milliseconds", null, null);
+    }
+
+    private void emit(String metric, long value, String unit, String dimension, String dimensionValue) {
         ObjectNode line = JSON.createObjectNode();
         ObjectNode aws = line.putObject("_aws");
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
         directive.put("Namespace", NAMESPACE);
-        directive.putArray("Dimensions").addArray().add("Function");
+        var dimensions = directive.putArray("Dimensions").addArray().add("Function");
+        if (dimension != null) {
+            dimensions.add(dimension);
+            line.put(dimension, dimensionValue);
+        }
         ObjectNode definition = directive.putArray("Metrics").addObject();
         definition.put("Name", metric);
-        definition.put("Unit", "Count");
+        definition.put("Unit", unit);
         line.put("Function", function);
         line.put(metric, value);
         out.println(line);

@@ -24,13 +24,19 @@ public final class LineAuditHandler implements RequestHandler<Map<String, Object
     public LineAuditHandler(FunctionRuntime runtime) {
         RatingWiring wiring = new RatingWiring(runtime);
         this.audit = new LineAudit(wiring.lines, wiring.descriptions, wiring.rating, runtime.clock(), OVERDUE);
+        this.metrics = new com.outboundcalls.lambda.Metrics("line-audit", runtime.clock());
     }
+
+    private final com.outboundcalls.lambda.Metrics metrics;
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
         LineAudit.Report report = audit.run();
         log.info("lines_audited", "held", report.held(), "overdue", report.overdue(), "repaired", report.repaired(),
                 "stillInCall", report.stillInCall(), "freedWithoutCall", report.freedWithoutCall());
+        // Lines held past the time any call ends: the concurrent-call counter was stuck (and is repaired here).
+        metrics.count("LinesHeld", report.held());
+        metrics.count("LinesStuck", report.overdue());
         return report.toString();
     }
 }

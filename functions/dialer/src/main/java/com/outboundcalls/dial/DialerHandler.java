@@ -24,6 +24,7 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     /** How long a campaign pause or account suspension may take to reach a running container. */
     static final java.time.Duration ACCOUNT_CACHE_TTL = java.time.Duration.ofSeconds(30);
 
+    private final com.outboundcalls.lambda.Metrics metrics;
     private final StructuredLog log = new StructuredLog("dialer");
     private final SqsBatch batch = new SqsBatch(log);
 
@@ -45,6 +46,7 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 control, new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE")),
                 new DynamoProspectingHistories(dynamo, runtime.require("CALLS_TABLE")),
                 connectSetup(runtime), runtime.clock(), runtime.sleeper());
+        this.metrics = new com.outboundcalls.lambda.Metrics("dialer", runtime.clock());
     }
 
     /** DEFAULT_CALLER_ID, and CONNECT_CAMPAIGN_ID when answering-machine detection is available (may be empty). */
@@ -55,10 +57,31 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return batch.process(event, message -> {
+        java.util.Map<Dialing.Outcome, Long> outcomes = new java.util.EnumMap<>(Dialing.Outcome.class);
+        long[] throttled = {0};
+        SQSBatchResponse response = batch.process(event, message -> {
             DialMessage dial = DialMessage.fromJson(message.getBody());
-            Dialing.Outcome outcome = dialing.dial(dial);
-            log.info("dial", "contactId", dial.contactId(), "attempt", dial.attempt(), "outcome", outcome);
+            Dialing.Outcome outcome;
+            try {
+                outcome = dialing.dial(dial);
+            } catch (OutboundCalls.CallThrottledException e) {
+                throttled[0]++;
+                throw e;
+            }
+            outcomes.merge(outcome, 1L, Long::sum);
+            log.info("dial", "clientId", dial.clientId(), "campaignId", dial.campaignId(), "contactId",
+                    dial.contactId(), "attempt", dial.attempt(), "outcome", outcome);
         });
+        // One metric line per kind of outcome in the batch: calls placed, throttles, deferrals by reason.
+        metrics.count("CallsPlaced", outcomes.getOrDefault(Dialing.Outcome.PLACED, 0L));
+        if (throttled[0] > 0) {
+            metrics.count("Throttles", throttled[0]);
+        }
+        outcomes.forEach((outcome, n) -> {
+            if (outcome != Dialing.Outcome.PLACED) {
+                metrics.count("Deferrals", n, "Reason", outcome.name());
+            }
+        });
+        return response;
     }
 }

@@ -23,12 +23,18 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
     private final StructuredLog log = new StructuredLog("dunning");
     private final com.outboundcalls.lambda.Metrics metrics;
 
+    private final software.amazon.awssdk.services.s3.S3Client s3;
+    private final String exportBucket;
+
     public DunningHandler() {
         this(FunctionRuntime.system());
     }
 
     public DunningHandler(FunctionRuntime runtime) {
-        this.dunning = new InvoicingWiring(runtime).dunning;
+        InvoicingWiring wiring = new InvoicingWiring(runtime);
+        this.dunning = wiring.dunning;
+        this.s3 = wiring.clients.s3();
+        this.exportBucket = wiring.exportBucket;
         this.clock = runtime.clock();
         this.metrics = new com.outboundcalls.lambda.Metrics("dunning", clock);
     }
@@ -48,9 +54,32 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
             log.error("legal_interest_rate_missing", "halfYears", String.join(",", result.halfYearsWithoutRate()),
                     "day", today, "action", "publish the rate in LEGAL_INTEREST_RATES; penalties stay incomplete");
         }
+        // Last month's invoice run (the 1st, 06:00) leaves its journal: missing at this hour, the run failed or
+        // is late, and the InvoiceRunLate alarm says so.
+        java.time.YearMonth lastMonth = java.time.YearMonth.from(today).minusMonths(1);
+        boolean late = !exists(InvoiceExports.journalKey(lastMonth));
+        metrics.count("InvoiceRunLate", late ? 1 : 0);
+        if (late) {
+            log.error("invoice_run_late", "period", lastMonth, "day", today,
+                    "action", "run InvoiceGeneratorFunction for the period; a re-run issues nothing twice");
+        }
         log.info("dunning_done", "day", today, "overdue", result.overdue(), "frozenByDispute",
                 result.frozenByDispute());
         return result.overdue() + " overdue, " + result.suspended().size() + " suspended, "
                 + result.lifted().size() + " lifted";
+    }
+
+    private boolean exists(String key) {
+        try {
+            s3.headObject(r -> r.bucket(exportBucket).key(key));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 }

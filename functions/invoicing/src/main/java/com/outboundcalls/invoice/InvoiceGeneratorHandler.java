@@ -41,7 +41,11 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
+        long started = System.nanoTime();
         InvoiceRun.Result result = run.run(ScheduledInput.scheduledTime(input, clock));
+        metrics.duration("InvoiceRunDuration", java.time.Duration.ofNanos(System.nanoTime() - started));
+        metrics.count("InvoicesIssued", result.invoices().size());
+        metrics.count("UnratedCallsAtInvoicing", result.unratedCalls().values().stream().mapToLong(Long::longValue).sum());
         for (Invoice invoice : result.invoices()) {
             log.info("invoice_issued", "number", invoice.number(), "clientId", invoice.clientId(),
                     "period", invoice.period(), "totalInclVat", invoice.totalInclVat());
