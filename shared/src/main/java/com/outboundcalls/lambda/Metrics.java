@@ -23,6 +23,11 @@ public final class Metrics {
         this(function, clock, System.out);
     }
 
+    /** Metric lines to where the function's runtime sends them. */
+    public Metrics(String function, com.outboundcalls.aws.FunctionRuntime runtime) {
+        this(function, runtime.clock(), runtime.metricsOut());
+    }
+
     Metrics(String function, Clock clock, PrintStream out) {
         this.function = function;
         this.clock = clock;

@@ -23,7 +23,7 @@ public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatch
     }
 
     public CallRaterHandler(FunctionRuntime runtime) {
-        this.metrics = new Metrics("call-rater", runtime.clock());
+        this.metrics = new Metrics("call-rater", runtime);
         this.rating = new RatingWiring(runtime).rating;
     }
 

@@ -24,7 +24,7 @@ public final class LineAuditHandler implements RequestHandler<Map<String, Object
     public LineAuditHandler(FunctionRuntime runtime) {
         RatingWiring wiring = new RatingWiring(runtime);
         this.audit = new LineAudit(wiring.lines, wiring.descriptions, wiring.rating, runtime.clock(), OVERDUE);
-        this.metrics = new com.outboundcalls.lambda.Metrics("line-audit", runtime.clock());
+        this.metrics = new com.outboundcalls.lambda.Metrics("line-audit", runtime);
     }
 
     private final com.outboundcalls.lambda.Metrics metrics;

@@ -48,7 +48,7 @@ public final class DashboardHandler implements RequestHandler<Map<String, Object
         this.dashboards = new Dashboards(accounts::campaignsOf,
                 new DynamoCampaignStats(dynamo, runtime.require("CAMPAIGN_STATS_TABLE")),
                 new S3FileReports(clients.s3(), bucket), new S3ObjectSink(clients.s3(), bucket), runtime.clock());
-        this.metrics = new Metrics("dashboard", runtime.clock());
+        this.metrics = new Metrics("dashboard", runtime);
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 control, new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE")),
                 new DynamoProspectingHistories(dynamo, runtime.require("CALLS_TABLE")),
                 connectSetup(runtime), runtime.clock(), runtime.sleeper());
-        this.metrics = new com.outboundcalls.lambda.Metrics("dialer", runtime.clock());
+        this.metrics = new com.outboundcalls.lambda.Metrics("dialer", runtime);
     }
 
     /** DEFAULT_CALLER_ID, and CONNECT_CAMPAIGN_ID when answering-machine detection is available (may be empty). */

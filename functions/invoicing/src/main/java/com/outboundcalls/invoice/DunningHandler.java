@@ -36,7 +36,7 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
         this.s3 = wiring.clients.s3();
         this.exportBucket = wiring.exportBucket;
         this.clock = runtime.clock();
-        this.metrics = new com.outboundcalls.lambda.Metrics("dunning", clock);
+        this.metrics = new com.outboundcalls.lambda.Metrics("dunning", runtime);
     }
 
     @Override

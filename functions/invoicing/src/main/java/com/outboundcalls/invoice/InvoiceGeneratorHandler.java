@@ -36,7 +36,7 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
         this.billing = wiring.billing;
         this.accounts = new DynamoAccountDirectory(wiring.clients.dynamoDb(), runtime.require("ACCOUNTS_TABLE"));
         this.clock = runtime.clock();
-        this.metrics = new Metrics("invoice-generator", clock);
+        this.metrics = new Metrics("invoice-generator", runtime);
     }
 
     @Override

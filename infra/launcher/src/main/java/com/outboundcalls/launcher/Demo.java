@@ -54,7 +54,7 @@ public final class Demo {
                          ConnectSimulator.Stats connect, long ratedCalls, long answeredCalls, long billedSeconds,
                          JsonNode invoice, BigDecimal usageFromCalls, List<String> checks, List<String> failedChecks,
                          Path out, Duration wallTime, Instant simulatedEnd, Map<String, String> functions,
-                         long calleesOpposed) {
+                         long calleesOpposed, Map<String, Long> metrics) {
 
         public long pending() {
             return statuses.getOrDefault(ContactStatus.CALLABLE, 0L) + statuses.getOrDefault(ContactStatus.QUEUED, 0L)
@@ -215,7 +215,7 @@ public final class Demo {
                 billedSeconds, invoice, usageFromCalls, passed, failed, out,
                 Duration.ofNanos(System.nanoTime() - startedNanos), simulatedEnd, functions,
                 new com.outboundcalls.aws.DynamoOppositionList(cloud.dynamoDb(), cloud.physicalName("OppositionsTable"))
-                        .count(options.clientId()));
+                        .count(options.clientId()), cloud.metrics());
     }
 
     private static void check(boolean ok, String what, List<String> passed, List<String> failed) {
@@ -262,7 +262,11 @@ public final class Demo {
         s.append(String.format("  simulated until     %s; wall time %.1f s (%.1f calls placed and rated per second)%n",
                 r.simulatedEnd(), seconds, r.connect().callsPlaced() / Math.max(0.001, seconds)));
         r.functions().forEach((id, figures) -> s.append(String.format("      %-26s %s%n", id, figures)));
+        s.append("  metrics             as CloudWatch sums the functions' Embedded Metric Format lines\n");
+        r.metrics().forEach((metric, sum) -> s.append(String.format("      %-58s %,d%n", metric, sum)));
         s.append(String.format("  output              %s (reports/ and exports/)%n", r.out().toAbsolutePath()));
+        s.append(String.format("  dashboard           %s%n", r.out().resolve("reports/" + r.campaignKey().split("#")[0]
+                + "/dashboard/index.html").toAbsolutePath()));
         s.append("  checks\n");
         r.checks().forEach(c -> s.append("      ok      ").append(c).append('\n'));
         r.failedChecks().forEach(c -> s.append("      FAILED  ").append(c).append('\n'));

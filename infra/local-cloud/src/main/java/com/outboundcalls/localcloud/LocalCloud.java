@@ -61,6 +61,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<S3Trigger> s3Triggers = new ArrayList<>();
     private final List<LocalSchedule> schedules = new ArrayList<>();
     private final Map<String, LocalHttpApi> httpApis = new LinkedHashMap<>();
+    private final MetricLines metricLines = new MetricLines();
     /** The identities the HTTP APIs know, by access key: the local administrator, then those made by identity(). */
     private final Map<String, LocalIdentity> identities = new java.util.concurrent.ConcurrentHashMap<>(Map.of(ACCESS_KEY,
             new LocalIdentity(ACCESS_KEY, SECRET_KEY, "arn:aws:iam::" + ACCOUNT_ID + ":user/local-admin", null)));
@@ -412,7 +413,8 @@ public final class LocalCloud implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_NAME", id);
         int timeout = ((Number) props.getOrDefault("Timeout", 60)).intValue();
         int memory = ((Number) props.getOrDefault("MemorySize", 1024)).intValue();
-        LocalFunction function = new LocalFunction(id, (String) props.get("Handler"), env, clock, timeout, memory);
+        LocalFunction function = new LocalFunction(id, (String) props.get("Handler"), env, clock, timeout, memory,
+                metricLines.stream);
         if (!function.isAvailable()) {
             return; // this JVM does not carry that function (a single function's own tests)
         }
@@ -511,6 +513,14 @@ public final class LocalCloud implements AutoCloseable {
                 : principalArn;
         identities.put(accessKey, new LocalIdentity(accessKey, secret, callerArn, List.copyOf(invokable)));
         return software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(accessKey, secret);
+    }
+
+    /**
+     * The functions' Embedded Metric Format metrics so far, summed as CloudWatch would by metric, function and
+     * dimensions (e.g. {@code "CallsPlaced (Function=dialer)" -> 3804}).
+     */
+    public Map<String, Long> metrics() {
+        return metricLines.sums();
     }
 
     /** Where the template's HTTP API answers, e.g. the finance API. */

@@ -23,6 +23,7 @@ public final class LocalFunction {
     private final String handlerMethod;
     private final Map<String, String> environment;
     private final LocalClock clock;
+    private final java.io.PrintStream metricsOut;
     private final int timeoutSeconds;
     private final int memoryMb;
     private Object handler;
@@ -32,8 +33,9 @@ public final class LocalFunction {
     private long busyNanos;
 
     LocalFunction(String logicalId, String handler, Map<String, String> environment, LocalClock clock,
-                  int timeoutSeconds, int memoryMb) {
+                  int timeoutSeconds, int memoryMb, java.io.PrintStream metricsOut) {
         this.logicalId = logicalId;
+        this.metricsOut = metricsOut;
         String[] parts = handler.split("::", 2);
         this.handlerClass = parts[0];
         this.handlerMethod = parts.length > 1 ? parts[1] : "handleRequest";
@@ -109,7 +111,7 @@ public final class LocalFunction {
         }
         try {
             Class<?> type = Class.forName(handlerClass);
-            FunctionRuntime runtime = new FunctionRuntime(environment, clock, clock.sleeper());
+            FunctionRuntime runtime = new FunctionRuntime(environment, clock, clock.sleeper(), metricsOut);
             handler = type.getConstructor(FunctionRuntime.class).newInstance(runtime);
             for (Method m : type.getMethods()) {
                 if (m.getName().equals(handlerMethod) && m.getParameterCount() == 2 && !m.isBridge()
