@@ -25,6 +25,7 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
 
     private final software.amazon.awssdk.services.s3.S3Client s3;
     private final String exportBucket;
+    private final BillingDirectory billing;
 
     public DunningHandler() {
         this(FunctionRuntime.system());
@@ -33,6 +34,7 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
     public DunningHandler(FunctionRuntime runtime) {
         InvoicingWiring wiring = new InvoicingWiring(runtime);
         this.dunning = wiring.dunning;
+        this.billing = wiring.billing;
         this.s3 = wiring.clients.s3();
         this.exportBucket = wiring.exportBucket;
         this.clock = runtime.clock();
@@ -56,8 +58,11 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
         }
         // Last month's invoice run (the 1st, 06:00) leaves its journal: missing at this hour, the run failed or
         // is late, and the InvoiceRunLate alarm says so.
+        // Only when some account was subscribed then: a new stack has no last month to invoice.
         java.time.YearMonth lastMonth = java.time.YearMonth.from(today).minusMonths(1);
-        boolean late = !exists(InvoiceExports.journalKey(lastMonth));
+        boolean due = billing.accounts().stream().anyMatch(a -> !a.subscribedOn().isAfter(lastMonth.atEndOfMonth())
+                && (a.terminatedOn() == null || !a.terminatedOn().isBefore(lastMonth.atDay(1))));
+        boolean late = due && !exists(InvoiceExports.journalKey(lastMonth));
         metrics.count("InvoiceRunLate", late ? 1 : 0);
         if (late) {
             log.error("invoice_run_late", "period", lastMonth, "day", today,

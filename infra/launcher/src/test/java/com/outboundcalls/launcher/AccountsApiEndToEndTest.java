@@ -168,6 +168,18 @@ class AccountsApiEndToEndTest {
         JsonNode finished = ok(200, acme.post("/client/campaigns/winter/finish", "{}"));
         assertEquals("FINISHED", finished.path("status").asText());
         assertEquals(409, acme.post("/client/campaigns/winter/resume", "{}").status());
+        // Finishing the campaign regenerates the client's dashboard at once; the client follows its link.
+        cloud.drain();
+        JsonNode links = ok(200, acme.get("/client/dashboard"));
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(links.path("index.html").asText())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("winter") && page.body().contains("terminée"), "the finished campaign");
+        assertFalse(page.body().contains("globex"), "nothing of another client");
+        JsonNode figures = JSON.readTree(cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
+                .key("reports/acme/dashboard/dashboard.json")).asByteArray());
+        assertEquals(callsPlaced(), figures.path("campaigns").get(0).path("attempts").asLong());
 
         // Another client learns nothing of acme's campaign: the same 404 as for a campaign that does not exist.
         Response foreign = globex.get("/client/campaigns/winter");

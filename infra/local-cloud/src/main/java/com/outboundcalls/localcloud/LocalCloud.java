@@ -474,7 +474,8 @@ public final class LocalCloud implements AutoCloseable {
             try {
                 // With a fixed port, the template's APIs take it and the ports after it, in template order.
                 return new LocalHttpApi(id, httpApiPort == 0 ? 0 : httpApiPort + httpApis.size(),
-                        iam ? key -> java.util.Optional.ofNullable(identities.get(key)) : null, REGION, ACCOUNT_ID);
+                        iam ? key -> java.util.Optional.ofNullable(identities.get(key)) : null, REGION, ACCOUNT_ID,
+                        this::invoked);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot serve " + id + " on loopback", e);
             }

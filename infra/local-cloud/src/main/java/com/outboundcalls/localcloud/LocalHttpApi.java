@@ -81,11 +81,15 @@ final class LocalHttpApi implements AutoCloseable {
     private final String region;
     private final String accountId;
     private final HttpServer server;
+    /** Told of each function run, so that the queues it may have sent to are read. */
+    private final java.util.function.Consumer<LocalFunction> invoked;
 
     /** @param identities the identities by access key; null when the API has no IAM authorization */
     LocalHttpApi(String apiId, int port, java.util.function.Function<String, Optional<LocalIdentity>> identities,
-                 String region, String accountId) throws IOException {
+                 String region, String accountId, java.util.function.Consumer<LocalFunction> invoked)
+            throws IOException {
         this.apiId = apiId;
+        this.invoked = invoked;
         this.identities = identities;
         this.verifier = identities == null ? null
                 : new SigV4Verifier(key -> identities.apply(key).map(LocalIdentity::secretKey));
@@ -201,7 +205,12 @@ final class LocalHttpApi implements AutoCloseable {
             iam.put("accessKey", caller.accessKey());
             iam.put("userArn", caller.callerArn());
         }
-        Object result = route.function().invoke(JSON.writeValueAsString(event));
+        Object result;
+        try {
+            result = route.function().invoke(JSON.writeValueAsString(event));
+        } finally {
+            invoked.accept(route.function());
+        }
         if (result instanceof APIGatewayV2HTTPResponse response) {
             Map<String, String> responseHeaders = response.getHeaders() == null ? Map.of() : response.getHeaders();
             respond(exchange, response.getStatusCode(), responseHeaders,

@@ -55,7 +55,8 @@ import java.util.Optional;
  *   <li>{@code /client/...}: a client, on its own account only, which comes from the caller's IAM identity
  *       (bound by an operator), never from the request: {@code GET /client/account}, campaigns
  *       ({@code GET/POST /client/campaigns}, {@code GET/PATCH /client/campaigns/{id}},
- *       {@code POST /client/campaigns/{id}/start|pause|resume|finish}, {@code GET .../reports}), caller-ID
+ *       {@code POST /client/campaigns/{id}/start|pause|resume|finish}, {@code GET .../reports}), its dashboard
+ *       ({@code GET /client/dashboard}: links to the page, JSON and CSV), caller-ID
  *       requests ({@code POST /client/caller-ids}), the contact-file format ({@code GET/PUT
  *       /client/contact-file-format}), opposition entries ({@code POST /client/oppositions},
  *       {@code DELETE /client/oppositions/{number}}, {@code POST /client/oppositions/imports} for a link to upload a
@@ -247,6 +248,18 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 CampaignSettings settings = campaignSettings(in);
                 in.finish();
                 return json(200, view(admin.updateCampaign(actor, clientId, path.get(1), version, settings)));
+            }
+            case "GET dashboard": {
+                admin.profile(actor, clientId);
+                ObjectNode links = JSON.createObjectNode();
+                links.put("expiresInSeconds", LINK_LIFETIME.toSeconds());
+                String prefix = com.outboundcalls.report.Dashboards.prefix(clientId);
+                for (String file : List.of("index.html", "index.en.html", "dashboard.json", "dashboard.csv")) {
+                    links.put(file, presigner.presignGetObject(r -> r.signatureDuration(LINK_LIFETIME)
+                            .getObjectRequest(GetObjectRequest.builder().bucket(bucket).key(prefix + file).build()))
+                            .url().toString());
+                }
+                return json(200, links);
             }
             case "GET campaigns/*/reports":
                 admin.campaign(actor, clientId, path.get(1));
