@@ -145,7 +145,7 @@ public final class DynamoAccountRecords implements AccountRecords {
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             for (int i = 0; i < reasons.size() && i < change.writes().size() + change.audit().size(); i++) {
-                if (!"ConditionalCheckFailed".equals(reasons.get(i).code())) {
+                if (!Items.conditionFailed(e, i)) {
                     continue;
                 }
                 Write write = i < change.writes().size() ? change.writes().get(i) : null;

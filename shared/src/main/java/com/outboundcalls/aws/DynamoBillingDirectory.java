@@ -166,7 +166,7 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
                             .tableName(table).item(DynamoAccountRecords.auditItem(audit))).build()));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+            if (Items.conditionFailed(e, 0)) {
                 return false;
             }
             throw e;

@@ -7,7 +7,6 @@ import com.outboundcalls.dial.DialPacer;
 import com.outboundcalls.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -75,11 +74,10 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
                             .build()).build()));
             return Claim.ACQUIRED;
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+            if (Items.conditionFailed(e, 0)) {
                 return Claim.ALREADY_HELD;
             }
-            if (reasons.size() > 1 && "ConditionalCheckFailed".equals(reasons.get(1).code())) {
+            if (Items.conditionFailed(e, 1)) {
                 return Claim.FULL;
             }
             throw e;
@@ -99,8 +97,7 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
                                     ":token", AttributeValue.fromSs(List.of(clientToken)))).build()).build()));
             return true;
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            boolean alreadyReleased = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+            boolean alreadyReleased = Items.conditionFailed(e, 0);
             if (!alreadyReleased) {
                 throw e; // a conflict: the message is retried
             }

@@ -348,7 +348,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                     DynamoCampaignStats.add(statsTable, campaignKey, counters)));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-            if (e.cancellationReasons().get(0).code().equals("ConditionalCheckFailed")) {
+            if (Items.conditionFailed(e, 0)) {
                 return false;
             }
             throw e;

@@ -52,7 +52,7 @@ public final class DynamoFileLedger implements FileLedger {
                     DynamoCampaignStats.add(statsTable, campaignKey,
                             com.outboundcalls.report.CampaignCounters.contactsStored(accepted))));
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-            if (!"ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+            if (!Items.conditionFailed(e, 0)) {
                 throw e;
             }
         }

@@ -13,7 +13,6 @@ import com.outboundcalls.invoice.Payment;
 import com.outboundcalls.invoice.Receivable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -158,11 +157,10 @@ public final class DynamoInvoiceStore implements InvoiceStore {
                 dynamo.transactWriteItems(r -> r.transactItems(writes));
                 return numbered;
             } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                    if (Items.conditionFailed(e, 0)) {
                     return document(get(pk));
                 }
-                if (reasons.size() > 3 && "ConditionalCheckFailed".equals(reasons.get(3).code())) {
+                if (Items.conditionFailed(e, 3)) {
                     throw new ConcurrentModificationException("another credit note was issued against "
                             + draft.corrects() + " meanwhile: ask again");
                 }

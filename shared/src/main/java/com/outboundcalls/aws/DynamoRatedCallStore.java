@@ -60,7 +60,7 @@ public final class DynamoRatedCallStore implements RatedCallStore {
         } catch (ConditionalCheckFailedException e) {
             return false;
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-            if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+            if (Items.conditionFailed(e, 0)) {
                 return false;
             }
             throw e;

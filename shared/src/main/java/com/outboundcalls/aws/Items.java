@@ -90,4 +90,11 @@ final class Items {
         }
         return map;
     }
+
+    /** Whether a cancelled transaction's item at this index (in the order written) failed its condition. */
+    static boolean conditionFailed(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e,
+                                   int index) {
+        var reasons = e.cancellationReasons();
+        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
 }
