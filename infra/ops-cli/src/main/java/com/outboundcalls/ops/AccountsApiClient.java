@@ -85,7 +85,8 @@ public final class AccountsApiClient {
             HttpResponse<String> response = this.http.send(http.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach " + endpoint + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot reach " + endpoint + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -94,7 +94,13 @@ public final class Ops {
 
         @Override
         public Integer call() {
-            AccountsApiClient.Response response = call(connection.client());
+            AccountsApiClient.Response response;
+            try {
+                response = call(connection.client());
+            } catch (java.io.UncheckedIOException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
             (response.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(response.body());
             return response.ok() ? 0 : 1;
         }
