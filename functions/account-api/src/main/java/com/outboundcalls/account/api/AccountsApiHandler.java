@@ -254,6 +254,9 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 ObjectNode links = JSON.createObjectNode();
                 links.put("expiresInSeconds", LINK_LIFETIME.toSeconds());
                 String prefix = com.outboundcalls.report.Dashboards.prefix(clientId);
+                if (s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix + "index.html")).keyCount() == 0) {
+                    return error(404, "no dashboard yet: it is written within the hour");
+                }
                 for (String file : List.of("index.html", "index.en.html", "dashboard.json", "dashboard.csv")) {
                     links.put(file, presigner.presignGetObject(r -> r.signatureDuration(LINK_LIFETIME)
                             .getObjectRequest(GetObjectRequest.builder().bucket(bucket).key(prefix + file).build()))

@@ -47,12 +47,15 @@ class AccountsApiLocalCloudTest {
         cloud.close();
     }
 
-    private static APIGatewayV2HTTPResponse createCampaign(String userArn, String body) throws IOException {
+    private static String createCampaignEvent(String userArn, String body) throws IOException {
         try (InputStream in = AccountsApiLocalCloudTest.class.getResourceAsStream("/events/client-create-campaign.json")) {
-            String event = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${userArn}", userArn)
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${userArn}", userArn)
                     .replace("${body}", body.replace("\"", "\\\""));
-            return (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(event);
         }
+    }
+
+    private static APIGatewayV2HTTPResponse createCampaign(String userArn, String body) throws IOException {
+        return (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(createCampaignEvent(userArn, body));
     }
 
     @Test
@@ -66,6 +69,17 @@ class AccountsApiLocalCloudTest {
         assertEquals(1, campaign.path("version").asInt());
         assertTrue(new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"))
                 .campaign("acme", "spring").isPresent());
+    }
+
+    @Test
+    void noDashboardLinkIsHandedOutBeforeTheDashboardIsWritten() throws Exception {
+        String event = createCampaignEvent("arn:aws:sts::000000000000:assumed-role/acme-app/s", "")
+                .replace("\"rawPath\": \"/client/campaigns\"", "\"rawPath\": \"/client/dashboard\"")
+                .replace("\"method\": \"POST\"", "\"method\": \"GET\"");
+        APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(event);
+
+        assertEquals(404, response.getStatusCode(), response.getBody());
+        assertTrue(response.getBody().contains("no dashboard yet"));
     }
 
     @Test
