@@ -505,7 +505,8 @@ public final class Ops {
             String script;
             @Option(names = "--instructions", description = "Free instructions carried by every call.")
             String instructions;
-            @Option(names = "--hours", description = "Calling hours, e.g. 'MON-FRI 09:00-12:00,14:00-18:00'.")
+            @Option(names = "--hours", description = "Calling hours, e.g. "
+                    + "'MON-FRI 10:00-12:00 14:00-18:00; SAT 10:00-12:00'.")
             String hours;
             @Option(names = "--priority", description = "1 (lowest) to 10.")
             Integer priority;
