@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * Regenerates clients' dashboards: every client's on its hourly schedule, and one client's when a message on
- * the dashboard queue asks for it (a campaign finished). Each dashboard is rewritten whole from the campaigns'
+ * the dashboard queue asks for it (a campaign paused or finished, whose campaign report is then rewritten too). Each dashboard is rewritten whole from the campaigns'
  * counters, so a repeated run or a redelivered message only refreshes it.
  */
 public final class DashboardHandler implements RequestHandler<Map<String, Object>, String> {
@@ -34,6 +34,8 @@ public final class DashboardHandler implements RequestHandler<Map<String, Object
     private final Dashboards dashboards;
     private final DynamoAccountDirectory accounts;
     private final Metrics metrics;
+    private final com.outboundcalls.report.CampaignReports reports;
+    private final java.time.Clock clock;
     private final StructuredLog log = new StructuredLog("dashboard");
 
     public DashboardHandler() {
@@ -49,6 +51,10 @@ public final class DashboardHandler implements RequestHandler<Map<String, Object
                 new DynamoCampaignStats(dynamo, runtime.require("CAMPAIGN_STATS_TABLE")),
                 new S3FileReports(clients.s3(), bucket), new S3ObjectSink(clients.s3(), bucket), runtime.clock());
         this.metrics = new Metrics("dashboard", runtime);
+        this.reports = new com.outboundcalls.report.CampaignReports(accounts,
+                new com.outboundcalls.aws.DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")),
+                new S3ObjectSink(clients.s3(), bucket));
+        this.clock = runtime.clock();
     }
 
     @Override
@@ -61,7 +67,17 @@ public final class DashboardHandler implements RequestHandler<Map<String, Object
                 String body = String.valueOf(((Map<String, Object>) message).get("body"));
                 try {
                     JsonNode request = JSON.readTree(body);
-                    clientIds.add(request.path("clientId").asText());
+                    String clientId = request.path("clientId").asText();
+                    clientIds.add(clientId);
+                    // A campaign paused or finished: its report, which the hourly run keeps only for running
+                    // campaigns, is brought up to date now.
+                    String campaignId = request.path("campaignId").asText(null);
+                    if (campaignId != null) {
+                        accounts.campaign(clientId, campaignId).ifPresent(campaign -> {
+                            reports.write(campaign, clock.instant());
+                            log.info("campaign_report_written", "clientId", clientId, "campaignId", campaignId);
+                        });
+                    }
                 } catch (IOException e) {
                     log.error("dashboard_request_unreadable", "reason", e.getMessage());
                 }

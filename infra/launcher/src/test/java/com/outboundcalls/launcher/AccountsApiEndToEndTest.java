@@ -149,6 +149,9 @@ class AccountsApiEndToEndTest {
         long atPause = callsPlaced();
         cloud.runUntil(cloud.clock().instant().plus(Duration.ofHours(2)), Duration.ofMinutes(15), () -> false);
         assertEquals(atPause, callsPlaced(), "no call placed while the campaign is paused");
+        assertTrue(new String(cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
+                .key("reports/acme/winter/campaign-report.summary.json")).asByteArray(), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("PAUSED"), "the paused campaign's report is brought up to date");
         assertEquals(Campaign.Status.PAUSED, new DynamoAccountDirectory(cloud.dynamoDb(),
                 cloud.physicalName("AccountsTable")).campaign("acme", "winter").orElseThrow().status());
         ok(200, acme.post("/client/campaigns/winter/resume", "{}"));

@@ -277,10 +277,11 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 Long version = in.longValue("version");
                 in.finish();
                 VersionedCampaign acted = admin.act(actor, clientId, path.get(1), action, version);
-                if (action == CampaignAction.FINISH) {
-                    // The client's dashboard is regenerated now rather than at the next hour.
-                    sqs.sendMessage(r -> r.queueUrl(dashboardQueueUrl).messageBody(
-                            JSON.createObjectNode().put("clientId", clientId).toString()));
+                if (action == CampaignAction.FINISH || action == CampaignAction.PAUSE) {
+                    // The client's dashboard and the campaign's report are brought up to date now, rather than
+                    // at the next hour (the hourly report covers running campaigns only).
+                    sqs.sendMessage(r -> r.queueUrl(dashboardQueueUrl).messageBody(JSON.createObjectNode()
+                            .put("clientId", clientId).put("campaignId", path.get(1)).toString()));
                 }
                 return json(200, view(acted));
             }
