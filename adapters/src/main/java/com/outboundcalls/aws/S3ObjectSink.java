@@ -1,0 +1,71 @@
+package com.outboundcalls.aws;
+
+import com.outboundcalls.files.ObjectSink;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.io.UncheckedIOException;
+
+/**
+ * Reports and exports written to the bucket. A put whose connection broke (a pooled keep-alive connection
+ * the server had closed) is sent again: the body is in memory or in a file, and writing the same object twice is harmless.
+ */
+public final class S3ObjectSink implements ObjectSink {
+
+    private static final int ATTEMPTS = 3;
+
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3ObjectSink(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void put(String key, byte[] content, String contentType) {
+        send(key, contentType, () -> RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public void put(String key, Path content, String contentType) {
+        send(key, contentType, () -> RequestBody.fromFile(content));
+    }
+
+    @Override
+    public InputStream open(String key) {
+        return s3.getObject(r -> r.bucket(bucket).key(key));
+    }
+
+    @Override
+    public void delete(String key) {
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    private void send(String key, String contentType, Supplier<RequestBody> body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), body.get());
+                return;
+            } catch (UncheckedIOException | SdkClientException e) {
+                if (attempt >= ATTEMPTS || !brokenConnection(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean brokenConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

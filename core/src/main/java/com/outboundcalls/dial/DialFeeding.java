@@ -1,0 +1,171 @@
+package com.outboundcalls.dial;
+
+import com.outboundcalls.account.CallingWindow;
+import com.outboundcalls.time.RegionZones;
+
+import com.outboundcalls.time.Zones;
+
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.ContactBook;
+import com.outboundcalls.contact.ContactBook.HopperEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every minute, moves the contacts callable now into the dial queue: no more than the coming minute's
+ * pacing budget and the free lines, shared fairly between the running campaigns. Contacts outside their
+ * calling window get the next opening as their due time and stay in the hopper.
+ */
+public final class DialFeeding {
+
+    /** How long a queued contact is reserved before the feeder may queue it again (a lost message). */
+    public static final Duration QUEUE_LEASE = Duration.ofMinutes(15);
+    /**
+     * Due contacts read per campaign and run: enough to push every contact of a closed window to its next
+     * opening in a few runs, whatever the line budget.
+     */
+    static final int PAGE = 200;
+    /** Smallest read of the hopper, so that a run with few free lines still moves a closed window along. */
+    static final int MIN_READ = 25;
+
+    private final AccountDirectory accounts;
+    private final ContactBook contacts;
+    private final CallLines lines;
+    private final DialQueue queue;
+    private final int callsPerSecond;
+    private final int maxConcurrentCalls;
+    private final ConnectSetup connectSetup;
+
+    public DialFeeding(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialQueue queue,
+                       int callsPerSecond, int maxConcurrentCalls, ConnectSetup connectSetup) {
+        this.connectSetup = connectSetup;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.lines = lines;
+        this.queue = queue;
+        this.callsPerSecond = callsPerSecond;
+        this.maxConcurrentCalls = maxConcurrentCalls;
+    }
+
+    /** What one run did; {@code refused} names the campaigns held back, with why. */
+    public record FeedReport(int budget, int campaigns, int queued, int deferredToWindow,
+                             Map<String, String> refused) {
+        public FeedReport(int budget, int campaigns, int queued, int deferredToWindow) {
+            this(budget, campaigns, queued, deferredToWindow, Map.of());
+        }
+    }
+
+    public FeedReport feed(Instant now) {
+        int freeLines = Math.max(0, maxConcurrentCalls - lines.active());
+        int budget = Math.min(callsPerSecond * 60, freeLines);
+        List<Campaign> running = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (Campaign campaign : accounts.activeCampaigns()) {
+            java.util.Optional<Client> client = accounts.client(campaign.clientId());
+            if (!accountMayCall(campaign, client, now)) {
+                continue;
+            }
+            java.util.Optional<String> refusal = connectSetup.refusal(campaign, client.get());
+            if (refusal.isPresent()) {
+                refused.put(campaign.key(), refusal.get()); // no call at all: its contacts wait in the hopper
+                continue;
+            }
+            running.add(campaign);
+        }
+        if (running.isEmpty()) {
+            return new FeedReport(budget, 0, 0, 0, refused);
+        }
+        int deferred = 0;
+        Map<String, List<HopperEntry>> callable = new LinkedHashMap<>();
+        for (Campaign campaign : running) {
+            List<HopperEntry> ready = new ArrayList<>();
+            CallingWindow window = CallingWindow.of(campaign);
+            int read = 0;
+            // Read what the budget needs; while contacts of a closed window come first, push them to their
+            // next opening and read on, up to a page per run.
+            while (read < PAGE) {
+                int limit = Math.min(PAGE - read, Math.max(MIN_READ, budget - ready.size()));
+                List<HopperEntry> due = contacts.due(campaign.key(), now, limit);
+                read += due.size();
+                int deferredNow = 0;
+                for (HopperEntry entry : due) {
+                    Instant opening = window.nextOpening(now, RegionZones.of(entry.region()));
+                    if (opening.equals(now)) {
+                        ready.add(entry);
+                    } else {
+                        contacts.deferTo(entry.campaignKey(), entry.contactId(), opening, now);
+                        deferredNow++;
+                    }
+                }
+                deferred += deferredNow;
+                if (due.size() < limit || deferredNow == 0 || ready.size() >= budget) {
+                    break;
+                }
+            }
+            callable.put(campaign.key(), ready);
+        }
+        Map<String, FairShare.Demand> demands = new LinkedHashMap<>();
+        for (Campaign campaign : running) {
+            demands.put(campaign.key(), new FairShare.Demand(callable.get(campaign.key()).size(), campaign.priority()));
+        }
+        Map<String, Integer> granted = FairShare.allocateWeighted(budget, demands);
+
+        List<DialMessage> messages = new ArrayList<>();
+        for (Campaign campaign : running) {
+            List<HopperEntry> entries = callable.get(campaign.key());
+            int take = granted.getOrDefault(campaign.key(), 0);
+            for (HopperEntry entry : entries.subList(0, take)) {
+                if (contacts.claimForQueue(entry.campaignKey(), entry.contactId(), now, now.plus(QUEUE_LEASE))) {
+                    messages.add(new DialMessage(campaign.clientId(), campaign.campaignId(), entry.contactId(),
+                            entry.attempts() + 1));
+                }
+            }
+        }
+        queue.send(messages);
+        return new FeedReport(budget, running.size(), messages.size(), deferred, refused);
+    }
+
+    /**
+     * The campaign runs (active, and today is within its dates) and its client's account may place calls (not
+     * suspended, not terminated).
+     */
+    static boolean accountMayCall(Campaign campaign, java.util.Optional<Client> client, Instant now) {
+        java.time.LocalDate today = now.atZone(Zones.BILLING).toLocalDate();
+        return campaign.isActive() && campaign.runsOn(today) && client.map(Client::mayPlaceCalls).orElse(false);
+    }
+
+    /**
+     * A line was just freed: the campaign that held it takes it back with its next contact callable now, if it
+     * has one, rather than leaving the line idle until the next run. The shares the runs grant stay as they
+     * were; a campaign with nothing to call leaves the line to the next run. The dialer checks everything again.
+     */
+    public boolean refill(String clientId, String campaignId, Instant now) {
+        if (lines.active() >= maxConcurrentCalls) {
+            return false;
+        }
+        java.util.Optional<Campaign> campaign = accounts.campaign(clientId, campaignId);
+        java.util.Optional<Client> client = accounts.client(clientId);
+        if (campaign.isEmpty() || !accountMayCall(campaign.get(), client, now)
+                || connectSetup.refusal(campaign.get(), client.get()).isPresent()) {
+            return false;
+        }
+        CallingWindow window = CallingWindow.of(campaign.get());
+        for (HopperEntry entry : contacts.due(campaign.get().key(), now, MIN_READ)) {
+            Instant opening = window.nextOpening(now, RegionZones.of(entry.region()));
+            if (!opening.equals(now)) {
+                contacts.deferTo(entry.campaignKey(), entry.contactId(), opening, now);
+            } else if (contacts.claimForQueue(entry.campaignKey(), entry.contactId(), now, now.plus(QUEUE_LEASE))) {
+                queue.send(List.of(new DialMessage(clientId, campaignId, entry.contactId(), entry.attempts() + 1)));
+                return true;
+            }
+        }
+        return false;
+    }
+}

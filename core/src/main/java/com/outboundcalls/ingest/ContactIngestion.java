@@ -1,0 +1,574 @@
+package com.outboundcalls.ingest;
+
+import com.outboundcalls.phone.RejectReason;
+
+import com.outboundcalls.time.Zones;
+
+import com.outboundcalls.phone.PhoneNumberValidator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.NewContact;
+import com.outboundcalls.contact.OppositionList;
+import com.outboundcalls.account.CallAttributes;
+import com.outboundcalls.files.ObjectSink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Ingests one uploaded contact file as a stream: validates every row, stores the accepted contacts in the
+ * hopper in batches, writes a summary and a rejects report next to the file's campaign. A file too long for
+ * one invocation is handed over to the next from a checkpoint, without losing or repeating a row. Safe to run
+ * twice on the same file version: the second run stores nothing and rewrites the same reports.
+ */
+public final class ContactIngestion {
+
+    /** Rows stored per write: DynamoDB's BatchWriteItem takes 25 items. */
+    static final int BATCH = 25;
+    /** Rows rejected or skipped between two writes, at most, before the rejects are written out. */
+    private static final int WINDOW = 500;
+    /** Rows read ahead and checked together. */
+    private static final int CHUNK = 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Limits on what one file may be and on how much one invocation does.
+     *
+     * @param rowsPerInvocation hand over after this many rows (0: only when time runs short)
+     * @param handoverMargin    hand over when less than this is left of the invocation's time
+     */
+    public record Limits(long maxFileBytes, long maxRows, long rowsPerInvocation, Duration handoverMargin) {
+        public static final Limits DEFAULT = new Limits(1L << 30, 2_000_000, 0, Duration.ofSeconds(90));
+    }
+
+    /**
+     * A file version in the bucket: its key, its version id (null when the bucket is unversioned), the
+     * version that identifies this upload (the version id, or the ETag) and its size.
+     */
+    public record UploadedFile(String bucket, String key, String versionId, String version, long size,
+                               String fileId) {
+        public UploadedFile(String bucket, String key, String versionId, String version, long size) {
+            this(bucket, key, versionId, version, size, bucket + "/" + key + "#" + version);
+        }
+    }
+
+    private final AccountDirectory accounts;
+    private final ContactStore contacts;
+    private final OppositionList oppositions;
+    private final FileLedger ledger;
+    private final ObjectSink reports;
+    private final IngestHandover handover;
+    private final Clock clock;
+    private final Limits limits;
+    private final PhoneNumberValidator validator = new PhoneNumberValidator();
+    private final ContactFileReader reader = new ContactFileReader();
+
+    public ContactIngestion(AccountDirectory accounts, ContactStore contacts, OppositionList oppositions,
+                            FileLedger ledger, ObjectSink reports, IngestHandover handover, Clock clock,
+                            Limits limits) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.oppositions = oppositions;
+        this.ledger = ledger;
+        this.reports = reports;
+        this.handover = handover;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** Ingests a newly uploaded file (leg 1), with no limit on the invocation's time. */
+    public IngestSummary ingest(UploadedFile file, Supplier<InputStream> content) {
+        return ingest(file, 1, content, () -> Long.MAX_VALUE);
+    }
+
+    /**
+     * Works on leg {@code leg} of a file: leg 1 for its S3 event, leg n+1 for the handover of leg n.
+     * {@code remainingMillis} tells how long the invocation has left.
+     */
+    public IngestSummary ingest(UploadedFile file, int leg, Supplier<InputStream> content, LongSupplier remainingMillis) {
+        Optional<String> done = ledger.completedSummary(file.fileId());
+        if (done.isPresent()) {
+            return read(done.get());
+        }
+        Optional<IngestCheckpoint> checkpoint = ledger.checkpoint(file.fileId());
+        int lastLeg = checkpoint.map(IngestCheckpoint::leg).orElse(0);
+        if (lastLeg != leg - 1) {
+            // Another invocation already took the file further (or this leg's turn has not come): nothing to do.
+            return new IngestSummary(file.key(), file.version(), null, null, IngestSummary.IN_PROGRESS, null, 0, 0,
+                    0, 0, Map.of(), null, null, null, null, null, 0, lastLeg);
+        }
+        Instant started = checkpoint.map(c -> Instant.parse(c.startedAt())).orElse(clock.instant());
+        Optional<ContactFileKey> parsedKey = ContactFileKey.parse(file.key());
+        if (parsedKey.isEmpty()) {
+            return refuseUnattributed(file, started);
+        }
+        ContactFileKey key = parsedKey.get();
+        Optional<Client> client = accounts.client(key.clientId());
+        Optional<Campaign> campaign = accounts.campaign(key.clientId(), key.campaignId());
+        if (client.isEmpty() || campaign.isEmpty()) {
+            return finishRefused(file, key, started,
+                    "The key names a client or campaign that does not exist or do not belong together.");
+        }
+        if (file.size() > limits.maxFileBytes()) {
+            return finishRefused(file, key, started, "The file is " + megabytes(file.size())
+                    + " MB, above the limit of " + megabytes(limits.maxFileBytes()) + " MB per file.");
+        }
+        Run run = new Run(file, key, client.get(), campaign.get(), leg, checkpoint.orElse(null), started);
+        try (InputStream in = content.get(); ContactFileReader.Rows rows = reader.open(in, client.get().contactFileFormat())) {
+            run.layout = rows.layout();
+            if (campaign.get().purpose().requiresConsent() && run.layout.consent() < 0) {
+                return finishRefused(file, key, started, "This campaign prospects consumers and needs a consent "
+                        + "column (consentement: a date or a proof reference); the file has none.");
+            }
+            return run.process(rows, remainingMillis);
+        } catch (ContactFileReader.UnreadableFileException e) {
+            run.discard();
+            return finishRefused(file, key, started, e.getMessage());
+        } catch (IOException e) {
+            run.discard();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            run.discard();
+            throw e;
+        }
+    }
+
+    private static long megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+
+    private IngestSummary refuseUnattributed(UploadedFile file, Instant started) {
+        // Attributable to a client only if the key starts with one that exists; else only the ledger remembers it.
+        IngestSummary refused = refusal(file, null, started,
+                "The key is not of the form incoming/{clientId}/{campaignId}/{file}.");
+        String json = write(refused);
+        String[] parts = file.key().split("/", 3);
+        if (parts.length == 3 && parts[0].equals("incoming") && ContactFileKey.isSafeId(parts[1])
+                && accounts.client(parts[1]).isPresent()) {
+            reports.put("reports/" + parts[1] + "/_refused/" + parts[2].replace('/', '_') + ".summary.json",
+                    json.getBytes(StandardCharsets.UTF_8), "application/json");
+        }
+        ledger.markCompleted(file.fileId(), json);
+        return refused;
+    }
+
+    private IngestSummary finishRefused(UploadedFile file, ContactFileKey key, Instant started, String sentence) {
+        IngestSummary summary = refusal(file, key, started, sentence);
+        String json = write(summary);
+        reports.put(key.reportPrefix() + ".summary.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
+        ledger.markCompleted(file.fileId(), json);
+        return summary;
+    }
+
+    private IngestSummary refusal(UploadedFile file, ContactFileKey key, Instant started, String sentence) {
+        return new IngestSummary(file.key(), file.version(), key == null ? null : key.clientId(),
+                key == null ? null : key.campaignId(), IngestSummary.REFUSED, sentence, 0, 0, 0, 0,
+                new EnumMap<>(RejectReason.class), null, null, null, null, started.toString(),
+                Duration.between(started, clock.instant()).toMillis(), 1);
+    }
+
+    /** A row that passed validation, waiting for its batch to be written. */
+    private record Candidate(ContactFileReader.Row row, NewContact contact) {
+    }
+
+    /**
+     * A row's phone verdict and, when valid, the contact it would become, and why its columns would not fit on
+     * its calls (or null).
+     */
+    private record Checked(PhoneNumberValidator.Verdict verdict, NewContact contact, String tooLarge) {
+    }
+
+    /** A rejected row waiting to be written to the report in row order. */
+    private record Rejected(long row, RejectReason reason, String message, List<String> cells) {
+    }
+
+    /** One invocation's pass over a file. */
+    private final class Run {
+        final UploadedFile file;
+        final ContactFileKey key;
+        final Client client;
+        final int leg;
+        final Instant started;
+        final LocalDate today;
+        final Instant now;
+        final long resumeAfterRow;
+        final boolean consentRequired;
+        final Map<RejectReason, Long> byReason;
+        final List<Candidate> batch = new ArrayList<>(BATCH);
+        final Map<String, Long> batchNumbers = new HashMap<>();
+        final List<Rejected> window = new ArrayList<>();
+        ContactFileReader.Layout layout;
+        RejectsReport rejects;
+        long rowsRead;
+        long accepted;
+        long skipped;
+        long lastRow;
+        long rowsThisLeg;
+        int rejectParts;
+        String limitReached;
+
+        Run(UploadedFile file, ContactFileKey key, Client client, Campaign campaign, int leg,
+            IngestCheckpoint checkpoint, Instant started) {
+            this.file = file;
+            this.key = key;
+            this.client = client;
+            this.leg = leg;
+            this.started = started;
+            this.now = clock.instant();
+            this.today = LocalDate.ofInstant(now, Zones.BILLING);
+            this.consentRequired = campaign.purpose().requiresConsent();
+            if (checkpoint == null) {
+                byReason = new EnumMap<>(RejectReason.class);
+                resumeAfterRow = 0;
+            } else {
+                byReason = new EnumMap<>(RejectReason.class);
+                byReason.putAll(checkpoint.rejectedByReason());
+                resumeAfterRow = checkpoint.lastRow();
+                rowsRead = checkpoint.rowsRead();
+                accepted = checkpoint.accepted();
+                skipped = checkpoint.skipped();
+                lastRow = checkpoint.lastRow();
+                rejectParts = checkpoint.rejectParts();
+            }
+        }
+
+        IngestSummary process(ContactFileReader.Rows rows, LongSupplier remainingMillis) {
+            rejects = RejectsReport.start(layout, leg == 1);
+            try (ReadAhead ahead = new ReadAhead(rows, resumeAfterRow, CHUNK)) {
+                return process(ahead, remainingMillis);
+            }
+        }
+
+        /**
+         * Three stages overlap: the reader decodes and splits rows ahead; the numbers of the next chunk are checked
+         * (pure work) on one thread per processor while this thread takes the current chunk's rows in order.
+         */
+        private IngestSummary process(ReadAhead ahead, LongSupplier remainingMillis) {
+            int processors = Math.max(1, Runtime.getRuntime().availableProcessors());
+            ExecutorService checkers = Executors.newFixedThreadPool(processors, task -> {
+                Thread thread = new Thread(task, "contact-number-checker");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<ContactFileReader.Row> chunk = ahead.next();
+                List<CompletableFuture<List<Checked>>> checking = checkAhead(chunk, checkers, processors);
+                while (!chunk.isEmpty()) {
+                    List<Checked> verdicts = verdicts(checking);
+                    List<ContactFileReader.Row> next = ahead.next();
+                    checking = checkAhead(next, checkers, processors);
+                    IngestSummary ended = take(chunk, verdicts, remainingMillis);
+                    if (ended != null) {
+                        return ended;
+                    }
+                    chunk = next;
+                }
+            } finally {
+                checkers.shutdownNow();
+            }
+            flush();
+            return finish();
+        }
+
+        /** The chunk's verdicts, one slice per checker, computing in the background. */
+        private List<CompletableFuture<List<Checked>>> checkAhead(List<ContactFileReader.Row> chunk,
+                                                                  ExecutorService checkers, int slices) {
+            List<CompletableFuture<List<Checked>>> parts = new ArrayList<>(slices);
+            int size = (chunk.size() + slices - 1) / slices;
+            for (int from = 0; from < chunk.size(); from += size) {
+                List<ContactFileReader.Row> slice = chunk.subList(from, Math.min(chunk.size(), from + size));
+                parts.add(CompletableFuture.supplyAsync(() -> {
+                    List<Checked> verdicts = new ArrayList<>(slice.size());
+                    for (ContactFileReader.Row row : slice) {
+                        verdicts.add(check(row));
+                    }
+                    return verdicts;
+                }, checkers));
+            }
+            return parts;
+        }
+
+        private static List<Checked> verdicts(List<CompletableFuture<List<Checked>>> checking) {
+            List<Checked> verdicts = new ArrayList<>();
+            for (CompletableFuture<List<Checked>> part : checking) {
+                try {
+                    verdicts.addAll(part.join());
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+            return verdicts;
+        }
+
+        /** Takes a chunk's rows in order; the summary when the file ends here (a limit, a hand-over), else null. */
+        private IngestSummary take(List<ContactFileReader.Row> chunk, List<Checked> verdicts, LongSupplier remainingMillis) {
+            for (int i = 0; i < chunk.size(); i++) {
+                if (rowsRead >= limits.maxRows()) {
+                    limitReached = "The file has more than " + limits.maxRows() + " rows, the limit per file: rows "
+                            + "after row " + lastRow + " were not read.";
+                    flush();
+                    return finish();
+                }
+                row(chunk.get(i), verdicts.get(i));
+                if (timeToHandOver(remainingMillis)) {
+                    flush();
+                    return handOver();
+                }
+            }
+            return null;
+        }
+
+        /**
+         * The phone cell's verdict and, for a valid number, the contact the row would become; null for a row
+         * that is blank or malformed. Pure: runs on several threads at once.
+         */
+        private Checked check(ContactFileReader.Row row) {
+            if (row.blank() || row.malformed()) {
+                return null;
+            }
+            List<String> cells = row.cells();
+            String region = ContactFileReader.regionOf(layout, cells, client.defaultRegion());
+            PhoneNumberValidator.Verdict verdict = validator.validate(ContactFileReader.cell(cells, layout.phone()),
+                    region, client.premiumRateAllowed());
+            if (!verdict.isValid()) {
+                return new Checked(verdict, null, null);
+            }
+            PhoneNumberValidator.ValidNumber number = verdict.number();
+            NewContact contact = new NewContact(key.clientId(), key.campaignId(),
+                    ContactIds.of(key.clientId(), key.campaignId(), number.e164()), number.e164(), number.region(),
+                    number.numberType(), ContactFileReader.cell(cells, layout.firstName()),
+                    ContactFileReader.cell(cells, layout.lastName()), ContactFileReader.cell(cells, layout.company()),
+                    ContactFileReader.attributesOf(layout, cells), file.fileId(), now, row.row(),
+                    ContactFileReader.cell(cells, layout.consent()));
+            // Names travel with the call too (x_firstName, x_lastName, x_company).
+            int bytes = CallAttributes.contactBytes("firstName", contact.firstName())
+                    + CallAttributes.contactBytes("lastName", contact.lastName())
+                    + CallAttributes.contactBytes("company", contact.company());
+            for (Map.Entry<String, String> column : contact.attributes().entrySet()) {
+                bytes += CallAttributes.contactBytes(column.getKey(), column.getValue());
+            }
+            return new Checked(verdict, contact, CallAttributes.contactRefusal(bytes).orElse(null));
+        }
+
+        private boolean timeToHandOver(LongSupplier remainingMillis) {
+            return limits.rowsPerInvocation() > 0 && rowsThisLeg >= limits.rowsPerInvocation()
+                    || remainingMillis.getAsLong() < limits.handoverMargin().toMillis();
+        }
+
+        void row(ContactFileReader.Row row, Checked verdict) {
+            rowsRead++;
+            rowsThisLeg++;
+            lastRow = row.row();
+            if (row.blank()) {
+                skipped++;
+            } else if (row.malformed()) {
+                reject(row, RejectReason.MALFORMED_ROW, row.problem());
+            } else {
+                accept(row, verdict);
+            }
+            if (batch.size() >= BATCH || window.size() >= WINDOW) {
+                flush();
+            }
+        }
+
+        private void accept(ContactFileReader.Row row, Checked checked) {
+            PhoneNumberValidator.Verdict verdict = checked.verdict();
+            List<String> cells = row.cells();
+            if (!verdict.isValid()) {
+                reject(row, verdict.reason(), verdict.message());
+                return;
+            }
+            String consent = ContactFileReader.cell(cells, layout.consent());
+            if (consentRequired) {
+                Optional<String> problem = ConsentCell.problem(consent, today);
+                if (problem.isPresent()) {
+                    reject(row, RejectReason.NO_CONSENT, problem.get());
+                    return;
+                }
+            }
+            if (checked.tooLarge() != null) {
+                reject(row, RejectReason.MALFORMED_ROW, checked.tooLarge());
+                return;
+            }
+            PhoneNumberValidator.ValidNumber number = verdict.number();
+            Long earlier = batchNumbers.putIfAbsent(number.e164(), row.row());
+            if (earlier != null) {
+                reject(row, RejectReason.DUPLICATE, "the number appears on row " + earlier + " of this file");
+                return;
+            }
+            batch.add(new Candidate(row, checked.contact()));
+        }
+
+        void reject(ContactFileReader.Row row, RejectReason reason, String message) {
+            byReason.merge(reason, 1L, Long::sum);
+            window.add(new Rejected(row.row(), reason, message, row.cells()));
+        }
+
+        /** Writes the pending batch (the opposition list checked first) and the rejects so far, in row order. */
+        void flush() {
+            if (!batch.isEmpty()) {
+                Set<String> opposed = oppositions.opposed(key.clientId(),
+                        batch.stream().map(c -> c.contact().e164()).toList());
+                List<Candidate> toStore = new ArrayList<>(batch.size());
+                for (Candidate candidate : batch) {
+                    if (opposed.contains(candidate.contact().e164())) {
+                        reject(candidate.row(), RejectReason.OPPOSED, "the number is on the opposition list");
+                    } else {
+                        toStore.add(candidate);
+                    }
+                }
+                List<ContactStore.AddResult> results = contacts.addAll(toStore.stream().map(Candidate::contact).toList());
+                for (int i = 0; i < toStore.size(); i++) {
+                    ContactStore.AddResult result = results.get(i);
+                    switch (result.outcome()) {
+                        case ADDED, ALREADY_ADDED_BY_THIS_ROW -> accepted++;
+                        case EARLIER_ROW_OF_THIS_FILE -> reject(toStore.get(i).row(), RejectReason.DUPLICATE,
+                                "the number appears on row " + result.earlierRow() + " of this file");
+                        case ALREADY_IN_CAMPAIGN -> reject(toStore.get(i).row(), RejectReason.DUPLICATE,
+                                "the number is already a contact of this campaign");
+                    }
+                }
+                batch.clear();
+                batchNumbers.clear();
+            }
+            window.sort(Comparator.comparingLong(Rejected::row));
+            for (Rejected r : window) {
+                rejects.add(r.row(), r.reason(), r.message(), r.cells());
+            }
+            window.clear();
+        }
+
+        private IngestSummary handOver() {
+            storeRejectPart();
+            IngestCheckpoint next = new IngestCheckpoint(leg, lastRow, rowsRead, accepted, skipped, byReason,
+                    started.toString(), rejectParts);
+            IngestSummary summary = summary(IngestSummary.IN_PROGRESS);
+            if (ledger.saveCheckpoint(file.fileId(), next)) {
+                reports.put(key.reportPrefix() + ".summary.json", write(summary).getBytes(StandardCharsets.UTF_8),
+                        "application/json");
+                handover.resumeLater(file, leg + 1);
+            }
+            return summary;
+        }
+
+        private void storeRejectPart() {
+            Path part = rejects.finish();
+            try {
+                rejectParts++;
+                reports.put(partKey(rejectParts), part, RejectsReport.contentType(layout));
+            } finally {
+                RejectsReport.delete(part);
+            }
+        }
+
+        private String partKey(int part) {
+            return key.reportPrefix() + ".rejects.part" + part + ".csv";
+        }
+
+        private IngestSummary finish() {
+            String rejectsKey = key.reportPrefix() + ".rejects.csv";
+            if (rejectParts == 0) {
+                Path whole = rejects.finish();
+                try {
+                    reports.put(rejectsKey, whole, RejectsReport.contentType(layout));
+                } finally {
+                    RejectsReport.delete(whole);
+                }
+            } else {
+                storeRejectPart();
+                assembleParts(rejectsKey);
+            }
+            IngestSummary summary = summary(IngestSummary.PROCESSED);
+            String json = write(summary);
+            reports.put(key.reportPrefix() + ".summary.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
+            ledger.markCompleted(file.fileId(), json, key.clientId() + "#" + key.campaignId(), accepted);
+            for (int part = 1; part <= rejectParts; part++) {
+                reports.delete(partKey(part));
+            }
+            return summary;
+        }
+
+        private void assembleParts(String rejectsKey) {
+            Path whole = null;
+            try {
+                whole = Files.createTempFile("rejects-", ".csv");
+                try (OutputStream out = Files.newOutputStream(whole)) {
+                    for (int part = 1; part <= rejectParts; part++) {
+                        try (InputStream in = reports.open(partKey(part))) {
+                            in.transferTo(out);
+                        }
+                    }
+                }
+                reports.put(rejectsKey, whole, RejectsReport.contentType(layout));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (whole != null) {
+                    RejectsReport.delete(whole);
+                }
+            }
+        }
+
+        private IngestSummary summary(String status) {
+            long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
+            return new IngestSummary(file.key(), file.version(), key.clientId(), key.campaignId(), status, null,
+                    rowsRead, accepted, skipped, rejected, new EnumMap<>(byReason), layout.kind().name(),
+                    layout.delimiterName(), layout.kind() == ContactFileReader.Kind.XLSX ? null : layout.encoding()
+                    + (layout.bom() ? " (BOM)" : ""), limitReached, started.toString(),
+                    Duration.between(started, clock.instant()).toMillis(), leg);
+        }
+
+        void discard() {
+            if (rejects != null) {
+                RejectsReport.delete(rejects.finish());
+            }
+        }
+    }
+
+    private static String write(IngestSummary summary) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static IngestSummary read(String json) {
+        try {
+            return JSON.readValue(json, IngestSummary.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored summary unreadable", e);
+        }
+    }
+}

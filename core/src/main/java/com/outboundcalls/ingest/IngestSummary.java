@@ -1,0 +1,27 @@
+package com.outboundcalls.ingest;
+
+import com.outboundcalls.phone.RejectReason;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.Map;
+
+/**
+ * What ingesting one file did, as written to {@code reports/.../{file}.summary.json}.
+ *
+ * @param status   PROCESSED, REFUSED (nothing stored; {@code refusal} says why in one sentence) or
+ *                 IN_PROGRESS (handed over to another invocation; the counts are those so far)
+ * @param limit    set when the file went past the row limit: the rows after it were not read
+ * @param invocations how many Lambda invocations the file took
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IngestSummary(String file, String version, String clientId, String campaignId, String status,
+                            String refusal, long rowsRead, long accepted, long skipped, long rejected,
+                            Map<RejectReason, Long> rejectedByReason, String format, String delimiter,
+                            String encoding, String limit, String startedAt, long durationMillis,
+                            int invocations) {
+
+    public static final String PROCESSED = "PROCESSED";
+    public static final String REFUSED = "REFUSED";
+    public static final String IN_PROGRESS = "IN_PROGRESS";
+}

@@ -1,0 +1,65 @@
+package com.outboundcalls.invoice;
+
+import com.outboundcalls.account.LegalEntity;
+
+import com.outboundcalls.money.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * An issued invoice or credit note. Never edited once numbered: corrections are new documents that refer to
+ * the one they correct.
+ *
+ * @param period         the billing month the document belongs to (a credit note: its invoice's month)
+ * @param servicePeriod  first and last day of service billed
+ * @param seller         the provider's identity as it stood on the issue date
+ * @param buyer          the client's legal identity as it stood on the issue date
+ * @param latePenaltyRate annual late-penalty rate printed on the invoice (three times the legal interest rate of
+ *                       the issue date's half-year), or null when that rate is not yet published
+ * @param corrects       for a credit note, the number of the invoice it corrects
+ * @param reason         for a credit note, why it was issued
+ */
+public record Invoice(Type type, String number, String clientId, YearMonth period, LocalDate servicePeriodStart,
+                      LocalDate servicePeriodEnd, LocalDate issueDate, LocalDate dueDate, Provider seller,
+                      LegalEntity buyer, List<InvoiceLine> lines, BigDecimal totalExclVat, BigDecimal vatRate,
+                      BigDecimal vatAmount, BigDecimal totalInclVat, String currency, BigDecimal latePenaltyRate,
+                      String corrects, String reason) {
+
+    public enum Type { INVOICE, CREDIT_NOTE }
+
+    /** VAT applied to every line: the services are supplied in France (standard rate). */
+    public static final BigDecimal VAT_RATE = new BigDecimal("0.20");
+
+    public Invoice {
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * A document not numbered yet, its totals computed from its lines: total excluding VAT is the sum of
+     * the lines; VAT is that total x rate, rounded once to the cent.
+     */
+    public static Invoice draft(Type type, String clientId, YearMonth period, LocalDate servicePeriodStart,
+                                LocalDate servicePeriodEnd, LocalDate issueDate, LocalDate dueDate, Provider seller,
+                                LegalEntity buyer, List<InvoiceLine> lines, BigDecimal latePenaltyRate,
+                                String corrects, String reason) {
+        BigDecimal exclVat = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(Money.INVOICE_SCALE);
+        BigDecimal vat = Money.toCents(exclVat.multiply(VAT_RATE));
+        return new Invoice(type, null, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate, dueDate,
+                seller, buyer, lines, exclVat, VAT_RATE, vat, exclVat.add(vat), Money.CURRENCY, latePenaltyRate,
+                corrects, reason);
+    }
+
+    public Invoice withNumber(String allocated) {
+        return new Invoice(type, allocated, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate,
+                dueDate, seller, buyer, lines, totalExclVat, vatRate, vatAmount, totalInclVat, currency,
+                latePenaltyRate, corrects, reason);
+    }
+
+    public boolean isCreditNote() {
+        return type == Type.CREDIT_NOTE;
+    }
+}

@@ -1,0 +1,38 @@
+package com.outboundcalls.invoice;
+
+import com.outboundcalls.files.ObjectSink;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * Writes what finance pulls under {@code exports/invoices/{YYYY-MM}/}: each document's JSON and rendered files,
+ * and the month's journal, rewritten whenever a document or a status of that month changes. Every file is a
+ * function of the store: writing it again writes the same content (the JSON, CSV and readable PDF the same
+ * bytes; a Factur-X file carries the time it was assembled in its metadata).
+ */
+public final class InvoicePublisher {
+
+    private final InvoiceStore invoices;
+    private final InvoiceDocuments documents;
+    private final ObjectSink exports;
+
+    public InvoicePublisher(InvoiceStore invoices, InvoiceDocuments documents, ObjectSink exports) {
+        this.invoices = invoices;
+        this.documents = documents;
+        this.exports = exports;
+    }
+
+    public void publish(Invoice document) {
+        exports.put(InvoiceExports.jsonKey(document), InvoiceExports.json(document), "application/json");
+        for (InvoiceDocuments.Rendered file : documents.render(document)) {
+            exports.put(InvoiceExports.documentKey(document, file.suffix()), file.content(), file.contentType());
+        }
+    }
+
+    /** Rewrites a month's journal with every document's status as of today. */
+    public void publishJournal(YearMonth period, LocalDate today) {
+        exports.put(InvoiceExports.journalKey(period), FinanceJournal.csv(invoices.ofPeriod(period), today),
+                "text/csv; charset=utf-8");
+    }
+}

@@ -1,0 +1,20 @@
+package com.outboundcalls.invoice;
+
+import com.outboundcalls.account.LegalEntity;
+
+/**
+ * The provider as it appears on its own invoices: its identity and the mentions a French seller prints
+ * (legal form and share capital, trade register), and where to pay.
+ *
+ * @param legalForm    e.g. "SAS au capital de 50 000 EUR"
+ * @param registration e.g. "RCS Paris 552 100 554"
+ * @param iban         account the client pays to, printed and put in the Factur-X payment means
+ */
+public record Provider(LegalEntity identity, String legalForm, String registration, String iban, String bic,
+                       String email) {
+    public Provider {
+        if (identity == null) {
+            throw new IllegalArgumentException("the provider's legal identity is required");
+        }
+    }
+}

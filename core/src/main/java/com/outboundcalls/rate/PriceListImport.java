@@ -1,0 +1,188 @@
+package com.outboundcalls.rate;
+
+import com.outboundcalls.time.Zones;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.files.ObjectSink;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Imports a price-list version from its file. A version is refused whole when a row is bad, when the
+ * version exists already (versions are immutable), or when it raises a price with less than one calendar
+ * month's notice (valid_from at least one month after publication, in Paris). Accepted raises are notified
+ * to each client they apply to: a message for the notifications queue and a file under
+ * {@code reports/{clientId}/notices/}.
+ */
+public final class PriceListImport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Notices to clients (a queue, in production). */
+    public interface Notices {
+        void send(String clientId, String noticeJson);
+    }
+
+    /** What an import did, as written to {@code reports/price-lists/{listId}/{version}.summary.json}. */
+    public record Outcome(String listId, String version, boolean accepted, int rows, List<String> reasons,
+                          List<String> notifiedClients, int rerated) {
+        Outcome(String listId, String version, boolean accepted, int rows, List<String> reasons,
+                List<String> notifiedClients) {
+            this(listId, version, accepted, rows, reasons, notifiedClients, 0);
+        }
+    }
+
+    private final PriceListStore store;
+    private final RatedCallStore ratedCalls;
+    private final AccountDirectory accounts;
+    private final ObjectSink reports;
+    private final Notices notices;
+    private final Clock clock;
+
+    public PriceListImport(PriceListStore store, RatedCallStore ratedCalls, AccountDirectory accounts,
+                           ObjectSink reports, Notices notices, Clock clock) {
+        this.store = store;
+        this.ratedCalls = ratedCalls;
+        this.accounts = accounts;
+        this.reports = reports;
+        this.notices = notices;
+        this.clock = clock;
+    }
+
+    /** @param source the file's key and ETag (or version id): what makes a redelivery recognizable */
+    public Outcome importFile(String key, String source, Supplier<Reader> content) {
+        String[] listAndVersion = PriceListFile.listAndVersion(key);
+        if (listAndVersion == null) {
+            return new Outcome(null, null, false, 0,
+                    List.of("the key is not of the form config/price-lists/{listId}/{version}.csv"), List.of());
+        }
+        String listId = listAndVersion[0];
+        String version = listAndVersion[1];
+        Instant publishedAt = clock.instant();
+        Optional<String> publishedFrom = store.versionSource(listId, version);
+        if (publishedFrom.isPresent()) {
+            Outcome unchanged = new Outcome(listId, version, false, 0,
+                    List.of("version " + version + " of list " + listId + " is published already; versions never"
+                            + " change: publish a new version"), List.of());
+            if (publishedFrom.get().equals(source)) {
+                return unchanged; // the same file's event delivered again: nothing to do, nothing to report
+            }
+            return report(unchanged, ".resubmitted");
+        }
+        PriceListFile.Parsed parsed;
+        try (Reader reader = content.get()) {
+            parsed = PriceListFile.parse(listId, version, reader);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> reasons = new ArrayList<>();
+        parsed.problems().forEach(p -> reasons.add("row " + p.row() + ": " + p.reason()));
+        List<PriceListFile.Row> raises = new ArrayList<>();
+        LocalDate noticeDate = publishedAt.atZone(Zones.BILLING).toLocalDate().plusMonths(1);
+        for (PriceListFile.Row row : parsed.rows()) {
+            Instant from = row.validFrom().atStartOfDay(Zones.BILLING).toInstant();
+            Optional<Price> current = store.priceAt(listId, row.originCountry(), row.destinationCountry(),
+                    row.numberType(), from);
+            if (current.isPresent() && row.pricePerMinute().compareTo(current.get().pricePerMinute()) > 0) {
+                if (row.validFrom().isBefore(noticeDate)) {
+                    reasons.add("row " + row.row() + ": raises " + row.originCountry() + " to "
+                            + row.destinationCountry() + " " + row.numberType() + " from "
+                            + current.get().pricePerMinute().toPlainString() + " to "
+                            + row.pricePerMinute().toPlainString() + " on " + row.validFrom()
+                            + ", less than one month after publication (earliest " + noticeDate + ")");
+                } else {
+                    raises.add(row);
+                }
+            }
+        }
+        if (!reasons.isEmpty()) {
+            return report(new Outcome(listId, version, false, parsed.rows().size(), reasons, List.of()));
+        }
+        store.saveVersion(listId, version, parsed.rows(), publishedAt, source);
+        List<String> notified = new ArrayList<>();
+        if (!raises.isEmpty()) {
+            for (Client client : affectedClients(listId)) {
+                String notice = notice(client.clientId(), listId, version, raises, publishedAt);
+                notices.send(client.clientId(), notice);
+                reports.put("reports/" + client.clientId() + "/notices/price-list-" + listId + "-" + version + ".json",
+                        notice.getBytes(StandardCharsets.UTF_8), "application/json");
+                notified.add(client.clientId());
+            }
+        }
+        return report(new Outcome(listId, version, true, parsed.rows().size(), List.of(), notified,
+                rerateCovered(parsed.rows())));
+    }
+
+    /** Calls left UNRATED on a route this version prices are rated now, at the price valid when answered. */
+    private int rerateCovered(List<PriceListFile.Row> rows) {
+        CallPricer pricer = new CallPricer(store);
+        java.util.Set<String> routes = new java.util.LinkedHashSet<>();
+        rows.forEach(r -> routes.add(r.originCountry() + "|" + r.destinationCountry() + "|" + r.numberType()));
+        int rerated = 0;
+        for (String route : routes) {
+            String[] parts = route.split("\\|");
+            for (RatedCall unrated : ratedCalls.unratedOn(parts[0], parts[1], parts[2])) {
+                String clientList = accounts.client(unrated.clientId()).map(Client::priceListId).orElse(null);
+                Optional<RatedCall> rated = pricer.reprice(unrated, clientList);
+                if (rated.isPresent() && ratedCalls.rerate(rated.get())) {
+                    rerated++;
+                }
+            }
+        }
+        return rerated;
+    }
+
+    /** The provider's list applies to every client; a negotiated list to its client only. */
+    private List<Client> affectedClients(String listId) {
+        if (PriceCatalog.DEFAULT_LIST.equals(listId)) {
+            return accounts.clients();
+        }
+        return accounts.clients().stream().filter(c -> listId.equals(c.priceListId())).toList();
+    }
+
+    private static String notice(String clientId, String listId, String version, List<PriceListFile.Row> raises,
+                                 Instant publishedAt) {
+        ObjectNode notice = JSON.createObjectNode();
+        notice.put("type", "PRICE_INCREASE");
+        notice.put("clientId", clientId);
+        notice.put("priceList", listId);
+        notice.put("version", version);
+        notice.put("publishedAt", publishedAt.toString());
+        ArrayNode rows = notice.putArray("increases");
+        for (PriceListFile.Row r : raises) {
+            ObjectNode n = rows.addObject();
+            n.put("origin_country", r.originCountry());
+            n.put("destination_country", r.destinationCountry());
+            n.put("number_type", r.numberType());
+            n.put("price_per_minute", r.pricePerMinute().toPlainString());
+            n.put("valid_from", r.validFrom().toString());
+        }
+        return notice.toString();
+    }
+
+    private Outcome report(Outcome outcome) {
+        return report(outcome, "");
+    }
+
+    private Outcome report(Outcome outcome, String suffix) {
+        try {
+            reports.put("reports/price-lists/" + outcome.listId() + "/" + outcome.version() + suffix + ".summary.json",
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(outcome), "application/json");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return outcome;
+    }
+}

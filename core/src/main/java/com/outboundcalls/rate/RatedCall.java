@@ -1,0 +1,33 @@
+package com.outboundcalls.rate;
+
+import com.outboundcalls.time.Zones;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+/**
+ * One completed call as billed, kept ten years as evidence. Unanswered calls are recorded with 0 seconds.
+ * A call with no price is UNRATED with its reason: never silently free.
+ */
+public record RatedCall(String connectContactId, String clientId, String campaignId, String contactId,
+                        int attempt, String originCountry, String destinationCountry, String numberType,
+                        Instant initiatedAt, Instant answeredAt, Instant disconnectedAt, long billedSeconds,
+                        BigDecimal pricePerMinute, BigDecimal amount, String priceListVersion, Status status,
+                        String unratedReason) {
+
+    public enum Status { RATED, UNRATED }
+
+    /** The billing month: when the callee answered (or the call started), in Paris time. */
+    public YearMonth billingMonth() {
+        Instant reference = answeredAt != null ? answeredAt : (initiatedAt != null ? initiatedAt : disconnectedAt);
+        return YearMonth.from(reference.atZone(Zones.BILLING));
+    }
+
+    /** Kept until the end of the tenth year after the call's year (Code de commerce L123-22). */
+    public Instant retainUntil() {
+        int year = billingMonth().getYear();
+        return java.time.LocalDate.of(year + 11, 1, 1).atStartOfDay(Zones.BILLING).toInstant();
+    }
+}

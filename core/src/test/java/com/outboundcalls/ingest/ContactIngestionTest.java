@@ -1,0 +1,142 @@
+package com.outboundcalls.ingest;
+
+import com.outboundcalls.phone.RejectReason;
+
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.testing.InMemoryPorts;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ContactIngestionTest {
+
+    private final InMemoryPorts.Accounts accounts = new InMemoryPorts.Accounts().with(
+            new Client("acme", "ACME", "FR", new Client.Tariff(3, Duration.ofHours(1)),
+                    Client.AccountStatus.ACTIVE, null),
+            new Campaign("acme", "spring", Campaign.Status.ACTIVE, null, null, 1));
+    private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();
+    private final InMemoryPorts.Ledger ledger = new InMemoryPorts.Ledger();
+    private final InMemoryPorts.Objects reports = new InMemoryPorts.Objects();
+    private final InMemoryPorts.Oppositions oppositions = new InMemoryPorts.Oppositions();
+    private final InMemoryPorts.Handovers handovers = new InMemoryPorts.Handovers();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-10-05T08:00:00Z"), ZoneOffset.UTC);
+    private final ContactIngestion ingestion = ingestion(ContactIngestion.Limits.DEFAULT);
+
+    private ContactIngestion ingestion(ContactIngestion.Limits limits) {
+        return new ContactIngestion(accounts, contacts, oppositions, ledger, reports, handovers, clock, limits);
+    }
+
+    private IngestSummary ingest(String key, String version, String csv) {
+        return ingestion.ingest(new ContactIngestion.UploadedFile("bucket", key, null, version, csv.length()),
+                () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aNumberAlreadyInTheCampaignFromAnotherFileIsADuplicate() {
+        ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n0612345679\n");
+        IngestSummary second = ingest("incoming/acme/spring/b.csv", "v1", "tel\n+33612345678\n0612345670\n");
+        assertEquals(1, second.accepted());
+        assertEquals(1L, second.rejectedByReason().get(RejectReason.DUPLICATE));
+        assertEquals(3, contacts.all().size());
+        assertTrue(reports.text("reports/acme/spring/b.csv.rejects.csv").contains("2,DUPLICATE,"));
+    }
+
+    @Test
+    void theSameFileVersionTwiceIsIngestedOnceAndANewVersionIsANewFile() {
+        IngestSummary first = ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n");
+        IngestSummary again = ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n");
+        assertEquals(first, again);
+        IngestSummary changed = ingest("incoming/acme/spring/a.csv", "v2", "tel\n0612345678\n0612345671\n");
+        assertEquals(1, changed.accepted());
+        assertEquals(1L, changed.rejectedByReason().get(RejectReason.DUPLICATE));
+        assertEquals(2, contacts.all().size());
+    }
+
+    @Test
+    void aResumedRunCountsTheRowsItHadAlreadyStoredAsAccepted() {
+        // A first run stored the row, then died before its summary.
+        contacts.addIfAbsent(new com.outboundcalls.contact.NewContact("acme", "spring",
+                ContactIds.of("acme", "spring", "+33612345678"), "+33612345678", "FR", "MOBILE", null, null, null,
+                java.util.Map.of(), "bucket/incoming/acme/spring/a.csv#v1", Instant.EPOCH, 2, null));
+        IngestSummary summary = ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n");
+        assertEquals(1, summary.accepted());
+        assertEquals(0, summary.rejected());
+    }
+
+    @Test
+    void aKeyOutsideTheLayoutOrNamingAnUnknownCampaignIsRefused() {
+        IngestSummary outside = ingest("uploads/acme/spring/a.csv", "v1", "tel\n0612345678\n");
+        assertEquals(IngestSummary.REFUSED, outside.status());
+        IngestSummary unknown = ingest("incoming/acme/winter/a.csv", "v1", "tel\n0612345678\n");
+        assertEquals(IngestSummary.REFUSED, unknown.status());
+        assertTrue(contacts.all().isEmpty());
+        assertTrue(reports.objects.keySet().stream().noneMatch(k -> k.startsWith("reports/acme/spring")));
+    }
+
+    @Test
+    void aFileHandedOverEveryTwoRowsEndsExactlyAsInOneRun() {
+        String csv = "tel;nom\n0612345678;A\n0612345679;B\nabc;C\n0612345678;D\n;\n0612345670;E\n0899123456;F\n";
+        IngestSummary single = ingest("incoming/acme/spring/one.csv", "v1", csv);
+        String singleRejects = reports.text("reports/acme/spring/one.csv.rejects.csv");
+
+        InMemoryPorts.Contacts otherStore = new InMemoryPorts.Contacts();
+        InMemoryPorts.Objects otherReports = new InMemoryPorts.Objects();
+        accounts.campaigns.put("acme#summer", new Campaign("acme", "summer", Campaign.Status.ACTIVE, null, null, 1));
+        ContactIngestion legs = new ContactIngestion(accounts, otherStore, oppositions, ledger, otherReports, handovers,
+                clock, new ContactIngestion.Limits(1 << 20, 1000, 2, java.time.Duration.ZERO));
+        ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile("bucket", "incoming/acme/summer/one.csv",
+                null, "v1", csv.length());
+        IngestSummary last = legs.ingest(file, 1, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                () -> Long.MAX_VALUE);
+        while (!handovers.asked.isEmpty()) {
+            var next = handovers.asked.remove(0);
+            last = legs.ingest(next.getKey(), next.getValue(),
+                    () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), () -> Long.MAX_VALUE);
+        }
+        assertEquals(IngestSummary.PROCESSED, last.status());
+        assertEquals(4, last.invocations());
+        assertEquals(single.rowsRead(), last.rowsRead());
+        assertEquals(single.accepted(), last.accepted());
+        assertEquals(single.skipped(), last.skipped());
+        assertEquals(single.rejectedByReason(), last.rejectedByReason());
+        assertEquals(singleRejects, otherReports.text("reports/acme/summer/one.csv.rejects.csv"));
+        assertTrue(otherReports.objects.keySet().stream().noneMatch(k -> k.contains(".part")));
+        assertEquals(3, otherStore.all().size());
+    }
+
+    @Test
+    void aRedeliveredHandoverOfALegAlreadyDoneDoesNothing() {
+        String csv = "tel\n0612345678\n0612345679\n0612345670\n";
+        ContactIngestion legs = ingestion(new ContactIngestion.Limits(1 << 20, 1000, 1, java.time.Duration.ZERO));
+        ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile("bucket", "incoming/acme/spring/l.csv",
+                null, "v1", csv.length());
+        legs.ingest(file, 1, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), () -> Long.MAX_VALUE);
+        legs.ingest(file, 2, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), () -> Long.MAX_VALUE);
+        IngestSummary again = legs.ingest(file, 2, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                () -> Long.MAX_VALUE);
+        assertEquals(IngestSummary.IN_PROGRESS, again.status());
+        assertEquals(2, handovers.asked.size(), "legs 2 and 3 asked for once each");
+        assertEquals(2, contacts.all().size());
+    }
+
+    @Test
+    void aRowWhoseColumnsWouldNotFitOnItsCallsIsRejectedWhenTheFileIsRead() {
+        IngestSummary summary = ingest("incoming/acme/spring/big.csv", "v1",
+                "tel;note\n0612345678;" + "x".repeat(9_000) + "\n0612345679;court\n");
+        assertEquals(1, summary.accepted());
+        assertEquals(1L, summary.rejectedByReason().get(RejectReason.MALFORMED_ROW));
+        String rejects = reports.text("reports/acme/spring/big.csv.rejects.csv");
+        assertTrue(rejects.contains("2;MALFORMED_ROW;the row's extra columns take 9006 bytes, and a call carries at most "
+                + "8192 for them;"), rejects.substring(0, 200));
+    }
+}

@@ -1,0 +1,107 @@
+package com.outboundcalls.invoice;
+
+import com.outboundcalls.account.BillingAccount;
+
+import com.outboundcalls.money.Money;
+import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.testing.InMemoryBilling;
+import com.outboundcalls.testing.InMemoryPorts;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InvoiceRunTest {
+
+    @Test
+    void aRerunOfTheMonthRewritesTheSameExportsAndIssuesNothingNew() {
+        InMemoryBilling.Directory billing = new InMemoryBilling.Directory()
+                .with(InvoiceCalculatorTest.account(LocalDate.of(2026, 1, 1)));
+        InMemoryPorts.RatedCalls rated = new InMemoryPorts.RatedCalls();
+        Instant answered = Instant.parse("2026-10-31T22:30:00Z"); // 23:30 in Paris, still October
+        rated.saveIfAbsent(new RatedCall("c1", "c1", "spring", "ct-1", 1, "FR", "FR", "MOBILE",
+                answered.minusSeconds(5), answered, answered.plusSeconds(90), 90, new BigDecimal("0.0450"),
+                Money.ratedCallAmount(90, new BigDecimal("0.0450")), "v1", RatedCall.Status.RATED, null));
+        InMemoryBilling.Invoices invoices = new InMemoryBilling.Invoices();
+        InMemoryPorts.Objects exports = new InMemoryPorts.Objects();
+        InvoiceRun run = new InvoiceRun(billing, rated, invoices, InvoiceDocuments.NONE, exports,
+                InvoiceCalculatorTest.RATES);
+        Instant firstOfNovember = Instant.parse("2026-11-01T05:00:00Z");
+
+        Invoice first = run.run(firstOfNovember).invoices().get(0);
+        String json = exports.text("exports/invoices/2026-10/2026-000001_c1.json");
+        String journal = exports.text("exports/invoices/2026-10/journal-2026-10.csv");
+        Invoice again = run.run(firstOfNovember.plusSeconds(60)).invoices().get(0);
+
+        assertEquals(first, again);
+        assertEquals(1, invoices.allocated);
+        assertEquals(json, exports.text("exports/invoices/2026-10/2026-000001_c1.json"));
+        assertEquals(journal, exports.text("exports/invoices/2026-10/journal-2026-10.csv"));
+        assertEquals(YearMonth.of(2026, 10), first.period());
+        // 128.90 fixed + 90 s x 0.045 / 60 = 0.0675 -> 0.07
+        assertEquals(new BigDecimal("128.97"), first.totalExclVat());
+        assertTrue(json.contains("\"total_incl_vat\" : \"154.76\""), json);
+    }
+
+    private static RatedCall call(String clientId, String id, long seconds, String type, String price) {
+        Instant answered = Instant.parse("2026-10-12T09:00:00Z");
+        return new RatedCall(id, clientId, "spring", "ct-" + id, 1, "FR", "FR", type, answered.minusSeconds(5),
+                answered, answered.plusSeconds(seconds), seconds, new BigDecimal(price),
+                Money.ratedCallAmount(seconds, new BigDecimal(price)), "v1", RatedCall.Status.RATED, null);
+    }
+
+    @Test
+    void aSubAccountInvoicedOnItsParentsInvoiceHasASectionThereAndNoInvoiceOfItsOwn() {
+        InMemoryBilling.Directory billing = new InMemoryBilling.Directory()
+                .with(InvoiceCalculatorTest.account(LocalDate.of(2026, 1, 1)));
+        String parent = InvoiceCalculatorTest.account(LocalDate.of(2026, 1, 1)).clientId();
+        billing.sections.put(parent, List.of(new BillingDirectory.Section("c1-outbound", "Relances")));
+        InMemoryPorts.RatedCalls rated = new InMemoryPorts.RatedCalls();
+        rated.saveIfAbsent(call(parent, "p1", 120, "MOBILE", "0.0450"));        // 2 min x 0.045 = 0.09
+        rated.saveIfAbsent(call("c1-outbound", "s1", 600, "FIXED_LINE", "0.0120")); // 10 min x 0.012 = 0.12
+        rated.saveIfAbsent(call("c1-outbound", "s2", 61, "MOBILE", "0.0450"));   // 61 s x 0.045 / 60 = 0.04575
+        InMemoryBilling.Invoices invoices = new InMemoryBilling.Invoices();
+        InMemoryPorts.Objects exports = new InMemoryPorts.Objects();
+        InvoiceRun run = new InvoiceRun(billing, rated, invoices, InvoiceDocuments.NONE, exports,
+                InvoiceCalculatorTest.RATES);
+
+        List<Invoice> issued = run.run(Instant.parse("2026-11-01T05:00:00Z")).invoices();
+
+        assertEquals(1, issued.size(), "one invoice: the parent's");
+        Invoice invoice = issued.get(0);
+        assertEquals(parent, invoice.clientId());
+        List<String> usage = invoice.lines().stream().filter(l -> l.kind() == InvoiceLine.Kind.USAGE)
+                .map(l -> l.description() + " = " + l.amount()).toList();
+        assertEquals(List.of("Appels sortants FR vers FR (MOBILE), 2 min 00 s = 0.09",
+                "Sous-compte Relances : Appels sortants FR vers FR (FIXED_LINE), 10 min 00 s = 0.12",
+                "Sous-compte Relances : Appels sortants FR vers FR (MOBILE), 1 min 01 s = 0.05"), usage);
+        // 128.90 fixed + 0.09 + 0.12 + 0.05
+        assertEquals(new BigDecimal("129.16"), invoice.totalExclVat());
+        assertTrue(exports.text("exports/invoices/2026-10/c1-outbound_usage.csv").contains("ct-s2"),
+                "the sub-account's calls in a usage detail of their own");
+    }
+
+    @Test
+    void accountsSubscribedLaterAreSkippedAndNumbersStayContinuous() {
+        InMemoryBilling.Directory billing = new InMemoryBilling.Directory();
+        for (String id : List.of("a", "b", "c")) {
+            BillingAccount base = InvoiceCalculatorTest.account(LocalDate.of(2026, 1, 1));
+            billing.with(new BillingAccount(id, base.plan(), base.numbers(), base.users(), base.licences(),
+                    "b".equals(id) ? LocalDate.of(2026, 11, 15) : base.subscribedOn(), null, base.identity(), 30));
+        }
+        InMemoryBilling.Invoices invoices = new InMemoryBilling.Invoices();
+        InvoiceRun run = new InvoiceRun(billing, new InMemoryPorts.RatedCalls(), invoices, InvoiceDocuments.NONE,
+                new InMemoryPorts.Objects(), InvoiceCalculatorTest.RATES);
+
+        List<Invoice> issued = run.run(Instant.parse("2026-11-01T05:00:00Z")).invoices();
+
+        assertEquals(List.of("2026-000001", "2026-000002"), issued.stream().map(Invoice::number).toList());
+        assertEquals(List.of("a", "c"), issued.stream().map(Invoice::clientId).toList());
+    }
+}

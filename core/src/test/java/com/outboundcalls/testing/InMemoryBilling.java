@@ -1,0 +1,246 @@
+package com.outboundcalls.testing;
+
+import com.outboundcalls.account.Client;
+import com.outboundcalls.invoice.AccountSuspensions;
+import com.outboundcalls.account.BillingAccount;
+import com.outboundcalls.invoice.BillingDirectory;
+import com.outboundcalls.invoice.Dispute;
+import com.outboundcalls.invoice.Invoice;
+import com.outboundcalls.invoice.InvoiceStore;
+import com.outboundcalls.invoice.LatePenalty;
+import com.outboundcalls.account.LegalEntity;
+import com.outboundcalls.invoice.Payment;
+import com.outboundcalls.invoice.Provider;
+import com.outboundcalls.invoice.Receivable;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Billing's ports in memory, with the same rules as the DynamoDB adapters (numbering, idempotency keys). */
+public final class InMemoryBilling {
+
+    private InMemoryBilling() {
+    }
+
+    public static final Provider PROVIDER = new Provider(new LegalEntity("Appels Sortants SAS",
+            "10 rue de la Paix", "75002", "Paris", "FR", "732829320", LegalEntity.frenchVatNumber("732829320")),
+            "SAS au capital de 50 000 EUR", "RCS Paris 732 829 320", "FR7630006000011234567890189", "AGRIFRPP",
+            "facturation@example.fr");
+
+    public static LegalEntity client(String name) {
+        return new LegalEntity(name, "1 place Bellecour", "69002", "Lyon", "FR", "542107651",
+                LegalEntity.frenchVatNumber("542107651"));
+    }
+
+    /** Billing accounts, the provider, and account statuses for suspension. */
+    public static final class Directory implements BillingDirectory, AccountSuspensions {
+        public final Map<String, BillingAccount> accounts = new TreeMap<>();
+        public final Map<String, Client.AccountStatus> statuses = new HashMap<>();
+        public final Map<String, String> suspendedFor = new HashMap<>();
+        public final Map<String, List<Section>> sections = new TreeMap<>();
+
+        @Override
+        public Map<String, List<Section>> sectionsByParent() {
+            return sections;
+        }
+
+        public Directory with(BillingAccount account) {
+            accounts.put(account.clientId(), account);
+            statuses.put(account.clientId(), Client.AccountStatus.ACTIVE);
+            return this;
+        }
+
+        @Override
+        public Optional<BillingAccount> account(String clientId) {
+            return Optional.ofNullable(accounts.get(clientId));
+        }
+
+        @Override
+        public List<BillingAccount> accounts() {
+            return List.copyOf(accounts.values());
+        }
+
+        @Override
+        public Provider provider() {
+            return PROVIDER;
+        }
+
+        @Override
+        public boolean suspendForNonPayment(String clientId, String reason) {
+            if (statuses.get(clientId) != Client.AccountStatus.ACTIVE) {
+                return false;
+            }
+            statuses.put(clientId, Client.AccountStatus.SUSPENDED);
+            suspendedFor.put(clientId, reason);
+            return true;
+        }
+
+        @Override
+        public boolean liftNonPaymentSuspension(String clientId) {
+            if (suspendedFor.remove(clientId) == null) {
+                return false;
+            }
+            statuses.put(clientId, Client.AccountStatus.ACTIVE);
+            return true;
+        }
+
+        @Override
+        public List<String> suspendedForNonPayment() {
+            return List.copyOf(new TreeMap<>(suspendedFor).keySet());
+        }
+    }
+
+    /** Documents and receivables, numbered per year and kind like the DynamoDB store. */
+    public static final class Invoices implements InvoiceStore {
+        private final Map<String, Receivable> byNumber = new LinkedHashMap<>();
+        private final Map<String, String> invoiceByClientMonth = new HashMap<>();
+        private final Map<String, String> creditByReference = new HashMap<>();
+        private final Map<String, Payment> payments = new HashMap<>();
+        private final Map<String, Long> sequences = new HashMap<>();
+        public int allocated;
+
+        @Override
+        public synchronized Optional<Invoice> find(String clientId, YearMonth period) {
+            return Optional.ofNullable(invoiceByClientMonth.get(clientId + "#" + period))
+                    .map(n -> byNumber.get(n).invoice());
+        }
+
+        @Override
+        public synchronized Invoice issue(Invoice draft) {
+            String key = draft.clientId() + "#" + draft.period();
+            if (invoiceByClientMonth.containsKey(key)) {
+                return byNumber.get(invoiceByClientMonth.get(key)).invoice();
+            }
+            Invoice numbered = draft.withNumber(next("%d-%06d", "", draft.issueDate().getYear()));
+            byNumber.put(numbered.number(), Receivable.issued(numbered));
+            invoiceByClientMonth.put(key, numbered.number());
+            return numbered;
+        }
+
+        private String next(String format, String kind, int year) {
+            allocated++;
+            return String.format(format, year, sequences.merge(kind + year, 1L, Long::sum));
+        }
+
+        @Override
+        public synchronized Optional<Receivable> receivable(String number) {
+            return Optional.ofNullable(byNumber.get(number));
+        }
+
+        @Override
+        public synchronized List<Receivable> ofPeriod(YearMonth period) {
+            return byNumber.values().stream().filter(r -> r.invoice().period().equals(period))
+                    .sorted(Comparator.comparing(r -> r.invoice().number())).toList();
+        }
+
+        @Override
+        public synchronized List<Receivable> unpaid() {
+            return byNumber.values().stream().filter(r -> !r.invoice().isCreditNote() && r.settledOn() == null)
+                    .sorted(Comparator.comparing(r -> r.invoice().dueDate())).toList();
+        }
+
+        @Override
+        public synchronized Invoice issueCreditNote(Invoice draft, String reference, BigDecimal creditedBefore) {
+            String key = draft.corrects() + "#" + reference;
+            if (creditByReference.containsKey(key)) {
+                return byNumber.get(creditByReference.get(key)).invoice();
+            }
+            Receivable corrected = byNumber.get(draft.corrects());
+            if (corrected.creditedExclVat().compareTo(creditedBefore) != 0) {
+                throw new ConcurrentModificationException("credited meanwhile");
+            }
+            Invoice numbered = draft.withNumber(next("AV-%d-%06d", "CREDIT", draft.issueDate().getYear()));
+            byNumber.put(numbered.number(), Receivable.issued(numbered));
+            creditByReference.put(key, numbered.number());
+            Receivable updated = new Receivable(corrected.invoice(), corrected.paid(),
+                    corrected.creditedExclVat().add(draft.totalExclVat()),
+                    corrected.creditedInclVat().add(draft.totalInclVat()), corrected.settledOn(), corrected.dispute(),
+                    corrected.penalty());
+            byNumber.put(corrected.invoice().number(), settle(updated, draft.issueDate()));
+            return numbered;
+        }
+
+        private static Receivable settle(Receivable r, LocalDate on) {
+            if (r.settledOn() == null && r.outstanding().signum() <= 0) {
+                return new Receivable(r.invoice(), r.paid(), r.creditedExclVat(), r.creditedInclVat(), on,
+                        r.dispute(), r.penalty());
+            }
+            return r;
+        }
+
+        @Override
+        public synchronized Optional<Invoice> creditNote(String invoiceNumber, String reference) {
+            return Optional.ofNullable(creditByReference.get(invoiceNumber + "#" + reference))
+                    .map(n -> byNumber.get(n).invoice());
+        }
+
+        @Override
+        public synchronized Payment.Outcome recordPayment(Payment payment) {
+            Receivable r = byNumber.get(payment.invoiceNumber());
+            if (r == null) {
+                return Payment.Outcome.UNKNOWN_INVOICE;
+            }
+            Payment earlier = payments.get(payment.bankReference());
+            if (earlier != null) {
+                boolean same = earlier.invoiceNumber().equals(payment.invoiceNumber())
+                        && earlier.amount().compareTo(payment.amount()) == 0
+                        && earlier.receivedOn().equals(payment.receivedOn());
+                return same ? Payment.Outcome.ALREADY_RECORDED : Payment.Outcome.CONFLICT;
+            }
+            payments.put(payment.bankReference(), payment);
+            byNumber.put(payment.invoiceNumber(), settle(new Receivable(r.invoice(), r.paid().add(payment.amount()),
+                    r.creditedExclVat(), r.creditedInclVat(), r.settledOn(), r.dispute(), r.penalty()),
+                    payment.receivedOn()));
+            return Payment.Outcome.RECORDED;
+        }
+
+        @Override
+        public synchronized Dispute.Outcome recordDispute(String invoiceNumber, Dispute dispute) {
+            Receivable r = byNumber.get(invoiceNumber);
+            if (r == null) {
+                return Dispute.Outcome.UNKNOWN_INVOICE;
+            }
+            if (r.disputed()) {
+                return Dispute.Outcome.ALREADY_OPEN;
+            }
+            byNumber.put(invoiceNumber, new Receivable(r.invoice(), r.paid(), r.creditedExclVat(),
+                    r.creditedInclVat(), r.settledOn(), dispute, r.penalty()));
+            return Dispute.Outcome.RECORDED;
+        }
+
+        @Override
+        public synchronized boolean resolveDispute(String invoiceNumber, LocalDate resolvedOn) {
+            Receivable r = byNumber.get(invoiceNumber);
+            if (r == null || !r.disputed()) {
+                return false;
+            }
+            byNumber.put(invoiceNumber, new Receivable(r.invoice(), r.paid(), r.creditedExclVat(),
+                    r.creditedInclVat(), r.settledOn(), new Dispute(r.dispute().filedOn(), r.dispute().reason(),
+                    resolvedOn), r.penalty()));
+            return true;
+        }
+
+        @Override
+        public synchronized void recordPenalty(String invoiceNumber, LatePenalty penalty) {
+            Receivable r = byNumber.get(invoiceNumber);
+            byNumber.put(invoiceNumber, new Receivable(r.invoice(), r.paid(), r.creditedExclVat(),
+                    r.creditedInclVat(), r.settledOn(), r.dispute(), penalty));
+        }
+
+        public synchronized List<Invoice> all() {
+            List<Invoice> all = new ArrayList<>();
+            byNumber.values().forEach(r -> all.add(r.invoice()));
+            return all;
+        }
+    }
+}

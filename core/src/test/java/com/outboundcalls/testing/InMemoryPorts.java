@@ -1,0 +1,499 @@
+package com.outboundcalls.testing;
+
+import com.outboundcalls.time.Zones;
+
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.Contact;
+import com.outboundcalls.contact.ContactBook;
+import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.NewContact;
+import com.outboundcalls.dial.CallLines;
+import com.outboundcalls.dial.CallLog;
+import com.outboundcalls.dial.CallRecord;
+import com.outboundcalls.dial.DialPacer;
+import com.outboundcalls.dial.OutboundCalls;
+import com.outboundcalls.ingest.ContactStore;
+import com.outboundcalls.ingest.FileLedger;
+import com.outboundcalls.ingest.ContactStore.AddResult;
+import com.outboundcalls.ingest.ContactStore.Outcome;
+import com.outboundcalls.rate.Price;
+import com.outboundcalls.rate.PriceCatalog;
+import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.rate.RatedCallStore;
+import com.outboundcalls.files.ObjectSink;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** In-memory ports with the same conditional semantics as the DynamoDB adapters, for unit tests. */
+public final class InMemoryPorts {
+    private InMemoryPorts() {
+    }
+
+    public static final class Accounts implements AccountDirectory {
+        public final Map<String, Client> clients = new LinkedHashMap<>();
+        public final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+
+        public Accounts with(Client client, Campaign... cs) {
+            clients.put(client.clientId(), client);
+            for (Campaign c : cs) {
+                campaigns.put(c.key(), c);
+            }
+            return this;
+        }
+
+        @Override
+        public Optional<Client> client(String clientId) {
+            return Optional.ofNullable(clients.get(clientId));
+        }
+
+        @Override
+        public Optional<Campaign> campaign(String clientId, String campaignId) {
+            return Optional.ofNullable(campaigns.get(clientId + "#" + campaignId));
+        }
+
+        @Override
+        public List<Campaign> activeCampaigns() {
+            return campaigns.values().stream().filter(Campaign::isActive).toList();
+        }
+
+        @Override
+        public List<Client> clients() {
+            return List.copyOf(clients.values());
+        }
+    }
+
+    /** Contacts and their state machine; every transition checks the state it leaves. */
+    public static final class Contacts implements ContactBook, ContactStore {
+        private final Map<String, Contact> contacts = new LinkedHashMap<>();
+        private final Map<String, String> sourceFile = new HashMap<>();
+
+        private static String key(String campaignKey, String contactId) {
+            return campaignKey + "|" + contactId;
+        }
+
+        private final Map<String, Long> sourceRow = new HashMap<>();
+        public int batches;
+
+        @Override
+        public List<AddResult> addAll(List<NewContact> batch) {
+            batches++;
+            List<AddResult> results = new java.util.ArrayList<>();
+            for (NewContact c : batch) {
+                String k = key(c.clientId() + "#" + c.campaignId(), c.contactId());
+                if (contacts.containsKey(k)) {
+                    if (!c.sourceFile().equals(sourceFile.get(k))) {
+                        results.add(AddResult.of(Outcome.ALREADY_IN_CAMPAIGN));
+                    } else if (sourceRow.get(k) == c.sourceRow()) {
+                        results.add(AddResult.of(Outcome.ALREADY_ADDED_BY_THIS_ROW));
+                    } else {
+                        results.add(new AddResult(Outcome.EARLIER_ROW_OF_THIS_FILE, sourceRow.get(k)));
+                    }
+                    continue;
+                }
+                contacts.put(k, new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(),
+                        c.numberType(), c.attributes(), ContactStatus.CALLABLE, 0, c.dueAt(), null, 0));
+                sourceFile.put(k, c.sourceFile());
+                sourceRow.put(k, c.sourceRow());
+                results.add(AddResult.of(Outcome.ADDED));
+            }
+            return results;
+        }
+
+        public List<Contact> all() {
+            return List.copyOf(contacts.values());
+        }
+
+        private Contact with(Contact c, ContactStatus status, int attempts, Instant dueAt, String connectId) {
+            return new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(), c.numberType(),
+                    c.attributes(), status, attempts, dueAt, connectId, c.uncountedAttempts());
+        }
+
+        @Override
+        public List<HopperEntry> due(String campaignKey, Instant now, int limit) {
+            return contacts.values().stream()
+                    .filter(c -> (c.clientId() + "#" + c.campaignId()).equals(campaignKey))
+                    .filter(c -> c.status() == ContactStatus.CALLABLE || c.status() == ContactStatus.QUEUED)
+                    .filter(c -> !c.dueAt().isAfter(now))
+                    .sorted(java.util.Comparator.comparing(Contact::dueAt)).limit(limit)
+                    .map(c -> new HopperEntry(campaignKey, c.contactId(), c.region(), c.attempts(), c.dueAt()))
+                    .toList();
+        }
+
+        @Override
+        public boolean claimForQueue(String campaignKey, String contactId, Instant now, Instant leaseUntil) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            boolean ok = c != null && (c.status() == ContactStatus.CALLABLE
+                    || (c.status() == ContactStatus.QUEUED && !c.dueAt().isAfter(now)));
+            if (ok) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.QUEUED, c.attempts(), leaseUntil, null));
+            }
+            return ok;
+        }
+
+        @Override
+        public void deferTo(String campaignKey, String contactId, Instant dueAt, Instant now) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c != null && (c.status() == ContactStatus.CALLABLE
+                    || (c.status() == ContactStatus.QUEUED && !c.dueAt().isAfter(now)))) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
+            }
+        }
+
+        @Override
+        public Optional<Contact> get(String campaignKey, String contactId) {
+            return Optional.ofNullable(contacts.get(key(campaignKey, contactId)));
+        }
+
+        @Override
+        public boolean markDialing(String campaignKey, String contactId, int attempt, String connectContactId,
+                                   Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c == null || c.status() != ContactStatus.QUEUED || c.attempts() != attempt - 1) {
+                return false;
+            }
+            contacts.put(key(campaignKey, contactId), with(c, ContactStatus.DIALING, attempt, null, connectContactId));
+            return true;
+        }
+
+        @Override
+        public void returnToHopper(String campaignKey, String contactId, Instant dueAt, String reason) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c != null && c.status() == ContactStatus.QUEUED) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
+            }
+        }
+
+        @Override
+        public boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
+                                       String outcome, Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c == null || c.status() != ContactStatus.DIALING || !connectContactId.equals(c.connectContactId())) {
+                return false;
+            }
+            contacts.put(key(campaignKey, contactId), new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(),
+                    c.region(), c.numberType(), c.attributes(), ContactStatus.CALLABLE, c.attempts(), dueAt,
+                    c.connectContactId(), c.uncountedAttempts() + 1));
+            return true;
+        }
+
+        @Override
+        public void markOpposed(String campaignKey, String contactId, Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c != null && c.status() == ContactStatus.QUEUED) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.OPPOSED, c.attempts(), null, null));
+            }
+        }
+
+        @Override
+        public void markUndialable(String campaignKey, String contactId, String reason, Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c != null && c.status() == ContactStatus.QUEUED) {
+                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.NOT_REACHED, c.attempts(), null, null));
+            }
+        }
+
+        @Override
+        public boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
+                              Instant dueAt, String outcome, Instant at) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (c == null || c.status() != ContactStatus.DIALING || !connectContactId.equals(c.connectContactId())) {
+                return false;
+            }
+            contacts.put(key(campaignKey, contactId), with(c, next, c.attempts(), dueAt, c.connectContactId()));
+            return true;
+        }
+    }
+
+    /** Lines, pacing slots and call records. */
+    public static final class CallControl implements CallLines, DialPacer, CallLog {
+        public final Set<String> lines = new HashSet<>();
+        public final Map<String, Instant> heldSince = new HashMap<>();
+        /** When the next claimed line is taken (tests move it). */
+        public Instant claimedAt = Instant.EPOCH;
+
+        @Override
+        public List<HeldLine> held() {
+            List<HeldLine> held = new ArrayList<>();
+            for (String token : lines) {
+                String connectId = records.values().stream().filter(r -> r.clientToken().equals(token))
+                        .map(CallRecord::connectContactId).findFirst().orElse(null);
+                held.add(new HeldLine(token, heldSince.getOrDefault(token, Instant.EPOCH), connectId));
+            }
+            return held;
+        }
+        public final Map<Long, Integer> slots = new HashMap<>();
+        public final Map<String, CallRecord> records = new HashMap<>();
+        public int maxLines = 10;
+        public int perSecond = 2;
+        /** Makes the next record() fail, as a container dying after the Connect call would. */
+        public boolean failNextRecord;
+
+        @Override
+        public int active() {
+            return lines.size();
+        }
+
+        @Override
+        public Claim claim(String clientToken) {
+            if (lines.contains(clientToken)) {
+                return Claim.ALREADY_HELD;
+            }
+            if (lines.size() >= maxLines) {
+                return Claim.FULL;
+            }
+            lines.add(clientToken);
+            heldSince.put(clientToken, claimedAt);
+            return Claim.ACQUIRED;
+        }
+
+        @Override
+        public boolean release(String clientToken) {
+            heldSince.remove(clientToken);
+            return lines.remove(clientToken);
+        }
+
+        @Override
+        public boolean tryTake(long epochSecond) {
+            int taken = slots.getOrDefault(epochSecond, 0);
+            if (taken >= perSecond) {
+                return false;
+            }
+            slots.put(epochSecond, taken + 1);
+            return true;
+        }
+
+        @Override
+        public void record(CallRecord call) {
+            if (failNextRecord) {
+                failNextRecord = false;
+                throw new IllegalStateException("container died");
+            }
+            records.put(call.connectContactId(), call);
+        }
+
+        @Override
+        public Optional<CallRecord> find(String connectContactId) {
+            return Optional.ofNullable(records.get(connectContactId));
+        }
+    }
+
+    /** Connect as the dialer sees it: a ClientToken returns its first contact. */
+    public static final class Connect implements OutboundCalls {
+        public final Map<String, String> contactByToken = new LinkedHashMap<>();
+        public final List<OutboundCall> placed = new ArrayList<>();
+        public int throttleNext;
+
+        @Override
+        public String start(OutboundCall call) {
+            if (throttleNext > 0) {
+                throttleNext--;
+                throw new CallThrottledException("TooManyRequestsException", null);
+            }
+            return contactByToken.computeIfAbsent(call.clientToken(), t -> {
+                placed.add(call);
+                return "connect-" + placed.size();
+            });
+        }
+    }
+
+    public static final class Prices implements com.outboundcalls.rate.PriceListStore {
+        private final Map<String, TreeMap<Instant, Price>> rows = new HashMap<>();
+        public final Map<String, String> versions = new HashMap<>();
+
+        @Override
+        public Optional<String> versionSource(String listId, String version) {
+            return Optional.ofNullable(versions.get(listId + "/" + version));
+        }
+
+        @Override
+        public void saveVersion(String listId, String version, List<com.outboundcalls.rate.PriceListFile.Row> rs,
+                                Instant publishedAt, String source) {
+            for (var r : rs) {
+                with(listId, r.originCountry(), r.destinationCountry(), r.numberType(),
+                        r.pricePerMinute().toPlainString(),
+                        r.validFrom().atStartOfDay(Zones.BILLING).toInstant(), version);
+            }
+            versions.put(listId + "/" + version, source);
+        }
+
+        public Prices with(String list, String origin, String dest, String type, String price, Instant from,
+                           String version) {
+            rows.computeIfAbsent(list + origin + dest + type, k -> new TreeMap<>())
+                    .put(from, new Price(new java.math.BigDecimal(price), version));
+            return this;
+        }
+
+        @Override
+        public Optional<Price> priceAt(String listId, String originCountry, String destinationCountry,
+                                       String numberType, Instant at) {
+            TreeMap<Instant, Price> versions = rows.get(listId + originCountry + destinationCountry + numberType);
+            if (versions == null || versions.floorEntry(at) == null) {
+                return Optional.empty();
+            }
+            return Optional.of(versions.floorEntry(at).getValue());
+        }
+    }
+
+    public static final class RatedCalls implements RatedCallStore {
+        public final Map<String, RatedCall> calls = new LinkedHashMap<>();
+
+        @Override
+        public boolean saveIfAbsent(RatedCall call) {
+            return calls.putIfAbsent(call.connectContactId(), call) == null;
+        }
+
+        @Override
+        public List<RatedCall> unratedOn(String originCountry, String destinationCountry, String numberType) {
+            return calls.values().stream().filter(c -> c.status() == RatedCall.Status.UNRATED
+                    && c.originCountry().equals(originCountry) && c.destinationCountry().equals(destinationCountry)
+                    && c.numberType().equals(numberType)).toList();
+        }
+
+        @Override
+        public boolean rerate(RatedCall rated) {
+            RatedCall current = calls.get(rated.connectContactId());
+            if (current == null || current.status() != RatedCall.Status.UNRATED) {
+                return false;
+            }
+            calls.put(rated.connectContactId(), rated);
+            return true;
+        }
+
+        @Override
+        public void forEachInMonth(String clientId, YearMonth month, Consumer<RatedCall> consumer) {
+            calls.values().stream().filter(c -> c.clientId().equals(clientId) && c.billingMonth().equals(month))
+                    .forEach(consumer);
+        }
+    }
+
+    public static final class Ledger implements FileLedger {
+        public final Map<String, String> done = new HashMap<>();
+
+        @Override
+        public Optional<String> completedSummary(String fileId) {
+            return Optional.ofNullable(done.get(fileId));
+        }
+
+        @Override
+        public void markCompleted(String fileId, String summaryJson) {
+            done.put(fileId, summaryJson);
+        }
+
+        public final Map<String, com.outboundcalls.ingest.IngestCheckpoint> checkpoints = new HashMap<>();
+
+        @Override
+        public Optional<com.outboundcalls.ingest.IngestCheckpoint> checkpoint(String fileId) {
+            return Optional.ofNullable(checkpoints.get(fileId));
+        }
+
+        @Override
+        public boolean saveCheckpoint(String fileId, com.outboundcalls.ingest.IngestCheckpoint checkpoint) {
+            int last = checkpoints.containsKey(fileId) ? checkpoints.get(fileId).leg() : 0;
+            if (last != checkpoint.leg() - 1) {
+                return false;
+            }
+            checkpoints.put(fileId, checkpoint);
+            return true;
+        }
+    }
+
+    public static final class Oppositions implements com.outboundcalls.contact.OppositionList {
+        private final Map<String, Opposition> entries = new HashMap<>();
+
+        @Override
+        public java.util.Set<String> opposed(String clientId, java.util.Collection<String> e164s) {
+            java.util.Set<String> opposed = new java.util.HashSet<>();
+            for (String e164 : e164s) {
+                if (entries.containsKey(clientId + "|" + e164) || entries.containsKey(EVERY_CLIENT + "|" + e164)) {
+                    opposed.add(e164);
+                }
+            }
+            return opposed;
+        }
+
+        @Override
+        public void addAll(List<Opposition> oppositions) {
+            oppositions.forEach(o -> entries.putIfAbsent(o.clientId() + "|" + o.e164(), o));
+        }
+    }
+
+    public static final class Prospecting implements com.outboundcalls.dial.ProspectingLimit.Histories {
+        private final Map<String, com.outboundcalls.dial.ProspectingLimit.History> histories = new HashMap<>();
+
+        @Override
+        public com.outboundcalls.dial.ProspectingLimit.History of(String clientId, String e164) {
+            return histories.getOrDefault(clientId + "|" + e164, com.outboundcalls.dial.ProspectingLimit.History.none());
+        }
+
+        @Override
+        public void recordCall(String clientId, String e164, Instant at) {
+            histories.put(clientId + "|" + e164, of(clientId, e164).withCall(at));
+        }
+
+        @Override
+        public void recordRefusal(String clientId, String e164, Instant at) {
+            histories.put(clientId + "|" + e164, new com.outboundcalls.dial.ProspectingLimit.History(
+                    of(clientId, e164).calls(), at));
+        }
+    }
+
+    /** Handovers asked for, in order: the file and the leg to run. */
+    public static final class Handovers implements com.outboundcalls.ingest.IngestHandover {
+        public final List<Map.Entry<com.outboundcalls.ingest.ContactIngestion.UploadedFile, Integer>> asked =
+                new java.util.ArrayList<>();
+
+        @Override
+        public void resumeLater(com.outboundcalls.ingest.ContactIngestion.UploadedFile file, int leg) {
+            asked.add(Map.entry(file, leg));
+        }
+    }
+
+    public static final class Objects implements ObjectSink {
+        public final Map<String, byte[]> objects = new TreeMap<>();
+
+        @Override
+        public void put(String key, byte[] content, String contentType) {
+            objects.put(key, content);
+        }
+
+        @Override
+        public void put(String key, java.nio.file.Path content, String contentType) {
+            try {
+                objects.put(key, java.nio.file.Files.readAllBytes(content));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public java.io.InputStream open(String key) {
+            return new java.io.ByteArrayInputStream(objects.get(key));
+        }
+
+        @Override
+        public void delete(String key) {
+            objects.remove(key);
+        }
+
+        public String text(String key, java.nio.charset.Charset charset) {
+            return new String(objects.get(key), charset);
+        }
+
+        public String text(String key) {
+            return new String(objects.get(key), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package com.outboundcalls.functions.rating;
+
+import com.outboundcalls.rate.CallRating;
+import com.outboundcalls.rate.ContactEvent;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.StructuredLog;
+
+/** Call-events queue (EventBridge rule on aws.connect): rates disconnected calls, settles their contacts. */
+public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final CallRating rating;
+
+    private final StructuredLog log = new StructuredLog("call-rater");
+    private final SqsBatch batch = new SqsBatch(log);
+    private final Metrics metrics;
+
+    public CallRaterHandler() {
+        this(FunctionRuntime.system());
+    }
+
+    public CallRaterHandler(FunctionRuntime runtime) {
+        this.metrics = new Metrics("call-rater", runtime);
+        this.rating = new RatingWiring(runtime).rating;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return batch.process(event, message -> {
+            ContactEvent contactEvent = ContactEvent.fromEventBridgeJson(message.getBody());
+            CallRating.Outcome outcome = rating.handle(contactEvent);
+            if (outcome != CallRating.Outcome.IGNORED) {
+                log.info("call_rated", "connectContactId", contactEvent.contactId(), "outcome", outcome);
+            }
+            if (outcome == CallRating.Outcome.UNRATED) {
+                log.warn("call_unrated", "connectContactId", contactEvent.contactId());
+                metrics.count("UnratedCalls", 1);
+            }
+        });
+    }
+}

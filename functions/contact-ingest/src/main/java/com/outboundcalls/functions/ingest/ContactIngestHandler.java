@@ -1,0 +1,43 @@
+package com.outboundcalls.functions.ingest;
+
+import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.IngestSummary;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.lambda.S3ObjectRef;
+import com.outboundcalls.lambda.StructuredLog;
+
+/** S3 ObjectCreated under incoming/: ingests each file named by the event (its first leg). */
+public final class ContactIngestHandler implements RequestHandler<S3Event, String> {
+
+    private final IngestWiring wiring;
+    private final StructuredLog log = new StructuredLog("contact-ingest");
+
+    public ContactIngestHandler() {
+        this(FunctionRuntime.system());
+    }
+
+    public ContactIngestHandler(FunctionRuntime runtime) {
+        this.wiring = new IngestWiring(runtime);
+    }
+
+    @Override
+    public String handleRequest(S3Event event, Context context) {
+        int files = 0;
+        for (S3EventNotificationRecord record : event.getRecords()) {
+            S3ObjectRef ref = S3ObjectRef.of(record);
+            ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile(ref.bucket(), ref.key(),
+                    ref.versionId(), ref.version(), ref.size());
+            IngestSummary summary = wiring.ingestion(ref.bucket()).ingest(file, 1, wiring.content(file),
+                    context::getRemainingTimeInMillis);
+            log.info("file_ingested", "key", ref.key(), "status", summary.status(), "accepted", summary.accepted(),
+                    "rejected", summary.rejected(), "skipped", summary.skipped());
+            files++;
+        }
+        return files + " file(s) ingested";
+    }
+}

@@ -1,0 +1,41 @@
+package com.outboundcalls.functions.ingest;
+
+import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.IngestSummary;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.aws.SqsIngestHandover;
+import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.StructuredLog;
+
+/** The ingest handover queue: takes a long contact file up again from its last checkpoint. */
+public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private final IngestWiring wiring;
+    private final StructuredLog log = new StructuredLog("contact-ingest-resume");
+    private final SqsBatch batch = new SqsBatch(log);
+
+    public ContactIngestResumeHandler() {
+        this(FunctionRuntime.system());
+    }
+
+    public ContactIngestResumeHandler(FunctionRuntime runtime) {
+        this.wiring = new IngestWiring(runtime);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return batch.process(event, message -> {
+            SqsIngestHandover.Message handover = SqsIngestHandover.Message.fromJson(message.getBody());
+            ContactIngestion.UploadedFile file = handover.file();
+            IngestSummary summary = wiring.ingestion(file.bucket()).ingest(file, handover.leg(), wiring.content(file),
+                    context::getRemainingTimeInMillis);
+            log.info("file_resumed", "key", file.key(), "leg", handover.leg(), "status", summary.status(),
+                    "accepted", summary.accepted(), "rejected", summary.rejected());
+        });
+    }
+}

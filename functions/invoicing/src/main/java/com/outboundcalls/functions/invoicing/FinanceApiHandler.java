@@ -1,0 +1,325 @@
+package com.outboundcalls.functions.invoicing;
+
+import com.outboundcalls.time.Zones;
+
+import com.outboundcalls.invoice.CreditNotes;
+import com.outboundcalls.invoice.Dispute;
+import com.outboundcalls.invoice.FinanceDesk;
+import com.outboundcalls.invoice.Invoice;
+import com.outboundcalls.invoice.InvoiceExports;
+import com.outboundcalls.invoice.Payment;
+import com.outboundcalls.invoice.Receivable;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.lambda.StructuredLog;
+import com.outboundcalls.rate.RatedCall;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.ConcurrentModificationException;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The finance HTTP API (API Gateway HTTP API, IAM-authorized, payload 2.0):
+ * <ul>
+ *   <li>{@code GET /invoices?month=YYYY-MM}: the month's invoices and credit notes with their status</li>
+ *   <li>{@code GET /invoices/{number}}: one document, its payments, dispute and penalty</li>
+ *   <li>{@code GET /invoices/{number}/exports}: presigned links to its PDF, Factur-X, JSON and usage detail</li>
+ *   <li>{@code GET /journals/{month}}: a presigned link to the month's journal</li>
+ *   <li>{@code POST /invoices/{number}/payments}: record a payment, once per bank reference</li>
+ *   <li>{@code POST /invoices/{number}/disputes} and {@code .../disputes/resolve}</li>
+ *   <li>{@code POST /invoices/{number}/credit-notes}: issue a credit note, once per reference</li>
+ * </ul>
+ * Amounts are decimal strings. Every refusal says why, and changes nothing.
+ */
+public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private final FinanceDesk desk;
+    private final ExportLinks links;
+    private final Clock clock;
+    private final StructuredLog log = new StructuredLog("finance-api");
+
+    public FinanceApiHandler() {
+        this(FunctionRuntime.system());
+    }
+
+    public FinanceApiHandler(FunctionRuntime runtime) {
+        InvoicingWiring wiring = new InvoicingWiring(runtime);
+        this.desk = wiring.financeDesk();
+        this.links = new ExportLinks(wiring.clients.s3Presigner(), wiring.clients.s3(), wiring.exportBucket);
+        this.clock = runtime.clock();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        LocalDate today = clock.instant().atZone(Zones.BILLING).toLocalDate();
+        Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        try {
+            return switch (event.getRouteKey()) {
+                case "GET /invoices" -> listMonth(event, today);
+                case "GET /invoices/{number}" -> document(path.get("number"), today);
+                case "GET /invoices/{number}/exports" -> exports(path.get("number"));
+                case "GET /journals/{month}" -> journal(path.get("month"));
+                case "POST /invoices/{number}/payments" -> pay(path.get("number"), body(event), today, caller(event));
+                case "POST /invoices/{number}/disputes" -> dispute(path.get("number"), body(event), today, caller(event));
+                case "POST /invoices/{number}/disputes/resolve" -> resolve(path.get("number"), today, caller(event));
+                case "POST /invoices/{number}/credit-notes" -> credit(path.get("number"), body(event), today,
+                        caller(event));
+                default -> error(404, "no route " + event.getRouteKey());
+            };
+        } catch (BadRequest e) {
+            return error(400, e.getMessage());
+        } catch (NoSuchElementException e) {
+            return error(404, e.getMessage());
+        } catch (ConcurrentModificationException e) {
+            return error(409, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(422, e.getMessage());
+        }
+    }
+
+    private APIGatewayV2HTTPResponse listMonth(APIGatewayV2HTTPEvent event, LocalDate today) {
+        String month = event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("month");
+        YearMonth period = month(month);
+        ObjectNode root = JSON.createObjectNode();
+        root.put("month", period.toString());
+        ArrayNode documents = root.putArray("documents");
+        desk.month(period).forEach(r -> documents.add(view(r, today)));
+        return json(200, root);
+    }
+
+    private APIGatewayV2HTTPResponse document(String number, LocalDate today) {
+        return json(200, view(found(number), today));
+    }
+
+    private APIGatewayV2HTTPResponse exports(String number) {
+        Invoice invoice = found(number).invoice();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("number", invoice.number());
+        root.put("expires_in_seconds", ExportLinks.LIFETIME.toSeconds());
+        for (Map.Entry<String, String> file : Map.of("pdf", ".pdf", "facturx", "_facturx.pdf", "json", ".json")
+                .entrySet()) {
+            links.link(InvoiceExports.documentKey(invoice, file.getValue()))
+                    .ifPresent(url -> root.put(file.getKey(), url));
+        }
+        if (!invoice.isCreditNote()) {
+            links.link(InvoiceExports.usageKey(invoice.clientId(), invoice.period()))
+                    .ifPresent(url -> root.put("usage", url));
+        }
+        return json(200, root);
+    }
+
+    private APIGatewayV2HTTPResponse journal(String month) {
+        YearMonth period = month(month);
+        Optional<String> url = links.link(InvoiceExports.journalKey(period));
+        if (url.isEmpty()) {
+            return error(404, "no journal for " + period + " yet");
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("month", period.toString());
+        root.put("journal", url.get());
+        root.put("expires_in_seconds", ExportLinks.LIFETIME.toSeconds());
+        return json(200, root);
+    }
+
+    private APIGatewayV2HTTPResponse pay(String number, JsonNode body, LocalDate today, String caller) {
+        Payment payment;
+        try {
+            payment = new Payment(number, decimal(body, "amount"), date(body, "received_on"),
+                    text(body, "bank_reference"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        Payment.Outcome outcome = desk.pay(payment, today);
+        log.info("payment", "number", number, "outcome", outcome, "amount", payment.amount(), "caller", caller);
+        return switch (outcome) {
+            case RECORDED -> json(201, view(found(number), today));
+            case ALREADY_RECORDED -> json(200, view(found(number), today));
+            case CONFLICT -> error(409, "bank reference " + payment.bankReference()
+                    + " was recorded before with another invoice, amount or date");
+            case UNKNOWN_INVOICE -> error(404, "no invoice " + number);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse dispute(String number, JsonNode body, LocalDate today, String caller) {
+        String reason = text(body, "reason");
+        Dispute.Outcome outcome = desk.dispute(number, reason, today);
+        log.info("dispute", "number", number, "outcome", outcome, "caller", caller);
+        return switch (outcome) {
+            case RECORDED -> json(201, view(found(number), today));
+            case ALREADY_OPEN -> error(409, number + " is already disputed");
+            case TOO_LATE -> error(422, "a dispute is filed within " + Dispute.FILING_DAYS
+                    + " days of the invoice's issue date");
+            case NOT_AN_INVOICE -> error(422, number + " is a credit note");
+            case UNKNOWN_INVOICE -> error(404, "no invoice " + number);
+        };
+    }
+
+    private APIGatewayV2HTTPResponse resolve(String number, LocalDate today, String caller) {
+        found(number);
+        boolean resolved = desk.resolveDispute(number, today);
+        log.info("dispute_resolved", "number", number, "resolved", resolved, "caller", caller);
+        return resolved ? json(200, view(found(number), today)) : error(409, number + " has no open dispute");
+    }
+
+    private APIGatewayV2HTTPResponse credit(String number, JsonNode body, LocalDate today, String caller) {
+        found(number);
+        BigDecimal amount = body.hasNonNull("amount_excl_vat") ? decimal(body, "amount_excl_vat") : null;
+        Invoice credit = desk.creditNote(number, new CreditNotes.Request(text(body, "reference"),
+                text(body, "reason"), amount), today);
+        log.info("credit_note", "number", credit.number(), "corrects", number, "caller", caller);
+        return json(201, view(found(credit.number()), today));
+    }
+
+    private Receivable found(String number) {
+        return desk.document(number).orElseThrow(() -> new NoSuchElementException("no invoice or credit note "
+                + number));
+    }
+
+    private static ObjectNode view(Receivable r, LocalDate today) {
+        Invoice i = r.invoice();
+        ObjectNode n = JSON.createObjectNode();
+        n.put("number", i.number());
+        n.put("type", i.type().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("client_id", i.clientId());
+        n.put("period", i.period().toString());
+        n.put("issue_date", i.issueDate().toString());
+        n.put("due_date", i.dueDate().toString());
+        n.put("total_excl_vat", i.totalExclVat().toPlainString());
+        n.put("vat_amount", i.vatAmount().toPlainString());
+        n.put("total_incl_vat", i.totalInclVat().toPlainString());
+        if (i.corrects() != null) {
+            n.put("corrects", i.corrects());
+        }
+        n.put("status", r.status(today).name());
+        if (!i.isCreditNote()) {
+            n.put("paid", r.paid().toPlainString());
+            n.put("credited_incl_vat", r.creditedInclVat().toPlainString());
+            n.put("outstanding", r.outstanding().toPlainString());
+            if (r.settledOn() != null) {
+                n.put("settled_on", r.settledOn().toString());
+            }
+            if (r.dispute() != null) {
+                ObjectNode d = n.putObject("dispute");
+                d.put("filed_on", r.dispute().filedOn().toString());
+                d.put("reason", r.dispute().reason());
+                d.put("resolved_on", r.dispute().resolvedOn() == null ? null : r.dispute().resolvedOn().toString());
+            }
+            if (r.penalty() != null) {
+                ObjectNode p = n.putObject("late_penalty");
+                p.put("days_late", r.penalty().daysLate());
+                p.put("interest", r.penalty().interest().toPlainString());
+                p.put("recovery_indemnity", r.penalty().indemnity().toPlainString());
+                p.put("total", r.penalty().total().toPlainString());
+                p.put("complete", r.penalty().complete());
+            }
+        }
+        return n;
+    }
+
+    private static String caller(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getIam() == null) {
+            return "unknown";
+        }
+        return context.getAuthorizer().getIam().getUserArn();
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body == null || body.isBlank()) {
+            throw new BadRequest("a JSON body is required");
+        }
+        if (event.getIsBase64Encoded()) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (!node.isObject()) {
+                throw new BadRequest("the body must be a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
+            throw new BadRequest("'" + field + "' is required");
+        }
+        return v.asText();
+    }
+
+    private static BigDecimal decimal(JsonNode body, String field) {
+        String value = text(body, field);
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("'" + field + "' must be a decimal amount such as \"154.68\", not '" + value + "'");
+        }
+    }
+
+    private static LocalDate date(JsonNode body, String field) {
+        String value = text(body, field);
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("'" + field + "' must be a date YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
+    private static YearMonth month(String value) {
+        if (value == null) {
+            throw new BadRequest("'month' is required (YYYY-MM)");
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("'month' must be YYYY-MM, not '" + value + "'");
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse json(int status, JsonNode body) {
+        try {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                    .withHeaders(Map.of("Content-Type", "application/json"))
+                    .withBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body)).build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static APIGatewayV2HTTPResponse error(int status, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", message);
+        return json(status, body);
+    }
+
+    /** A request that cannot be read: 400 with the reason. */
+    private static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package com.outboundcalls.infra.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.infra.ops.AccountsApiClient;
+
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoBillingDirectory;
+import com.outboundcalls.account.BillingAccount;
+import com.outboundcalls.account.LegalEntity;
+import com.outboundcalls.invoice.Provider;
+import com.outboundcalls.rate.PriceCatalog;
+import com.outboundcalls.rate.PriceListFile;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's reference data: the provider's price list (France, its overseas departments and the European
+ * countries clients call), one client with its subscription and tariff, one campaign with its caller ID.
+ */
+public final class ReferenceData {
+
+    public static final String PRICE_LIST_VERSION = "provider-v1";
+    /** Valid from 1 January 2020 (00:00 Paris), so that any simulated month finds its prices. */
+    public static final LocalDate PRICES_VALID_FROM = LocalDate.of(2020, 1, 1);
+    /** A provider number from the 09 48 range ARCEP allows for automated calls. */
+    public static final String PROVIDER_CALLER_ID = "+33948123456";
+    /** The demo client's plan, rented numbers, users and licences: 49.00 + 2 x 5.00 + 3 x 12.50 + 39.90 a month. */
+    public static final BillingAccount.Plan PLAN = new BillingAccount.Plan("Essentiel", new BigDecimal("49.00"));
+    public static final BillingAccount.Units NUMBERS = new BillingAccount.Units(2, new BigDecimal("5.00"));
+    public static final BillingAccount.Units USERS = new BillingAccount.Units(3, new BigDecimal("12.50"));
+    public static final BillingAccount.Units LICENCES = new BillingAccount.Units(1, new BigDecimal("39.90"));
+    /** The provider invoicing its clients (a fictitious company with a valid SIREN). */
+    public static final Provider PROVIDER = new Provider(new LegalEntity("Appels Sortants SAS", "10 rue de la Paix",
+            "75002", "Paris", "FR", "732829320", LegalEntity.frenchVatNumber("732829320")),
+            "SAS au capital de 50 000 EUR", "RCS Paris 732 829 320", "FR7630006000011234567890189", "AGRIFRPP",
+            "facturation@appels-sortants.example");
+    public static final int MAX_ATTEMPTS = 3;
+    public static final Duration RETRY_DELAY = Duration.ofHours(2);
+
+    private static final List<String> OVERSEAS = List.of("RE", "GP", "MQ", "GF", "YT", "PM", "BL", "MF");
+    private static final List<String> EUROPE = List.of("BE", "LU", "DE", "ES", "IT", "CH", "NL", "PT", "GB", "IE",
+            "AT", "MC");
+
+    /** Price per minute excluding VAT, from France, by destination group and number type. */
+    static Map<String, BigDecimal> frenchRates() {
+        return Map.of("FIXED_LINE", new BigDecimal("0.0120"), "MOBILE", new BigDecimal("0.0450"),
+                "VOIP", new BigDecimal("0.0120"), "FIXED_LINE_OR_MOBILE", new BigDecimal("0.0450"),
+                "TOLL_FREE", new BigDecimal("0.0000"), "SHARED_COST", new BigDecimal("0.0500"),
+                "UAN", new BigDecimal("0.0300"));
+    }
+
+    /** Where the provider's price list is published: the price-list import function picks it up from there. */
+    public static final String PRICE_LIST_KEY = "config/price-lists/" + PriceCatalog.DEFAULT_LIST + "/"
+            + PRICE_LIST_VERSION + ".csv";
+
+    /** The provider's price list as the CSV file operators publish. */
+    public static byte[] priceListCsv() {
+        StringBuilder csv = new StringBuilder(PriceListFile.HEADER).append('\n');
+        String from = PRICES_VALID_FROM.toString();
+        frenchRates().forEach((type, price) -> row(csv, "FR", type, price, from));
+        Map<String, BigDecimal> overseasRates = Map.of("FIXED_LINE", new BigDecimal("0.0500"),
+                "MOBILE", new BigDecimal("0.1200"), "FIXED_LINE_OR_MOBILE", new BigDecimal("0.1200"));
+        Map<String, BigDecimal> europeanRates = Map.of("FIXED_LINE", new BigDecimal("0.0300"),
+                "MOBILE", new BigDecimal("0.0900"), "FIXED_LINE_OR_MOBILE", new BigDecimal("0.0900"));
+        OVERSEAS.forEach(country -> overseasRates.forEach((type, price) -> row(csv, country, type, price, from)));
+        EUROPE.forEach(country -> europeanRates.forEach((type, price) -> row(csv, country, type, price, from)));
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void row(StringBuilder csv, String destination, String type, BigDecimal price, String from) {
+        csv.append("FR,").append(destination).append(',').append(type).append(',').append(price.toPlainString())
+                .append(',').append(from).append('\n');
+    }
+
+    public static Client demoClient(String clientId) {
+        return new Client(clientId, "Cabinet Démo SARL", "FR",
+                new Client.Tariff(MAX_ATTEMPTS, RETRY_DELAY), Client.AccountStatus.ACTIVE, null);
+    }
+
+    public static Campaign demoCampaign(String clientId, String campaignId) {
+        return new Campaign(clientId, campaignId, Campaign.Status.ACTIVE, PROVIDER_CALLER_ID,
+                "script-relance-v1", 1).withAnsweringMachineDetection(true);
+    }
+
+    /** The demo client's billing account, subscribed from the given day, with its legal identity. */
+    public static BillingAccount demoBillingAccount(String clientId, LocalDate subscribedOn) {
+        return new BillingAccount(clientId, PLAN, NUMBERS, USERS, LICENCES, subscribedOn, null,
+                new LegalEntity("Cabinet Démo SARL", "1 place Bellecour", "69002", "Lyon", "FR", "542107651",
+                        LegalEntity.frenchVatNumber("542107651")), BillingAccount.DEFAULT_PAYMENT_TERM_DAYS);
+    }
+
+    /** The role the demo's operator acts as, allowed the operators' routes of the accounts API. */
+    public static final String OPERATOR_ROLE = "arn:aws:iam::000000000000:role/demo-operator";
+
+    /**
+     * Sets the demo up as an operator would: the provider's identity (reference data), then through the accounts
+     * API with an operator's signed requests, the client onboarded with its subscription, the provider's number
+     * assigned, the campaign created and started.
+     */
+    public static void onboard(LocalCloud cloud, Client client, Campaign campaign, LocalDate subscribedOn) {
+        new DynamoBillingDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable")).putProvider(PROVIDER);
+        var keys = cloud.identity(OPERATOR_ROLE, "OperatorAccessPolicy");
+        AccountsApiClient api = new AccountsApiClient(cloud.httpApiEndpoint("AccountsApi"), LocalCloud.REGION,
+                () -> keys);
+        BillingAccount billing = demoBillingAccount(client.clientId(), subscribedOn);
+        ObjectNode onboarding = JSON.createObjectNode().put("clientId", client.clientId()).put("name", client.name())
+                .put("defaultRegion", client.defaultRegion()).put("billingEmail", "compta@cabinet-demo.example");
+        LegalEntity id = billing.identity();
+        onboarding.putObject("identity").put("name", id.name()).put("street", id.street()).put("postcode", id.postcode())
+                .put("city", id.city()).put("country", id.countryCode()).put("siren", id.siren())
+                .put("vatNumber", id.vatNumber());
+        ObjectNode subscription = onboarding.putObject("subscription").put("startsOn", subscribedOn.toString());
+        subscription.putObject("plan").put("name", PLAN.name()).put("monthlyPrice", PLAN.monthlyPrice().toPlainString());
+        units(subscription, "numbers", NUMBERS);
+        units(subscription, "users", USERS);
+        units(subscription, "licences", LICENCES);
+        onboarding.putObject("tariff").put("maxAttempts", client.tariff().maxAttempts())
+                .put("retryDelayMinutes", client.tariff().retryDelay().toMinutes());
+        String base = "/operator/clients/" + client.clientId();
+        JsonNode profile = accepted(api.post("/operator/clients", onboarding.toString()));
+        accepted(api.post(base + "/provider-numbers", JSON.createObjectNode().put("version", profile.path("version")
+                .asLong()).put("number", campaign.callerId()).toString()));
+        ObjectNode draft = JSON.createObjectNode().put("campaignId", campaign.campaignId())
+                .put("purpose", campaign.purpose().name()).put("callerId", campaign.callerId())
+                .put("callerIdSource", campaign.callerIdSource().name())
+                .put("instructionsRef", campaign.instructionsRef()).put("priority", campaign.priority())
+                .put("answeringMachineDetection", campaign.answeringMachineDetection());
+        accepted(api.post(base + "/campaigns", draft.toString()));
+        accepted(api.post(base + "/campaigns/" + campaign.campaignId() + "/start", "{}"));
+    }
+
+    private static void units(ObjectNode subscription, String name, BillingAccount.Units units) {
+        subscription.putObject(name).put("quantity", units.quantity()).put("unitPrice", units.unitPrice().toPlainString());
+    }
+
+    private static JsonNode accepted(AccountsApiClient.Response response) {
+        if (!response.ok()) {
+            throw new IllegalStateException("the accounts API refused the demo's set-up (" + response.status() + "): "
+                    + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+}

@@ -1,0 +1,76 @@
+package com.outboundcalls.infra.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.outboundcalls.contact.ContactStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end through the local cloud, exactly as the demo runs it: a contact file put in the bucket,
+ * contacts validated and stored, calls placed through the Connect simulator, rated, settled, and the
+ * month invoiced and exported; the figures of every stage agree.
+ */
+class PipelineEndToEndTest {
+
+    @Test
+    void aContactFileBecomesCallsRatedCallsAndAnInvoiceWhoseFiguresAgree(@TempDir Path out) throws Exception {
+        Demo.Result r = new Demo(new DemoOptions(null, "e2e-client", YearMonth.of(2026, 10), 7, out, 150)).run();
+
+        assertEquals(java.util.List.of(), r.failedChecks(), "cross-checks");
+        assertEquals(150, r.rowsRead());
+        assertEquals(r.accepted(), r.contactsStored());
+        assertTrue(r.rejected() > 0, "the sample has rows to reject");
+        assertEquals(0, r.pending(), "every contact settled within the month");
+        long reached = r.statuses().getOrDefault(ContactStatus.REACHED, 0L);
+        long unsuccessful = r.statuses().getOrDefault(ContactStatus.UNSUCCESSFUL, 0L);
+        long notReached = r.statuses().getOrDefault(ContactStatus.NOT_REACHED, 0L);
+        assertEquals(r.accepted(), reached + unsuccessful + notReached);
+        assertTrue(r.calleesOpposed() > 0 && r.calleesOpposed() <= reached + unsuccessful,
+                "callees who asked not to be called again are on the client's list: " + r.calleesOpposed());
+        assertTrue(r.connect().callsPlaced() >= r.accepted(), "each contact called at least once");
+        assertTrue(r.connect().callsPlaced() <= 3 * r.accepted(), "never more attempts than the tariff's three");
+        assertEquals(r.connect().callsPlaced(), r.ratedCalls(), "one rated call per call placed");
+        assertEquals(0, r.connect().throttled(), "the dialer paced itself under Connect's quota");
+        assertTrue(r.connect().maxConcurrentSeen() <= 10);
+
+        JsonNode invoice = r.invoice();
+        assertEquals("2026-000001", invoice.path("number").asText());
+        assertEquals("2026-10", invoice.path("period").asText());
+        BigDecimal exclVat = new BigDecimal(invoice.path("total_excl_vat").asText());
+        // Fixed part, a full month: 49.00 + 2 x 5.00 + 3 x 12.50 + 39.90 = 136.40.
+        assertEquals(new BigDecimal("136.40").add(r.usageFromCalls()), exclVat);
+        assertEquals(exclVat.multiply(new BigDecimal("0.20")).setScale(2, java.math.RoundingMode.HALF_UP),
+                new BigDecimal(invoice.path("vat_amount").asText()));
+
+        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client.json")));
+        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/e2e-client_usage.csv")));
+        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client.pdf")));
+        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client_facturx.pdf")));
+        assertTrue(Files.readString(out.resolve("exports/invoices/2026-10/journal-2026-10.csv"))
+                .contains("2026-000001;facture;2026-11-01;e2e-client;542107651;"));
+        assertTrue(Files.exists(out.resolve("reports/e2e-client/relance-2026-10/contacts.csv.summary.json")));
+        assertTrue(Files.exists(out.resolve("reports/e2e-client/relance-2026-10/contacts.csv.rejects.csv")));
+        assertTrue(Files.exists(out.resolve("reports/price-lists/default/" + ReferenceData.PRICE_LIST_VERSION
+                + ".summary.json")), "the price list went through the import function");
+    }
+
+    @Test
+    void theDemoAcceptsAClientsOwnFile(@TempDir Path out) throws Exception {
+        Path file = Path.of(getClass().getResource("/five-rows.csv").toURI());
+        Demo.Result r = new Demo(new DemoOptions(file, "own-file", YearMonth.of(2026, 9), 1, out, 0)).run();
+
+        assertEquals(java.util.List.of(), r.failedChecks());
+        assertEquals(4, r.rowsRead());
+        assertEquals(3, r.accepted());
+        assertEquals(1L, r.rejectedByReason().get("NOT_A_NUMBER"));
+        assertTrue(Files.exists(out.resolve("reports/own-file/relance-2026-09/five-rows.csv.rejects.csv")));
+    }
+}

@@ -1,0 +1,142 @@
+package com.outboundcalls.infra.localcloud;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.aws.FunctionRuntime;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+
+/**
+ * One function of the template, run in this JVM as Lambda runs it: the handler class is built once (per
+ * "container") with the environment the template gives it, and each invocation receives the event JSON
+ * Lambda would send, deserialized by the Lambda runtime's own serializers.
+ */
+public final class LocalFunction {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String logicalId;
+    private final String handlerClass;
+    private final String handlerMethod;
+    private final Map<String, String> environment;
+    private final LocalClock clock;
+    private final java.io.PrintStream metricsOut;
+    private final int timeoutSeconds;
+    private final int memoryMb;
+    private Object handler;
+    private Method method;
+    private long invocations;
+    private long errors;
+    private long busyNanos;
+
+    LocalFunction(String logicalId, String handler, Map<String, String> environment, LocalClock clock,
+                  int timeoutSeconds, int memoryMb, java.io.PrintStream metricsOut) {
+        this.logicalId = logicalId;
+        this.metricsOut = metricsOut;
+        String[] parts = handler.split("::", 2);
+        this.handlerClass = parts[0];
+        this.handlerMethod = parts.length > 1 ? parts[1] : "handleRequest";
+        this.environment = Map.copyOf(environment);
+        this.clock = clock;
+        this.timeoutSeconds = timeoutSeconds;
+        this.memoryMb = memoryMb;
+    }
+
+    public String logicalId() {
+        return logicalId;
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Whether this function may send to a queue: its URL is in the environment the template gives it. */
+    boolean maySendTo(String queueUrl) {
+        return environment.containsValue(queueUrl);
+    }
+
+    public synchronized long invocations() {
+        return invocations;
+    }
+
+    public synchronized long errors() {
+        return errors;
+    }
+
+    /** Wall time spent inside the handler, all invocations together. */
+    public synchronized java.time.Duration busyTime() {
+        return java.time.Duration.ofNanos(busyNanos);
+    }
+
+    /** Whether the handler class is on this JVM's classpath. */
+    boolean isAvailable() {
+        try {
+            Class.forName(handlerClass, false, getClass().getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Invokes the handler with an event as JSON; returns what the handler returned. */
+    public synchronized Object invoke(String eventJson) {
+        prepare();
+        Object input = deserialize(eventJson, method.getParameterTypes()[0]);
+        Context context = new LocalContext(logicalId, "arn:aws:lambda:local:000000000000:function:" + logicalId,
+                timeoutSeconds, memoryMb);
+        invocations++;
+        long started = System.nanoTime();
+        try {
+            return method.invoke(handler, input, context);
+        } catch (InvocationTargetException e) {
+            errors++;
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(logicalId + " failed", cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            busyNanos += System.nanoTime() - started;
+        }
+    }
+
+    private void prepare() {
+        if (handler != null) {
+            return;
+        }
+        try {
+            Class<?> type = Class.forName(handlerClass);
+            FunctionRuntime runtime = new FunctionRuntime(environment, clock, clock.sleeper(), metricsOut);
+            handler = type.getConstructor(FunctionRuntime.class).newInstance(runtime);
+            for (Method m : type.getMethods()) {
+                if (m.getName().equals(handlerMethod) && m.getParameterCount() == 2 && !m.isBridge()
+                        && Context.class.equals(m.getParameterTypes()[1])) {
+                    method = m;
+                }
+            }
+            if (method == null) {
+                throw new IllegalStateException(handlerClass + " has no " + handlerMethod + "(input, Context)");
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build handler " + handlerClass
+                    + " (it needs a constructor taking FunctionRuntime)", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object deserialize(String json, Class<?> type) {
+        if (type.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
+            return LambdaEventSerializers.serializerFor((Class<Object>) type, getClass().getClassLoader()).fromJson(json);
+        }
+        try {
+            return JSON.readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("event does not fit " + type.getName(), e);
+        }
+    }
+}
