@@ -4,6 +4,8 @@ import com.outboundcalls.files.ObjectSink;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +47,21 @@ public final class S3ObjectSink implements ObjectSink {
     @Override
     public void delete(String key) {
         s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    @Override
+    public boolean exists(String key) {
+        try {
+            s3.headObject(r -> r.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private void send(String key, String contentType, Supplier<RequestBody> body) {

@@ -14,4 +14,7 @@ public interface ObjectSink {
     InputStream open(String key);
 
     void delete(String key);
+
+    /** Whether an object is at this key. */
+    boolean exists(String key);
 }

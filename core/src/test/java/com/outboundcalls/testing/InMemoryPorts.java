@@ -488,6 +488,11 @@ public final class InMemoryPorts {
             objects.remove(key);
         }
 
+        @Override
+        public boolean exists(String key) {
+            return objects.containsKey(key);
+        }
+
         public String text(String key, java.nio.charset.Charset charset) {
             return new String(objects.get(key), charset);
         }

@@ -3,11 +3,11 @@ package com.outboundcalls.functions.accounts;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.account.AccountAdministration;
+import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.Actor;
 import com.outboundcalls.account.ClientProfile;
-import com.outboundcalls.aws.AwsClients;
-import com.outboundcalls.aws.DynamoAccountRecords;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.StructuredLog;
 
 import java.util.List;
@@ -23,7 +23,7 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
     static final Actor HOUSEKEEPING = Actor.operator("system:account-housekeeping");
 
     private final AccountAdministration admin;
-    private final DynamoAccountRecords records;
+    private final AccountRecords records;
     private final StructuredLog log = new StructuredLog("account-housekeeping");
 
     public AccountHousekeepingHandler() {
@@ -31,10 +31,17 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
     }
 
     public AccountHousekeepingHandler(FunctionRuntime runtime) {
-        AwsClients clients = new AwsClients(runtime.environment());
-        this.records = new DynamoAccountRecords(clients.dynamoDb(), runtime.require("ACCOUNTS_TABLE"),
-                runtime.require("OPPOSITIONS_TABLE"));
-        this.admin = new AccountAdministration(records, runtime.require("DEFAULT_CALLER_ID"), runtime.clock());
+        this(new Wiring(runtime));
+    }
+
+    private AccountHousekeepingHandler(Wiring wiring) {
+        this(wiring.accountRecords(), new AccountAdministration(wiring.accountRecords(),
+                wiring.require("DEFAULT_CALLER_ID"), wiring.clock()));
+    }
+
+    public AccountHousekeepingHandler(AccountRecords records, AccountAdministration admin) {
+        this.records = records;
+        this.admin = admin;
     }
 
     @Override

@@ -1,33 +1,40 @@
 package com.outboundcalls.functions.rating;
 
-import com.outboundcalls.rate.CallRating;
-import com.outboundcalls.rate.ContactEvent;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
+import com.outboundcalls.rate.CallRating;
+import com.outboundcalls.rate.ContactEvent;
 
 /** Call-events queue (EventBridge rule on aws.connect): rates disconnected calls, settles their contacts. */
 public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final CallRating rating;
-
+    private final Metrics metrics;
     private final StructuredLog log = new StructuredLog("call-rater");
     private final SqsBatch batch = new SqsBatch(log);
-    private final Metrics metrics;
 
     public CallRaterHandler() {
         this(FunctionRuntime.system());
     }
 
     public CallRaterHandler(FunctionRuntime runtime) {
-        this.metrics = new Metrics("call-rater", runtime);
-        this.rating = new RatingWiring(runtime).rating;
+        this(new Wiring(runtime));
+    }
+
+    private CallRaterHandler(Wiring wiring) {
+        this(RatingWiring.rating(wiring), wiring.metrics("call-rater"));
+    }
+
+    public CallRaterHandler(CallRating rating, Metrics metrics) {
+        this.rating = rating;
+        this.metrics = metrics;
     }
 
     @Override

@@ -1,22 +1,20 @@
 package com.outboundcalls.functions.rating;
 
-import com.outboundcalls.rate.LineAudit;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.StructuredLog;
+import com.outboundcalls.rate.LineAudit;
 
-import java.time.Duration;
 import java.util.Map;
 
 /** Every few minutes: lines held longer than a call plausibly lasts are checked with DescribeContact. */
 public final class LineAuditHandler implements RequestHandler<Map<String, Object>, String> {
 
-    /** Longer than any call the simulator or a real campaign is expected to hold (talk is capped at 20 minutes). */
-    static final Duration OVERDUE = Duration.ofMinutes(30);
-
     private final LineAudit audit;
+    private final Metrics metrics;
     private final StructuredLog log = new StructuredLog("line-audit");
 
     public LineAuditHandler() {
@@ -24,12 +22,17 @@ public final class LineAuditHandler implements RequestHandler<Map<String, Object
     }
 
     public LineAuditHandler(FunctionRuntime runtime) {
-        RatingWiring wiring = new RatingWiring(runtime);
-        this.audit = new LineAudit(wiring.lines, wiring.descriptions, wiring.rating, runtime.clock(), OVERDUE);
-        this.metrics = new com.outboundcalls.lambda.Metrics("line-audit", runtime);
+        this(new Wiring(runtime));
     }
 
-    private final com.outboundcalls.lambda.Metrics metrics;
+    private LineAuditHandler(Wiring wiring) {
+        this(RatingWiring.lineAudit(wiring), wiring.metrics("line-audit"));
+    }
+
+    public LineAuditHandler(LineAudit audit, Metrics metrics) {
+        this.audit = audit;
+        this.metrics = metrics;
+    }
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {

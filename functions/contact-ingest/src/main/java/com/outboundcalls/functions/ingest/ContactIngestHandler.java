@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -22,7 +23,11 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
     }
 
     public ContactIngestHandler(FunctionRuntime runtime) {
-        this.wiring = new IngestWiring(runtime);
+        this(IngestWiring.of(new Wiring(runtime)));
+    }
+
+    public ContactIngestHandler(IngestWiring wiring) {
+        this.wiring = wiring;
     }
 
     @Override
@@ -32,7 +37,7 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
             S3ObjectRef ref = S3ObjectRef.of(record);
             ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile(ref.bucket(), ref.key(),
                     ref.versionId(), ref.version(), ref.size());
-            IngestSummary summary = wiring.ingestion(ref.bucket()).ingest(file, 1, wiring.content(file),
+            IngestSummary summary = wiring.ingestion(ref.bucket()).ingest(file, 1, wiring.content(file.bucket(), file.key(), file.versionId(), file.version(), file.size()),
                     context::getRemainingTimeInMillis);
             log.info("file_ingested", "key", ref.key(), "status", summary.status(), "accepted", summary.accepted(),
                     "rejected", summary.rejected(), "skipped", summary.skipped());

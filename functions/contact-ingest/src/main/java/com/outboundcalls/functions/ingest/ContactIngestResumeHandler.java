@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.aws.SqsIngestHandover;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
@@ -24,7 +25,11 @@ public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent
     }
 
     public ContactIngestResumeHandler(FunctionRuntime runtime) {
-        this.wiring = new IngestWiring(runtime);
+        this(IngestWiring.of(new Wiring(runtime)));
+    }
+
+    public ContactIngestResumeHandler(IngestWiring wiring) {
+        this.wiring = wiring;
     }
 
     @Override
@@ -32,7 +37,7 @@ public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent
         return batch.process(event, message -> {
             SqsIngestHandover.Message handover = SqsIngestHandover.Message.fromJson(message.getBody());
             ContactIngestion.UploadedFile file = handover.file();
-            IngestSummary summary = wiring.ingestion(file.bucket()).ingest(file, handover.leg(), wiring.content(file),
+            IngestSummary summary = wiring.ingestion(file.bucket()).ingest(file, handover.leg(), wiring.content(file.bucket(), file.key(), file.versionId(), file.version(), file.size()),
                     context::getRemainingTimeInMillis);
             log.info("file_resumed", "key", file.key(), "leg", handover.leg(), "status", summary.status(),
                     "accepted", summary.accepted(), "rejected", summary.rejected());

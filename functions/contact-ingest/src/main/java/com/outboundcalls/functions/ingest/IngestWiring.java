@@ -1,74 +1,60 @@
 package com.outboundcalls.functions.ingest;
 
-import com.outboundcalls.ingest.ContactIngestion;
-
-import com.outboundcalls.aws.AwsClients;
-import com.outboundcalls.aws.DynamoAccountDirectory;
-import com.outboundcalls.aws.DynamoContactBook;
-import com.outboundcalls.aws.DynamoFileLedger;
-import com.outboundcalls.aws.DynamoOppositionList;
-import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.RangedObjectStream;
-import com.outboundcalls.aws.S3ObjectSink;
-import com.outboundcalls.aws.SqsIngestHandover;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.OppositionImport;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** The clients and stores both contact-ingest entry points use, built once per container from the environment. */
-final class IngestWiring {
+/** What the contact-ingest entry points run: the use cases for a file's bucket, and the file's content. */
+public interface IngestWiring {
 
-    private final S3Client s3;
-    private final DynamoAccountDirectory accounts;
-    private final DynamoContactBook contacts;
-    private final DynamoFileLedger ledger;
-    private final DynamoOppositionList oppositions;
-    private final SqsIngestHandover handover;
-    private final FunctionRuntime runtime;
-    private final ContactIngestion.Limits limits;
+    /** The ingestion of files of this bucket (its reports go to the same bucket). */
+    ContactIngestion ingestion(String bucket);
 
-    IngestWiring(FunctionRuntime runtime) {
-        AwsClients clients = new AwsClients(runtime.environment());
-        DynamoDbClient dynamo = clients.dynamoDb();
-        this.runtime = runtime;
-        this.s3 = clients.s3();
-        this.accounts = new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE"));
-        String contactsTable = runtime.require("CONTACTS_TABLE");
-        this.contacts = new DynamoContactBook(dynamo, contactsTable, runtime.require("CAMPAIGN_STATS_TABLE"));
-        this.ledger = new DynamoFileLedger(dynamo, contactsTable, runtime.require("CAMPAIGN_STATS_TABLE"));
-        this.oppositions = new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE"));
-        this.handover = new SqsIngestHandover(clients.sqs(), runtime.require("INGEST_HANDOVER_QUEUE_URL"));
+    /** The suppression-file import of this bucket. */
+    OppositionImport oppositionImport(String bucket);
+
+    /** The content of exactly this version of the file. */
+    Supplier<InputStream> content(String bucket, String key, String versionId, String version, long size);
+
+    /** The container's: adapters from the wiring, limits from the environment. */
+    static IngestWiring of(Wiring wiring) {
         ContactIngestion.Limits defaults = ContactIngestion.Limits.DEFAULT;
-        this.limits = new ContactIngestion.Limits(
-                optionalLong("MAX_FILE_MEGABYTES", defaults.maxFileBytes() >> 20) << 20,
-                optionalLong("MAX_ROWS_PER_FILE", defaults.maxRows()),
-                optionalLong("ROWS_PER_INVOCATION", defaults.rowsPerInvocation()),
-                Duration.ofSeconds(optionalLong("HANDOVER_MARGIN_SECONDS", defaults.handoverMargin().toSeconds())));
-    }
+        ContactIngestion.Limits limits = new ContactIngestion.Limits(
+                wiring.optionalLong("MAX_FILE_MEGABYTES", defaults.maxFileBytes() >> 20) << 20,
+                wiring.optionalLong("MAX_ROWS_PER_FILE", defaults.maxRows()),
+                wiring.optionalLong("ROWS_PER_INVOCATION", defaults.rowsPerInvocation()),
+                Duration.ofSeconds(wiring.optionalLong("HANDOVER_MARGIN_SECONDS", defaults.handoverMargin().toSeconds())));
+        return new IngestWiring() {
+            @Override
+            public ContactIngestion ingestion(String bucket) {
+                return new ContactIngestion(wiring.accountDirectory(), wiring.contactBook(), wiring.oppositionList(),
+                        wiring.fileLedger(), wiring.objectSink(bucket), wiring.ingestHandover(), wiring.clock(), limits);
+            }
 
-    private long optionalLong(String name, long fallback) {
-        String value = runtime.environment().get(name);
-        return value == null || value.isBlank() ? fallback : Long.parseLong(value.strip());
-    }
+            @Override
+            public OppositionImport oppositionImport(String bucket) {
+                return new OppositionImport(wiring.accountDirectory(), wiring.oppositionList(), wiring.objectSink(bucket),
+                        wiring.clock());
+            }
 
-    ContactIngestion ingestion(String bucket) {
-        return new ContactIngestion(accounts, contacts, oppositions, ledger, new S3ObjectSink(s3, bucket), handover,
-                runtime.clock(), limits);
-    }
-
-    /**
-     * The content of exactly this version of the file (its version id, or its ETag when unversioned), read
-     * range by range; a file whose size the event did not give is read in one request.
-     */
-    Supplier<InputStream> content(ContactIngestion.UploadedFile file) {
-        if (file.size() > 0) {
-            return () -> new RangedObjectStream(s3, file.bucket(), file.key(), file.versionId(), file.version(),
-                    file.size());
-        }
-        return () -> s3.getObject(r -> RangedObjectStream.pinVersion(r.bucket(file.bucket()).key(file.key()),
-                file.versionId(), file.version()));
+            /**
+             * Read range by range, pinned to its version id (or its ETag when unversioned); a file whose size the
+             * event did not give is read in one request.
+             */
+            @Override
+            public Supplier<InputStream> content(String bucket, String key, String versionId, String version, long size) {
+                S3Client s3 = wiring.s3();
+                if (size > 0) {
+                    return () -> new RangedObjectStream(s3, bucket, key, versionId, version, size);
+                }
+                return () -> s3.getObject(r -> RangedObjectStream.pinVersion(r.bucket(bucket).key(key), versionId, version));
+            }
+        };
     }
 }

@@ -11,15 +11,13 @@ import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,10 +66,8 @@ class DialFeederLocalCloudTest {
         cloud.close();
     }
 
-    private static String minute(Instant at) throws IOException {
-        try (InputStream in = DialFeederLocalCloudTest.class.getResourceAsStream("/events/scheduled-minute.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${scheduledTime}", at.toString());
-        }
+    private static String minute(Instant at) {
+        return EventFixtures.json("scheduled-minute.json", "scheduledTime", at.toString());
     }
 
     private static List<DialMessage> drainDialQueue() {
@@ -123,35 +119,5 @@ class DialFeederLocalCloudTest {
                 "no contact is due before Monday 10:00 Paris");
         assertEquals(30, contacts.due("acme#big", Instant.parse("2026-10-12T08:00:00Z"), 100).size(),
                 "every contact of the campaign is due at Monday's opening, the queued ones included");
-    }
-
-    @Test
-    void theHourlyCampaignReportListsEveryContactWithItsDecisions() throws Exception {
-        // Whatever the other tests left (stored, queued, deferred), the report shows it as it stands.
-        cloud.function("CampaignReportFunction").invoke(minute(cloud.clock().instant()));
-
-        String bucket = cloud.physicalName("ContactBucket");
-        byte[] bytes = cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
-                .key("reports/acme/big/campaign-report.csv")).asByteArray();
-        List<de.siegmar.fastcsv.reader.CsvRecord> rows;
-        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().fieldSeparator(';')
-                .ofCsvRecord(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8))) {
-            rows = reader.stream().toList();
-        }
-        assertEquals(31, rows.size(), "header and the campaign's 30 contacts");
-        Map<ContactStatus, Long> counted = new java.util.EnumMap<>(ContactStatus.class);
-        for (var row : rows.subList(1, rows.size())) {
-            counted.merge(ContactStatus.valueOf(row.getField(3)), 1L, Long::sum);
-            org.junit.jupiter.api.Assertions.assertTrue(row.getField(9).contains(" STORED: from file"), row.getField(9));
-            if (ContactStatus.valueOf(row.getField(3)) == ContactStatus.QUEUED) {
-                org.junit.jupiter.api.Assertions.assertTrue(row.getField(8).startsWith("QUEUED"), row.getField(8));
-            }
-        }
-        assertEquals(contacts.countByStatus("acme#big"), counted);
-        String summary = cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
-                .key("reports/acme/big/campaign-report.summary.json")).asUtf8String();
-        org.junit.jupiter.api.Assertions.assertTrue(summary.contains("\"contacts\" : 30"), summary);
-        org.junit.jupiter.api.Assertions.assertTrue(cloud.s3().listObjectsV2(r -> r.bucket(bucket)
-                .prefix("reports/globex/paused/")).contents().isEmpty(), "a paused campaign is not reported");
     }
 }

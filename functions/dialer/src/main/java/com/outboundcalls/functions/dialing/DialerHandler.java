@@ -1,6 +1,5 @@
 package com.outboundcalls.functions.dialing;
 
-import com.outboundcalls.dial.ConnectSetup;
 import com.outboundcalls.dial.DialMessage;
 import com.outboundcalls.dial.Dialing;
 import com.outboundcalls.dial.OutboundCalls;
@@ -9,27 +8,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.outboundcalls.account.CachedAccountDirectory;
-import com.outboundcalls.aws.AwsClients;
-import com.outboundcalls.aws.ConnectOutboundCalls;
-import com.outboundcalls.aws.DynamoAccountDirectory;
-import com.outboundcalls.aws.DynamoCallControl;
-import com.outboundcalls.aws.DynamoContactBook;
-import com.outboundcalls.aws.DynamoOppositionList;
-import com.outboundcalls.aws.DynamoProspectingHistories;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Dial queue: one Amazon Connect outbound call per message; throttled messages come back later. */
 public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final Dialing dialing;
-    /** How long a campaign pause or account suspension may take to reach a running container. */
-    static final java.time.Duration ACCOUNT_CACHE_TTL = java.time.Duration.ofSeconds(30);
-
-    private final com.outboundcalls.lambda.Metrics metrics;
+    private final Metrics metrics;
     private final StructuredLog log = new StructuredLog("dialer");
     private final SqsBatch batch = new SqsBatch(log);
 
@@ -38,26 +27,19 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     public DialerHandler(FunctionRuntime runtime) {
-        AwsClients clients = new AwsClients(runtime.environment());
-        DynamoDbClient dynamo = clients.dynamoDb();
-        DynamoCallControl control = new DynamoCallControl(dynamo, runtime.require("CALLS_TABLE"),
-                runtime.requireInt("MAX_CONCURRENT_CALLS"), runtime.requireInt("CALLS_PER_SECOND"), runtime.clock());
-        this.dialing = new Dialing(new CachedAccountDirectory(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
-                        runtime.clock(), ACCOUNT_CACHE_TTL),
-                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE"),
-                        runtime.require("CAMPAIGN_STATS_TABLE")), control, control,
-                new ConnectOutboundCalls(clients.connect(), runtime.require("CONNECT_INSTANCE_ID"),
-                        runtime.require("CONTACT_FLOW_ID"), connectSetup(runtime).connectCampaignId()),
-                control, new DynamoOppositionList(dynamo, runtime.require("OPPOSITIONS_TABLE")),
-                new DynamoProspectingHistories(dynamo, runtime.require("CALLS_TABLE")),
-                connectSetup(runtime), runtime.clock(), runtime.sleeper());
-        this.metrics = new com.outboundcalls.lambda.Metrics("dialer", runtime);
+        this(new Wiring(runtime));
     }
 
-    /** DEFAULT_CALLER_ID, and CONNECT_CAMPAIGN_ID when answering-machine detection is available (may be empty). */
-    static ConnectSetup connectSetup(FunctionRuntime runtime) {
-        return new ConnectSetup(runtime.require("DEFAULT_CALLER_ID"),
-                runtime.environment().get("CONNECT_CAMPAIGN_ID"));
+    private DialerHandler(Wiring wiring) {
+        this(new Dialing(wiring.cachedAccountDirectory(), wiring.contactBook(), wiring.callControl(),
+                wiring.callControl(), wiring.outboundCalls(), wiring.callControl(), wiring.oppositionList(),
+                wiring.prospectingHistories(), wiring.connectSetup(), wiring.clock(), wiring.runtime().sleeper()),
+                wiring.metrics("dialer"));
+    }
+
+    public DialerHandler(Dialing dialing, Metrics metrics) {
+        this.dialing = dialing;
+        this.metrics = metrics;
     }
 
     @Override

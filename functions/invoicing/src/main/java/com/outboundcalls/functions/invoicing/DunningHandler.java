@@ -1,21 +1,19 @@
 package com.outboundcalls.functions.invoicing;
 
-import com.outboundcalls.invoice.InvoiceExports;
-
-import com.outboundcalls.time.Zones;
-
-import com.outboundcalls.invoice.BillingDirectory;
-import com.outboundcalls.invoice.Dunning;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.invoice.Dunning;
+import com.outboundcalls.invoice.InvoiceRunWatch;
+import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
-import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.time.Zones;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Map;
 
 /**
@@ -26,26 +24,28 @@ import java.util.Map;
 public final class DunningHandler implements RequestHandler<Map<String, Object>, String> {
 
     private final Dunning dunning;
+    private final InvoiceRunWatch watch;
+    private final Metrics metrics;
     private final Clock clock;
     private final StructuredLog log = new StructuredLog("dunning");
-    private final com.outboundcalls.lambda.Metrics metrics;
-
-    private final software.amazon.awssdk.services.s3.S3Client s3;
-    private final String exportBucket;
-    private final BillingDirectory billing;
 
     public DunningHandler() {
         this(FunctionRuntime.system());
     }
 
     public DunningHandler(FunctionRuntime runtime) {
-        InvoicingWiring wiring = new InvoicingWiring(runtime);
-        this.dunning = wiring.dunning;
-        this.billing = wiring.billing;
-        this.s3 = wiring.clients.s3();
-        this.exportBucket = wiring.exportBucket;
-        this.clock = runtime.clock();
-        this.metrics = new com.outboundcalls.lambda.Metrics("dunning", runtime);
+        this(new InvoicingWiring(new Wiring(runtime)));
+    }
+
+    private DunningHandler(InvoicingWiring invoicing) {
+        this(invoicing.dunning(), invoicing.watch(), invoicing.wiring().metrics("dunning"), invoicing.wiring().clock());
+    }
+
+    public DunningHandler(Dunning dunning, InvoiceRunWatch watch, Metrics metrics, Clock clock) {
+        this.dunning = dunning;
+        this.watch = watch;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -66,32 +66,15 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
         // Last month's invoice run (the 1st, 06:00) leaves its journal: missing at this hour, the run failed or
         // is late, and the InvoiceRunLate alarm says so.
         // Only when some account was subscribed then: a new stack has no last month to invoice.
-        java.time.YearMonth lastMonth = java.time.YearMonth.from(today).minusMonths(1);
-        boolean due = billing.accounts().stream().anyMatch(a -> !a.subscribedOn().isAfter(lastMonth.atEndOfMonth())
-                && (a.terminatedOn() == null || !a.terminatedOn().isBefore(lastMonth.atDay(1))));
-        boolean late = due && !exists(InvoiceExports.journalKey(lastMonth));
+        boolean late = watch.runIsLate(today);
         metrics.count("InvoiceRunLate", late ? 1 : 0);
         if (late) {
-            log.error("invoice_run_late", "period", lastMonth, "day", today,
+            log.error("invoice_run_late", "period", YearMonth.from(today).minusMonths(1), "day", today,
                     "action", "run InvoiceGeneratorFunction for the period; a re-run issues nothing twice");
         }
         log.info("dunning_done", "day", today, "overdue", result.overdue(), "frozenByDispute",
                 result.frozenByDispute());
         return result.overdue() + " overdue, " + result.suspended().size() + " suspended, "
                 + result.lifted().size() + " lifted";
-    }
-
-    private boolean exists(String key) {
-        try {
-            s3.headObject(r -> r.bucket(exportBucket).key(key));
-            return true;
-        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
-            return false;
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
     }
 }

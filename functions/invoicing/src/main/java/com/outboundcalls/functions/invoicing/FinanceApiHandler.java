@@ -14,22 +14,24 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.aws.S3Links;
+import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.lambda.HttpJson;
+
+import static com.outboundcalls.lambda.HttpJson.error;
+import static com.outboundcalls.lambda.HttpJson.json;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.rate.RatedCall;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -50,11 +52,8 @@ import java.util.Optional;
  */
 public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private final FinanceDesk desk;
-    private final ExportLinks links;
+    private final S3Links links;
     private final Clock clock;
     private final StructuredLog log = new StructuredLog("finance-api");
 
@@ -63,10 +62,17 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     public FinanceApiHandler(FunctionRuntime runtime) {
-        InvoicingWiring wiring = new InvoicingWiring(runtime);
-        this.desk = wiring.financeDesk();
-        this.links = new ExportLinks(wiring.clients.s3Presigner(), wiring.clients.s3(), wiring.exportBucket);
-        this.clock = runtime.clock();
+        this(new InvoicingWiring(new Wiring(runtime)));
+    }
+
+    private FinanceApiHandler(InvoicingWiring invoicing) {
+        this(invoicing.financeDesk(), invoicing.exportLinks(), invoicing.wiring().clock());
+    }
+
+    public FinanceApiHandler(FinanceDesk desk, S3Links links, Clock clock) {
+        this.desk = desk;
+        this.links = links;
+        this.clock = clock;
     }
 
     @Override
@@ -79,11 +85,11 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 case "GET /invoices/{number}" -> document(path.get("number"), today);
                 case "GET /invoices/{number}/exports" -> exports(path.get("number"));
                 case "GET /journals/{month}" -> journal(path.get("month"));
-                case "POST /invoices/{number}/payments" -> pay(path.get("number"), body(event), today, caller(event));
-                case "POST /invoices/{number}/disputes" -> dispute(path.get("number"), body(event), today, caller(event));
-                case "POST /invoices/{number}/disputes/resolve" -> resolve(path.get("number"), today, caller(event));
+                case "POST /invoices/{number}/payments" -> pay(path.get("number"), body(event), today, HttpJson.callerArn(event));
+                case "POST /invoices/{number}/disputes" -> dispute(path.get("number"), body(event), today, HttpJson.callerArn(event));
+                case "POST /invoices/{number}/disputes/resolve" -> resolve(path.get("number"), today, HttpJson.callerArn(event));
                 case "POST /invoices/{number}/credit-notes" -> credit(path.get("number"), body(event), today,
-                        caller(event));
+                        HttpJson.callerArn(event));
                 default -> error(404, "no route " + event.getRouteKey());
             };
         } catch (BadRequest e) {
@@ -98,9 +104,9 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse listMonth(APIGatewayV2HTTPEvent event, LocalDate today) {
-        String month = event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get("month");
+        String month = HttpJson.query(event, "month");
         YearMonth period = month(month);
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = HttpJson.object();
         root.put("month", period.toString());
         ArrayNode documents = root.putArray("documents");
         desk.month(period).forEach(r -> documents.add(view(r, today)));
@@ -113,16 +119,16 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private APIGatewayV2HTTPResponse exports(String number) {
         Invoice invoice = found(number).invoice();
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = HttpJson.object();
         root.put("number", invoice.number());
-        root.put("expires_in_seconds", ExportLinks.LIFETIME.toSeconds());
+        root.put("expires_in_seconds", S3Links.LIFETIME.toSeconds());
         for (Map.Entry<String, String> file : Map.of("pdf", ".pdf", "facturx", "_facturx.pdf", "json", ".json")
                 .entrySet()) {
-            links.link(InvoiceExports.documentKey(invoice, file.getValue()))
+            links.download(InvoiceExports.documentKey(invoice, file.getValue()))
                     .ifPresent(url -> root.put(file.getKey(), url));
         }
         if (!invoice.isCreditNote()) {
-            links.link(InvoiceExports.usageKey(invoice.clientId(), invoice.period()))
+            links.download(InvoiceExports.usageKey(invoice.clientId(), invoice.period()))
                     .ifPresent(url -> root.put("usage", url));
         }
         return json(200, root);
@@ -130,14 +136,14 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private APIGatewayV2HTTPResponse journal(String month) {
         YearMonth period = month(month);
-        Optional<String> url = links.link(InvoiceExports.journalKey(period));
+        Optional<String> url = links.download(InvoiceExports.journalKey(period));
         if (url.isEmpty()) {
             return error(404, "no journal for " + period + " yet");
         }
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = HttpJson.object();
         root.put("month", period.toString());
         root.put("journal", url.get());
-        root.put("expires_in_seconds", ExportLinks.LIFETIME.toSeconds());
+        root.put("expires_in_seconds", S3Links.LIFETIME.toSeconds());
         return json(200, root);
     }
 
@@ -197,7 +203,7 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private static ObjectNode view(Receivable r, LocalDate today) {
         Invoice i = r.invoice();
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = HttpJson.object();
         n.put("number", i.number());
         n.put("type", i.type().name().toLowerCase(java.util.Locale.ROOT));
         n.put("client_id", i.clientId());
@@ -236,31 +242,20 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
         return n;
     }
 
-    private static String caller(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getIam() == null) {
-            return "unknown";
-        }
-        return context.getAuthorizer().getIam().getUserArn();
-    }
-
     private static JsonNode body(APIGatewayV2HTTPEvent event) {
-        String body = event.getBody();
-        if (body == null || body.isBlank()) {
+        JsonNode node;
+        try {
+            node = HttpJson.body(event);
+        } catch (HttpJson.UnreadableBody e) {
+            throw new BadRequest("the body is not valid JSON: " + e.getMessage());
+        }
+        if (node.isMissingNode()) {
             throw new BadRequest("a JSON body is required");
         }
-        if (event.getIsBase64Encoded()) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        if (!node.isObject()) {
+            throw new BadRequest("the body must be a JSON object");
         }
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (!node.isObject()) {
-                throw new BadRequest("the body must be a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadRequest("the body is not valid JSON: " + e.getOriginalMessage());
-        }
+        return node;
     }
 
     private static String text(JsonNode body, String field) {
@@ -298,22 +293,6 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
         } catch (DateTimeParseException e) {
             throw new BadRequest("'month' must be YYYY-MM, not '" + value + "'");
         }
-    }
-
-    private static APIGatewayV2HTTPResponse json(int status, JsonNode body) {
-        try {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-                    .withHeaders(Map.of("Content-Type", "application/json"))
-                    .withBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body)).build();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static APIGatewayV2HTTPResponse error(int status, String message) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("error", message);
-        return json(status, body);
     }
 
     /** A request that cannot be read: 400 with the reason. */

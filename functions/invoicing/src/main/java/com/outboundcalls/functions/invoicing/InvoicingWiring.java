@@ -1,54 +1,58 @@
 package com.outboundcalls.functions.invoicing;
 
+import com.outboundcalls.aws.S3Links;
+import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.Dunning;
 import com.outboundcalls.invoice.FinanceDesk;
 import com.outboundcalls.invoice.InvoicePublisher;
 import com.outboundcalls.invoice.InvoiceRun;
+import com.outboundcalls.invoice.InvoiceRunWatch;
 import com.outboundcalls.invoice.LegalInterestRates;
-
-import com.outboundcalls.aws.AwsClients;
-import com.outboundcalls.aws.DynamoBillingDirectory;
-import com.outboundcalls.aws.DynamoInvoiceStore;
-import com.outboundcalls.aws.DynamoRatedCallStore;
-import com.outboundcalls.aws.FunctionRuntime;
-import com.outboundcalls.aws.S3ObjectSink;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.outboundcalls.files.ObjectSink;
 
 /**
- * The invoicing functions' collaborators, built once per container from the environment template.yaml sets:
- * ACCOUNTS_TABLE, RATED_CALLS_TABLE, INVOICES_TABLE, EXPORT_BUCKET, LEGAL_INTEREST_RATES (2026-H1=2.62,...)
- * and DUNNING_GRACE_DAYS.
+ * The invoicing use cases the three invoicing functions run, composed from the container's adapters and this
+ * module's documents (PDF and Factur-X through Mustang). Exports go to EXPORT_BUCKET.
  */
 final class InvoicingWiring {
 
-    final AwsClients clients;
-    final DynamoBillingDirectory billing;
-    final DynamoInvoiceStore invoices;
-    final DynamoRatedCallStore ratedCalls;
-    final S3ObjectSink exports;
-    final String exportBucket;
-    final LegalInterestRates rates;
-    final InvoicePublisher publisher;
-    final Dunning dunning;
+    private final Wiring wiring;
+    private final LegalInterestRates rates;
+    private final ObjectSink exports;
 
-    InvoicingWiring(FunctionRuntime runtime) {
-        this.clients = new AwsClients(runtime.environment());
-        DynamoDbClient dynamo = clients.dynamoDb();
-        this.billing = new DynamoBillingDirectory(dynamo, runtime.require("ACCOUNTS_TABLE"), runtime.clock());
-        this.invoices = new DynamoInvoiceStore(dynamo, runtime.require("INVOICES_TABLE"));
-        this.ratedCalls = new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE"));
-        this.exportBucket = runtime.require("EXPORT_BUCKET");
-        this.exports = new S3ObjectSink(clients.s3(), exportBucket);
-        this.rates = LegalInterestRates.parse(runtime.require("LEGAL_INTEREST_RATES"));
-        this.publisher = new InvoicePublisher(invoices, new FacturX(), exports);
-        this.dunning = new Dunning(invoices, billing, rates, runtime.requireInt("DUNNING_GRACE_DAYS"), publisher);
+    InvoicingWiring(Wiring wiring) {
+        this.wiring = wiring;
+        this.rates = LegalInterestRates.parse(wiring.require("LEGAL_INTEREST_RATES"));
+        this.exports = wiring.objectSink(wiring.require("EXPORT_BUCKET"));
+    }
+
+    Wiring wiring() {
+        return wiring;
+    }
+
+    private InvoicePublisher publisher() {
+        return new InvoicePublisher(wiring.invoiceStore(), new FacturX(), exports);
     }
 
     InvoiceRun invoiceRun() {
-        return new InvoiceRun(billing, ratedCalls, invoices, new FacturX(), exports, rates);
+        return new InvoiceRun(wiring.billingDirectory(), wiring.ratedCallStore(), wiring.invoiceStore(), new FacturX(),
+                exports, rates);
+    }
+
+    Dunning dunning() {
+        return new Dunning(wiring.invoiceStore(), wiring.billingDirectory(), rates,
+                wiring.requireInt("DUNNING_GRACE_DAYS"), publisher());
     }
 
     FinanceDesk financeDesk() {
-        return new FinanceDesk(invoices, publisher, dunning, rates);
+        return new FinanceDesk(wiring.invoiceStore(), publisher(), dunning(), rates);
+    }
+
+    InvoiceRunWatch watch() {
+        return new InvoiceRunWatch(wiring.billingDirectory(), exports);
+    }
+
+    S3Links exportLinks() {
+        return wiring.links(wiring.require("EXPORT_BUCKET"));
     }
 }

@@ -6,32 +6,27 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
-import com.outboundcalls.aws.AwsClients;
-import com.outboundcalls.aws.DynamoAccountDirectory;
-import com.outboundcalls.aws.DynamoPriceCatalog;
-import com.outboundcalls.aws.DynamoRatedCallStore;
 import com.outboundcalls.aws.FunctionRuntime;
-import com.outboundcalls.aws.S3ObjectSink;
+import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.util.function.Supplier;
 
 /** S3 ObjectCreated under config/price-lists/: imports a price-list version. */
 public final class PriceListImportHandler implements RequestHandler<S3Event, String> {
 
-    private final S3Client s3;
-    private final SqsClient sqs;
-    private final String noticesQueueUrl;
-    private final DynamoPriceCatalog prices;
-    private final DynamoRatedCallStore ratedCalls;
-    private final DynamoAccountDirectory accounts;
-    private final Clock clock;
+    /** The import of price-list files of a bucket, and the content of one file's version. */
+    public interface PriceLists {
+        PriceListImport importer(String bucket);
+
+        Supplier<Reader> content(String bucket, String key, String versionId);
+    }
+
+    private final PriceLists priceLists;
     private final StructuredLog log = new StructuredLog("price-list-import");
 
     public PriceListImportHandler() {
@@ -39,16 +34,29 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
     }
 
     public PriceListImportHandler(FunctionRuntime runtime) {
-        AwsClients clients = new AwsClients(runtime.environment());
-        DynamoDbClient dynamo = clients.dynamoDb();
-        this.s3 = clients.s3();
-        this.sqs = clients.sqs();
-        this.noticesQueueUrl = runtime.require("NOTIFICATIONS_QUEUE_URL");
-        this.prices = new DynamoPriceCatalog(dynamo, runtime.require("PRICE_LISTS_TABLE"));
-        this.ratedCalls = new DynamoRatedCallStore(dynamo, runtime.require("RATED_CALLS_TABLE"),
-                runtime.require("CAMPAIGN_STATS_TABLE"));
-        this.accounts = new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE"));
-        this.clock = runtime.clock();
+        this(priceLists(new Wiring(runtime)));
+    }
+
+    public PriceListImportHandler(PriceLists priceLists) {
+        this.priceLists = priceLists;
+    }
+
+    private static PriceLists priceLists(Wiring wiring) {
+        String noticesQueueUrl = wiring.require("NOTIFICATIONS_QUEUE_URL");
+        return new PriceLists() {
+            @Override
+            public PriceListImport importer(String bucket) {
+                return new PriceListImport(wiring.priceCatalog(), wiring.ratedCallStore(), wiring.accountDirectory(),
+                        wiring.objectSink(bucket), (clientId, notice) -> wiring.sqs().sendMessage(r -> r
+                        .queueUrl(noticesQueueUrl).messageBody(notice)), wiring.clock());
+            }
+
+            @Override
+            public Supplier<Reader> content(String bucket, String key, String versionId) {
+                return () -> new InputStreamReader(wiring.s3().getObject(r -> r.bucket(bucket).key(key)
+                        .versionId(versionId)), StandardCharsets.UTF_8);
+            }
+        };
     }
 
     @Override
@@ -56,12 +64,8 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
         int files = 0;
         for (S3EventNotificationRecord record : event.getRecords()) {
             S3ObjectRef file = S3ObjectRef.of(record);
-            PriceListImport importer = new PriceListImport(prices, ratedCalls, accounts,
-                    new S3ObjectSink(s3, file.bucket()),
-                    (clientId, notice) -> sqs.sendMessage(r -> r.queueUrl(noticesQueueUrl).messageBody(notice)), clock);
-            PriceListImport.Outcome outcome = importer.importFile(file.key(), file.key() + "#" + file.version(),
-                    () -> new InputStreamReader(s3.getObject(r -> r.bucket(file.bucket()).key(file.key())
-                            .versionId(file.versionId())), StandardCharsets.UTF_8));
+            PriceListImport.Outcome outcome = priceLists.importer(file.bucket()).importFile(file.key(),
+                    file.key() + "#" + file.version(), priceLists.content(file.bucket(), file.key(), file.versionId()));
             log.info("price_list_imported", "key", file.key(), "accepted", outcome.accepted(), "rows", outcome.rows(),
                     "notified", outcome.notifiedClients().size(), "rerated", outcome.rerated());
             files++;

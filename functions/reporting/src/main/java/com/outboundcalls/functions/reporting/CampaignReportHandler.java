@@ -3,15 +3,11 @@ package com.outboundcalls.functions.reporting;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.account.Campaign;
-import com.outboundcalls.aws.AwsClients;
-import com.outboundcalls.aws.DynamoAccountDirectory;
-import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.aws.FunctionRuntime;
-import com.outboundcalls.aws.S3ObjectSink;
+import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.report.CampaignReports;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,12 +29,16 @@ public final class CampaignReportHandler implements RequestHandler<Map<String, O
     }
 
     public CampaignReportHandler(FunctionRuntime runtime) {
-        AwsClients clients = new AwsClients(runtime.environment());
-        DynamoDbClient dynamo = clients.dynamoDb();
-        this.reports = new CampaignReports(new DynamoAccountDirectory(dynamo, runtime.require("ACCOUNTS_TABLE")),
-                new DynamoContactBook(dynamo, runtime.require("CONTACTS_TABLE")),
-                new S3ObjectSink(clients.s3(), runtime.require("REPORT_BUCKET")));
-        this.clock = runtime.clock();
+        this(new Wiring(runtime));
+    }
+
+    private CampaignReportHandler(Wiring wiring) {
+        this(ReportingWiring.campaignReports(wiring), wiring.clock());
+    }
+
+    public CampaignReportHandler(CampaignReports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
     }
 
     @Override

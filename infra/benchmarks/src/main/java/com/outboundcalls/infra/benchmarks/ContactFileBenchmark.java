@@ -258,6 +258,11 @@ public final class ContactFileBenchmark {
             @Override
             public void delete(String key) {
             }
+
+            @Override
+            public boolean exists(String key) {
+                return false;
+            }
         };
         ContactIngestion ingestion = new ContactIngestion(accounts, discard, none, ledger, sink, (f, leg) -> { },
                 Clock.systemUTC(), ContactIngestion.Limits.DEFAULT);

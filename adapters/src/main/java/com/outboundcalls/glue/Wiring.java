@@ -1,0 +1,289 @@
+package com.outboundcalls.glue;
+
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.CachedAccountDirectory;
+import com.outboundcalls.aws.AwsClients;
+import com.outboundcalls.aws.ConnectCalleeRequests;
+import com.outboundcalls.aws.ConnectContactDescriptions;
+import com.outboundcalls.aws.ConnectOutboundCalls;
+import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoAccountRecords;
+import com.outboundcalls.aws.DynamoBillingDirectory;
+import com.outboundcalls.aws.DynamoCallControl;
+import com.outboundcalls.aws.DynamoCampaignStats;
+import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoFileLedger;
+import com.outboundcalls.aws.DynamoInvoiceStore;
+import com.outboundcalls.aws.DynamoOppositionList;
+import com.outboundcalls.aws.DynamoPriceCatalog;
+import com.outboundcalls.aws.DynamoProspectingHistories;
+import com.outboundcalls.aws.DynamoRatedCallStore;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.aws.S3FileReports;
+import com.outboundcalls.aws.S3Links;
+import com.outboundcalls.aws.S3ObjectSink;
+import com.outboundcalls.aws.SqsDialQueue;
+import com.outboundcalls.aws.SqsIngestHandover;
+import com.outboundcalls.dial.ConnectSetup;
+import com.outboundcalls.dial.DialFeeding;
+import com.outboundcalls.lambda.Metrics;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one place where a function's SDK clients and adapters are built, each once per container and only when a
+ * handler asks for it, from the environment template.yaml gives the function (table names, queue URLs, quotas).
+ * Handlers ask this for what they need; they never build a client or an adapter themselves.
+ */
+public final class Wiring {
+
+    /** How long a campaign pause or account suspension may take to reach a running container. */
+    public static final Duration ACCOUNT_CACHE_TTL = Duration.ofSeconds(30);
+
+    private final FunctionRuntime runtime;
+    private final AwsClients clients;
+
+    private final Once<DynamoDbClient> dynamoDb;
+    private final Once<SqsClient> sqs;
+    private final Once<S3Client> s3;
+    private final Once<S3Presigner> s3Presigner;
+    private final Once<ConnectClient> connect;
+
+    private final Once<DynamoAccountDirectory> accountDirectory;
+    private final Once<AccountDirectory> cachedAccountDirectory;
+    private final Once<DynamoAccountRecords> accountRecords;
+    private final Once<DynamoContactBook> contactBook;
+    private final Once<DynamoFileLedger> fileLedger;
+    private final Once<DynamoOppositionList> oppositionList;
+    private final Once<DynamoProspectingHistories> prospectingHistories;
+    private final Once<DynamoCallControl> callControl;
+    private final Once<DynamoPriceCatalog> priceCatalog;
+    private final Once<DynamoRatedCallStore> ratedCallStore;
+    private final Once<DynamoCampaignStats> campaignStats;
+    private final Once<DynamoBillingDirectory> billingDirectory;
+    private final Once<DynamoInvoiceStore> invoiceStore;
+    private final Once<SqsDialQueue> dialQueue;
+    private final Once<SqsIngestHandover> ingestHandover;
+    private final Once<ConnectOutboundCalls> outboundCalls;
+    private final Once<ConnectContactDescriptions> contactDescriptions;
+    private final Once<ConnectCalleeRequests> calleeRequests;
+    private final Once<ConnectSetup> connectSetup;
+    private final Once<DialFeeding> dialFeeding;
+    private final Map<String, S3ObjectSink> sinks = new ConcurrentHashMap<>();
+    private final Map<String, S3FileReports> fileReports = new ConcurrentHashMap<>();
+    private final Map<String, S3Links> links = new ConcurrentHashMap<>();
+    private final Map<String, Metrics> metrics = new ConcurrentHashMap<>();
+
+    public Wiring(FunctionRuntime runtime) {
+        this.runtime = runtime;
+        this.clients = new AwsClients(runtime.environment());
+        Clock clock = runtime.clock();
+        dynamoDb = new Once<>(clients::dynamoDb);
+        sqs = new Once<>(clients::sqs);
+        s3 = new Once<>(clients::s3);
+        s3Presigner = new Once<>(clients::s3Presigner);
+        connect = new Once<>(clients::connect);
+
+        accountDirectory = new Once<>(() -> new DynamoAccountDirectory(dynamoDb(), require("ACCOUNTS_TABLE")));
+        cachedAccountDirectory = new Once<>(() -> new CachedAccountDirectory(accountDirectory(), clock, ACCOUNT_CACHE_TTL));
+        accountRecords = new Once<>(() -> new DynamoAccountRecords(dynamoDb(), require("ACCOUNTS_TABLE"),
+                require("OPPOSITIONS_TABLE")));
+        // Functions that change contacts or rate calls add to their campaign's counters in the same transaction;
+        // their environment names the counters' table. Readers' environments may not.
+        contactBook = new Once<>(() -> optional("CAMPAIGN_STATS_TABLE") == null
+                ? new DynamoContactBook(dynamoDb(), require("CONTACTS_TABLE"))
+                : new DynamoContactBook(dynamoDb(), require("CONTACTS_TABLE"), require("CAMPAIGN_STATS_TABLE")));
+        fileLedger = new Once<>(() -> new DynamoFileLedger(dynamoDb(), require("CONTACTS_TABLE"),
+                require("CAMPAIGN_STATS_TABLE")));
+        oppositionList = new Once<>(() -> new DynamoOppositionList(dynamoDb(), require("OPPOSITIONS_TABLE")));
+        prospectingHistories = new Once<>(() -> new DynamoProspectingHistories(dynamoDb(), require("CALLS_TABLE")));
+        // Releasing a line needs neither the limit nor the rate (they only bound claims): a function that only
+        // releases lines has neither in its environment.
+        callControl = new Once<>(() -> new DynamoCallControl(dynamoDb(), require("CALLS_TABLE"),
+                optionalInt("MAX_CONCURRENT_CALLS"), optionalInt("CALLS_PER_SECOND"), clock));
+        priceCatalog = new Once<>(() -> new DynamoPriceCatalog(dynamoDb(), require("PRICE_LISTS_TABLE")));
+        ratedCallStore = new Once<>(() -> optional("CAMPAIGN_STATS_TABLE") == null
+                ? new DynamoRatedCallStore(dynamoDb(), require("RATED_CALLS_TABLE"))
+                : new DynamoRatedCallStore(dynamoDb(), require("RATED_CALLS_TABLE"), require("CAMPAIGN_STATS_TABLE")));
+        campaignStats = new Once<>(() -> new DynamoCampaignStats(dynamoDb(), require("CAMPAIGN_STATS_TABLE")));
+        billingDirectory = new Once<>(() -> new DynamoBillingDirectory(dynamoDb(), require("ACCOUNTS_TABLE"), clock));
+        invoiceStore = new Once<>(() -> new DynamoInvoiceStore(dynamoDb(), require("INVOICES_TABLE")));
+        dialQueue = new Once<>(() -> new SqsDialQueue(sqs(), require("DIAL_QUEUE_URL")));
+        ingestHandover = new Once<>(() -> new SqsIngestHandover(sqs(), require("INGEST_HANDOVER_QUEUE_URL")));
+        connectSetup = new Once<>(() -> new ConnectSetup(require("DEFAULT_CALLER_ID"), optional("CONNECT_CAMPAIGN_ID")));
+        outboundCalls = new Once<>(() -> new ConnectOutboundCalls(connect(), require("CONNECT_INSTANCE_ID"),
+                require("CONTACT_FLOW_ID"), connectSetup().connectCampaignId()));
+        contactDescriptions = new Once<>(() -> new ConnectContactDescriptions(connect(), require("CONNECT_INSTANCE_ID")));
+        calleeRequests = new Once<>(() -> new ConnectCalleeRequests(connect(), require("CONNECT_INSTANCE_ID")));
+        dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
+                requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup()));
+    }
+
+    /** The Lambda container's wiring: the process environment, the system clock, standard output for metrics. */
+    public static Wiring system() {
+        return new Wiring(FunctionRuntime.system());
+    }
+
+    public FunctionRuntime runtime() {
+        return runtime;
+    }
+
+    public Clock clock() {
+        return runtime.clock();
+    }
+
+    public String require(String name) {
+        return runtime.require(name);
+    }
+
+    public int requireInt(String name) {
+        return runtime.requireInt(name);
+    }
+
+    /** A variable the function may run without: null when absent or blank. */
+    public String optional(String name) {
+        String value = runtime.environment().get(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public long optionalLong(String name, long fallback) {
+        String value = optional(name);
+        return value == null ? fallback : Long.parseLong(value);
+    }
+
+    private int optionalInt(String name) {
+        return (int) optionalLong(name, 0);
+    }
+
+    // SDK clients
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb.get();
+    }
+
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
+    public S3Client s3() {
+        return s3.get();
+    }
+
+    public S3Presigner s3Presigner() {
+        return s3Presigner.get();
+    }
+
+    public ConnectClient connect() {
+        return connect.get();
+    }
+
+    // Adapters
+
+    public DynamoAccountDirectory accountDirectory() {
+        return accountDirectory.get();
+    }
+
+    /** The account directory read through a short cache, for functions that read it on every message. */
+    public AccountDirectory cachedAccountDirectory() {
+        return cachedAccountDirectory.get();
+    }
+
+    public DynamoAccountRecords accountRecords() {
+        return accountRecords.get();
+    }
+
+    public DynamoContactBook contactBook() {
+        return contactBook.get();
+    }
+
+    public DynamoFileLedger fileLedger() {
+        return fileLedger.get();
+    }
+
+    public DynamoOppositionList oppositionList() {
+        return oppositionList.get();
+    }
+
+    public DynamoProspectingHistories prospectingHistories() {
+        return prospectingHistories.get();
+    }
+
+    public DynamoCallControl callControl() {
+        return callControl.get();
+    }
+
+    public DynamoPriceCatalog priceCatalog() {
+        return priceCatalog.get();
+    }
+
+    public DynamoRatedCallStore ratedCallStore() {
+        return ratedCallStore.get();
+    }
+
+    public DynamoCampaignStats campaignStats() {
+        return campaignStats.get();
+    }
+
+    public DynamoBillingDirectory billingDirectory() {
+        return billingDirectory.get();
+    }
+
+    public DynamoInvoiceStore invoiceStore() {
+        return invoiceStore.get();
+    }
+
+    public SqsDialQueue dialQueue() {
+        return dialQueue.get();
+    }
+
+    public SqsIngestHandover ingestHandover() {
+        return ingestHandover.get();
+    }
+
+    public ConnectSetup connectSetup() {
+        return connectSetup.get();
+    }
+
+    public ConnectOutboundCalls outboundCalls() {
+        return outboundCalls.get();
+    }
+
+    public ConnectContactDescriptions contactDescriptions() {
+        return contactDescriptions.get();
+    }
+
+    public ConnectCalleeRequests calleeRequests() {
+        return calleeRequests.get();
+    }
+
+    public S3ObjectSink objectSink(String bucket) {
+        return sinks.computeIfAbsent(bucket, b -> new S3ObjectSink(s3(), b));
+    }
+
+    public S3FileReports fileReports(String bucket) {
+        return fileReports.computeIfAbsent(bucket, b -> new S3FileReports(s3(), b));
+    }
+
+    public S3Links links(String bucket) {
+        return links.computeIfAbsent(bucket, b -> new S3Links(s3Presigner(), s3(), b));
+    }
+
+    public Metrics metrics(String function) {
+        return metrics.computeIfAbsent(function, f -> new Metrics(f, runtime));
+    }
+
+    // Use cases more than one function runs
+
+    /** The feeder's run, and the refill the rater triggers when a call ends and its line is free again. */
+    public DialFeeding dialFeeding() {
+        return dialFeeding.get();
+    }
+}

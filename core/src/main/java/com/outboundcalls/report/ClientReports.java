@@ -1,0 +1,44 @@
+package com.outboundcalls.report;
+
+import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.Client;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Keeps what a client reads about its campaigns up to date: its dashboard, regenerated whole from the campaigns'
+ * counters (so a repeated run only refreshes it), and a campaign's contact-level report when the campaign stops
+ * running (the hourly report keeps only running campaigns').
+ */
+public final class ClientReports {
+
+    private final AccountDirectory accounts;
+    private final Dashboards dashboards;
+    private final CampaignReports campaignReports;
+
+    public ClientReports(AccountDirectory accounts, Dashboards dashboards, CampaignReports campaignReports) {
+        this.accounts = accounts;
+        this.dashboards = dashboards;
+        this.campaignReports = campaignReports;
+    }
+
+    /** The client's dashboard rewritten: the number of its campaigns, or empty for a client that does not exist. */
+    public Optional<Integer> dashboard(String clientId) {
+        Optional<Client> client = accounts.client(clientId);
+        return client.map(c -> dashboards.regenerate(clientId, c.name()).size());
+    }
+
+    /** The campaign's report rewritten at this instant; false when there is no such campaign. */
+    public boolean campaignReport(String clientId, String campaignId, Instant at) {
+        return accounts.campaign(clientId, campaignId).map(campaign -> {
+            campaignReports.write(campaign, at);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Every client's id, in the directory's order. */
+    public java.util.List<String> clientIds() {
+        return accounts.clients().stream().map(Client::clientId).toList();
+    }
+}

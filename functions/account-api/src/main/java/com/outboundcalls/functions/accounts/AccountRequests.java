@@ -1,0 +1,150 @@
+package com.outboundcalls.functions.accounts;
+
+import com.outboundcalls.account.AccountAdministration;
+import com.outboundcalls.account.AccountAdministration.CampaignSettings;
+import com.outboundcalls.account.BillingAccount;
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.account.ClientProfile;
+import com.outboundcalls.account.ContactFileFormat;
+import com.outboundcalls.account.LegalEntity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the accounts API's request bodies into the administration's requests, collecting every field at fault. */
+final class AccountRequests {
+
+    private AccountRequests() {
+    }
+
+    static AccountAdministration.Onboarding onboarding(RequestFields in) {
+        String clientId = in.requiredText("clientId");
+        String name = in.requiredText("name");
+        String region = in.text("defaultRegion");
+        String email = in.requiredText("billingEmail");
+        RequestFields id = in.object("identity");
+        LegalEntity identity = null;
+        if (id.present()) {
+            String idName = id.requiredText("name");
+            String street = id.requiredText("street");
+            String postcode = id.requiredText("postcode");
+            String city = id.requiredText("city");
+            String country = id.text("country") == null ? "FR" : id.text("country");
+            String siren = id.text("siren");
+            String vat = id.requiredText("vatNumber");
+            if (id.ok()) {
+                Optional<String> refusal = LegalEntity.refusal(idName, street, postcode, city, country, siren, vat);
+                if (refusal.isPresent()) {
+                    in.error("identity", refusal.get());
+                } else {
+                    identity = new LegalEntity(idName, street, postcode, city, country, siren, vat);
+                }
+            }
+        }
+        RequestFields sub = in.object("subscription");
+        BillingAccount.Plan plan = plan(sub.object("plan"), sub, "plan");
+        BillingAccount.Units numbers = units(sub.object("numbers"), sub, "numbers");
+        BillingAccount.Units users = units(sub.object("users"), sub, "users");
+        BillingAccount.Units licences = units(sub.object("licences"), sub, "licences");
+        var startsOn = sub.date("startsOn");
+        Integer terms = sub.integer("paymentTermDays");
+        Client.Tariff tariff = tariff(in.object("tariff"), in);
+        Boolean premium = in.bool("premiumRateAllowed");
+        String priceList = in.text("priceListId");
+        ClientProfile.Invoicing invoicing = in.choice("invoicing", ClientProfile.Invoicing.class);
+        return new AccountAdministration.Onboarding(clientId, name, region == null ? "FR" : region, identity, email,
+                plan, numbers, users, licences, startsOn, terms, tariff, premium != null && premium, priceList, invoicing);
+    }
+
+    static BillingAccount.Plan plan(RequestFields in, RequestFields parent, String name) {
+        if (!in.present()) {
+            return null;
+        }
+        String planName = in.requiredText("name");
+        var price = in.decimal("monthlyPrice");
+        if (price == null && !in.has("monthlyPrice")) {
+            in.error("monthlyPrice", "required");
+        }
+        return planName == null || price == null ? null
+                : parent.checked(name, () -> new BillingAccount.Plan(planName, price));
+    }
+
+    static BillingAccount.Units units(RequestFields in, RequestFields parent, String name) {
+        if (!in.present()) {
+            return null;
+        }
+        Integer quantity = in.integer("quantity");
+        var price = in.decimal("unitPrice");
+        if (quantity == null || price == null) {
+            if (!in.has("quantity") || !in.has("unitPrice")) {
+                parent.error(name, "quantity and unitPrice are both required");
+            }
+            return null;
+        }
+        return parent.checked(name, () -> new BillingAccount.Units(quantity, price));
+    }
+
+    static Client.Tariff tariff(RequestFields in, RequestFields parent) {
+        if (!in.present()) {
+            return null;
+        }
+        Integer attempts = in.integer("maxAttempts");
+        Integer delay = in.integer("retryDelayMinutes");
+        if (attempts == null || delay == null) {
+            if (!in.has("maxAttempts") || !in.has("retryDelayMinutes")) {
+                parent.error("tariff", "maxAttempts and retryDelayMinutes are both required");
+            }
+            return null;
+        }
+        return parent.checked("tariff", () -> AccountAdministration.tariff(attempts, delay));
+    }
+
+    static AccountAdministration.ClientChanges clientChanges(RequestFields in) {
+        var changes = new AccountAdministration.ClientChanges(in.text("name"), in.text("billingEmail"),
+                tariff(in.object("tariff"), in), in.bool("premiumRateAllowed"), in.text("priceListId"));
+        in.finish();
+        return changes;
+    }
+
+    static AccountAdministration.SubscriptionChanges subscriptionChanges(RequestFields in) {
+        return new AccountAdministration.SubscriptionChanges(plan(in.object("plan"), in, "plan"),
+                units(in.object("numbers"), in, "numbers"), units(in.object("users"), in, "users"),
+                units(in.object("licences"), in, "licences"));
+    }
+
+    static CampaignSettings campaignSettings(RequestFields in) {
+        return new CampaignSettings(in.choice("purpose", Campaign.Purpose.class), in.text("callerId"),
+                in.choice("callerIdSource", Campaign.CallerIdSource.class), in.text("instructionsRef"),
+                in.text("instructions"), in.text("callingHours"), in.integer("priority"), in.date("startsOn"),
+                in.date("endsOn"), in.bool("answeringMachineDetection"));
+    }
+
+    static ContactFileFormat format(RequestFields in) {
+        if (!in.present()) {
+            in.error("", "required");
+            return null;
+        }
+        String delimiter = in.text("delimiter");
+        String encoding = in.text("encoding");
+        Boolean header = in.bool("headerRow");
+        String phone = in.requiredText("phone");
+        Map<String, String> attributes = new LinkedHashMap<>();
+        RequestFields attrs = in.object("attributes");
+        if (attrs.present()) {
+            attrs.names().forEach(name -> attributes.put(name, attrs.text(name)));
+        }
+        if (delimiter != null && delimiter.length() != 1 && !delimiter.equals("\\t")) {
+            in.error("delimiter", "one character");
+            return null;
+        }
+        if (phone == null) {
+            return null;
+        }
+        Character d = delimiter == null ? null : delimiter.equals("\\t") ? '\t' : delimiter.charAt(0);
+        return in.checked("format", () -> new ContactFileFormat(d, encoding, header == null || header, phone,
+                in.text("firstName"), in.text("lastName"), in.text("company"), in.text("country"), in.text("consent"),
+                attributes));
+    }
+}

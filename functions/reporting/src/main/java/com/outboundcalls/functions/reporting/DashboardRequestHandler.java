@@ -1,0 +1,87 @@
+package com.outboundcalls.functions.reporting;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.StructuredLog;
+import com.outboundcalls.report.ClientReports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Dashboard requests queue ({@code {"clientId": ..., "campaignId": ...}}, sent when a campaign is paused or
+ * finished): that campaign's report and its client's dashboard rewritten at once. Each message on its own: one
+ * that fails comes back alone (ReportBatchItemFailures), and a redelivered one only refreshes the same files.
+ */
+public final class DashboardRequestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClientReports reports;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final StructuredLog log = new StructuredLog("dashboard-requests");
+    private final SqsBatch batch = new SqsBatch(log);
+
+    public DashboardRequestHandler() {
+        this(FunctionRuntime.system());
+    }
+
+    public DashboardRequestHandler(FunctionRuntime runtime) {
+        this(new Wiring(runtime));
+    }
+
+    private DashboardRequestHandler(Wiring wiring) {
+        this(ReportingWiring.clientReports(wiring), wiring.metrics("dashboard-requests"), wiring.clock());
+    }
+
+    public DashboardRequestHandler(ClientReports reports, Metrics metrics, Clock clock) {
+        this.reports = reports;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        int[] written = {0};
+        SQSBatchResponse response = batch.process(event, message -> {
+            JsonNode request = read(message.getBody());
+            String clientId = request.path("clientId").asText("");
+            if (clientId.isBlank()) {
+                throw new IllegalArgumentException("a dashboard request names its clientId");
+            }
+            String campaignId = request.path("campaignId").asText(null);
+            if (campaignId != null && reports.campaignReport(clientId, campaignId, clock.instant())) {
+                log.info("campaign_report_written", "clientId", clientId, "campaignId", campaignId);
+            }
+            Optional<Integer> campaigns = reports.dashboard(clientId);
+            if (campaigns.isEmpty()) {
+                // Nothing to write for a client that does not exist: retrying would not change that.
+                log.error("dashboard_for_unknown_client", "clientId", clientId);
+                return;
+            }
+            log.info("dashboard_written", "clientId", clientId, "campaigns", campaigns.get());
+            written[0]++;
+        });
+        metrics.count("DashboardsWritten", written[0]);
+        return response;
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable dashboard request", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.outboundcalls.functions.reporting;
+
+import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.report.CampaignReports;
+import com.outboundcalls.report.ClientReports;
+import com.outboundcalls.report.Dashboards;
+
+/** The reporting use cases, composed from the container's adapters; reports go to REPORT_BUCKET. */
+final class ReportingWiring {
+
+    private ReportingWiring() {
+    }
+
+    static CampaignReports campaignReports(Wiring wiring) {
+        return new CampaignReports(wiring.accountDirectory(), wiring.contactBook(),
+                wiring.objectSink(wiring.require("REPORT_BUCKET")));
+    }
+
+    static ClientReports clientReports(Wiring wiring) {
+        String bucket = wiring.require("REPORT_BUCKET");
+        Dashboards dashboards = new Dashboards(wiring.accountDirectory()::campaignsOf, wiring.campaignStats(),
+                wiring.fileReports(bucket), wiring.objectSink(bucket), wiring.clock());
+        return new ClientReports(wiring.accountDirectory(), dashboards, campaignReports(wiring));
+    }
+}
