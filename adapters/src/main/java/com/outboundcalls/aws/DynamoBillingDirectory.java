@@ -1,5 +1,7 @@
 package com.outboundcalls.aws;
 
+import com.outboundcalls.money.Money;
+
 import com.outboundcalls.invoice.AccountSuspensions;
 import com.outboundcalls.account.AuditEntry;
 import com.outboundcalls.account.BillingAccount;
@@ -200,7 +202,7 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
 
     /** A price as written, at least to the cent: DynamoDB keeps a number's value, not its trailing zeros. */
     private static BigDecimal price(BigDecimal value) {
-        return value.scale() < 2 ? value.setScale(2) : value;
+        return Money.atLeastCents(value);
     }
 
     private static Map<String, AttributeValue> entityItem(LegalEntity e) {

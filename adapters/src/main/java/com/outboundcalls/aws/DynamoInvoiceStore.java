@@ -1,5 +1,7 @@
 package com.outboundcalls.aws;
 
+import com.outboundcalls.money.Money;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -312,7 +314,7 @@ public final class DynamoInvoiceStore implements InvoiceStore {
 
     private static Receivable receivable(Map<String, AttributeValue> item) {
         Invoice invoice = document(item);
-        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        BigDecimal zero = Money.zero();
         Dispute dispute = null;
         if (item.containsKey("dispute")) {
             Map<String, AttributeValue> d = item.get("dispute").m();
@@ -322,8 +324,8 @@ public final class DynamoInvoiceStore implements InvoiceStore {
         LatePenalty penalty = null;
         if (item.containsKey("penalty")) {
             Map<String, AttributeValue> p = item.get("penalty").m();
-            penalty = new LatePenalty(Items.num(p, "daysLate", 0), Items.decimal(p, "interest").setScale(2),
-                    Items.decimal(p, "indemnity").setScale(2),
+            penalty = new LatePenalty(Items.num(p, "daysLate", 0), Money.atCents(Items.decimal(p, "interest")),
+                    Money.atCents(Items.decimal(p, "indemnity")),
                     p.get("missingHalfYears").l().stream().map(AttributeValue::s).toList());
         }
         return new Receivable(invoice, money(item, "paid", zero), money(item, "creditedExclVat", zero),
@@ -333,7 +335,7 @@ public final class DynamoInvoiceStore implements InvoiceStore {
 
     private static BigDecimal money(Map<String, AttributeValue> item, String name, BigDecimal fallback) {
         BigDecimal value = Items.decimal(item, name);
-        return value == null ? fallback : value.setScale(2);
+        return value == null ? fallback : Money.atCents(value);
     }
 
     private static Invoice document(Map<String, AttributeValue> item) {

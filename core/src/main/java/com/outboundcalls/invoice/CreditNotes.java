@@ -1,5 +1,7 @@
 package com.outboundcalls.invoice;
 
+import com.outboundcalls.money.Money;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,7 +64,7 @@ public final class CreditNotes {
         } else {
             BigDecimal amount = request.amountExclVat() == null ? remaining : request.amountExclVat();
             lines = List.of(InvoiceLine.credit("Avoir sur la facture " + invoice.number() + " : "
-                    + request.reason().strip(), amount.setScale(2)));
+                    + request.reason().strip(), Money.atCents(amount)));
         }
         return Invoice.draft(Invoice.Type.CREDIT_NOTE, invoice.clientId(), invoice.period(),
                 invoice.servicePeriodStart(), invoice.servicePeriodEnd(), issueDate, issueDate, invoice.seller(),

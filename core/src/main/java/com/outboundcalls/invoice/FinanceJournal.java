@@ -1,5 +1,7 @@
 package com.outboundcalls.invoice;
 
+import com.outboundcalls.money.Money;
+
 import com.outboundcalls.files.SafeCsv;
 
 import java.io.ByteArrayOutputStream;
@@ -47,7 +49,7 @@ public final class FinanceJournal {
 
     /** A number as a French spreadsheet reads it: decimal comma, no thousands separator. */
     static String decimal(BigDecimal value) {
-        return value.setScale(2).toPlainString().replace('.', ',');
+        return Money.atCents(value).toPlainString().replace('.', ',');
     }
 
     /** A text cell: formula-safe, quoted when it holds the separator, a quote or a line break. */

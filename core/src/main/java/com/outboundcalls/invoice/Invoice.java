@@ -45,8 +45,8 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
                                 LocalDate servicePeriodEnd, LocalDate issueDate, LocalDate dueDate, Provider seller,
                                 LegalEntity buyer, List<InvoiceLine> lines, BigDecimal latePenaltyRate,
                                 String corrects, String reason) {
-        BigDecimal exclVat = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(Money.INVOICE_SCALE);
+        BigDecimal exclVat = Money.atCents(lines.stream().map(InvoiceLine::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
         BigDecimal vat = Money.toCents(exclVat.multiply(VAT_RATE));
         return new Invoice(type, null, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate, dueDate,
                 seller, buyer, lines, exclVat, VAT_RATE, vat, exclVat.add(vat), Money.CURRENCY, latePenaltyRate,

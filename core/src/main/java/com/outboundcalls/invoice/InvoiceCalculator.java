@@ -5,7 +5,6 @@ import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.money.Money;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -56,12 +55,10 @@ public final class InvoiceCalculator {
         for (Map.Entry<UsageTotals.RateKey, Long> e : usage.secondsByRate().entrySet()) {
             UsageTotals.RateKey rate = e.getKey();
             long seconds = e.getValue();
-            BigDecimal minutes = BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP)
-                    .stripTrailingZeros();
+            BigDecimal minutes = Money.minutes(seconds);
             String description = section + String.format("Appels sortants %s vers %s (%s), %s", rate.originCountry(),
                     rate.destinationCountry(), rate.numberType(), minutesAndSeconds(seconds));
-            lines.add(new InvoiceLine(InvoiceLine.Kind.USAGE, description, minutes.scale() < 0
-                    ? minutes.setScale(0) : minutes, "minute", rate.pricePerMinute(),
+            lines.add(new InvoiceLine(InvoiceLine.Kind.USAGE, description, minutes, "minute", rate.pricePerMinute(),
                     Money.usageLineAmount(seconds, rate.pricePerMinute()), rate.originCountry(),
                     rate.destinationCountry(), rate.numberType(), seconds, null));
         }

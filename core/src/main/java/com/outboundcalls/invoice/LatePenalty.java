@@ -33,7 +33,7 @@ public record LatePenalty(long daysLate, BigDecimal interest, BigDecimal indemni
     public static LatePenalty of(BigDecimal totalInclVat, LocalDate dueDate, LocalDate through,
                                  LegalInterestRates rates) {
         if (!through.isAfter(dueDate)) {
-            return new LatePenalty(0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), List.of());
+            return new LatePenalty(0, Money.zero(), Money.zero(), List.of());
         }
         BigDecimal percentDays = BigDecimal.ZERO;
         List<String> missing = new ArrayList<>();

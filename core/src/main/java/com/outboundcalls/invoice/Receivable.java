@@ -1,5 +1,7 @@
 package com.outboundcalls.invoice;
 
+import com.outboundcalls.money.Money;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -19,14 +21,14 @@ public record Receivable(Invoice invoice, BigDecimal paid, BigDecimal creditedEx
     public enum Status { ISSUED, PARTIALLY_PAID, OVERDUE, DISPUTED, PAID, CREDITED, CREDIT_NOTE }
 
     public static Receivable issued(Invoice invoice) {
-        return new Receivable(invoice, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
-                BigDecimal.ZERO.setScale(2), null, null, null);
+        return new Receivable(invoice, Money.zero(), Money.zero(),
+                Money.zero(), null, null, null);
     }
 
     /** What the client still owes on the invoice itself (penalties apart). */
     public BigDecimal outstanding() {
         if (invoice.isCreditNote()) {
-            return BigDecimal.ZERO.setScale(2);
+            return Money.zero();
         }
         return invoice.totalInclVat().subtract(paid).subtract(creditedInclVat);
     }

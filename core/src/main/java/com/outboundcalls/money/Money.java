@@ -50,6 +50,31 @@ public final class Money {
         return principal.multiply(percentDays).divide(BigDecimal.valueOf(36_500), INVOICE_SCALE, RoundingMode.HALF_UP);
     }
 
+    /** Zero euros, written to the cent. */
+    public static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(INVOICE_SCALE);
+    }
+
+    /**
+     * An amount that is already exact to the cent (read back from a store, typed by a person), written with its
+     * two decimals; one that would need rounding is refused rather than rounded.
+     */
+    public static BigDecimal atCents(BigDecimal exact) {
+        return exact.setScale(INVOICE_SCALE, RoundingMode.UNNECESSARY);
+    }
+
+    /** A price as printed and stored: at least the cent's two decimals, and every finer one it has. */
+    public static BigDecimal atLeastCents(BigDecimal price) {
+        return price.scale() < INVOICE_SCALE ? price.setScale(INVOICE_SCALE, RoundingMode.UNNECESSARY) : price;
+    }
+
+    /** Seconds as minutes to 4 decimals, half up, without trailing zeros: the quantity of a usage line. */
+    public static BigDecimal minutes(long seconds) {
+        BigDecimal minutes = BigDecimal.valueOf(seconds).divide(SECONDS_PER_MINUTE, 4, RoundingMode.HALF_UP)
+                .stripTrailingZeros();
+        return minutes.scale() < 0 ? minutes.setScale(0, RoundingMode.UNNECESSARY) : minutes;
+    }
+
     /** Invoice line for seconds at a price per minute: round_half_up(seconds x price / 60, 2). */
     public static BigDecimal usageLineAmount(long seconds, BigDecimal pricePerMinute) {
         return pricePerMinute.multiply(BigDecimal.valueOf(seconds))

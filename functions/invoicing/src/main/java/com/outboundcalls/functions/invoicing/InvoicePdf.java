@@ -1,5 +1,7 @@
 package com.outboundcalls.functions.invoicing;
 
+import com.outboundcalls.money.Money;
+
 import com.outboundcalls.time.Zones;
 
 import com.outboundcalls.account.LegalEntity;
@@ -133,8 +135,7 @@ public final class InvoicePdf {
             }
             w.right(COLUMNS[0], y, w.regular, 9, decimal(line.quantity()));
             w.right(COLUMNS[1], y, w.regular, 9, unit(line));
-            w.right(COLUMNS[2], y, w.regular, 9, decimal(line.unitPrice().scale() < 2 ? line.unitPrice().setScale(2)
-                    : line.unitPrice()));
+            w.right(COLUMNS[2], y, w.regular, 9, decimal(Money.atLeastCents(line.unitPrice())));
             w.right(COLUMNS[3], y, w.regular, 9, money(line.amount()));
             w.y -= 4;
         }
@@ -288,7 +289,7 @@ public final class InvoicePdf {
 
     /** 1234.5 as "1 234,50". */
     static String money(BigDecimal amount) {
-        String plain = amount.setScale(2).abs().toPlainString();
+        String plain = Money.atCents(amount).abs().toPlainString();
         String integer = plain.substring(0, plain.indexOf('.'));
         StringBuilder grouped = new StringBuilder();
         for (int i = 0; i < integer.length(); i++) {
