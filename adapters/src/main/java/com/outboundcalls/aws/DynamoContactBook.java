@@ -3,7 +3,9 @@ package com.outboundcalls.aws;
 import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.contact.ContactRecord;
+import com.outboundcalls.contact.ContactHistory;
 import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.ContactTransition;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.ingest.ContactStore;
 import com.outboundcalls.ingest.ContactStore.Outcome;
@@ -126,8 +128,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         item.put("hopperKey", s(campaignKey));
         item.put("dueAt", s(Times.iso(c.dueAt())));
         item.put("updatedAt", s(Times.iso(c.dueAt())));
-        String from = c.sourceRow() > 0 ? "from row " + c.sourceRow() + " of " + c.sourceFile() : "from " + c.sourceFile();
-        item.put("history", AttributeValue.fromL(List.of(entry(c.dueAt(), "STORED", from))));
+        item.put("history", AttributeValue.fromL(List.of(entry(ContactHistory.stored(c.dueAt(), c.sourceFile(),
+                c.sourceRow())))));
         return item;
     }
 
@@ -150,21 +152,16 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
 
     @Override
     public boolean claimForQueue(String campaignKey, String contactId, Instant now, Instant leaseUntil) {
-        return conditionalUpdate(campaignKey, contactId,
-                "SET #st = :queued, dueAt = :lease, queuedAt = :now, updatedAt = :now",
-                "#st = :callable OR (#st = :queued AND dueAt <= :now)",
-                values(":queued", s(ContactStatus.QUEUED.name()), ":callable", s(ContactStatus.CALLABLE.name()),
-                        ":lease", s(Times.iso(leaseUntil)), ":now", s(Times.iso(now))),
-                entry(now, "QUEUED", "for the dial queue until " + Times.iso(leaseUntil)));
+        return apply(ContactTransition.CLAIM_FOR_QUEUE, campaignKey, contactId, Guarded.at(now),
+                "SET #st = :to, dueAt = :lease, queuedAt = :now, updatedAt = :now",
+                values(":lease", s(Times.iso(leaseUntil)), ":now", s(Times.iso(now))), null,
+                ContactHistory.queued(now, leaseUntil));
     }
 
     @Override
     public void deferTo(String campaignKey, String contactId, Instant dueAt, Instant now) {
-        conditionalUpdate(campaignKey, contactId, "SET dueAt = :due, #st = :callable",
-                "#st = :callable OR (#st = :queued AND dueAt <= :now)",
-                values(":due", s(Times.iso(dueAt)), ":callable", s(ContactStatus.CALLABLE.name()),
-                        ":queued", s(ContactStatus.QUEUED.name()), ":now", s(Times.iso(now))),
-                entry(now, "DEFERRED", "outside the calling window until " + Times.iso(dueAt)));
+        apply(ContactTransition.DEFER, campaignKey, contactId, Guarded.at(now), "SET dueAt = :due, #st = :to",
+                values(":due", s(Times.iso(dueAt))), null, ContactHistory.deferredToWindow(now, dueAt));
     }
 
     @Override
@@ -187,74 +184,59 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
     @Override
     public boolean markDialing(String campaignKey, String contactId, int attempt, String connectContactId,
                                Instant at) {
-        return conditionalUpdate(campaignKey, contactId,
-                "SET #st = :dialing, attempts = :attempt, connectContactId = :cid, updatedAt = :at "
-                        + "REMOVE hopperKey, dueAt",
-                "#st = :queued AND attempts = :previous",
-                values(":dialing", s(ContactStatus.DIALING.name()), ":queued", s(ContactStatus.QUEUED.name()),
-                        ":attempt", Items.n(attempt), ":previous", Items.n(attempt - 1L),
-                        ":cid", s(connectContactId), ":at", s(Times.iso(at))),
-                entry(at, "PLACED", "attempt " + attempt + ", Connect contact " + connectContactId), com.outboundcalls.report.CampaignCounters.callPlaced());
+        return apply(ContactTransition.MARK_DIALING, campaignKey, contactId, Guarded.attempt(attempt),
+                "SET #st = :to, attempts = :attempt, connectContactId = :cid, updatedAt = :at REMOVE hopperKey, dueAt",
+                values(":attempt", Items.n(attempt), ":cid", s(connectContactId), ":at", s(Times.iso(at))), null,
+                ContactHistory.placed(at, attempt, connectContactId));
     }
 
     @Override
     public void returnToHopper(String campaignKey, String contactId, Instant dueAt, String reason) {
-        conditionalUpdate(campaignKey, contactId,
-                "SET #st = :callable, hopperKey = :k, dueAt = :due, updatedAt = :due", "#st = :queued",
-                values(":callable", s(ContactStatus.CALLABLE.name()), ":queued", s(ContactStatus.QUEUED.name()),
-                        ":k", s(campaignKey), ":due", s(Times.iso(dueAt))),
-                entry(dueAt, "DEFERRED", reason + ", due again " + Times.iso(dueAt)));
+        apply(ContactTransition.RETURN_TO_HOPPER, campaignKey, contactId, Guarded.NOTHING,
+                "SET #st = :to, hopperKey = :k, dueAt = :due, updatedAt = :due",
+                values(":k", s(campaignKey), ":due", s(Times.iso(dueAt))), null,
+                ContactHistory.returnedToHopper(dueAt, reason));
     }
 
     @Override
     public void markOpposed(String campaignKey, String contactId, Instant at) {
-        conditionalUpdate(campaignKey, contactId,
-                "SET #st = :final, outcome = :reason, updatedAt = :at REMOVE hopperKey, dueAt", "#st = :queued",
-                values(":final", s(ContactStatus.OPPOSED.name()), ":queued", s(ContactStatus.QUEUED.name()),
-                        ":reason", s("OPPOSED"), ":at", s(Times.iso(at))),
-                entry(at, "OPPOSED", "the number is on the opposition list: not called"), com.outboundcalls.report.CampaignCounters.settledWithoutCall(ContactStatus.OPPOSED));
+        apply(ContactTransition.MARK_OPPOSED, campaignKey, contactId, Guarded.NOTHING,
+                "SET #st = :to, outcome = :reason, updatedAt = :at REMOVE hopperKey, dueAt",
+                values(":reason", s("OPPOSED"), ":at", s(Times.iso(at))), null, ContactHistory.opposed(at));
     }
 
     @Override
     public void markUndialable(String campaignKey, String contactId, String reason, Instant at) {
-        conditionalUpdate(campaignKey, contactId,
-                "SET #st = :final, outcome = :reason, updatedAt = :at REMOVE hopperKey, dueAt", "#st = :queued",
-                values(":final", s(ContactStatus.NOT_REACHED.name()), ":queued", s(ContactStatus.QUEUED.name()),
-                        ":reason", s(reason), ":at", s(Times.iso(at))),
-                entry(at, "FAILED", reason), com.outboundcalls.report.CampaignCounters.settledWithoutCall(ContactStatus.NOT_REACHED));
+        apply(ContactTransition.MARK_UNDIALABLE, campaignKey, contactId, Guarded.NOTHING,
+                "SET #st = :to, outcome = :reason, updatedAt = :at REMOVE hopperKey, dueAt",
+                values(":reason", s(reason), ":at", s(Times.iso(at))), null, ContactHistory.undialable(at, reason));
     }
 
     @Override
     public boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
                           Instant dueAt, String outcome, Instant at) {
-        Map<String, AttributeValue> vals = values(":next", s(next.name()), ":dialing",
-                s(ContactStatus.DIALING.name()), ":cid", s(connectContactId), ":outcome", s(outcome),
-                ":at", s(Times.iso(at)));
+        Map<String, AttributeValue> vals = values(":outcome", s(outcome), ":at", s(Times.iso(at)));
         String update;
         if (next == ContactStatus.CALLABLE) {
             vals.put(":k", s(campaignKey));
             vals.put(":due", s(Times.iso(dueAt)));
-            update = "SET #st = :next, outcome = :outcome, updatedAt = :at, hopperKey = :k, dueAt = :due";
+            update = "SET #st = :to, outcome = :outcome, updatedAt = :at, hopperKey = :k, dueAt = :due";
         } else {
-            update = "SET #st = :next, outcome = :outcome, updatedAt = :at";
+            update = "SET #st = :to, outcome = :outcome, updatedAt = :at";
         }
-        return conditionalUpdate(campaignKey, contactId, update,
-                "#st = :dialing AND connectContactId = :cid", vals,
-                entry(at, "SETTLED", outcome + " -> " + next + (dueAt == null ? "" : ", due again " + Times.iso(dueAt))), com.outboundcalls.report.CampaignCounters.callSettled(next));
+        return apply(ContactTransition.SETTLE, campaignKey, contactId, Guarded.call(connectContactId), update, vals,
+                next, ContactHistory.settled(at, outcome, next, dueAt));
     }
 
     @Override
     public boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
                                    String outcome, Instant at) {
-        return conditionalUpdate(campaignKey, contactId,
-                "SET #st = :next, outcome = :outcome, updatedAt = :at, hopperKey = :k, dueAt = :due "
+        return apply(ContactTransition.SETTLE_UNCOUNTED, campaignKey, contactId, Guarded.call(connectContactId),
+                "SET #st = :to, outcome = :outcome, updatedAt = :at, hopperKey = :k, dueAt = :due "
                         + "ADD uncountedAttempts :one",
-                "#st = :dialing AND connectContactId = :cid",
-                values(":next", s(ContactStatus.CALLABLE.name()), ":dialing", s(ContactStatus.DIALING.name()),
-                        ":cid", s(connectContactId), ":outcome", s(outcome), ":at", s(Times.iso(at)),
-                        ":k", s(campaignKey), ":due", s(Times.iso(dueAt)), ":one", Items.n(1)),
-                entry(at, "SETTLED", outcome + " -> CALLABLE, not counted against the tariff, due again "
-                        + Times.iso(dueAt)), com.outboundcalls.report.CampaignCounters.callSettled(ContactStatus.CALLABLE));
+                values(":outcome", s(outcome), ":at", s(Times.iso(at)), ":k", s(campaignKey),
+                        ":due", s(Times.iso(dueAt)), ":one", Items.n(1)), null,
+                ContactHistory.settledUncounted(at, outcome, dueAt));
     }
 
     /** Counts a campaign's contacts by status (for reports and the demo's summary). */
@@ -273,8 +255,9 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
     }
 
     /** One decision of the contact's history. */
-    private static AttributeValue entry(Instant at, String event, String detail) {
-        return AttributeValue.fromM(Map.of("at", s(Times.iso(at)), "event", s(event), "detail", s(detail)));
+    private static AttributeValue entry(ContactRecord.Decision decision) {
+        return AttributeValue.fromM(Map.of("at", s(Times.iso(decision.at())), "event", s(decision.event()),
+                "detail", s(decision.detail())));
     }
 
     /** Every contact of a campaign with its history, read page by page (eventually consistent: a report). */
@@ -309,30 +292,75 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         return lines;
     }
 
-    private boolean conditionalUpdate(String campaignKey, String contactId, String update, String condition,
-                                      Map<String, AttributeValue> vals, AttributeValue historyEntry) {
-        return conditionalUpdate(campaignKey, contactId, update, condition, vals, historyEntry, Map.of());
+    /** What a transition's guard compares with: the instant, the attempt recorded, or the call settled. */
+    private record Guarded(Instant now, int attempt, String connectContactId) {
+        static final Guarded NOTHING = new Guarded(null, 0, null);
+
+        static Guarded at(Instant now) {
+            return new Guarded(now, 0, null);
+        }
+
+        static Guarded attempt(int attempt) {
+            return new Guarded(null, attempt, null);
+        }
+
+        static Guarded call(String connectContactId) {
+            return new Guarded(null, 0, connectContactId);
+        }
     }
 
     /**
-     * Changes the contact if the condition holds, appending to its history; with counters, adds them to the
-     * campaign's in the same transaction, so that the change counts exactly once.
+     * The transition's condition as DynamoDB checks it: the contact exists, it is in a status the transition
+     * leaves, and it passes the transition's guard. Adds the values it names.
      */
-    private boolean conditionalUpdate(String campaignKey, String contactId, String update, String condition,
-                                      Map<String, AttributeValue> vals, AttributeValue historyEntry,
-                                      Map<String, Long> counters) {
-        Map<String, AttributeValue> withHistory = new java.util.HashMap<>(vals);
-        withHistory.put(":history", AttributeValue.fromL(List.of(historyEntry)));
-        withHistory.put(":noHistory", AttributeValue.fromL(List.of()));
+    private static String condition(ContactTransition transition, Guarded guarded, Map<String, AttributeValue> vals) {
+        List<String> statuses = new ArrayList<>();
+        int i = 0;
+        for (ContactStatus status : transition.from()) {
+            vals.put(":from" + i, s(status.name()));
+            statuses.add("#st = :from" + i++);
+        }
+        String from = String.join(" OR ", statuses);
+        return "attribute_exists(pk) AND (" + switch (transition.guard()) {
+            case NONE -> from;
+            case OR_QUEUED_WITH_LAPSED_LEASE -> {
+                vals.put(":lapsedQueued", s(ContactStatus.QUEUED.name()));
+                vals.put(":guardNow", s(Times.iso(guarded.now())));
+                yield from + " OR (#st = :lapsedQueued AND dueAt <= :guardNow)";
+            }
+            case NEXT_ATTEMPT -> {
+                vals.put(":previous", Items.n(guarded.attempt() - 1L));
+                yield "(" + from + ") AND attempts = :previous";
+            }
+            case SAME_CALL -> {
+                vals.put(":currentCall", s(guarded.connectContactId()));
+                yield "(" + from + ") AND connectContactId = :currentCall";
+            }
+        } + ")";
+    }
+
+    /**
+     * Applies a transition of the contact's state machine if its condition holds, appending its decision to the
+     * contact's history; with counters, adds what it counts to the campaign's in the same transaction, so that
+     * the change counts exactly once. False when the contact had moved on.
+     */
+    private boolean apply(ContactTransition transition, String campaignKey, String contactId, Guarded guarded,
+                          String update, Map<String, AttributeValue> vals, ContactStatus requested,
+                          ContactRecord.Decision decision) {
+        ContactStatus reached = transition.target(requested);
+        Map<String, AttributeValue> all = new java.util.HashMap<>(vals);
+        all.put(":to", s(reached.name()));
+        String condition = condition(transition, guarded, all);
+        all.put(":history", AttributeValue.fromL(List.of(entry(decision))));
+        all.put(":noHistory", AttributeValue.fromL(List.of()));
         String appended = update.replaceFirst("^SET ",
                 "SET history = list_append(if_not_exists(history, :noHistory), :history), ");
+        Map<String, Long> counters = transition.counters(reached);
         if (statsTable == null || counters.isEmpty()) {
             try {
                 dynamo.updateItem(r -> r.tableName(table).key(Items.key(campaignKey, contactId))
-                        .updateExpression(appended)
-                        .conditionExpression("attribute_exists(pk) AND (" + condition + ")")
-                        .expressionAttributeNames(Map.of("#st", "status"))
-                        .expressionAttributeValues(withHistory));
+                        .updateExpression(appended).conditionExpression(condition)
+                        .expressionAttributeNames(Map.of("#st", "status")).expressionAttributeValues(all));
                 return true;
             } catch (ConditionalCheckFailedException e) {
                 return false;
@@ -342,9 +370,9 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
             dynamo.transactWriteItems(r -> r.transactItems(
                     software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u
                             .tableName(table).key(Items.key(campaignKey, contactId)).updateExpression(appended)
-                            .conditionExpression("attribute_exists(pk) AND (" + condition + ")")
+                            .conditionExpression(condition)
                             .expressionAttributeNames(Map.of("#st", "status"))
-                            .expressionAttributeValues(withHistory)).build(),
+                            .expressionAttributeValues(all)).build(),
                     DynamoCampaignStats.add(statsTable, campaignKey, counters)));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {

@@ -1,6 +1,7 @@
 package com.outboundcalls.report;
 
 import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.ContactTransition;
 import com.outboundcalls.time.RegionZones;
 import com.outboundcalls.rate.BilledSeconds;
 import com.outboundcalls.rate.RatedCall;
@@ -24,9 +25,9 @@ public record CampaignCounters(Map<String, BigDecimal> values) {
         Optional<CampaignCounters> counters(String campaignKey);
     }
 
-    public static final String CONTACTS = "contacts";
-    public static final String IN_PROGRESS = "inProgress";
-    public static final String ATTEMPTS = "attempts";
+    public static final String CONTACTS = ContactTransition.CONTACTS;
+    public static final String IN_PROGRESS = ContactTransition.IN_PROGRESS;
+    public static final String ATTEMPTS = ContactTransition.ATTEMPTS;
     public static final String CALLS = "calls";
     public static final String ANSWERED = "answered";
     public static final String TALK_SECONDS = "talkSeconds";
@@ -53,7 +54,7 @@ public record CampaignCounters(Map<String, BigDecimal> values) {
 
     /** The counter of contacts settled with this final status. */
     public static String settled(ContactStatus status) {
-        return "settled" + status.name();
+        return ContactTransition.settled(status);
     }
 
     public static String callsOnAttempt(int attempt) {
@@ -95,22 +96,18 @@ public record CampaignCounters(Map<String, BigDecimal> values) {
 
     /** A call placed for a contact: one more attempt, one more contact in progress. */
     public static Map<String, Long> callPlaced() {
-        return Map.of(IN_PROGRESS, 1L, ATTEMPTS, 1L);
+        return ContactTransition.MARK_DIALING.counters(ContactStatus.DIALING);
     }
 
     /** A call's contact settled: no longer in progress, and counted by its outcome when it is final. */
     public static Map<String, Long> callSettled(ContactStatus next) {
-        Map<String, Long> change = new LinkedHashMap<>();
-        change.put(IN_PROGRESS, -1L);
-        if (next.isFinal()) {
-            change.put(settled(next), 1L);
-        }
-        return change;
+        return ContactTransition.SETTLE.counters(next);
     }
 
     /** A contact settled without a call (opposed, or a number that cannot be dialled). */
     public static Map<String, Long> settledWithoutCall(ContactStatus status) {
-        return Map.of(settled(status), 1L);
+        return (status == ContactStatus.OPPOSED ? ContactTransition.MARK_OPPOSED : ContactTransition.MARK_UNDIALABLE)
+                .counters(status);
     }
 
     /** A call rated (or left unrated for want of a price): what it adds to the call statistics. */

@@ -8,6 +8,7 @@ import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.contact.ContactTransition;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.dial.CallLines;
 import com.outboundcalls.dial.CallLog;
@@ -132,24 +133,27 @@ public final class InMemoryPorts {
                     .toList();
         }
 
+        /** Applies a transition of the contact's state machine when it allows it, as the stored one would. */
+        private boolean apply(ContactTransition transition, String campaignKey, String contactId, Instant now,
+                              int attempt, String connectContactId, java.util.function.UnaryOperator<Contact> change) {
+            Contact c = contacts.get(key(campaignKey, contactId));
+            if (!transition.allows(c, now, attempt, connectContactId)) {
+                return false;
+            }
+            contacts.put(key(campaignKey, contactId), change.apply(c));
+            return true;
+        }
+
         @Override
         public boolean claimForQueue(String campaignKey, String contactId, Instant now, Instant leaseUntil) {
-            Contact c = contacts.get(key(campaignKey, contactId));
-            boolean ok = c != null && (c.status() == ContactStatus.CALLABLE
-                    || (c.status() == ContactStatus.QUEUED && !c.dueAt().isAfter(now)));
-            if (ok) {
-                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.QUEUED, c.attempts(), leaseUntil, null));
-            }
-            return ok;
+            return apply(ContactTransition.CLAIM_FOR_QUEUE, campaignKey, contactId, now, 0, null,
+                    c -> with(c, ContactStatus.QUEUED, c.attempts(), leaseUntil, null));
         }
 
         @Override
         public void deferTo(String campaignKey, String contactId, Instant dueAt, Instant now) {
-            Contact c = contacts.get(key(campaignKey, contactId));
-            if (c != null && (c.status() == ContactStatus.CALLABLE
-                    || (c.status() == ContactStatus.QUEUED && !c.dueAt().isAfter(now)))) {
-                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
-            }
+            apply(ContactTransition.DEFER, campaignKey, contactId, now, 0, null,
+                    c -> with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
         }
 
         @Override
@@ -160,60 +164,43 @@ public final class InMemoryPorts {
         @Override
         public boolean markDialing(String campaignKey, String contactId, int attempt, String connectContactId,
                                    Instant at) {
-            Contact c = contacts.get(key(campaignKey, contactId));
-            if (c == null || c.status() != ContactStatus.QUEUED || c.attempts() != attempt - 1) {
-                return false;
-            }
-            contacts.put(key(campaignKey, contactId), with(c, ContactStatus.DIALING, attempt, null, connectContactId));
-            return true;
+            return apply(ContactTransition.MARK_DIALING, campaignKey, contactId, at, attempt, null,
+                    c -> with(c, ContactStatus.DIALING, attempt, null, connectContactId));
         }
 
         @Override
         public void returnToHopper(String campaignKey, String contactId, Instant dueAt, String reason) {
-            Contact c = contacts.get(key(campaignKey, contactId));
-            if (c != null && c.status() == ContactStatus.QUEUED) {
-                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
-            }
+            apply(ContactTransition.RETURN_TO_HOPPER, campaignKey, contactId, dueAt, 0, null,
+                    c -> with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
         }
 
         @Override
         public boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
                                        String outcome, Instant at) {
-            Contact c = contacts.get(key(campaignKey, contactId));
-            if (c == null || c.status() != ContactStatus.DIALING || !connectContactId.equals(c.connectContactId())) {
-                return false;
-            }
-            contacts.put(key(campaignKey, contactId), new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(),
-                    c.region(), c.numberType(), c.attributes(), ContactStatus.CALLABLE, c.attempts(), dueAt,
-                    c.connectContactId(), c.uncountedAttempts() + 1));
-            return true;
+            return apply(ContactTransition.SETTLE_UNCOUNTED, campaignKey, contactId, at, 0, connectContactId,
+                    c -> new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(), c.numberType(),
+                            c.attributes(), ContactStatus.CALLABLE, c.attempts(), dueAt, c.connectContactId(),
+                            c.uncountedAttempts() + 1));
         }
 
         @Override
         public void markOpposed(String campaignKey, String contactId, Instant at) {
-            Contact c = contacts.get(key(campaignKey, contactId));
-            if (c != null && c.status() == ContactStatus.QUEUED) {
-                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.OPPOSED, c.attempts(), null, null));
-            }
+            apply(ContactTransition.MARK_OPPOSED, campaignKey, contactId, at, 0, null,
+                    c -> with(c, ContactStatus.OPPOSED, c.attempts(), null, null));
         }
 
         @Override
         public void markUndialable(String campaignKey, String contactId, String reason, Instant at) {
-            Contact c = contacts.get(key(campaignKey, contactId));
-            if (c != null && c.status() == ContactStatus.QUEUED) {
-                contacts.put(key(campaignKey, contactId), with(c, ContactStatus.NOT_REACHED, c.attempts(), null, null));
-            }
+            apply(ContactTransition.MARK_UNDIALABLE, campaignKey, contactId, at, 0, null,
+                    c -> with(c, ContactStatus.NOT_REACHED, c.attempts(), null, null));
         }
 
         @Override
         public boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
                               Instant dueAt, String outcome, Instant at) {
-            Contact c = contacts.get(key(campaignKey, contactId));
-            if (c == null || c.status() != ContactStatus.DIALING || !connectContactId.equals(c.connectContactId())) {
-                return false;
-            }
-            contacts.put(key(campaignKey, contactId), with(c, next, c.attempts(), dueAt, c.connectContactId()));
-            return true;
+            ContactStatus reached = ContactTransition.SETTLE.target(next);
+            return apply(ContactTransition.SETTLE, campaignKey, contactId, at, 0, connectContactId,
+                    c -> with(c, reached, c.attempts(), dueAt, c.connectContactId()));
         }
     }
 
