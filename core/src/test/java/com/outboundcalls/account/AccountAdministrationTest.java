@@ -1,7 +1,7 @@
 package com.outboundcalls.account;
 
-import com.outboundcalls.account.AccountAdministration.CampaignAction;
-import com.outboundcalls.account.AccountAdministration.CampaignSettings;
+import com.outboundcalls.account.CampaignAdministration.CampaignAction;
+import com.outboundcalls.account.CampaignAdministration.CampaignSettings;
 import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.LegalEntity;
 import com.outboundcalls.testing.InMemoryAccountRecords;
@@ -30,12 +30,12 @@ class AccountAdministrationTest {
     private final InMemoryAccountRecords records = new InMemoryAccountRecords();
     private final AccountAdministration admin = new AccountAdministration(records, "+33948000000", CLOCK);
 
-    private static AccountAdministration.Onboarding onboarding(String clientId) {
-        return new AccountAdministration.Onboarding(clientId, "Acme SAS", "FR", new LegalEntity("Acme SAS",
+    private static ClientAccounts.Onboarding onboarding(String clientId) {
+        return new ClientAccounts.Onboarding(clientId, "Acme SAS", "FR", new LegalEntity("Acme SAS",
                 "3 rue des Lilas", "69003", "Lyon", "FR", "542107651", LegalEntity.frenchVatNumber("542107651")),
                 "compta@acme.example", new BillingAccount.Plan("Essentiel", new BigDecimal("49.00")),
                 new BillingAccount.Units(2, new BigDecimal("5.00")), null, null, LocalDate.of(2026, 10, 1), null,
-                AccountAdministration.tariff(3, 120), false, null, null);
+                ClientAccounts.tariff(3, 120), false, null, null);
     }
 
     private ClientProfile onboarded() {
@@ -79,16 +79,16 @@ class AccountAdministrationTest {
     @Test
     void aSubAccountOnItsParentsInvoiceHasNoSubscriptionAndCannotHaveSubAccounts() {
         onboarded();
-        var sub = new AccountAdministration.Onboarding("acme-out", "Acme relances", "FR", null, "out@acme.example",
-                null, null, null, null, null, null, AccountAdministration.tariff(2, 60), false, null,
+        var sub = new ClientAccounts.Onboarding("acme-out", "Acme relances", "FR", null, "out@acme.example",
+                null, null, null, null, null, null, ClientAccounts.tariff(2, 60), false, null,
                 ClientProfile.Invoicing.PARENT_SECTION);
 
         ClientProfile added = admin.onboard(OPS, "acme", sub);
 
         assertEquals("acme", added.parentClientId());
         assertTrue(records.billing("acme-out").isEmpty(), "invoiced on acme's invoice");
-        var nested = new AccountAdministration.Onboarding("acme-out-2", "x", "FR", null, "x@acme.example", null, null,
-                null, null, null, null, AccountAdministration.tariff(2, 60), false, null,
+        var nested = new ClientAccounts.Onboarding("acme-out-2", "x", "FR", null, "x@acme.example", null, null,
+                null, null, null, null, ClientAccounts.tariff(2, 60), false, null,
                 ClientProfile.Invoicing.PARENT_SECTION);
         RequestRefused.Invalid refused = assertThrows(RequestRefused.Invalid.class,
                 () -> admin.onboard(OPS, "acme-out", nested));
@@ -98,9 +98,9 @@ class AccountAdministrationTest {
     @Test
     void aSubAccountInvoicedSeparatelyTakesItsParentsIdentity() {
         onboarded();
-        var sub = new AccountAdministration.Onboarding("acme-out", "Acme relances", "FR", null, "out@acme.example",
+        var sub = new ClientAccounts.Onboarding("acme-out", "Acme relances", "FR", null, "out@acme.example",
                 new BillingAccount.Plan("Relances", new BigDecimal("19.00")), null, null, null, LocalDate.of(2026, 10, 1),
-                null, AccountAdministration.tariff(2, 60), false, null, ClientProfile.Invoicing.OWN);
+                null, ClientAccounts.tariff(2, 60), false, null, ClientProfile.Invoicing.OWN);
 
         admin.onboard(OPS, "acme", sub);
 
@@ -113,7 +113,7 @@ class AccountAdministrationTest {
         admin.suspend(OPS, "acme", 1, "unpaid setup fee");
 
         RequestRefused.StaleVersion stale = assertThrows(RequestRefused.StaleVersion.class,
-                () -> admin.updateClient(OPS, "acme", 1, new AccountAdministration.ClientChanges("New name", null, null,
+                () -> admin.updateClient(OPS, "acme", 1, new ClientAccounts.ClientChanges("New name", null, null,
                         null, null)));
 
         assertEquals(2, stale.current());

@@ -1,7 +1,9 @@
 package com.outboundcalls.functions.accounts;
 
+import com.outboundcalls.account.ClientAccounts;
+
 import com.outboundcalls.account.AccountAdministration;
-import com.outboundcalls.account.AccountAdministration.CampaignSettings;
+import com.outboundcalls.account.CampaignAdministration.CampaignSettings;
 import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
@@ -19,7 +21,7 @@ final class AccountRequests {
     private AccountRequests() {
     }
 
-    static AccountAdministration.Onboarding onboarding(RequestFields in) {
+    static ClientAccounts.Onboarding onboarding(RequestFields in) {
         String clientId = in.requiredText("clientId");
         String name = in.requiredText("name");
         String region = in.text("defaultRegion");
@@ -54,7 +56,7 @@ final class AccountRequests {
         Boolean premium = in.bool("premiumRateAllowed");
         String priceList = in.text("priceListId");
         ClientProfile.Invoicing invoicing = in.choice("invoicing", ClientProfile.Invoicing.class);
-        return new AccountAdministration.Onboarding(clientId, name, region == null ? "FR" : region, identity, email,
+        return new ClientAccounts.Onboarding(clientId, name, region == null ? "FR" : region, identity, email,
                 plan, numbers, users, licences, startsOn, terms, tariff, premium != null && premium, priceList, invoicing);
     }
 
@@ -98,18 +100,18 @@ final class AccountRequests {
             }
             return null;
         }
-        return parent.checked("tariff", () -> AccountAdministration.tariff(attempts, delay));
+        return parent.checked("tariff", () -> ClientAccounts.tariff(attempts, delay));
     }
 
-    static AccountAdministration.ClientChanges clientChanges(RequestFields in) {
-        var changes = new AccountAdministration.ClientChanges(in.text("name"), in.text("billingEmail"),
+    static ClientAccounts.ClientChanges clientChanges(RequestFields in) {
+        var changes = new ClientAccounts.ClientChanges(in.text("name"), in.text("billingEmail"),
                 tariff(in.object("tariff"), in), in.bool("premiumRateAllowed"), in.text("priceListId"));
         in.finish();
         return changes;
     }
 
-    static AccountAdministration.SubscriptionChanges subscriptionChanges(RequestFields in) {
-        return new AccountAdministration.SubscriptionChanges(plan(in.object("plan"), in, "plan"),
+    static ClientAccounts.SubscriptionChanges subscriptionChanges(RequestFields in) {
+        return new ClientAccounts.SubscriptionChanges(plan(in.object("plan"), in, "plan"),
                 units(in.object("numbers"), in, "numbers"), units(in.object("users"), in, "users"),
                 units(in.object("licences"), in, "licences"));
     }

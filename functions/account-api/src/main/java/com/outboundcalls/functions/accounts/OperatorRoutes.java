@@ -1,5 +1,7 @@
 package com.outboundcalls.functions.accounts;
 
+import com.outboundcalls.account.ClientAccounts;
+
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,7 +121,7 @@ final class OperatorRoutes {
     /** Onboards after listing together the fields that could not be read and those the rules refuse. */
     private ClientProfile onboard(Actor actor, String parentClientId, JsonNode body) {
         RequestFields in = RequestFields.of(body);
-        AccountAdministration.Onboarding request = AccountRequests.onboarding(in);
+        ClientAccounts.Onboarding request = AccountRequests.onboarding(in);
         List<RequestRefused.FieldError> errors = new ArrayList<>(in.errors());
         for (RequestRefused.FieldError problem : admin.onboardingProblems(parentClientId, request)) {
             boolean known = errors.stream().anyMatch(e -> e.field().equals(problem.field())
