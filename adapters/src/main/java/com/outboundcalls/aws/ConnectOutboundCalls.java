@@ -2,12 +2,12 @@ package com.outboundcalls.aws;
 
 import com.outboundcalls.dial.OutboundCalls;
 import software.amazon.awssdk.services.connect.ConnectClient;
-import software.amazon.awssdk.services.connect.model.TrafficType;
 import software.amazon.awssdk.services.connect.model.ConnectException;
 import software.amazon.awssdk.services.connect.model.DestinationNotAllowedException;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.LimitExceededException;
 import software.amazon.awssdk.services.connect.model.OutboundContactNotPermittedException;
+import software.amazon.awssdk.services.connect.model.TrafficType;
 
 /** Amazon Connect's StartOutboundVoiceContact, with the ClientToken that makes a retry harmless. */
 public final class ConnectOutboundCalls implements OutboundCalls {

@@ -7,14 +7,12 @@ import com.outboundcalls.account.ContactFileFormat;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static com.outboundcalls.aws.Items.decimal;
 import static com.outboundcalls.aws.Items.num;
 import static com.outboundcalls.aws.Items.s;
 import static com.outboundcalls.aws.Items.str;

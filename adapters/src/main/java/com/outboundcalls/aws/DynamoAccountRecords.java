@@ -2,10 +2,10 @@ package com.outboundcalls.aws;
 
 import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.AuditEntry;
+import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.account.ClientProfile;
 import com.outboundcalls.account.RequestRefused;
-import com.outboundcalls.account.BillingAccount;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;

@@ -1,16 +1,14 @@
 package com.outboundcalls.aws;
 
-import com.outboundcalls.money.Money;
-
-import com.outboundcalls.invoice.AccountSuspensions;
 import com.outboundcalls.account.AuditEntry;
 import com.outboundcalls.account.BillingAccount;
-import com.outboundcalls.invoice.BillingDirectory;
 import com.outboundcalls.account.LegalEntity;
+import com.outboundcalls.invoice.AccountSuspensions;
+import com.outboundcalls.invoice.BillingDirectory;
 import com.outboundcalls.invoice.Provider;
+import com.outboundcalls.money.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

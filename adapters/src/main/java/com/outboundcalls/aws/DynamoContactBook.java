@@ -2,21 +2,20 @@ package com.outboundcalls.aws;
 
 import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactBook;
-import com.outboundcalls.contact.ContactRecord;
 import com.outboundcalls.contact.ContactHistory;
+import com.outboundcalls.contact.ContactRecord;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.ContactTransition;
 import com.outboundcalls.contact.NewContact;
-import com.outboundcalls.ingest.ContactStore;
 import com.outboundcalls.ingest.ContactStore.Outcome;
+import com.outboundcalls.ingest.ContactStore;
 import com.outboundcalls.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 import java.time.Instant;
 import java.util.ArrayList;

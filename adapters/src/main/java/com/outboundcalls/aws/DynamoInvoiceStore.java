@@ -1,7 +1,5 @@
 package com.outboundcalls.aws;
 
-import com.outboundcalls.money.Money;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +11,7 @@ import com.outboundcalls.invoice.InvoiceStore;
 import com.outboundcalls.invoice.LatePenalty;
 import com.outboundcalls.invoice.Payment;
 import com.outboundcalls.invoice.Receivable;
+import com.outboundcalls.money.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

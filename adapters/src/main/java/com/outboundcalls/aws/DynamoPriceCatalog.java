@@ -1,12 +1,10 @@
 package com.outboundcalls.aws;
 
-import com.outboundcalls.time.Zones;
-
 import com.outboundcalls.rate.Price;
 import com.outboundcalls.rate.PriceListFile;
 import com.outboundcalls.rate.PriceListStore;
-import com.outboundcalls.rate.RatedCall;
 import com.outboundcalls.time.Times;
+import com.outboundcalls.time.Zones;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

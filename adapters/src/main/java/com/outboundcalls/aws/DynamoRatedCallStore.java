@@ -11,7 +11,6 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import static com.outboundcalls.aws.Items.decimal;
 import static com.outboundcalls.aws.Items.n;
 import static com.outboundcalls.aws.Items.s;
 import static com.outboundcalls.aws.Items.str;

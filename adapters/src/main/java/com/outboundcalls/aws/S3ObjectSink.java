@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import java.io.UncheckedIOException;
 
 /**
  * Reports and exports written to the bucket. A put whose connection broke (a pooled keep-alive connection

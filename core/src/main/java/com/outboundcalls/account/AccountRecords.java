@@ -1,8 +1,6 @@
 package com.outboundcalls.account;
 
 import com.outboundcalls.contact.OppositionList;
-import com.outboundcalls.account.ContactFileFormat;
-import com.outboundcalls.account.BillingAccount;
 
 import java.time.Instant;
 import java.util.List;

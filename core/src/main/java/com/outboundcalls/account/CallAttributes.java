@@ -1,7 +1,5 @@
 package com.outboundcalls.account;
 
-import com.outboundcalls.account.Campaign;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,5 @@
 package com.outboundcalls.account;
 
-import com.outboundcalls.account.Campaign;
-import com.outboundcalls.account.Client;
-
 import java.util.List;
 import java.util.Optional;
 

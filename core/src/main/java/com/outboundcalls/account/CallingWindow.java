@@ -2,8 +2,6 @@ package com.outboundcalls.account;
 
 import com.outboundcalls.time.FrenchPublicHolidays;
 
-import com.outboundcalls.account.Campaign;
-
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

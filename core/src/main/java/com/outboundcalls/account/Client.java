@@ -1,7 +1,5 @@
 package com.outboundcalls.account;
 
-import com.outboundcalls.account.ContactFileFormat;
-
 import java.time.Duration;
 import java.util.Map;
 

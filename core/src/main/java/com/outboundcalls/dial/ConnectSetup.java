@@ -1,7 +1,6 @@
 package com.outboundcalls.dial;
 
 import com.outboundcalls.account.CallerIdPolicy;
-
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 

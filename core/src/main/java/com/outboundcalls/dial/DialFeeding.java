@@ -1,15 +1,13 @@
 package com.outboundcalls.dial;
 
-import com.outboundcalls.account.CallingWindow;
-import com.outboundcalls.time.RegionZones;
-
-import com.outboundcalls.time.Zones;
-
 import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.CallingWindow;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
-import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.contact.ContactBook.HopperEntry;
+import com.outboundcalls.contact.ContactBook;
+import com.outboundcalls.time.RegionZones;
+import com.outboundcalls.time.Zones;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,8 @@
 package com.outboundcalls.dial;
 
+import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.CallAttributes;
 import com.outboundcalls.account.CallingWindow;
-import com.outboundcalls.time.RegionZones;
-
-import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.Contact;
@@ -12,6 +10,7 @@ import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.OppositionList;
 import com.outboundcalls.phone.PhoneNumberValidator;
+import com.outboundcalls.time.RegionZones;
 import com.outboundcalls.time.Sleeper;
 
 import java.time.Clock;

@@ -1,20 +1,17 @@
 package com.outboundcalls.ingest;
 
-import com.outboundcalls.phone.RejectReason;
-
-import com.outboundcalls.time.Zones;
-
-import com.outboundcalls.phone.PhoneNumberValidator;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.CallAttributes;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.contact.OppositionList;
-import com.outboundcalls.account.CallAttributes;
 import com.outboundcalls.files.ObjectSink;
+import com.outboundcalls.phone.PhoneNumberValidator;
+import com.outboundcalls.phone.RejectReason;
+import com.outboundcalls.time.Zones;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -1,8 +1,7 @@
 package com.outboundcalls.ingest;
 
-import com.outboundcalls.phone.RejectReason;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.outboundcalls.phone.RejectReason;
 
 import java.util.Map;
 

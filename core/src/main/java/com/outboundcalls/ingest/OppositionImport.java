@@ -1,19 +1,17 @@
 package com.outboundcalls.ingest;
 
-import com.outboundcalls.phone.PhoneNumberValidator;
-import com.outboundcalls.phone.RejectReason;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.OppositionList;
 import com.outboundcalls.files.ObjectSink;
+import com.outboundcalls.phone.PhoneNumberValidator;
+import com.outboundcalls.phone.RejectReason;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,8 +1,7 @@
 package com.outboundcalls.ingest;
 
-import com.outboundcalls.phone.RejectReason;
-
 import com.outboundcalls.files.SafeCsv;
+import com.outboundcalls.phone.RejectReason;
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 import java.io.BufferedWriter;

@@ -1,8 +1,7 @@
 package com.outboundcalls.ingest;
 
-import com.outboundcalls.account.ContactFileFormat;
-
 import com.github.pjfanning.xlsx.StreamingReader;
+import com.outboundcalls.account.ContactFileFormat;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;

@@ -1,8 +1,7 @@
 package com.outboundcalls.invoice;
 
-import com.outboundcalls.money.Money;
-
 import com.outboundcalls.files.SafeCsv;
+import com.outboundcalls.money.Money;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;

@@ -1,7 +1,6 @@
 package com.outboundcalls.invoice;
 
 import com.outboundcalls.account.BillingAccount;
-
 import com.outboundcalls.money.Money;
 
 import java.math.BigDecimal;

@@ -1,12 +1,11 @@
 package com.outboundcalls.invoice;
 
-import com.outboundcalls.account.LegalEntity;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.account.LegalEntity;
 import com.outboundcalls.files.SafeCsv;
+import com.outboundcalls.rate.RatedCall;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,9 @@
 package com.outboundcalls.invoice;
 
-import com.outboundcalls.time.Zones;
-
 import com.outboundcalls.account.BillingAccount;
-
-import com.outboundcalls.rate.RatedCall;
-import com.outboundcalls.rate.RatedCallStore;
 import com.outboundcalls.files.ObjectSink;
+import com.outboundcalls.rate.RatedCallStore;
+import com.outboundcalls.time.Zones;
 
 import java.time.Instant;
 import java.time.LocalDate;

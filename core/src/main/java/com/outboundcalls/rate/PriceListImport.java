@@ -1,13 +1,12 @@
 package com.outboundcalls.rate;
 
-import com.outboundcalls.time.Zones;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.files.ObjectSink;
+import com.outboundcalls.time.Zones;
 
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,6 @@ import com.outboundcalls.time.Zones;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 
 /**
  * One completed call as billed, kept ten years as evidence. Unanswered calls are recorded with 0 seconds.

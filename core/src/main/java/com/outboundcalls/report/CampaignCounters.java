@@ -2,9 +2,9 @@ package com.outboundcalls.report;
 
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.ContactTransition;
-import com.outboundcalls.time.RegionZones;
 import com.outboundcalls.rate.BilledSeconds;
 import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.time.RegionZones;
 
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;

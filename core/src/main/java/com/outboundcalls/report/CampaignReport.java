@@ -1,12 +1,11 @@
 package com.outboundcalls.report;
 
-import com.outboundcalls.files.SafeCsv;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.contact.ContactRecord;
 import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.files.SafeCsv;
 import com.outboundcalls.time.Times;
 
 import java.io.ByteArrayOutputStream;

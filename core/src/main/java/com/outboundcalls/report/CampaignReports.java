@@ -1,10 +1,9 @@
 package com.outboundcalls.report;
 
-import com.outboundcalls.files.ObjectSink;
-
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.contact.ContactRecord;
+import com.outboundcalls.files.ObjectSink;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,13 +1,11 @@
 package com.outboundcalls.report;
 
-import com.outboundcalls.files.SafeCsv;
-
-import com.outboundcalls.time.Zones;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.files.SafeCsv;
+import com.outboundcalls.time.Zones;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;

@@ -1,8 +1,7 @@
 package com.outboundcalls.report;
 
-import com.outboundcalls.files.ObjectSink;
-
 import com.outboundcalls.account.Campaign;
+import com.outboundcalls.files.ObjectSink;
 
 import java.time.Clock;
 import java.time.Instant;

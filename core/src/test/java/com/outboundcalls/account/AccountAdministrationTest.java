@@ -2,8 +2,6 @@ package com.outboundcalls.account;
 
 import com.outboundcalls.account.CampaignAdministration.CampaignAction;
 import com.outboundcalls.account.CampaignAdministration.CampaignSettings;
-import com.outboundcalls.account.BillingAccount;
-import com.outboundcalls.account.LegalEntity;
 import com.outboundcalls.testing.InMemoryAccountRecords;
 import org.junit.jupiter.api.Test;
 

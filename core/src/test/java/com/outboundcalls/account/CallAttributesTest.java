@@ -1,6 +1,5 @@
 package com.outboundcalls.account;
 
-import com.outboundcalls.account.Campaign;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,9 +1,7 @@
 package com.outboundcalls.account;
 
-import com.outboundcalls.time.RegionZones;
-
 import com.outboundcalls.time.FrenchPublicHolidays;
-
+import com.outboundcalls.time.RegionZones;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

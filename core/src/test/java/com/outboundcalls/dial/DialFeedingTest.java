@@ -6,7 +6,6 @@ import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.testing.InMemoryPorts;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

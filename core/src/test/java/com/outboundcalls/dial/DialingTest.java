@@ -8,7 +8,6 @@ import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.testing.InMemoryPorts;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package com.outboundcalls.ingest;
 
 import com.outboundcalls.account.ContactFileFormat;
-
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,5 @@
 package com.outboundcalls.ingest;
 
-
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

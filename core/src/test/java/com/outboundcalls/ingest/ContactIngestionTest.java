@@ -1,14 +1,12 @@
 package com.outboundcalls.ingest;
 
-import com.outboundcalls.phone.RejectReason;
-
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
+import com.outboundcalls.phone.RejectReason;
 import com.outboundcalls.testing.InMemoryPorts;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package com.outboundcalls.invoice;
 
 import com.outboundcalls.account.BillingAccount;
-
 import com.outboundcalls.rate.RatedCall;
 import com.outboundcalls.testing.InMemoryBilling;
 import org.junit.jupiter.api.Test;

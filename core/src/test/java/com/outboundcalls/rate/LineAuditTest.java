@@ -7,7 +7,6 @@ import com.outboundcalls.dial.CallRecord;
 import com.outboundcalls.testing.InMemoryPorts;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

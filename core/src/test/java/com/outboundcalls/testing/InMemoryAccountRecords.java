@@ -2,9 +2,9 @@ package com.outboundcalls.testing;
 
 import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.AuditEntry;
+import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.ClientProfile;
 import com.outboundcalls.account.RequestRefused;
-import com.outboundcalls.account.BillingAccount;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,14 +1,14 @@
 package com.outboundcalls.testing;
 
-import com.outboundcalls.account.Client;
-import com.outboundcalls.invoice.AccountSuspensions;
 import com.outboundcalls.account.BillingAccount;
+import com.outboundcalls.account.Client;
+import com.outboundcalls.account.LegalEntity;
+import com.outboundcalls.invoice.AccountSuspensions;
 import com.outboundcalls.invoice.BillingDirectory;
 import com.outboundcalls.invoice.Dispute;
 import com.outboundcalls.invoice.Invoice;
 import com.outboundcalls.invoice.InvoiceStore;
 import com.outboundcalls.invoice.LatePenalty;
-import com.outboundcalls.account.LegalEntity;
 import com.outboundcalls.invoice.Payment;
 import com.outboundcalls.invoice.Provider;
 import com.outboundcalls.invoice.Receivable;

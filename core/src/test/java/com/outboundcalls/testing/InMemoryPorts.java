@@ -1,7 +1,5 @@
 package com.outboundcalls.testing;
 
-import com.outboundcalls.time.Zones;
-
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
@@ -15,15 +13,15 @@ import com.outboundcalls.dial.CallLog;
 import com.outboundcalls.dial.CallRecord;
 import com.outboundcalls.dial.DialPacer;
 import com.outboundcalls.dial.OutboundCalls;
-import com.outboundcalls.ingest.ContactStore;
-import com.outboundcalls.ingest.FileLedger;
+import com.outboundcalls.files.ObjectSink;
 import com.outboundcalls.ingest.ContactStore.AddResult;
 import com.outboundcalls.ingest.ContactStore.Outcome;
+import com.outboundcalls.ingest.ContactStore;
+import com.outboundcalls.ingest.FileLedger;
 import com.outboundcalls.rate.Price;
-import com.outboundcalls.rate.PriceCatalog;
 import com.outboundcalls.rate.RatedCall;
 import com.outboundcalls.rate.RatedCallStore;
-import com.outboundcalls.files.ObjectSink;
+import com.outboundcalls.time.Zones;
 
 import java.time.Instant;
 import java.time.YearMonth;

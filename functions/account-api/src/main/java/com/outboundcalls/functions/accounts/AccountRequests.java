@@ -1,12 +1,10 @@
 package com.outboundcalls.functions.accounts;
 
-import com.outboundcalls.account.ClientAccounts;
-
-import com.outboundcalls.account.AccountAdministration;
-import com.outboundcalls.account.CampaignAdministration.CampaignSettings;
 import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.Campaign;
+import com.outboundcalls.account.CampaignAdministration.CampaignSettings;
 import com.outboundcalls.account.Client;
+import com.outboundcalls.account.ClientAccounts;
 import com.outboundcalls.account.ClientProfile;
 import com.outboundcalls.account.ContactFileFormat;
 import com.outboundcalls.account.LegalEntity;

@@ -1,7 +1,5 @@
 package com.outboundcalls.functions.accounts;
 
-import com.outboundcalls.account.ClientAccounts;
-
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +9,7 @@ import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.Actor;
 import com.outboundcalls.account.Client;
+import com.outboundcalls.account.ClientAccounts;
 import com.outboundcalls.account.ClientProfile;
 import com.outboundcalls.account.RequestRefused;
 import com.outboundcalls.lambda.HttpJson;

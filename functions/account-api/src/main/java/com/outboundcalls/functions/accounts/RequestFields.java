@@ -2,8 +2,8 @@ package com.outboundcalls.functions.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.outboundcalls.account.RequestRefused;
 import com.outboundcalls.account.RequestRefused.FieldError;
+import com.outboundcalls.account.RequestRefused;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

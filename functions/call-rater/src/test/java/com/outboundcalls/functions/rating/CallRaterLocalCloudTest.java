@@ -1,7 +1,5 @@
 package com.outboundcalls.functions.rating;
 
-import com.outboundcalls.rate.RatedCall;
-
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
@@ -14,10 +12,11 @@ import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.dial.CallRecord;
 import com.outboundcalls.dial.ClientTokens;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.infra.localcloud.LambdaEvents;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.rate.RatedCall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The call-rater in the local cloud: SQS events as Lambda sends them, DynamoDB Local behind. */
 class CallRaterLocalCloudTest {

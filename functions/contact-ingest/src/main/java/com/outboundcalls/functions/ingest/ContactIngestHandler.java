@@ -1,14 +1,13 @@
 package com.outboundcalls.functions.ingest;
 
-import com.outboundcalls.ingest.ContactIngestion;
-import com.outboundcalls.ingest.IngestSummary;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 

@@ -1,15 +1,14 @@
 package com.outboundcalls.functions.ingest;
 
-import com.outboundcalls.ingest.ContactIngestion;
-import com.outboundcalls.ingest.IngestSummary;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.aws.FunctionRuntime;
-import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.aws.SqsIngestHandover;
+import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 

@@ -1,19 +1,17 @@
 package com.outboundcalls.functions.ingest;
 
-import com.outboundcalls.ingest.ContactIds;
-
-import com.outboundcalls.account.ContactFileFormat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
+import com.outboundcalls.account.ContactFileFormat;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.ingest.ContactIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,9 @@
 package com.outboundcalls.functions.feeding;
 
-import com.outboundcalls.dial.DialFeeding;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.dial.DialFeeding;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;

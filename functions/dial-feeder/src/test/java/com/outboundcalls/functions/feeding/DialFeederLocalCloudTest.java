@@ -1,16 +1,15 @@
 package com.outboundcalls.functions.feeding;
 
-import com.outboundcalls.dial.DialMessage;
-
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
-import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.dial.DialMessage;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

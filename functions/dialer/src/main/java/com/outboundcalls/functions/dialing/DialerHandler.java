@@ -1,14 +1,13 @@
 package com.outboundcalls.functions.dialing;
 
-import com.outboundcalls.dial.DialMessage;
-import com.outboundcalls.dial.Dialing;
-import com.outboundcalls.dial.OutboundCalls;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.dial.DialMessage;
+import com.outboundcalls.dial.Dialing;
+import com.outboundcalls.dial.OutboundCalls;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.SqsBatch;

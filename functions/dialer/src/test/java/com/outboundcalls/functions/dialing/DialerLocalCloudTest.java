@@ -1,7 +1,5 @@
 package com.outboundcalls.functions.dialing;
 
-import com.outboundcalls.dial.ClientTokens;
-
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.AwsClients;
@@ -11,9 +9,10 @@ import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
-import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.dial.ClientTokens;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.ingest.ContactIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

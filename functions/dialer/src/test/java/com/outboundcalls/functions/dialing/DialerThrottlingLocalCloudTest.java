@@ -1,7 +1,5 @@
 package com.outboundcalls.functions.dialing;
 
-import com.outboundcalls.dial.DialMessage;
-
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
@@ -9,15 +7,15 @@ import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
-import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.dial.DialMessage;
 import com.outboundcalls.infra.localcloud.LambdaEvents;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.ingest.ContactIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

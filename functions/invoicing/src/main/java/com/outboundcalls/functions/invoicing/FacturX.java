@@ -1,13 +1,11 @@
 package com.outboundcalls.functions.invoicing;
 
 import com.outboundcalls.account.LegalEntity;
-import com.outboundcalls.invoice.InvoiceLine;
-
 import com.outboundcalls.invoice.Invoice;
 import com.outboundcalls.invoice.InvoiceDocuments;
+import com.outboundcalls.invoice.InvoiceLine;
 import com.outboundcalls.invoice.InvoiceMentions;
 import com.outboundcalls.invoice.Provider;
-
 import org.mustangproject.BankDetails;
 import org.mustangproject.IncludedNote;
 import org.mustangproject.Item;

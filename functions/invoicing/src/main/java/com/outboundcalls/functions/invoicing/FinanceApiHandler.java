@@ -1,15 +1,5 @@
 package com.outboundcalls.functions.invoicing;
 
-import com.outboundcalls.time.Zones;
-
-import com.outboundcalls.invoice.CreditNotes;
-import com.outboundcalls.invoice.Dispute;
-import com.outboundcalls.invoice.FinanceDesk;
-import com.outboundcalls.invoice.Invoice;
-import com.outboundcalls.invoice.InvoiceExports;
-import com.outboundcalls.invoice.Payment;
-import com.outboundcalls.invoice.Receivable;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -20,12 +10,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.S3Links;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.invoice.CreditNotes;
+import com.outboundcalls.invoice.Dispute;
+import com.outboundcalls.invoice.FinanceDesk;
+import com.outboundcalls.invoice.Invoice;
+import com.outboundcalls.invoice.InvoiceExports;
+import com.outboundcalls.invoice.Payment;
+import com.outboundcalls.invoice.Receivable;
 import com.outboundcalls.lambda.HttpJson;
-
-import static com.outboundcalls.lambda.HttpJson.error;
-import static com.outboundcalls.lambda.HttpJson.json;
 import com.outboundcalls.lambda.StructuredLog;
-import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.time.Zones;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -36,6 +30,9 @@ import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+
+import static com.outboundcalls.lambda.HttpJson.error;
+import static com.outboundcalls.lambda.HttpJson.json;
 
 /**
  * The finance HTTP API (API Gateway HTTP API, IAM-authorized, payload 2.0):

@@ -1,15 +1,12 @@
 package com.outboundcalls.functions.invoicing;
 
-import com.outboundcalls.money.Money;
-
-import com.outboundcalls.time.Zones;
-
 import com.outboundcalls.account.LegalEntity;
 import com.outboundcalls.invoice.Invoice;
 import com.outboundcalls.invoice.InvoiceLine;
 import com.outboundcalls.invoice.InvoiceMentions;
 import com.outboundcalls.invoice.Provider;
-
+import com.outboundcalls.money.Money;
+import com.outboundcalls.time.Zones;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -38,7 +35,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;

@@ -1,6 +1,7 @@
 package com.outboundcalls.functions.invoicing;
 
 import com.outboundcalls.aws.S3Links;
+import com.outboundcalls.files.ObjectSink;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.Dunning;
 import com.outboundcalls.invoice.FinanceDesk;
@@ -8,7 +9,6 @@ import com.outboundcalls.invoice.InvoicePublisher;
 import com.outboundcalls.invoice.InvoiceRun;
 import com.outboundcalls.invoice.InvoiceRunWatch;
 import com.outboundcalls.invoice.LegalInterestRates;
-import com.outboundcalls.files.ObjectSink;
 
 /**
  * The invoicing use cases the three invoicing functions run, composed from the container's adapters and this

@@ -9,7 +9,6 @@ import com.outboundcalls.invoice.InvoiceDocuments;
 import com.outboundcalls.invoice.LegalInterestRates;
 import com.outboundcalls.invoice.Provider;
 import com.outboundcalls.invoice.UsageTotals;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

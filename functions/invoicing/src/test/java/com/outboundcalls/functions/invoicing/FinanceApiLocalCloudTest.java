@@ -1,7 +1,5 @@
 package com.outboundcalls.functions.invoicing;
 
-import com.outboundcalls.invoice.InvoiceExports;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.Client;
@@ -9,6 +7,7 @@ import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoBillingDirectory;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.invoice.InvoiceExports;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.junit.jupiter.api.AfterAll;

@@ -1,16 +1,14 @@
 package com.outboundcalls.functions.invoicing;
 
-import com.outboundcalls.invoice.InvoiceExports;
-
-import com.outboundcalls.account.BillingAccount;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.aws.DynamoBillingDirectory;
-import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.DynamoRatedCallStore;
+import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.invoice.InvoiceExports;
 import com.outboundcalls.money.Money;
 import com.outboundcalls.rate.RatedCall;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,5 @@
 package com.outboundcalls.functions.pricelists;
 
-import com.outboundcalls.rate.PriceListImport;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -10,6 +8,7 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
+import com.outboundcalls.rate.PriceListImport;
 
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -1,8 +1,5 @@
 package com.outboundcalls.functions.pricelists;
 
-import com.outboundcalls.rate.PriceListFile;
-import com.outboundcalls.rate.RatedCall;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.Client;
@@ -10,6 +7,8 @@ import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoPriceCatalog;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.rate.PriceListFile;
+import com.outboundcalls.rate.RatedCall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

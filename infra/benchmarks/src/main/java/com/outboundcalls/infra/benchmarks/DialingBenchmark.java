@@ -7,10 +7,10 @@ import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.aws.DynamoPriceCatalog;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.infra.localcloud.ConnectSimulator;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.ingest.ContactIds;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -1,21 +1,18 @@
 package com.outboundcalls.infra.launcher;
 
-import com.outboundcalls.time.Zones;
-
-import com.outboundcalls.aws.DynamoCampaignStats;
-import com.outboundcalls.report.CampaignCounters;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
+import com.outboundcalls.aws.DynamoCampaignStats;
 import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.contact.ContactStatus;
-import com.outboundcalls.invoice.InvoiceExports;
 import com.outboundcalls.infra.localcloud.ConnectSimulator;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.invoice.InvoiceExports;
+import com.outboundcalls.report.CampaignCounters;
+import com.outboundcalls.time.Zones;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Object;
 

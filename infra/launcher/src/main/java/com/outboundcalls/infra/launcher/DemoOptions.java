@@ -4,7 +4,6 @@ import com.outboundcalls.time.Zones;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneId;
 
 /** The flags of the demo and up commands. */
 public record DemoOptions(Path contacts, String clientId, YearMonth month, long seed, Path out, int sampleRows) {

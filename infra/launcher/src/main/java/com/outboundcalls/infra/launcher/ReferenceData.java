@@ -2,19 +2,16 @@ package com.outboundcalls.infra.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.infra.ops.AccountsApiClient;
-
+import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
-import com.outboundcalls.aws.DynamoAccountDirectory;
-import com.outboundcalls.aws.DynamoBillingDirectory;
-import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.LegalEntity;
+import com.outboundcalls.aws.DynamoBillingDirectory;
+import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.infra.ops.AccountsApiClient;
 import com.outboundcalls.invoice.Provider;
 import com.outboundcalls.rate.PriceCatalog;
 import com.outboundcalls.rate.PriceListFile;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;

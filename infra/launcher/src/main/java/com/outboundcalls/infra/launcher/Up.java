@@ -1,9 +1,8 @@
 package com.outboundcalls.infra.launcher;
 
-import com.outboundcalls.time.Zones;
-
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.time.Zones;
 
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;

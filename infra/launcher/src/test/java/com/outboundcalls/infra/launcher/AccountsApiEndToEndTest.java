@@ -1,18 +1,16 @@
 package com.outboundcalls.infra.launcher;
 
-import com.outboundcalls.time.Zones;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.account.Campaign;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoBillingDirectory;
-import com.outboundcalls.account.Campaign;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.infra.ops.AccountsApiClient;
 import com.outboundcalls.infra.ops.AccountsApiClient.Response;
-import com.outboundcalls.rate.RatedCall;
+import com.outboundcalls.infra.ops.AccountsApiClient;
+import com.outboundcalls.time.Zones;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
