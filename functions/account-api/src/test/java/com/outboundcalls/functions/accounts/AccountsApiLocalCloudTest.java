@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,10 +47,8 @@ class AccountsApiLocalCloudTest {
     }
 
     private static String createCampaignEvent(String userArn, String body) throws IOException {
-        try (InputStream in = AccountsApiLocalCloudTest.class.getResourceAsStream("/events/client-create-campaign.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${userArn}", userArn)
-                    .replace("${body}", body.replace("\"", "\\\""));
-        }
+        return EventFixtures.json("client-create-campaign.json", "userArn", userArn, "body",
+                body.replace("\"", "\\\""));
     }
 
     private static APIGatewayV2HTTPResponse createCampaign(String userArn, String body) throws IOException {

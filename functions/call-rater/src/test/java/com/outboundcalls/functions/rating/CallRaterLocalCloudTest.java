@@ -16,15 +16,14 @@ import com.outboundcalls.infra.localcloud.LambdaEvents;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
 import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.lambda.EventFixtures;
 import com.outboundcalls.rate.RatedCall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -89,9 +88,7 @@ class CallRaterLocalCloudTest {
     }
 
     private static String fixture(String name, String connectContactId) throws IOException {
-        try (InputStream in = CallRaterLocalCloudTest.class.getResourceAsStream("/events/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${contactId}", connectContactId);
-        }
+        return EventFixtures.json(name, "contactId", connectContactId);
     }
 
     /** The SQS event Lambda sends for these message bodies. */

@@ -12,6 +12,7 @@ import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
 import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -241,12 +242,9 @@ class ContactIngestLocalCloudTest {
         String firstSummary = text("reports/acme/redelivered/again.csv.summary.json", StandardCharsets.UTF_8);
         Map<ContactStatus, Long> before = contacts.countByStatus("acme#redelivered");
 
-        String event;
-        try (InputStream in = getClass().getResourceAsStream("/events/s3-object-created.json")) {
-            event = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${bucket}", bucket)
-                    .replace("${key}", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"))
-                    .replace("${etag}", etag).replace("${size}", Integer.toString(file("contacts-fr.csv").length));
-        }
+        String event = EventFixtures.json("s3-object-created.json", "bucket", bucket,
+                "key", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"),
+                "etag", etag, "size", Integer.toString(file("contacts-fr.csv").length));
         cloud.function("ContactIngestFunction").invoke(event);
         cloud.function("ContactIngestFunction").invoke(event);
 

@@ -13,14 +13,13 @@ import com.outboundcalls.dial.ClientTokens;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
 import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -78,10 +77,8 @@ class DialerLocalCloudTest {
     }
 
     private static String dialEvent(String contactId) throws IOException {
-        try (InputStream in = DialerLocalCloudTest.class.getResourceAsStream("/events/sqs-dial-message.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${clientId}", "acme")
-                    .replace("${campaignId}", "spring").replace("${contactId}", contactId);
-        }
+        return EventFixtures.json("sqs-dial-message.json", "clientId", "acme", "campaignId", "spring",
+                "contactId", contactId);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.outboundcalls.aws.DynamoBillingDirectory;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
 import com.outboundcalls.invoice.InvoiceExports;
+import com.outboundcalls.lambda.EventFixtures;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,9 +74,7 @@ class FinanceApiLocalCloudTest {
     }
 
     private static String event(String fixture, Instant at) throws IOException {
-        try (InputStream in = FinanceApiLocalCloudTest.class.getResourceAsStream("/events/" + fixture)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${scheduledTime}", at.toString());
-        }
+        return EventFixtures.json(fixture, "scheduledTime", at.toString());
     }
 
     /** A request signed with SigV4 for execute-api, as any AWS SDK or {@code curl --aws-sigv4} signs it. */

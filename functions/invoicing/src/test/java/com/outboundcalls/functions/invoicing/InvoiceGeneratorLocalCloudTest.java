@@ -9,6 +9,7 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
 import com.outboundcalls.invoice.InvoiceExports;
+import com.outboundcalls.lambda.EventFixtures;
 import com.outboundcalls.money.Money;
 import com.outboundcalls.rate.RatedCall;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -85,10 +85,7 @@ class InvoiceGeneratorLocalCloudTest {
     }
 
     private static String run(Instant at) throws IOException {
-        try (InputStream in = InvoiceGeneratorLocalCloudTest.class.getResourceAsStream(
-                "/events/scheduled-first-of-month.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${scheduledTime}", at.toString());
-        }
+        return EventFixtures.json("scheduled-first-of-month.json", "scheduledTime", at.toString());
     }
 
     private static String text(String key) {
