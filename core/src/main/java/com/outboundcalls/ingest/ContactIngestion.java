@@ -3,29 +3,25 @@ package com.outboundcalls.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.AccountDirectory;
-import com.outboundcalls.account.CallAttributes;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.contact.OppositionList;
 import com.outboundcalls.files.ObjectSink;
+import com.outboundcalls.ingest.RowChecks.Checked;
 import com.outboundcalls.phone.PhoneNumberValidator;
 import com.outboundcalls.phone.RejectReason;
 import com.outboundcalls.time.Zones;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
@@ -195,17 +190,6 @@ public final class ContactIngestion {
     private record Candidate(ContactFileReader.Row row, NewContact contact) {
     }
 
-    /**
-     * A row's phone verdict and, when valid, the contact it would become, and why its columns would not fit on
-     * its calls (or null).
-     */
-    private record Checked(PhoneNumberValidator.Verdict verdict, NewContact contact, String tooLarge) {
-    }
-
-    /** A rejected row waiting to be written to the report in row order. */
-    private record Rejected(long row, RejectReason reason, String message, List<String> cells) {
-    }
-
     /** One invocation's pass over a file. */
     private final class Run {
         final UploadedFile file;
@@ -220,15 +204,15 @@ public final class ContactIngestion {
         final Map<RejectReason, Long> byReason;
         final List<Candidate> batch = new ArrayList<>(BATCH);
         final Map<String, Long> batchNumbers = new HashMap<>();
-        final List<Rejected> window = new ArrayList<>();
         ContactFileReader.Layout layout;
-        RejectsReport rejects;
+        RowChecks checks;
+        RejectOutput rejects;
         long rowsRead;
         long accepted;
         long skipped;
         long lastRow;
         long rowsThisLeg;
-        int rejectParts;
+        final int partsBefore;
         String limitReached;
 
         Run(UploadedFile file, ContactFileKey key, Client client, Campaign campaign, int leg,
@@ -244,6 +228,7 @@ public final class ContactIngestion {
             if (checkpoint == null) {
                 byReason = new EnumMap<>(RejectReason.class);
                 resumeAfterRow = 0;
+                partsBefore = 0;
             } else {
                 byReason = new EnumMap<>(RejectReason.class);
                 byReason.putAll(checkpoint.rejectedByReason());
@@ -252,12 +237,13 @@ public final class ContactIngestion {
                 accepted = checkpoint.accepted();
                 skipped = checkpoint.skipped();
                 lastRow = checkpoint.lastRow();
-                rejectParts = checkpoint.rejectParts();
+                partsBefore = checkpoint.rejectParts();
             }
         }
 
         IngestSummary process(ContactFileReader.Rows rows, LongSupplier remainingMillis) {
-            rejects = RejectsReport.start(layout, leg == 1);
+            checks = new RowChecks(validator, layout, client, key, file, now);
+            rejects = new RejectOutput(reports, key, layout, leg == 1, partsBefore);
             try (ReadAhead ahead = new ReadAhead(rows, resumeAfterRow, CHUNK)) {
                 return process(ahead, remainingMillis);
             }
@@ -276,11 +262,11 @@ public final class ContactIngestion {
             });
             try {
                 List<ContactFileReader.Row> chunk = ahead.next();
-                List<CompletableFuture<List<Checked>>> checking = checkAhead(chunk, checkers, processors);
+                List<CompletableFuture<List<Checked>>> checking = checks.checkAhead(chunk, checkers, processors);
                 while (!chunk.isEmpty()) {
-                    List<Checked> verdicts = verdicts(checking);
+                    List<Checked> verdicts = RowChecks.verdicts(checking);
                     List<ContactFileReader.Row> next = ahead.next();
-                    checking = checkAhead(next, checkers, processors);
+                    checking = checks.checkAhead(next, checkers, processors);
                     IngestSummary ended = take(chunk, verdicts, remainingMillis);
                     if (ended != null) {
                         return ended;
@@ -292,39 +278,6 @@ public final class ContactIngestion {
             }
             flush();
             return finish();
-        }
-
-        /** The chunk's verdicts, one slice per checker, computing in the background. */
-        private List<CompletableFuture<List<Checked>>> checkAhead(List<ContactFileReader.Row> chunk,
-                                                                  ExecutorService checkers, int slices) {
-            List<CompletableFuture<List<Checked>>> parts = new ArrayList<>(slices);
-            int size = (chunk.size() + slices - 1) / slices;
-            for (int from = 0; from < chunk.size(); from += size) {
-                List<ContactFileReader.Row> slice = chunk.subList(from, Math.min(chunk.size(), from + size));
-                parts.add(CompletableFuture.supplyAsync(() -> {
-                    List<Checked> verdicts = new ArrayList<>(slice.size());
-                    for (ContactFileReader.Row row : slice) {
-                        verdicts.add(check(row));
-                    }
-                    return verdicts;
-                }, checkers));
-            }
-            return parts;
-        }
-
-        private static List<Checked> verdicts(List<CompletableFuture<List<Checked>>> checking) {
-            List<Checked> verdicts = new ArrayList<>();
-            for (CompletableFuture<List<Checked>> part : checking) {
-                try {
-                    verdicts.addAll(part.join());
-                } catch (CompletionException e) {
-                    if (e.getCause() instanceof RuntimeException cause) {
-                        throw cause;
-                    }
-                    throw e;
-                }
-            }
-            return verdicts;
         }
 
         /** Takes a chunk's rows in order; the summary when the file ends here (a limit, a hand-over), else null. */
@@ -345,38 +298,6 @@ public final class ContactIngestion {
             return null;
         }
 
-        /**
-         * The phone cell's verdict and, for a valid number, the contact the row would become; null for a row
-         * that is blank or malformed. Pure: runs on several threads at once.
-         */
-        private Checked check(ContactFileReader.Row row) {
-            if (row.blank() || row.malformed()) {
-                return null;
-            }
-            List<String> cells = row.cells();
-            String region = ContactFileReader.regionOf(layout, cells, client.defaultRegion());
-            PhoneNumberValidator.Verdict verdict = validator.validate(ContactFileReader.cell(cells, layout.phone()),
-                    region, client.premiumRateAllowed());
-            if (!verdict.isValid()) {
-                return new Checked(verdict, null, null);
-            }
-            PhoneNumberValidator.ValidNumber number = verdict.number();
-            NewContact contact = new NewContact(key.clientId(), key.campaignId(),
-                    ContactIds.of(key.clientId(), key.campaignId(), number.e164()), number.e164(), number.region(),
-                    number.numberType(), ContactFileReader.cell(cells, layout.firstName()),
-                    ContactFileReader.cell(cells, layout.lastName()), ContactFileReader.cell(cells, layout.company()),
-                    ContactFileReader.attributesOf(layout, cells), file.fileId(), now, row.row(),
-                    ContactFileReader.cell(cells, layout.consent()));
-            // Names travel with the call too (x_firstName, x_lastName, x_company).
-            int bytes = CallAttributes.contactBytes("firstName", contact.firstName())
-                    + CallAttributes.contactBytes("lastName", contact.lastName())
-                    + CallAttributes.contactBytes("company", contact.company());
-            for (Map.Entry<String, String> column : contact.attributes().entrySet()) {
-                bytes += CallAttributes.contactBytes(column.getKey(), column.getValue());
-            }
-            return new Checked(verdict, contact, CallAttributes.contactRefusal(bytes).orElse(null));
-        }
-
         private boolean timeToHandOver(LongSupplier remainingMillis) {
             return limits.rowsPerInvocation() > 0 && rowsThisLeg >= limits.rowsPerInvocation()
                     || remainingMillis.getAsLong() < limits.handoverMargin().toMillis();
@@ -393,7 +314,7 @@ public final class ContactIngestion {
             } else {
                 accept(row, verdict);
             }
-            if (batch.size() >= BATCH || window.size() >= WINDOW) {
+            if (batch.size() >= BATCH || rejects.waiting() >= WINDOW) {
                 flush();
             }
         }
@@ -428,7 +349,7 @@ public final class ContactIngestion {
 
         void reject(ContactFileReader.Row row, RejectReason reason, String message) {
             byReason.merge(reason, 1L, Long::sum);
-            window.add(new Rejected(row.row(), reason, message, row.cells()));
+            rejects.add(row.row(), reason, message, row.cells());
         }
 
         /** Writes the pending batch (the opposition list checked first) and the rejects so far, in row order. */
@@ -458,17 +379,13 @@ public final class ContactIngestion {
                 batch.clear();
                 batchNumbers.clear();
             }
-            window.sort(Comparator.comparingLong(Rejected::row));
-            for (Rejected r : window) {
-                rejects.add(r.row(), r.reason(), r.message(), r.cells());
-            }
-            window.clear();
+            rejects.flush();
         }
 
         private IngestSummary handOver() {
-            storeRejectPart();
+            rejects.storePart();
             IngestCheckpoint next = new IngestCheckpoint(leg, lastRow, rowsRead, accepted, skipped, byReason,
-                    started.toString(), rejectParts);
+                    started.toString(), rejects.parts());
             IngestSummary summary = summary(IngestSummary.IN_PROGRESS);
             if (ledger.saveCheckpoint(file.fileId(), next)) {
                 reports.put(key.reportPrefix() + ".summary.json", write(summary).getBytes(StandardCharsets.UTF_8),
@@ -478,62 +395,14 @@ public final class ContactIngestion {
             return summary;
         }
 
-        private void storeRejectPart() {
-            Path part = rejects.finish();
-            try {
-                rejectParts++;
-                reports.put(partKey(rejectParts), part, RejectsReport.contentType(layout));
-            } finally {
-                RejectsReport.delete(part);
-            }
-        }
-
-        private String partKey(int part) {
-            return key.reportPrefix() + ".rejects.part" + part + ".csv";
-        }
-
         private IngestSummary finish() {
-            String rejectsKey = key.reportPrefix() + ".rejects.csv";
-            if (rejectParts == 0) {
-                Path whole = rejects.finish();
-                try {
-                    reports.put(rejectsKey, whole, RejectsReport.contentType(layout));
-                } finally {
-                    RejectsReport.delete(whole);
-                }
-            } else {
-                storeRejectPart();
-                assembleParts(rejectsKey);
-            }
+            rejects.finish();
             IngestSummary summary = summary(IngestSummary.PROCESSED);
             String json = write(summary);
             reports.put(key.reportPrefix() + ".summary.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
             ledger.markCompleted(file.fileId(), json, key.clientId() + "#" + key.campaignId(), accepted);
-            for (int part = 1; part <= rejectParts; part++) {
-                reports.delete(partKey(part));
-            }
+            rejects.deleteParts();
             return summary;
-        }
-
-        private void assembleParts(String rejectsKey) {
-            Path whole = null;
-            try {
-                whole = Files.createTempFile("rejects-", ".csv");
-                try (OutputStream out = Files.newOutputStream(whole)) {
-                    for (int part = 1; part <= rejectParts; part++) {
-                        try (InputStream in = reports.open(partKey(part))) {
-                            in.transferTo(out);
-                        }
-                    }
-                }
-                reports.put(rejectsKey, whole, RejectsReport.contentType(layout));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } finally {
-                if (whole != null) {
-                    RejectsReport.delete(whole);
-                }
-            }
         }
 
         private IngestSummary summary(String status) {
@@ -547,7 +416,7 @@ public final class ContactIngestion {
 
         void discard() {
             if (rejects != null) {
-                RejectsReport.delete(rejects.finish());
+                rejects.discard();
             }
         }
     }
