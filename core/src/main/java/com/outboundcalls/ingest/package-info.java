@@ -1,0 +1,2 @@
+/** Contact files read, validated and stored, with their reports; suppression files. */
+package com.outboundcalls.ingest;

@@ -1,0 +1,2 @@
+/** Monthly invoices, credit notes, payments, late penalties, dunning, and the exports finance pulls. */
+package com.outboundcalls.invoice;

@@ -1,0 +1,2 @@
+/** Amounts in euros, and the one place where they are rounded. */
+package com.outboundcalls.money;

@@ -1,0 +1,2 @@
+/** What clients read: campaign reports and dashboards, from counters kept as things happen. */
+package com.outboundcalls.report;
