@@ -28,14 +28,24 @@ public final class AccountAdministration {
     private final CallerIds callerIds;
     private final CampaignAdministration campaigns;
     private final OppositionEntries oppositions;
+    private final ClientUsers users;
 
-    /** @param defaultCallerId the provider's number a campaign presents when it names none */
+    /** Without a user directory: the client space's users cannot be managed (tools, tests of other parts). */
     public AccountAdministration(AccountRecords records, String defaultCallerId, Clock clock) {
+        this(records, defaultCallerId, clock, null);
+    }
+
+    /**
+     * @param defaultCallerId the provider's number a campaign presents when it names none
+     * @param directory       where the client space's users sign in
+     */
+    public AccountAdministration(AccountRecords records, String defaultCallerId, Clock clock, UserDirectory directory) {
         this.ledger = new AccountLedger(records, clock);
         this.clients = new ClientAccounts(ledger);
         this.callerIds = new CallerIds(ledger);
         this.campaigns = new CampaignAdministration(ledger, defaultCallerId);
         this.oppositions = new OppositionEntries(ledger);
+        this.users = directory == null ? null : new ClientUsers(ledger, directory);
     }
 
     // ------------------------------------------------------------------------------------------------ clients
@@ -122,6 +132,32 @@ public final class AccountAdministration {
 
     public void recordOppositionImport(Actor actor, String clientId, String fileName) {
         oppositions.recordOppositionImport(actor, clientId, fileName);
+    }
+
+    // ------------------------------------------------------------------------------------------------ users
+
+    public ClientUser inviteUser(Actor actor, String clientId, String email, ClientRole role) {
+        return users().invite(actor, clientId, email, role);
+    }
+
+    public void removeUser(Actor actor, String clientId, String email) {
+        users().remove(actor, clientId, email);
+    }
+
+    public List<ClientUser> users(Actor actor, String clientId) {
+        return users().list(actor, clientId);
+    }
+
+    /** Whether a signed-in client space user still has access to this client's space. */
+    public boolean hasAccess(String email, String clientId) {
+        return users().hasAccess(email, clientId);
+    }
+
+    private ClientUsers users() {
+        if (users == null) {
+            throw new IllegalStateException("no user directory is wired to this administration");
+        }
+        return users;
     }
 
     // ------------------------------------------------------------------------------------------------ reading

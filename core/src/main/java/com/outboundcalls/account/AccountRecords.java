@@ -33,6 +33,12 @@ public interface AccountRecords {
     /** The client an IAM principal (role or user ARN) acts for, if an operator bound it to one. */
     Optional<String> clientOfPrincipal(String principalArn);
 
+    /** A client space user by e-mail address, whatever its client. */
+    Optional<ClientUser> user(String email);
+
+    /** A client's users, removed ones included, by address. */
+    List<ClientUser> users(String clientId);
+
     /** A contact-file format as agreed from a moment on. */
     record FormatVersion(int version, ContactFileFormat format, Instant inForceFrom, String agreedBy) {
     }
@@ -84,5 +90,9 @@ public interface AccountRecords {
     }
 
     record OppositionRemove(String clientId, String e164) implements Write {
+    }
+
+    /** A client space user's record: created ({@code replacing} false, refused if it exists) or replaced. */
+    record UserWrite(ClientUser user, boolean replacing) implements Write {
     }
 }

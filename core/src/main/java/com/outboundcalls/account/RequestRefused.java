@@ -58,4 +58,11 @@ public abstract sealed class RequestRefused extends RuntimeException {
             super(message);
         }
     }
+
+    /** The caller is who it says, but its role does not allow this (HTTP 403). */
+    public static final class Forbidden extends RequestRefused {
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.AuditEntry;
 import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.ClientProfile;
+import com.outboundcalls.account.ClientUser;
 import com.outboundcalls.account.RequestRefused;
 
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ public final class InMemoryAccountRecords implements AccountRecords {
     public final Map<String, List<FormatVersion>> formats = new HashMap<>();
     public final List<AuditEntry> audit = new ArrayList<>();
     public final Map<String, String> oppositions = new LinkedHashMap<>();
+    public final Map<String, ClientUser> users = new TreeMap<>();
 
     @Override
     public synchronized Optional<ClientProfile> profile(String clientId) {
@@ -58,6 +60,16 @@ public final class InMemoryAccountRecords implements AccountRecords {
     @Override
     public synchronized Optional<String> clientOfPrincipal(String principalArn) {
         return Optional.ofNullable(principals.get(principalArn));
+    }
+
+    @Override
+    public synchronized Optional<ClientUser> user(String email) {
+        return Optional.ofNullable(users.get(email));
+    }
+
+    @Override
+    public synchronized List<ClientUser> users(String clientId) {
+        return users.values().stream().filter(u -> u.clientId().equals(clientId)).toList();
     }
 
     @Override
@@ -104,6 +116,8 @@ public final class InMemoryAccountRecords implements AccountRecords {
                 if (!oppositions.containsKey(o.clientId() + "|" + o.e164())) {
                     throw new RequestRefused.NotFound("the number on the client's opposition list");
                 }
+            } else if (write instanceof UserWrite u && !u.replacing() && users.containsKey(u.user().email())) {
+                throw new RequestRefused.Conflict("user " + u.user().email() + " already exists");
             }
         }
         for (Write write : change.writes()) {
@@ -121,6 +135,8 @@ public final class InMemoryAccountRecords implements AccountRecords {
                 oppositions.put(o.opposition().clientId() + "|" + o.opposition().e164(), o.opposition().source());
             } else if (write instanceof OppositionRemove o) {
                 oppositions.remove(o.clientId() + "|" + o.e164());
+            } else if (write instanceof UserWrite u) {
+                users.put(u.user().email(), u.user());
             }
         }
         audit.addAll(change.audit());

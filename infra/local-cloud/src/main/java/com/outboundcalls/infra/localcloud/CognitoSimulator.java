@@ -45,8 +45,10 @@ import java.util.regex.Pattern;
  * real SDK client talks to it: AdminCreateUser (an invitation with a temporary password), InitiateAuth
  * (USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH), RespondToAuthChallenge (NEW_PASSWORD_REQUIRED), GlobalSignOut,
  * AdminDisableUser, AdminEnableUser, AdminDeleteUser, AdminGetUser and ListUsers. Tokens are RS256 JWTs whose
- * issuer is {@code {endpoint}/{userPoolId}} and whose keys are served at {@code {issuer}/.well-known/jwks.json},
- * as Cognito serves them, so a JWT authorizer checks them unchanged. Times come from the local clock.
+ * issuer is the pool's as Cognito names it ({@code https://cognito-idp.{region}.amazonaws.com/{userPoolId}}, the
+ * value template.yaml gives its JWT authorizer), and whose keys this stand-in serves at
+ * {@code {endpoint}/{userPoolId}/.well-known/jwks.json}, where Cognito serves them under the issuer. Times come
+ * from the local clock.
  */
 public final class CognitoSimulator implements AutoCloseable {
 
@@ -185,7 +187,17 @@ public final class CognitoSimulator implements AutoCloseable {
 
     /** The issuer of the pool's tokens, which a JWT authorizer names. */
     public String issuer(String userPoolId) {
-        return endpoint() + "/" + userPoolId;
+        return "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+    }
+
+    /** Where this stand-in serves the pool's public keys (Cognito: {@code {issuer}/.well-known/jwks.json}). */
+    public URI jwksUrl(String userPoolId) {
+        return URI.create(endpoint() + "/" + userPoolId + "/.well-known/jwks.json");
+    }
+
+    /** The pool whose tokens carry this issuer, if it is one of this stand-in's. */
+    public Optional<String> poolOfIssuer(String issuer) {
+        return pools.keySet().stream().filter(id -> issuer(id).equals(issuer)).findFirst();
     }
 
     /** The public keys the pool's tokens are signed with (what {@code jwks.json} serves). */

@@ -50,6 +50,7 @@ public final class LocalCloud implements AutoCloseable {
     private final SqsClient sqs;
     private final S3Client s3;
     private final EventLoop events;
+    private final CognitoSimulator cognito;
     private final TemplateProvisioning stack;
 
     /** How to build a local cloud. */
@@ -62,6 +63,7 @@ public final class LocalCloud implements AutoCloseable {
         private final Map<String, String> parameterOverrides = new HashMap<>();
         private AwsStandIns.Ports ports = AwsStandIns.Ports.any();
         private int httpApiPort;
+        private int cognitoPort;
 
         /** Fixed loopback ports (0 = any free port), for a cloud that people drive by hand. */
         public Builder ports(int dynamoDb, int sqs, int s3, int connect) {
@@ -72,6 +74,12 @@ public final class LocalCloud implements AutoCloseable {
         /** Loopback port of the template's HTTP API (0 = any free port). */
         public Builder httpApiPort(int port) {
             this.httpApiPort = port;
+            return this;
+        }
+
+        /** Loopback port of the Cognito stand-in (0 = any free port). */
+        public Builder cognitoPort(int port) {
+            this.cognitoPort = port;
             return this;
         }
 
@@ -108,7 +116,7 @@ public final class LocalCloud implements AutoCloseable {
         public LocalCloud start() {
             Path path = templatePath != null ? templatePath : CloudTemplate.locate(Path.of(""));
             return new LocalCloud(CloudTemplate.load(path), clock != null ? clock : LocalClock.wall(), seed,
-                    quotas, population, parameterOverrides, ports, httpApiPort);
+                    quotas, population, parameterOverrides, ports, httpApiPort, cognitoPort);
         }
     }
 
@@ -118,7 +126,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private LocalCloud(CloudTemplate template, LocalClock clock, long seed, ConnectSimulator.Quotas quotas,
                        CalleePopulation.Settings population, Map<String, String> overrides,
-                       AwsStandIns.Ports ports, int httpApiPort) {
+                       AwsStandIns.Ports ports, int httpApiPort, int cognitoPort) {
         this.template = template;
         this.httpApiPort = httpApiPort;
         this.clock = clock;
@@ -143,8 +151,9 @@ public final class LocalCloud implements AutoCloseable {
         this.connect = new ConnectSimulator(clock, REGION, ACCOUNT_ID, parameters.get("ConnectInstanceId"), quotas,
                 new CalleePopulation(seed, population), events::contactEvents, ports.connect());
         events.attach(connect);
+        this.cognito = new CognitoSimulator(clock, REGION, cognitoPort);
         this.stack = new TemplateProvisioning(template, parameters, clock, dynamo, sqs, s3, eventBridge, events,
-                clientEnvironment(), metricLines.stream, httpApiPort, identities);
+                clientEnvironment(), metricLines.stream, httpApiPort, identities, cognito);
         stack.provision();
     }
 
@@ -171,6 +180,9 @@ public final class LocalCloud implements AutoCloseable {
         if (connect != null) {
             env.put("AWS_ENDPOINT_URL_CONNECT", connect.endpoint().toString());
         }
+        if (cognito != null) {
+            env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", cognito.endpoint().toString());
+        }
         return env;
     }
 
@@ -196,6 +208,10 @@ public final class LocalCloud implements AutoCloseable {
 
     public ConnectSimulator connect() {
         return connect;
+    }
+
+    public CognitoSimulator cognito() {
+        return cognito;
     }
 
     /** Physical name of a resource: a table's name, a queue's URL, a bucket's name. */
@@ -356,6 +372,7 @@ public final class LocalCloud implements AutoCloseable {
     public void close() {
         events.stop();
         connect.close();
+        cognito.close();
         stack.httpApis.values().forEach(LocalHttpApi::close);
         standIns.close();
     }

@@ -78,17 +78,22 @@ final class LocalHttpApi implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final java.util.function.Function<String, Optional<LocalIdentity>> identities;
     private final SigV4Verifier verifier;
+    private final JwtAuthorizer jwt;
     private final String region;
     private final String accountId;
     private final HttpServer server;
     /** Told of each function run, so that the queues it may have sent to are read. */
     private final java.util.function.Consumer<LocalFunction> invoked;
 
-    /** @param identities the identities by access key; null when the API has no IAM authorization */
+    /**
+     * @param identities the identities by access key; null when the API has no IAM authorization
+     * @param jwt        the API's JWT authorizer; null when it has none
+     */
     LocalHttpApi(String apiId, int port, java.util.function.Function<String, Optional<LocalIdentity>> identities,
-                 String region, String accountId, java.util.function.Consumer<LocalFunction> invoked)
-            throws IOException {
+                 JwtAuthorizer jwt, String region, String accountId,
+                 java.util.function.Consumer<LocalFunction> invoked) throws IOException {
         this.apiId = apiId;
+        this.jwt = jwt;
         this.invoked = invoked;
         this.identities = identities;
         this.verifier = identities == null ? null
@@ -136,13 +141,24 @@ final class LocalHttpApi implements AutoCloseable {
                     return;
                 }
             }
+            JwtAuthorizer.Authorized bearer = null;
+            if (jwt != null) {
+                Optional<JwtAuthorizer.Authorized> authorized = jwt.authorize(
+                        exchange.getRequestHeaders().getFirst("Authorization"));
+                if (authorized.isEmpty()) {
+                    respond(exchange, 401, Map.of("Content-Type", "application/json", "WWW-Authenticate", "Bearer"),
+                            "{\"message\":\"Unauthorized\"}");
+                    return;
+                }
+                bearer = authorized.get();
+            }
             for (Route route : routes) {
                 if (!route.accepts(method)) {
                     continue;
                 }
                 Optional<Map<String, String>> params = route.match(uri.getRawPath());
                 if (params.isPresent()) {
-                    invoke(exchange, route, params.get(), uri, method, body, caller);
+                    invoke(exchange, route, params.get(), uri, method, body, caller, bearer);
                     return;
                 }
             }
@@ -164,7 +180,7 @@ final class LocalHttpApi implements AutoCloseable {
     }
 
     private void invoke(HttpExchange exchange, Route route, Map<String, String> pathParams, URI uri, String method,
-                        byte[] body, LocalIdentity caller) throws IOException {
+                        byte[] body, LocalIdentity caller, JwtAuthorizer.Authorized bearer) throws IOException {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
@@ -204,6 +220,12 @@ final class LocalHttpApi implements AutoCloseable {
             iam.put("accountId", accountId);
             iam.put("accessKey", caller.accessKey());
             iam.put("userArn", caller.callerArn());
+        }
+        if (bearer != null) {
+            ObjectNode token = context.putObject("authorizer").putObject("jwt");
+            ObjectNode claims = token.putObject("claims");
+            bearer.claims().forEach(claims::put);
+            bearer.scopes().forEach(token.putArray("scopes")::add);
         }
         Object result;
         try {

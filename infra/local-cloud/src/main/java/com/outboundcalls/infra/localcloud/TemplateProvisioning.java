@@ -47,6 +47,7 @@ final class TemplateProvisioning {
     private final PrintStream metricsOut;
     private final int httpApiPort;
     private final Map<String, LocalIdentity> identities;
+    private final CognitoSimulator cognito;
     final Map<String, String> physicalNames = new HashMap<>();
     final Map<String, String> arns = new HashMap<>();
     final Map<String, LocalFunction> functions = new LinkedHashMap<>();
@@ -55,7 +56,7 @@ final class TemplateProvisioning {
     TemplateProvisioning(CloudTemplate template, Map<String, String> parameters, LocalClock clock, DynamoDbClient dynamo,
                          SqsClient sqs, S3Client s3, LocalEventBridge eventBridge, EventLoop eventLoop,
                          Map<String, String> clientEnvironment, PrintStream metricsOut, int httpApiPort,
-                         Map<String, LocalIdentity> identities) {
+                         Map<String, LocalIdentity> identities, CognitoSimulator cognito) {
         this.template = template;
         this.parameters = parameters;
         this.clock = clock;
@@ -68,6 +69,7 @@ final class TemplateProvisioning {
         this.metricsOut = metricsOut;
         this.httpApiPort = httpApiPort;
         this.identities = identities;
+        this.cognito = cognito;
     }
 
     void provision() {
@@ -97,6 +99,15 @@ final class TemplateProvisioning {
         }
         for (String id : template.resourcesOfType("AWS::DynamoDB::Table")) {
             createTable(id);
+        }
+        for (String id : template.resourcesOfType("AWS::Cognito::UserPool")) {
+            String poolId = cognito.createUserPool(id, passwordPolicy(id));
+            physicalNames.put(id, poolId);
+            arns.put(id, "arn:aws:cognito-idp:" + REGION + ":" + ACCOUNT_ID + ":userpool/" + poolId);
+        }
+        for (String id : template.resourcesOfType("AWS::Cognito::UserPoolClient")) {
+            String poolId = (String) resolve(template.properties(id).get("UserPoolId"));
+            physicalNames.put(id, cognito.createUserPoolClient(poolId, id));
         }
         List<String> queues = template.resourcesOfType("AWS::SQS::Queue");
         for (String id : queues) {
@@ -253,7 +264,44 @@ final class TemplateProvisioning {
         });
     }
 
-    /** The loopback server of an AWS::Serverless::HttpApi, started on first use, IAM-checked if the template says so. */
+    /** A user pool's password policy as the template states it; Cognito's default for what it leaves out. */
+    @SuppressWarnings("unchecked")
+    private CognitoSimulator.PasswordPolicy passwordPolicy(String poolId) {
+        Map<String, Object> policies = (Map<String, Object>) template.properties(poolId).getOrDefault("Policies", Map.of());
+        Map<String, Object> p = (Map<String, Object>) policies.getOrDefault("PasswordPolicy", Map.of());
+        CognitoSimulator.PasswordPolicy d = CognitoSimulator.PasswordPolicy.cognitoDefault();
+        return new CognitoSimulator.PasswordPolicy(((Number) p.getOrDefault("MinimumLength", d.minimumLength())).intValue(),
+                (Boolean) p.getOrDefault("RequireUppercase", d.requireUppercase()),
+                (Boolean) p.getOrDefault("RequireLowercase", d.requireLowercase()),
+                (Boolean) p.getOrDefault("RequireNumbers", d.requireNumbers()),
+                (Boolean) p.getOrDefault("RequireSymbols", d.requireSymbols()));
+    }
+
+    /**
+     * The JWT authorizer an HttpApi's Auth names as its default, if it is one: issuer and audiences from the
+     * template, keys from the Cognito stand-in's pool of that issuer.
+     */
+    @SuppressWarnings("unchecked")
+    private JwtAuthorizer jwtAuthorizer(Map<String, Object> auth) {
+        Object name = auth.get("DefaultAuthorizer");
+        Map<String, Object> authorizers = (Map<String, Object>) auth.getOrDefault("Authorizers", Map.of());
+        Map<String, Object> authorizer = name == null ? null : (Map<String, Object>) authorizers.get(name);
+        if (authorizer == null || !authorizer.containsKey("JwtConfiguration")) {
+            return null;
+        }
+        Map<String, Object> jwt = (Map<String, Object>) authorizer.get("JwtConfiguration");
+        String issuer = String.valueOf(resolve(jwt.get("issuer")));
+        List<String> audiences = new ArrayList<>();
+        for (Object audience : (List<Object>) jwt.getOrDefault("audience", List.of())) {
+            audiences.add(String.valueOf(resolve(audience)));
+        }
+        return new JwtAuthorizer(issuer, audiences, iss -> cognito.poolOfIssuer(iss).map(cognito::jwksUrl), clock);
+    }
+
+    /**
+     * The loopback server of an AWS::Serverless::HttpApi, started on first use: IAM-checked or JWT-checked as the
+     * template says.
+     */
     @SuppressWarnings("unchecked")
     private LocalHttpApi httpApi(String apiId) {
         return httpApis.computeIfAbsent(apiId, id -> {
@@ -262,8 +310,8 @@ final class TemplateProvisioning {
             try {
                 // With a fixed port, the template's APIs take it and the ports after it, in template order.
                 return new LocalHttpApi(id, httpApiPort == 0 ? 0 : httpApiPort + httpApis.size(),
-                        iam ? key -> java.util.Optional.ofNullable(identities.get(key)) : null, REGION, ACCOUNT_ID,
-                        eventLoop::invoked);
+                        iam ? key -> java.util.Optional.ofNullable(identities.get(key)) : null, jwtAuthorizer(auth),
+                        REGION, ACCOUNT_ID, eventLoop::invoked);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("cannot serve " + id + " on loopback", e);
             }

@@ -23,7 +23,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
-import java.net.URL;
 import java.time.Instant;
 import java.util.Map;
 
@@ -89,9 +88,9 @@ class CognitoSimulatorTest {
         AuthenticationResultType tokens = firstSignIn("marie@acme.example", "Une-phrase-longue-42");
 
         SignedJWT id = SignedJWT.parse(tokens.idToken());
-        JWKSet keys = JWKSet.load(new URL(cognito.issuer(poolId) + "/.well-known/jwks.json"));
+        JWKSet keys = JWKSet.load(cognito.jwksUrl(poolId).toURL());
         RSAKey key = (RSAKey) keys.getKeyByKeyId(id.getHeader().getKeyID());
-        assertNotNull(key, "the token's key is published at the issuer's jwks.json");
+        assertNotNull(key, "the token's key is published with the pool's keys");
         assertTrue(id.verify(new RSASSAVerifier(key)));
         assertEquals(cognito.issuer(poolId), id.getJWTClaimsSet().getIssuer());
         assertEquals(appClientId, id.getJWTClaimsSet().getAudience().get(0));
