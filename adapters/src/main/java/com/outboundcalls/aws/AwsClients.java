@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -61,6 +62,11 @@ public final class AwsClients {
                     .pathStyleAccessEnabled(true).build());
         }
         return builder.build();
+    }
+
+    /** The client space's user pool (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER for a stand-in). */
+    public CognitoIdentityProviderClient cognito() {
+        return configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build();
     }
 
     /**

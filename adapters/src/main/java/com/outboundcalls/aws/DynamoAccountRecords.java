@@ -5,6 +5,8 @@ import com.outboundcalls.account.AuditEntry;
 import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.account.ClientProfile;
+import com.outboundcalls.account.ClientRole;
+import com.outboundcalls.account.ClientUser;
 import com.outboundcalls.account.RequestRefused;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -117,6 +119,32 @@ public final class DynamoAccountRecords implements AccountRecords {
     }
 
     @Override
+    public Optional<ClientUser> user(String email) {
+        return get(userPk(email), ACCESS).map(DynamoAccountRecords::toUser);
+    }
+
+    @Override
+    public List<ClientUser> users(String clientId) {
+        List<ClientUser> found = new ArrayList<>();
+        dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)
+                        .filterExpression("begins_with(pk, :u) AND sk = :a AND clientId = :c")
+                        .expressionAttributeValues(Map.of(":u", s("USER#"), ":a", s(ACCESS), ":c", s(clientId))))
+                .items().forEach(item -> found.add(toUser(item)));
+        found.sort(java.util.Comparator.comparing(ClientUser::email));
+        return found;
+    }
+
+    private static String userPk(String email) {
+        return "USER#" + email;
+    }
+
+    private static ClientUser toUser(Map<String, AttributeValue> item) {
+        return new ClientUser(item.get("pk").s().substring("USER#".length()), str(item, "clientId"),
+                ClientRole.valueOf(str(item, "role")), ClientUser.Status.valueOf(str(item, "status")),
+                str(item, "invitedBy"), Instant.parse(str(item, "invitedAt")));
+    }
+
+    @Override
     public List<FormatVersion> formats(String clientId) {
         return under(clientId, "FORMAT#").stream().map(item -> new FormatVersion((int) num(item, "formatVersion", 0),
                 DynamoAccountDirectory.toFormat(item.get("format").m()), Instant.parse(str(item, "inForceFrom")),
@@ -202,6 +230,23 @@ public final class DynamoAccountRecords implements AccountRecords {
             item.put("since", s(o.opposition().since().toString()));
             return create(oppositionsTable, item);
         }
+        if (write instanceof UserWrite u) {
+            ClientUser user = u.user();
+            Map<String, AttributeValue> item = Items.key(userPk(user.email()), ACCESS);
+            item.put("clientId", s(user.clientId()));
+            item.put("role", s(user.role().name()));
+            item.put("status", s(user.status().name()));
+            item.put("invitedBy", s(user.invitedBy()));
+            item.put("invitedAt", s(user.invitedAt().toString()));
+            Put.Builder put = Put.builder().tableName(table).item(item);
+            if (!u.replacing()) {
+                // A new user, or one removed before: never an address that has access to a space now.
+                put.conditionExpression("attribute_not_exists(pk) OR #st = :removed")
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(Map.of(":removed", s(ClientUser.Status.REMOVED.name())));
+            }
+            return TransactWriteItem.builder().put(put.build()).build();
+        }
         OppositionRemove o = (OppositionRemove) write;
         return TransactWriteItem.builder().delete(Delete.builder().tableName(oppositionsTable)
                 .key(Items.key("CLIENT#" + o.clientId(), o.e164()))
@@ -227,6 +272,9 @@ public final class DynamoAccountRecords implements AccountRecords {
         }
         if (write instanceof OppositionAdd) {
             return "the number on the client's opposition list";
+        }
+        if (write instanceof UserWrite u) {
+            return "user " + u.user().email() + ", with access to a client space,";
         }
         return "the number on the client's opposition list";
     }

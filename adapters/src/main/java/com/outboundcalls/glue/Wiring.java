@@ -3,6 +3,7 @@ package com.outboundcalls.glue;
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.CachedAccountDirectory;
 import com.outboundcalls.aws.AwsClients;
+import com.outboundcalls.aws.CognitoUserDirectory;
 import com.outboundcalls.aws.ConnectCalleeRequests;
 import com.outboundcalls.aws.ConnectContactDescriptions;
 import com.outboundcalls.aws.ConnectOutboundCalls;
@@ -27,6 +28,7 @@ import com.outboundcalls.aws.SqsIngestHandover;
 import com.outboundcalls.dial.ConnectSetup;
 import com.outboundcalls.dial.DialFeeding;
 import com.outboundcalls.lambda.Metrics;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -56,6 +58,7 @@ public final class Wiring {
     private final Once<S3Client> s3;
     private final Once<S3Presigner> s3Presigner;
     private final Once<ConnectClient> connect;
+    private final Once<CognitoIdentityProviderClient> cognito;
 
     private final Once<DynamoAccountDirectory> accountDirectory;
     private final Once<AccountDirectory> cachedAccountDirectory;
@@ -77,6 +80,7 @@ public final class Wiring {
     private final Once<ConnectCalleeRequests> calleeRequests;
     private final Once<ConnectSetup> connectSetup;
     private final Once<DialFeeding> dialFeeding;
+    private final Once<CognitoUserDirectory> userDirectory;
     private final Map<String, S3ObjectSink> sinks = new ConcurrentHashMap<>();
     private final Map<String, S3FileReports> fileReports = new ConcurrentHashMap<>();
     private final Map<String, S3Links> links = new ConcurrentHashMap<>();
@@ -91,6 +95,7 @@ public final class Wiring {
         s3 = new Once<>(clients::s3);
         s3Presigner = new Once<>(clients::s3Presigner);
         connect = new Once<>(clients::connect);
+        cognito = new Once<>(clients::cognito);
 
         accountDirectory = new Once<>(() -> new DynamoAccountDirectory(dynamoDb(), require("ACCOUNTS_TABLE")));
         cachedAccountDirectory = new Once<>(() -> new CachedAccountDirectory(accountDirectory(), clock, ACCOUNT_CACHE_TTL));
@@ -123,6 +128,7 @@ public final class Wiring {
                 require("CONTACT_FLOW_ID"), connectSetup().connectCampaignId()));
         contactDescriptions = new Once<>(() -> new ConnectContactDescriptions(connect(), require("CONNECT_INSTANCE_ID")));
         calleeRequests = new Once<>(() -> new ConnectCalleeRequests(connect(), require("CONNECT_INSTANCE_ID")));
+        userDirectory = new Once<>(() -> new CognitoUserDirectory(cognito(), require("USER_POOL_ID")));
         dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
                 requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup()));
     }
@@ -183,6 +189,10 @@ public final class Wiring {
 
     public ConnectClient connect() {
         return connect.get();
+    }
+
+    public CognitoIdentityProviderClient cognito() {
+        return cognito.get();
     }
 
     // Adapters
@@ -262,6 +272,11 @@ public final class Wiring {
 
     public ConnectCalleeRequests calleeRequests() {
         return calleeRequests.get();
+    }
+
+    /** The client space's users, in the user pool USER_POOL_ID. */
+    public CognitoUserDirectory userDirectory() {
+        return userDirectory.get();
     }
 
     public S3ObjectSink objectSink(String bucket) {

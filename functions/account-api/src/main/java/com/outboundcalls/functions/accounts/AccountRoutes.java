@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.AccountRecords.VersionedCampaign;
 import com.outboundcalls.account.Actor;
+import com.outboundcalls.account.ClientRole;
 import com.outboundcalls.account.CampaignAdministration.CampaignAction;
 import com.outboundcalls.account.CampaignAdministration.CampaignSettings;
 import com.outboundcalls.account.ContactFileFormat;
@@ -15,6 +16,7 @@ import com.outboundcalls.lambda.HttpJson;
 import com.outboundcalls.report.Dashboards;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import static com.outboundcalls.lambda.HttpJson.error;
@@ -43,10 +45,40 @@ final class AccountRoutes {
     }
 
     /** The routes of one account, for its client or for an operator. */
+    /**
+     * What each route does, as the roles of the client space grant it; a route not listed here is no route. The
+     * roles' rights themselves are the core's ({@link ClientRole}).
+     */
+    static final Map<String, ClientRole.Capability> CAPABILITIES = Map.ofEntries(
+            Map.entry("GET ", ClientRole.Capability.ACCOUNT),
+            Map.entry("GET account", ClientRole.Capability.ACCOUNT),
+            Map.entry("GET audit", ClientRole.Capability.AUDIT),
+            Map.entry("GET campaigns", ClientRole.Capability.CAMPAIGNS),
+            Map.entry("POST campaigns", ClientRole.Capability.CAMPAIGNS),
+            Map.entry("GET campaigns/*", ClientRole.Capability.CAMPAIGNS),
+            Map.entry("PATCH campaigns/*", ClientRole.Capability.CAMPAIGNS),
+            Map.entry("POST campaigns/*/*", ClientRole.Capability.CAMPAIGNS),
+            Map.entry("GET dashboard", ClientRole.Capability.REPORTS),
+            Map.entry("GET campaigns/*/reports", ClientRole.Capability.REPORTS),
+            Map.entry("POST caller-ids", ClientRole.Capability.SETTINGS),
+            Map.entry("GET contact-file-format", ClientRole.Capability.FILES),
+            Map.entry("PUT contact-file-format", ClientRole.Capability.SETTINGS),
+            Map.entry("POST oppositions", ClientRole.Capability.FILES),
+            Map.entry("POST oppositions/imports", ClientRole.Capability.FILES),
+            Map.entry("DELETE oppositions/*", ClientRole.Capability.FILES),
+            Map.entry("GET users", ClientRole.Capability.USERS),
+            Map.entry("POST users", ClientRole.Capability.USERS),
+            Map.entry("DELETE users/*", ClientRole.Capability.USERS));
+
     APIGatewayV2HTTPResponse route(Actor actor, String clientId, String method, List<String> path,
                                    APIGatewayV2HTTPEvent event) {
+        String route = method + " " + Requests.shape(path);
+        ClientRole.Capability capability = CAPABILITIES.get(route);
+        if (capability != null && !actor.may(capability)) {
+            return error(403, "the " + actor.role() + " role does not allow this");
+        }
         RequestFields in = RequestFields.of(Requests.bodyOrEmpty(event));
-        switch (method + " " + Requests.shape(path)) {
+        switch (route) {
             case "GET ":
             case "GET account":
                 return json(200, AccountViews.view(admin.profile(actor, clientId), actor.isOperator()));
@@ -164,6 +196,28 @@ final class AccountRoutes {
                 ObjectNode body = HttpJson.object();
                 body.put("number", e164);
                 body.put("opposed", false);
+                return json(200, body);
+            }
+            case "GET users": {
+                ArrayNode users = HttpJson.JSON.createArrayNode();
+                admin.users(actor, clientId).forEach(u -> users.add(AccountViews.view(u)));
+                return json(200, users);
+            }
+            case "POST users": {
+                String email = in.requiredText("email");
+                ClientRole role = in.choice("role", ClientRole.class);
+                if (role == null && !in.has("role")) {
+                    in.error("role", "required: ADMINISTRATEUR, SUPERVISEUR or FINANCE");
+                }
+                in.finish();
+                return json(201, AccountViews.view(admin.inviteUser(actor, clientId, email, role)));
+            }
+            case "DELETE users/*": {
+                in.finish();
+                admin.removeUser(actor, clientId, path.get(1));
+                ObjectNode body = HttpJson.object();
+                body.put("email", path.get(1).toLowerCase(Locale.ROOT));
+                body.put("access", false);
                 return json(200, body);
             }
             default:

@@ -7,6 +7,7 @@ import com.outboundcalls.account.AuditEntry;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.account.ClientProfile;
+import com.outboundcalls.account.ClientUser;
 import com.outboundcalls.account.ContactFileFormat;
 import com.outboundcalls.lambda.HttpJson;
 
@@ -113,5 +114,15 @@ final class AccountViews {
         if (value != null) {
             v.put(name, value);
         }
+    }
+
+    static ObjectNode view(ClientUser u) {
+        ObjectNode v = HttpJson.object();
+        v.put("email", u.email());
+        v.put("role", u.role().name());
+        v.put("status", u.status().name());
+        v.put("invitedBy", u.invitedBy());
+        v.put("invitedAt", u.invitedAt().toString());
+        return v;
     }
 }

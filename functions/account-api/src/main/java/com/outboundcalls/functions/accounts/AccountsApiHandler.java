@@ -45,6 +45,7 @@ import static com.outboundcalls.lambda.HttpJson.json;
 public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final AccountRecords records;
+    private final AccountAdministration admin;
     private final OperatorRoutes operator;
     private final AccountRoutes account;
     private final StructuredLog log = new StructuredLog("accounts-api");
@@ -59,13 +60,14 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     private AccountsApiHandler(Wiring wiring) {
         this(wiring.accountRecords(), new AccountAdministration(wiring.accountRecords(),
-                        wiring.require("DEFAULT_CALLER_ID"), wiring.clock()),
+                        wiring.require("DEFAULT_CALLER_ID"), wiring.clock(), wiring.userDirectory()),
                 wiring.links(wiring.require("CONTACT_BUCKET")), dashboardRequests(wiring));
     }
 
     AccountsApiHandler(AccountRecords records, AccountAdministration admin, com.outboundcalls.aws.S3Links files,
                        AccountRoutes.DashboardRequests dashboardRequests) {
         this.records = records;
+        this.admin = admin;
         this.account = new AccountRoutes(admin, files, dashboardRequests);
         this.operator = new OperatorRoutes(admin, records, account);
     }
@@ -81,10 +83,13 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String method = HttpJson.method(event);
         List<String> path = HttpJson.segments(event.getRawPath());
-        String principal = Requests.principal(event);
+        Optional<Requests.SignedInUser> user = Requests.signedInUser(event);
+        String principal = user.map(u -> "user:" + u.email()).orElseGet(() -> Requests.principal(event));
         try {
             APIGatewayV2HTTPResponse response;
-            if (!path.isEmpty() && path.get(0).equals("operator")) {
+            if (user.isPresent()) {
+                response = clientSpace(user.get(), method, path, event);
+            } else if (!path.isEmpty() && path.get(0).equals("operator")) {
                 response = operator.route(Actor.operator(principal), method, path.subList(1, path.size()), event);
             } else if (!path.isEmpty() && path.get(0).equals("client")) {
                 Optional<String> clientId = records.clientOfPrincipal(principal);
@@ -97,7 +102,7 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 response = error(404, "no such route");
             }
             log.info("request", "method", method, "route", event.getRouteKey(), "status", response.getStatusCode(),
-                    "principal", principal);
+                    "principal", Requests.loggable(principal));
             return response;
         } catch (RequestRefused.Invalid e) {
             ObjectNode body = HttpJson.object();
@@ -114,6 +119,27 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
             return json(409, body);
         } catch (RequestRefused.Conflict e) {
             return error(409, e.getMessage());
+        } catch (RequestRefused.Forbidden e) {
+            return error(403, e.getMessage());
         }
+    }
+
+    /**
+     * A client space user (the pool's ID token, checked by the API's JWT authorizer): its client and role come
+     * from the token's custom attributes, which only the system sets, and its access must still hold.
+     */
+    private APIGatewayV2HTTPResponse clientSpace(Requests.SignedInUser user, String method, List<String> path,
+                                                 APIGatewayV2HTTPEvent event) {
+        if (path.isEmpty() || !path.get(0).equals("client")) {
+            return error(404, "no such route");
+        }
+        if (user.clientId() == null || user.role().isEmpty()) {
+            return error(403, "this user has no client space");
+        }
+        if (!admin.hasAccess(user.email(), user.clientId())) {
+            return error(403, "this user no longer has access to the client space");
+        }
+        return account.route(Actor.user(user.email(), user.clientId(), user.role().get()), user.clientId(), method,
+                path.subList(1, path.size()), event);
     }
 }

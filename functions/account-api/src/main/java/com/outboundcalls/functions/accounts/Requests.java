@@ -2,11 +2,15 @@ package com.outboundcalls.functions.accounts;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.outboundcalls.account.ClientRole;
 import com.outboundcalls.account.RequestRefused;
 import com.outboundcalls.lambda.HttpJson;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,13 +40,43 @@ final class Requests {
         }
         List<String> shape = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
-            boolean id = (i == 1 && List.of("campaigns", "caller-ids", "oppositions").contains(path.get(0))
+            boolean id = (i == 1 && List.of("campaigns", "caller-ids", "oppositions", "users").contains(path.get(0))
                     && !(path.get(0).equals("oppositions") && path.get(1).equals("imports")))
                     || (i == 2 && path.get(0).equals("caller-ids"))
                     || (i == 2 && path.get(0).equals("campaigns") && !path.get(2).equals("reports"));
             shape.add(id ? "*" : path.get(i));
         }
         return String.join("/", shape);
+    }
+
+    /** A client space user as its ID token names it: its address, its client and its role (custom attributes). */
+    record SignedInUser(String email, String clientId, Optional<ClientRole> role) {
+    }
+
+    /** The user whose ID token the JWT authorizer accepted, if the request came with one. */
+    static Optional<SignedInUser> signedInUser(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return Optional.empty();
+        }
+        Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
+        if (!"id".equals(claims.get("token_use")) || claims.get("email") == null) {
+            // An access token carries no client nor role: the page sends the ID token.
+            return Optional.of(new SignedInUser(String.valueOf(claims.get("sub")), null, Optional.empty()));
+        }
+        return Optional.of(new SignedInUser(claims.get("email").toLowerCase(Locale.ROOT), claims.get("custom:client_id"),
+                ClientRole.parse(claims.get("custom:role"))));
+    }
+
+    /** A principal as logs show it: a user's address masked, an IAM ARN as is. */
+    static String loggable(String principal) {
+        if (principal == null || !principal.startsWith("user:")) {
+            return principal;
+        }
+        String email = principal.substring("user:".length());
+        int at = email.indexOf('@');
+        return "user:" + (at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at));
     }
 
     static JsonNode body(APIGatewayV2HTTPEvent event) {

@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  * ({@code X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>}, {@code application/x-amz-json-1.1}) so the
  * real SDK client talks to it: AdminCreateUser (an invitation with a temporary password), InitiateAuth
  * (USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH), RespondToAuthChallenge (NEW_PASSWORD_REQUIRED), GlobalSignOut,
+ * AdminUserGlobalSignOut,
  * AdminDisableUser, AdminEnableUser, AdminDeleteUser, AdminGetUser and ListUsers. Tokens are RS256 JWTs whose
  * issuer is the pool's as Cognito names it ({@code https://cognito-idp.{region}.amazonaws.com/{userPoolId}}, the
  * value template.yaml gives its JWT authorizer), and whose keys this stand-in serves at
@@ -249,6 +250,7 @@ public final class CognitoSimulator implements AutoCloseable {
             case "InitiateAuth" -> initiateAuth(request);
             case "RespondToAuthChallenge" -> respondToAuthChallenge(request);
             case "GlobalSignOut" -> globalSignOut(request);
+            case "AdminUserGlobalSignOut" -> adminUserGlobalSignOut(request);
             case "AdminDisableUser" -> setEnabled(request, false);
             case "AdminEnableUser" -> setEnabled(request, true);
             case "AdminDeleteUser" -> adminDeleteUser(request);
@@ -361,6 +363,11 @@ public final class CognitoSimulator implements AutoCloseable {
         if (user != null) {
             user.refreshTokens.clear();
         }
+        return JSON.createObjectNode();
+    }
+
+    private ObjectNode adminUserGlobalSignOut(JsonNode request) {
+        user(request).refreshTokens.clear();
         return JSON.createObjectNode();
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "clients", mixinStandardHelpOptions = true, description = "Client accounts.",
         subcommands = {Clients.ListClients.class, Clients.Show.class, Clients.Onboard.class, Clients.Update.class,
                 Clients.Suspend.class, Clients.Reactivate.class, Clients.Terminate.class, Clients.GrantAccess.class,
-                Clients.Audit.class})
+                Clients.Invite.class, Clients.Audit.class})
 final class Clients {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every client account.")
@@ -142,6 +142,23 @@ final class Clients {
         @Override
         AccountsApiClient.Response call(AccountsApiClient api) {
             return api.post(path(client, "principals"), text(body().put("principalArn", principal)));
+        }
+    }
+
+    @Command(name = "invite", mixinStandardHelpOptions = true, description = "Invite a person of the client's "
+            + "firm to its space: it receives a temporary password by e-mail and sets its own at first sign-in.")
+    static final class Invite extends Call {
+        @Parameters(paramLabel = "CLIENT", description = "The client's id.")
+        String client;
+        @Option(names = "--email", required = true, description = "The person's e-mail address: its identifier.")
+        String email;
+        @Option(names = "--role", defaultValue = "ADMINISTRATEUR", description = "ADMINISTRATEUR (default: "
+                + "everything, users included), SUPERVISEUR (campaigns, files, reports) or FINANCE (invoices).")
+        String role;
+
+        @Override
+        AccountsApiClient.Response call(AccountsApiClient api) {
+            return api.post(path(client, "users"), text(body().put("email", email).put("role", role)));
         }
     }
 

@@ -106,6 +106,15 @@ class OpsCommandLineTest {
             audit.json().forEach(e -> actions.add(e.path("action").asText()));
             assertEquals(List.of("client.onboarded", "provider-number.assigned", "access.granted", "campaign.created",
                     "campaign.started"), actions);
+
+            // The client's first administrator, invited to its space: the user pool sends the temporary password.
+            Run invite = ops(join(new String[]{"clients", "invite", "acme", "--email", "marie@acme.example"}, at));
+            assertEquals(0, invite.status(), invite.err());
+            assertEquals("ADMINISTRATEUR", invite.json().path("role").asText());
+            assertEquals(List.of("marie@acme.example"), cloud.cognito().invitations().stream()
+                    .map(i -> i.email()).toList());
+            Run again = ops(join(new String[]{"clients", "invite", "acme", "--email", "marie@acme.example"}, at));
+            assertEquals(1, again.status(), "an address has access to one space, once");
         }
     }
 
