@@ -135,6 +135,15 @@ public final class ReferenceData {
         accepted(api.post(base + "/campaigns/" + campaign.campaignId() + "/start", "{}"));
     }
 
+    /** A person of the client's firm invited to its space, as an operator invites a client's first administrator. */
+    public static void invite(LocalCloud cloud, String clientId, String email, String role) {
+        var keys = cloud.identity(OPERATOR_ROLE, "OperatorAccessPolicy");
+        AccountsApiClient api = new AccountsApiClient(cloud.httpApiEndpoint("AccountsApi"), LocalCloud.REGION,
+                () -> keys);
+        accepted(api.post("/operator/clients/" + clientId + "/users", JSON.createObjectNode().put("email", email)
+                .put("role", role).toString()));
+    }
+
     private static void units(ObjectNode subscription, String name, BillingAccount.Units units) {
         subscription.putObject(name).put("quantity", units.quantity()).put("unitPrice", units.unitPrice().toPlainString());
     }

@@ -180,7 +180,8 @@ public final class CognitoSimulator implements AutoCloseable {
     /** An app client of a pool; its id is what tokens name as their audience. */
     public synchronized String createUserPoolClient(String userPoolId, String name) {
         Pool pool = pool(userPoolId);
-        String id = (name.replaceAll("[^a-z0-9]", "") + "0000000000000000000000000").substring(0, 26);
+        // Cognito's app client ids are 26 lower-case letters and digits.
+        String id = (name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + "0".repeat(26)).substring(0, 26);
         pool.clientIds.add(id);
         poolsByClient.put(id, pool);
         return id;
