@@ -49,6 +49,7 @@ public final class DynamoAccountRecords implements AccountRecords {
     private final String table;
     private final String oppositionsTable;
 
+    /** @param oppositionsTable the opposition lists' table; null for a reader that never changes them */
     public DynamoAccountRecords(DynamoDbClient dynamo, String table, String oppositionsTable) {
         this.dynamo = dynamo;
         this.table = table;
@@ -223,6 +224,9 @@ public final class DynamoAccountRecords implements AccountRecords {
             item.put("inForceFrom", s(f.format().inForceFrom().toString()));
             item.put("agreedBy", s(f.format().agreedBy()));
             return create(table, item);
+        }
+        if ((write instanceof OppositionAdd || write instanceof OppositionRemove) && oppositionsTable == null) {
+            throw new IllegalStateException("no oppositions table is wired to change opposition lists");
         }
         if (write instanceof OppositionAdd o) {
             Map<String, AttributeValue> item = Items.key("CLIENT#" + o.opposition().clientId(), o.opposition().e164());

@@ -99,8 +99,9 @@ public final class Wiring {
 
         accountDirectory = new Once<>(() -> new DynamoAccountDirectory(dynamoDb(), require("ACCOUNTS_TABLE")));
         cachedAccountDirectory = new Once<>(() -> new CachedAccountDirectory(accountDirectory(), clock, ACCOUNT_CACHE_TTL));
+        // The oppositions table only for the functions that change opposition lists (the accounts API).
         accountRecords = new Once<>(() -> new DynamoAccountRecords(dynamoDb(), require("ACCOUNTS_TABLE"),
-                require("OPPOSITIONS_TABLE")));
+                optional("OPPOSITIONS_TABLE")));
         // Functions that change contacts or rate calls add to their campaign's counters in the same transaction;
         // their environment names the counters' table. Readers' environments may not.
         contactBook = new Once<>(() -> optional("CAMPAIGN_STATS_TABLE") == null

@@ -67,6 +67,16 @@ public final class HttpJson {
         return context.getAuthorizer().getIam().getUserArn();
     }
 
+    /** The claims of the bearer token the API's JWT authorizer accepted, if the request came through one. */
+    public static java.util.Optional<Map<String, String>> jwtClaims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
+                || context.getAuthorizer().getJwt().getClaims() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(context.getAuthorizer().getJwt().getClaims());
+    }
+
     /** The JSON body, or a missing node when there is none. */
     public static JsonNode body(APIGatewayV2HTTPEvent event) {
         String body = event.getBody();

@@ -150,7 +150,7 @@ public final class AccountAdministration {
 
     /** Whether a signed-in client space user still has access to this client's space. */
     public boolean hasAccess(String email, String clientId) {
-        return users().hasAccess(email, clientId);
+        return new ClientSpaceAccess(ledger.records()).hasAccess(email, clientId);
     }
 
     private ClientUsers users() {

@@ -74,17 +74,6 @@ final class ClientUsers {
         return ledger.records().users(clientId);
     }
 
-    /**
-     * Whether a signed-in user still has access: its record is active, for the client its token names, and that
-     * client is not terminated. A token outlives a removal by up to an hour; this check does not.
-     */
-    boolean hasAccess(String email, String clientId) {
-        Optional<ClientUser> user = ledger.records().user(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
-        return user.isPresent() && user.get().isActive() && user.get().clientId().equals(clientId)
-                && ledger.records().profile(clientId)
-                .map(p -> p.client().status() != Client.AccountStatus.TERMINATED).orElse(false);
-    }
-
     private static void requireUsers(Actor actor) {
         if (!actor.may(ClientRole.Capability.USERS)) {
             throw new RequestRefused.Forbidden("the " + actor.role() + " role does not manage users");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.Actor;
+import com.outboundcalls.account.ClientSpaceAccess;
 import com.outboundcalls.account.RequestRefused;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
@@ -45,7 +46,7 @@ import static com.outboundcalls.lambda.HttpJson.json;
 public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final AccountRecords records;
-    private final AccountAdministration admin;
+    private final ClientSpaceAccess access;
     private final OperatorRoutes operator;
     private final AccountRoutes account;
     private final StructuredLog log = new StructuredLog("accounts-api");
@@ -67,7 +68,7 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
     AccountsApiHandler(AccountRecords records, AccountAdministration admin, com.outboundcalls.aws.S3Links files,
                        AccountRoutes.DashboardRequests dashboardRequests) {
         this.records = records;
-        this.admin = admin;
+        this.access = new ClientSpaceAccess(records);
         this.account = new AccountRoutes(admin, files, dashboardRequests);
         this.operator = new OperatorRoutes(admin, records, account);
     }
@@ -126,20 +127,14 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     /**
      * A client space user (the pool's ID token, checked by the API's JWT authorizer): its client and role come
-     * from the token's custom attributes, which only the system sets, and its access must still hold.
+     * from the token, and its access must still hold on this request.
      */
     private APIGatewayV2HTTPResponse clientSpace(Requests.SignedInUser user, String method, List<String> path,
                                                  APIGatewayV2HTTPEvent event) {
         if (path.isEmpty() || !path.get(0).equals("client")) {
             return error(404, "no such route");
         }
-        if (user.clientId() == null || user.role().isEmpty()) {
-            return error(403, "this user has no client space");
-        }
-        if (!admin.hasAccess(user.email(), user.clientId())) {
-            return error(403, "this user no longer has access to the client space");
-        }
-        return account.route(Actor.user(user.email(), user.clientId(), user.role().get()), user.clientId(), method,
-                path.subList(1, path.size()), event);
+        Actor actor = access.actor(user.email(), user.clientId(), user.role());
+        return account.route(actor, actor.clientId(), method, path.subList(1, path.size()), event);
     }
 }

@@ -2,14 +2,11 @@ package com.outboundcalls.functions.accounts;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.outboundcalls.account.ClientRole;
 import com.outboundcalls.account.RequestRefused;
 import com.outboundcalls.lambda.HttpJson;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,24 +46,17 @@ final class Requests {
         return String.join("/", shape);
     }
 
-    /** A client space user as its ID token names it: its address, its client and its role (custom attributes). */
-    record SignedInUser(String email, String clientId, Optional<ClientRole> role) {
+    /**
+     * A client space user as its ID token names it: address, client and role (custom attributes, which only the
+     * system writes). An access token carries neither client nor role: the client space sends the ID token.
+     */
+    record SignedInUser(String email, String clientId, String role) {
     }
 
-    /** The user whose ID token the JWT authorizer accepted, if the request came with one. */
+    /** The user whose token the JWT authorizer accepted, if the request came with one. */
     static Optional<SignedInUser> signedInUser(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null
-                || context.getAuthorizer().getJwt().getClaims() == null) {
-            return Optional.empty();
-        }
-        Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
-        if (!"id".equals(claims.get("token_use")) || claims.get("email") == null) {
-            // An access token carries no client nor role: the page sends the ID token.
-            return Optional.of(new SignedInUser(String.valueOf(claims.get("sub")), null, Optional.empty()));
-        }
-        return Optional.of(new SignedInUser(claims.get("email").toLowerCase(Locale.ROOT), claims.get("custom:client_id"),
-                ClientRole.parse(claims.get("custom:role"))));
+        return HttpJson.jwtClaims(event).map(claims -> new SignedInUser(claims.get("email"),
+                "id".equals(claims.get("token_use")) ? claims.get("custom:client_id") : null, claims.get("custom:role")));
     }
 
     /** A principal as logs show it: a user's address masked, an IAM ARN as is. */

@@ -10,6 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.S3Links;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.account.Actor;
+import com.outboundcalls.account.ClientRole;
+import com.outboundcalls.account.ClientSpaceAccess;
+import com.outboundcalls.account.RequestRefused;
+import com.outboundcalls.invoice.ClientInvoices;
 import com.outboundcalls.invoice.CreditNotes;
 import com.outboundcalls.invoice.Dispute;
 import com.outboundcalls.invoice.FinanceDesk;
@@ -45,12 +50,17 @@ import static com.outboundcalls.lambda.HttpJson.json;
  *   <li>{@code POST /invoices/{number}/disputes} and {@code .../disputes/resolve}</li>
  *   <li>{@code POST /invoices/{number}/credit-notes}: issue a credit note, once per reference</li>
  * </ul>
+ * and, on the client space's API (the user pool's ID token), a client's own documents for the roles that see
+ * invoices: {@code GET /client/invoices?month=YYYY-MM}, {@code GET /client/invoices/{number}} and
+ * {@code GET /client/invoices/{number}/exports}.
  * Amounts are decimal strings. Every refusal says why, and changes nothing.
  */
 public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final FinanceDesk desk;
     private final S3Links links;
+    private final ClientInvoices clientInvoices;
+    private final ClientSpaceAccess access;
     private final Clock clock;
     private final StructuredLog log = new StructuredLog("finance-api");
 
@@ -63,11 +73,16 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private FinanceApiHandler(InvoicingWiring invoicing) {
-        this(invoicing.financeDesk(), invoicing.exportLinks(), invoicing.wiring().clock());
+        this(invoicing.financeDesk(), new ClientInvoices(invoicing.wiring().invoiceStore()),
+                new ClientSpaceAccess(invoicing.wiring().accountRecords()), invoicing.exportLinks(),
+                invoicing.wiring().clock());
     }
 
-    public FinanceApiHandler(FinanceDesk desk, S3Links links, Clock clock) {
+    public FinanceApiHandler(FinanceDesk desk, ClientInvoices clientInvoices, ClientSpaceAccess access, S3Links links,
+                             Clock clock) {
         this.desk = desk;
+        this.clientInvoices = clientInvoices;
+        this.access = access;
         this.links = links;
         this.clock = clock;
     }
@@ -77,6 +92,9 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
         LocalDate today = clock.instant().atZone(Zones.BILLING).toLocalDate();
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         try {
+            if (event.getRouteKey().startsWith("GET /client/")) {
+                return clientSpace(event, path, today);
+            }
             return switch (event.getRouteKey()) {
                 case "GET /invoices" -> listMonth(event, today);
                 case "GET /invoices/{number}" -> document(path.get("number"), today);
@@ -97,7 +115,42 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
             return error(409, e.getMessage());
         } catch (IllegalArgumentException e) {
             return error(422, e.getMessage());
+        } catch (RequestRefused.Forbidden e) {
+            return error(403, e.getMessage());
         }
+    }
+
+    /**
+     * The client space's invoice routes (the user pool's ID token, checked by its API's JWT authorizer): a
+     * client's own documents only, for the roles that see invoices.
+     */
+    private APIGatewayV2HTTPResponse clientSpace(APIGatewayV2HTTPEvent event, Map<String, String> path, LocalDate today) {
+        Map<String, String> claims = HttpJson.jwtClaims(event)
+                .orElseThrow(() -> new RequestRefused.Forbidden("the client space's routes take a signed-in user"));
+        Actor actor = access.actor(claims.get("email"), "id".equals(claims.get("token_use"))
+                ? claims.get("custom:client_id") : null, claims.get("custom:role"));
+        if (!actor.may(ClientRole.Capability.INVOICES)) {
+            throw new RequestRefused.Forbidden("the " + actor.role() + " role does not see invoices");
+        }
+        String clientId = actor.clientId();
+        return switch (event.getRouteKey()) {
+            case "GET /client/invoices" -> {
+                YearMonth period = month(HttpJson.query(event, "month"));
+                ObjectNode root = HttpJson.object();
+                root.put("month", period.toString());
+                ArrayNode documents = root.putArray("documents");
+                clientInvoices.month(clientId, period).forEach(r -> documents.add(view(r, today)));
+                yield json(200, root);
+            }
+            case "GET /client/invoices/{number}" -> json(200, view(own(clientId, path.get("number")), today));
+            case "GET /client/invoices/{number}/exports" -> exports(own(clientId, path.get("number")).invoice());
+            default -> error(404, "no route " + event.getRouteKey());
+        };
+    }
+
+    private Receivable own(String clientId, String number) {
+        return clientInvoices.document(clientId, number)
+                .orElseThrow(() -> new NoSuchElementException("no invoice or credit note " + number));
     }
 
     private APIGatewayV2HTTPResponse listMonth(APIGatewayV2HTTPEvent event, LocalDate today) {
@@ -115,7 +168,10 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
     }
 
     private APIGatewayV2HTTPResponse exports(String number) {
-        Invoice invoice = found(number).invoice();
+        return exports(found(number).invoice());
+    }
+
+    private APIGatewayV2HTTPResponse exports(Invoice invoice) {
         ObjectNode root = HttpJson.object();
         root.put("number", invoice.number());
         root.put("expires_in_seconds", S3Links.LIFETIME.toSeconds());

@@ -42,6 +42,12 @@ final class LocalHttpApi implements AutoCloseable {
             return method.equals("ANY") || method.equals(requestMethod);
         }
 
+        /** Higher for a route API Gateway prefers when several fit a request. */
+        int specificity() {
+            boolean greedy = pathTemplate.matches(".*\\{\\w+\\+}$");
+            return (greedy ? 0 : 1_000_000) + pathTemplate.split("/", -1).length * 10 + (method.equals("ANY") ? 0 : 1);
+        }
+
         /** Path parameters if the path fits this route's template; a last {@code {name+}} takes the rest. */
         Optional<Map<String, String>> match(String path) {
             String[] want = pathTemplate.split("/", -1);
@@ -152,15 +158,23 @@ final class LocalHttpApi implements AutoCloseable {
                 }
                 bearer = authorized.get();
             }
+            // As API Gateway does: of the routes that fit, the most specific one (no greedy {proxy+}, more
+            // segments, its own method rather than ANY).
+            Route chosen = null;
+            Map<String, String> chosenParams = null;
             for (Route route : routes) {
                 if (!route.accepts(method)) {
                     continue;
                 }
                 Optional<Map<String, String>> params = route.match(uri.getRawPath());
-                if (params.isPresent()) {
-                    invoke(exchange, route, params.get(), uri, method, body, caller, bearer);
-                    return;
+                if (params.isPresent() && (chosen == null || route.specificity() > chosen.specificity())) {
+                    chosen = route;
+                    chosenParams = params.get();
                 }
+            }
+            if (chosen != null) {
+                invoke(exchange, chosen, chosenParams, uri, method, body, caller, bearer);
+                return;
             }
             respond(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
         } catch (RuntimeException | Error e) {

@@ -1,0 +1,42 @@
+package com.outboundcalls.account;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Who a signed-in client space user is, for any function that serves the client space: the client and role its
+ * token names (attributes only the system writes), provided its access still holds on this request (its record
+ * active for that client, the client not terminated). A token outlives a removal by up to an hour; this check
+ * does not.
+ */
+public final class ClientSpaceAccess {
+
+    private final AccountRecords records;
+
+    public ClientSpaceAccess(AccountRecords records) {
+        this.records = records;
+    }
+
+    /**
+     * The actor for this user, or why it may not act.
+     *
+     * @throws RequestRefused.Forbidden when the token names no client or role, or the access has ended
+     */
+    public Actor actor(String email, String clientId, String role) {
+        Optional<ClientRole> parsed = ClientRole.parse(role);
+        if (email == null || clientId == null || parsed.isEmpty()) {
+            throw new RequestRefused.Forbidden("this user has no client space");
+        }
+        if (!hasAccess(email, clientId)) {
+            throw new RequestRefused.Forbidden("this user no longer has access to the client space");
+        }
+        return Actor.user(email.strip().toLowerCase(Locale.ROOT), clientId, parsed.get());
+    }
+
+    boolean hasAccess(String email, String clientId) {
+        Optional<ClientUser> user = records.user(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        return user.isPresent() && user.get().isActive() && user.get().clientId().equals(clientId)
+                && records.profile(clientId).map(p -> p.client().status() != Client.AccountStatus.TERMINATED)
+                .orElse(false);
+    }
+}
