@@ -53,6 +53,12 @@ public final class S3Links {
                 .putObjectRequest(p -> p.bucket(bucket).key(key))).url().toString();
     }
 
+    /** A link to upload (PUT) exactly this many bytes at this key, usable for this long (the size is signed). */
+    public String upload(String key, long size, java.time.Duration lifetime) {
+        return presigner.presignPutObject(r -> r.signatureDuration(lifetime)
+                .putObjectRequest(p -> p.bucket(bucket).key(key).contentLength(size))).url().toString();
+    }
+
     /** Whether any object's key starts with this prefix. */
     public boolean anyUnder(String prefix) {
         return s3.listObjectsV2(r -> r.bucket(bucket).prefix(prefix)).keyCount() > 0;

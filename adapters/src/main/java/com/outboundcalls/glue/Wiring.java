@@ -19,6 +19,7 @@ import com.outboundcalls.aws.DynamoOppositionList;
 import com.outboundcalls.aws.DynamoPriceCatalog;
 import com.outboundcalls.aws.DynamoProspectingHistories;
 import com.outboundcalls.aws.DynamoRatedCallStore;
+import com.outboundcalls.aws.DynamoUploads;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.S3FileReports;
 import com.outboundcalls.aws.S3Links;
@@ -81,6 +82,7 @@ public final class Wiring {
     private final Once<ConnectSetup> connectSetup;
     private final Once<DialFeeding> dialFeeding;
     private final Once<CognitoUserDirectory> userDirectory;
+    private final Once<DynamoUploads> uploads;
     private final Map<String, S3ObjectSink> sinks = new ConcurrentHashMap<>();
     private final Map<String, S3FileReports> fileReports = new ConcurrentHashMap<>();
     private final Map<String, S3Links> links = new ConcurrentHashMap<>();
@@ -129,6 +131,7 @@ public final class Wiring {
                 require("CONTACT_FLOW_ID"), connectSetup().connectCampaignId()));
         contactDescriptions = new Once<>(() -> new ConnectContactDescriptions(connect(), require("CONNECT_INSTANCE_ID")));
         calleeRequests = new Once<>(() -> new ConnectCalleeRequests(connect(), require("CONNECT_INSTANCE_ID")));
+        uploads = new Once<>(() -> new DynamoUploads(dynamoDb(), require("CONTACTS_TABLE")));
         userDirectory = new Once<>(() -> new CognitoUserDirectory(cognito(), require("USER_POOL_ID")));
         dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
                 requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup()));
@@ -273,6 +276,11 @@ public final class Wiring {
 
     public ConnectCalleeRequests calleeRequests() {
         return calleeRequests.get();
+    }
+
+    /** The uploads the client space granted (in the contacts table). */
+    public DynamoUploads uploads() {
+        return uploads.get();
     }
 
     /** The client space's users, in the user pool USER_POOL_ID. */

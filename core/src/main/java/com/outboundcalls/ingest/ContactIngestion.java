@@ -49,6 +49,8 @@ public final class ContactIngestion {
     /** Rows read ahead and checked together. */
     private static final int CHUNK = 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where refusals of objects no upload link granted go: the operators' reports. */
+    public static final String UNGRANTED_PREFIX = "reports/_operators/ungranted-uploads/";
 
     /**
      * Limits on what one file may be and on how much one invocation does.
@@ -77,20 +79,23 @@ public final class ContactIngestion {
     private final FileLedger ledger;
     private final ObjectSink reports;
     private final IngestHandover handover;
+    private final UploadRegistry uploads;
     private final Clock clock;
     private final Limits limits;
     private final PhoneNumberValidator validator = new PhoneNumberValidator();
     private final ContactFileReader reader = new ContactFileReader();
 
+    /** @param uploads the uploads the client space granted: an object written without one is refused */
     public ContactIngestion(AccountDirectory accounts, ContactStore contacts, OppositionList oppositions,
-                            FileLedger ledger, ObjectSink reports, IngestHandover handover, Clock clock,
-                            Limits limits) {
+                            FileLedger ledger, ObjectSink reports, IngestHandover handover, UploadRegistry uploads,
+                            Clock clock, Limits limits) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.oppositions = oppositions;
         this.ledger = ledger;
         this.reports = reports;
         this.handover = handover;
+        this.uploads = uploads;
         this.clock = clock;
         this.limits = limits;
     }
@@ -122,6 +127,12 @@ public final class ContactIngestion {
             return refuseUnattributed(file, started);
         }
         ContactFileKey key = parsedKey.get();
+        Optional<Upload> granted = uploads.find(file.key());
+        if (granted.isEmpty() || (file.size() > 0 && granted.get().size() != file.size())) {
+            return refuseUngranted(file, started, granted.isEmpty() ? "no upload link was granted for this key"
+                    : "the object is " + file.size() + " bytes, the upload link was granted for "
+                    + granted.get().size());
+        }
         Optional<Client> client = accounts.client(key.clientId());
         Optional<Campaign> campaign = accounts.campaign(key.clientId(), key.campaignId());
         if (client.isEmpty() || campaign.isEmpty()) {
@@ -167,6 +178,23 @@ public final class ContactIngestion {
             reports.put("reports/" + parts[1] + "/_refused/" + parts[2].replace('/', '_') + ".summary.json",
                     json.getBytes(StandardCharsets.UTF_8), "application/json");
         }
+        ledger.markCompleted(file.fileId(), json);
+        return refused;
+    }
+
+    /**
+     * An object under {@code incoming/} that no upload link granted (written by someone with access to the bucket,
+     * not through the client space): nothing of it is read or stored; the refusal goes to the operators' reports,
+     * never to the client the key names, and the summary says so for the alarm.
+     */
+    private IngestSummary refuseUngranted(UploadedFile file, Instant started, String why) {
+        IngestSummary refused = new IngestSummary(file.key(), file.version(), null, null, IngestSummary.UNGRANTED,
+                "The object was not written through an upload link of the client space (" + why + "): it is not read.",
+                0, 0, 0, 0, new EnumMap<>(RejectReason.class), null, null, null, null, started.toString(),
+                Duration.between(started, clock.instant()).toMillis(), 1);
+        String json = write(refused);
+        reports.put(UNGRANTED_PREFIX + file.key().replace('/', '_') + "#" + file.version() + ".summary.json",
+                json.getBytes(StandardCharsets.UTF_8), "application/json");
         ledger.markCompleted(file.fileId(), json);
         return refused;
     }

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * What ingesting one file did, as written to {@code reports/.../{file}.summary.json}.
  *
- * @param status   PROCESSED, REFUSED (nothing stored; {@code refusal} says why in one sentence) or
- *                 IN_PROGRESS (handed over to another invocation; the counts are those so far)
+ * @param status   PROCESSED, REFUSED (nothing stored; {@code refusal} says why in one sentence), UNGRANTED
+ *                 (written without an upload link of the client space: not read at all) or IN_PROGRESS (handed
+ *                 over to another invocation; the counts are those so far)
  * @param limit    set when the file went past the row limit: the rows after it were not read
  * @param invocations how many Lambda invocations the file took
  */
@@ -23,4 +24,5 @@ public record IngestSummary(String file, String version, String clientId, String
     public static final String PROCESSED = "PROCESSED";
     public static final String REFUSED = "REFUSED";
     public static final String IN_PROGRESS = "IN_PROGRESS";
+    public static final String UNGRANTED = "UNGRANTED";
 }

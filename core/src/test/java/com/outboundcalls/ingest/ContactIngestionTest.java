@@ -27,14 +27,17 @@ class ContactIngestionTest {
     private final InMemoryPorts.Objects reports = new InMemoryPorts.Objects();
     private final InMemoryPorts.Oppositions oppositions = new InMemoryPorts.Oppositions();
     private final InMemoryPorts.Handovers handovers = new InMemoryPorts.Handovers();
+    private final InMemoryPorts.Uploads uploads = new InMemoryPorts.Uploads();
     private final Clock clock = Clock.fixed(Instant.parse("2026-10-05T08:00:00Z"), ZoneOffset.UTC);
     private final ContactIngestion ingestion = ingestion(ContactIngestion.Limits.DEFAULT);
 
     private ContactIngestion ingestion(ContactIngestion.Limits limits) {
-        return new ContactIngestion(accounts, contacts, oppositions, ledger, reports, handovers, clock, limits);
+        return new ContactIngestion(accounts, contacts, oppositions, ledger, reports, handovers, uploads, clock, limits);
     }
 
+    /** A file uploaded through a link of the client space, then ingested. */
     private IngestSummary ingest(String key, String version, String csv) {
+        uploads.grant(key, csv.length());
         return ingestion.ingest(new ContactIngestion.UploadedFile("bucket", key, null, version, csv.length()),
                 () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
     }
@@ -82,6 +85,29 @@ class ContactIngestionTest {
     }
 
     @Test
+    void anObjectWrittenWithoutAnUploadLinkIsNotReadAndOnlyOperatorsAreTold() {
+        String csv = "tel\n0612345678\n";
+        IngestSummary forged = ingestion.ingest(new ContactIngestion.UploadedFile("bucket", "incoming/acme/spring/x.csv",
+                null, "v1", csv.length()), () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(IngestSummary.UNGRANTED, forged.status());
+        assertTrue(contacts.all().isEmpty(), "nothing of it is stored");
+        assertTrue(reports.objects.keySet().stream().noneMatch(k -> k.startsWith("reports/acme/")),
+                "the client the key names is not written to");
+        assertTrue(reports.objects.keySet().stream().anyMatch(k -> k.startsWith(ContactIngestion.UNGRANTED_PREFIX)));
+    }
+
+    @Test
+    void anObjectOfAnotherSizeThanItsLinkWasGrantedForIsNotRead() {
+        uploads.grant("incoming/acme/spring/y.csv", 5);
+        String csv = "tel\n0612345678\n";
+        IngestSummary other = ingestion.ingest(new ContactIngestion.UploadedFile("bucket", "incoming/acme/spring/y.csv",
+                null, "v1", csv.length()), () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(IngestSummary.UNGRANTED, other.status());
+        assertTrue(contacts.all().isEmpty());
+    }
+
+    @Test
     void aFileHandedOverEveryTwoRowsEndsExactlyAsInOneRun() {
         String csv = "tel;nom\n0612345678;A\n0612345679;B\nabc;C\n0612345678;D\n;\n0612345670;E\n0899123456;F\n";
         IngestSummary single = ingest("incoming/acme/spring/one.csv", "v1", csv);
@@ -91,7 +117,8 @@ class ContactIngestionTest {
         InMemoryPorts.Objects otherReports = new InMemoryPorts.Objects();
         accounts.campaigns.put("acme#summer", new Campaign("acme", "summer", Campaign.Status.ACTIVE, null, null, 1));
         ContactIngestion legs = new ContactIngestion(accounts, otherStore, oppositions, ledger, otherReports, handovers,
-                clock, new ContactIngestion.Limits(1 << 20, 1000, 2, java.time.Duration.ZERO));
+                uploads, clock, new ContactIngestion.Limits(1 << 20, 1000, 2, java.time.Duration.ZERO));
+        uploads.grant("incoming/acme/summer/one.csv", csv.length());
         ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile("bucket", "incoming/acme/summer/one.csv",
                 null, "v1", csv.length());
         IngestSummary last = legs.ingest(file, 1, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
@@ -118,6 +145,7 @@ class ContactIngestionTest {
         ContactIngestion legs = ingestion(new ContactIngestion.Limits(1 << 20, 1000, 1, java.time.Duration.ZERO));
         ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile("bucket", "incoming/acme/spring/l.csv",
                 null, "v1", csv.length());
+        uploads.grant(file.key(), csv.length());
         legs.ingest(file, 1, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), () -> Long.MAX_VALUE);
         legs.ingest(file, 2, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), () -> Long.MAX_VALUE);
         IngestSummary again = legs.ingest(file, 2, () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),

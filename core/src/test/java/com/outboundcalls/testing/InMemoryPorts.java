@@ -486,4 +486,29 @@ public final class InMemoryPorts {
             return new String(objects.get(key), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
+
+    /** The uploads the client space granted, by key. */
+    public static final class Uploads implements com.outboundcalls.ingest.UploadRegistry {
+        public final Map<String, com.outboundcalls.ingest.Upload> granted = new HashMap<>();
+
+        @Override
+        public void record(com.outboundcalls.ingest.Upload upload) {
+            if (granted.putIfAbsent(upload.key(), upload) != null) {
+                throw new IllegalStateException("upload key reused: " + upload.key());
+            }
+        }
+
+        @Override
+        public Optional<com.outboundcalls.ingest.Upload> find(String key) {
+            return Optional.ofNullable(granted.get(key));
+        }
+
+        /** An upload link granted for this key and size, as the client space grants it. */
+        public void grant(String key, long size) {
+            String[] parts = key.split("/");
+            granted.put(key, new com.outboundcalls.ingest.Upload(key, parts.length > 1 ? parts[1] : null,
+                    parts.length > 2 ? parts[2] : null, parts[parts.length - 1], size, "test", Instant.EPOCH,
+                    Instant.EPOCH.plusSeconds(900)));
+        }
+    }
 }

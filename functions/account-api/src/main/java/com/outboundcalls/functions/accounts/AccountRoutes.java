@@ -12,6 +12,8 @@ import com.outboundcalls.account.CampaignAdministration.CampaignAction;
 import com.outboundcalls.account.CampaignAdministration.CampaignSettings;
 import com.outboundcalls.account.ContactFileFormat;
 import com.outboundcalls.aws.S3Links;
+import com.outboundcalls.ingest.Upload;
+import com.outboundcalls.ingest.UploadGrants;
 import com.outboundcalls.lambda.HttpJson;
 import com.outboundcalls.report.Dashboards;
 
@@ -37,11 +39,13 @@ final class AccountRoutes {
     private final AccountAdministration admin;
     private final S3Links files;
     private final DashboardRequests dashboardRequests;
+    private final UploadGrants uploads;
 
-    AccountRoutes(AccountAdministration admin, S3Links files, DashboardRequests dashboardRequests) {
+    AccountRoutes(AccountAdministration admin, S3Links files, DashboardRequests dashboardRequests, UploadGrants uploads) {
         this.admin = admin;
         this.files = files;
         this.dashboardRequests = dashboardRequests;
+        this.uploads = uploads;
     }
 
     /** The routes of one account, for its client or for an operator. */
@@ -63,6 +67,7 @@ final class AccountRoutes {
             Map.entry("POST caller-ids", ClientRole.Capability.SETTINGS),
             Map.entry("GET contact-file-format", ClientRole.Capability.FILES),
             Map.entry("PUT contact-file-format", ClientRole.Capability.SETTINGS),
+            Map.entry("POST campaigns/*/uploads", ClientRole.Capability.FILES),
             Map.entry("POST oppositions", ClientRole.Capability.FILES),
             Map.entry("POST oppositions/imports", ClientRole.Capability.FILES),
             Map.entry("DELETE oppositions/*", ClientRole.Capability.FILES),
@@ -138,6 +143,22 @@ final class AccountRoutes {
                     dashboardRequests.campaignStopped(clientId, path.get(1));
                 }
                 return json(200, AccountViews.view(acted));
+            }
+            case "POST campaigns/*/uploads": {
+                // The campaign must be in the caller's reach; the key is the server's, the size fixed.
+                admin.campaign(actor, clientId, path.get(1));
+                String fileName = in.text("fileName");
+                Long size = in.longValue("size");
+                in.finish();
+                Upload upload = uploads.grant(clientId, path.get(1), fileName, size, actor.principal());
+                ObjectNode body = HttpJson.object();
+                body.put("method", "PUT");
+                body.put("key", upload.key());
+                body.put("size", upload.size());
+                body.put("expiresAt", upload.expiresAt().toString());
+                body.put("url", files.upload(upload.key(), upload.size(), UploadGrants.LINK_LIFETIME));
+                body.put("report", upload.key().replaceFirst("^incoming/", "reports/") + ".summary.json");
+                return json(201, body);
             }
             case "POST caller-ids": {
                 // Presence is checked with the number's ranges, so that one answer lists both.

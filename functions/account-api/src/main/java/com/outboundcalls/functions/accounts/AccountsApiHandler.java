@@ -13,6 +13,8 @@ import com.outboundcalls.account.ClientSpaceAccess;
 import com.outboundcalls.account.RequestRefused;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.UploadGrants;
 import com.outboundcalls.lambda.HttpJson;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -62,14 +64,16 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
     private AccountsApiHandler(Wiring wiring) {
         this(wiring.accountRecords(), new AccountAdministration(wiring.accountRecords(),
                         wiring.require("DEFAULT_CALLER_ID"), wiring.clock(), wiring.userDirectory()),
-                wiring.links(wiring.require("CONTACT_BUCKET")), dashboardRequests(wiring));
+                wiring.links(wiring.require("CONTACT_BUCKET")), dashboardRequests(wiring),
+                new UploadGrants(wiring.uploads(), wiring.optionalLong("MAX_FILE_MEGABYTES",
+                        ContactIngestion.Limits.DEFAULT.maxFileBytes() >> 20) << 20, wiring.clock()));
     }
 
     AccountsApiHandler(AccountRecords records, AccountAdministration admin, com.outboundcalls.aws.S3Links files,
-                       AccountRoutes.DashboardRequests dashboardRequests) {
+                       AccountRoutes.DashboardRequests dashboardRequests, UploadGrants uploads) {
         this.records = records;
         this.access = new ClientSpaceAccess(records);
-        this.account = new AccountRoutes(admin, files, dashboardRequests);
+        this.account = new AccountRoutes(admin, files, dashboardRequests, uploads);
         this.operator = new OperatorRoutes(admin, records, account);
     }
 

@@ -40,7 +40,7 @@ final class Requests {
             boolean id = (i == 1 && List.of("campaigns", "caller-ids", "oppositions", "users").contains(path.get(0))
                     && !(path.get(0).equals("oppositions") && path.get(1).equals("imports")))
                     || (i == 2 && path.get(0).equals("caller-ids"))
-                    || (i == 2 && path.get(0).equals("campaigns") && !path.get(2).equals("reports"));
+                    || (i == 2 && path.get(0).equals("campaigns") && !List.of("reports", "uploads").contains(path.get(2)));
             shape.add(id ? "*" : path.get(i));
         }
         return String.join("/", shape);

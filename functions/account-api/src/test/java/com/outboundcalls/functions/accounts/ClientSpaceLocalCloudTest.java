@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.Actor;
 import com.outboundcalls.account.BillingAccount;
+import com.outboundcalls.account.CampaignAdministration;
 import com.outboundcalls.account.ClientAccounts;
 import com.outboundcalls.account.ClientRole;
 import com.outboundcalls.account.LegalEntity;
@@ -41,6 +42,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The client space's API in the local cloud: users of the Cognito stand-in sign in with the real SDK client and
@@ -205,5 +207,44 @@ class ClientSpaceLocalCloudTest {
         assertEquals(404, call("DELETE", "/client/users/marie@acme.example", null, spy).statusCode(),
                 "another client's user does not exist for it");
         assertEquals(404, call("GET", "/operator/clients", null, spy).statusCode(), "no operator route in the client space");
+    }
+
+    @Test
+    void aContactFileIsUploadedOnlyThroughALinkForTheUsersOwnCampaignAtTheSizeItAskedFor() throws Exception {
+        admin.createCampaign(OPS, "acme", "autumn", new CampaignAdministration.CampaignSettings(null, null, null,
+                "script-1", null, null, null, null, null, null));
+        admin.createCampaign(OPS, "globex", "secret", new CampaignAdministration.CampaignSettings(null, null, null,
+                "script-1", null, null, null, null, null, null));
+        admin.inviteUser(OPS, "acme", "sam@acme.example", ClientRole.SUPERVISEUR);
+        admin.inviteUser(OPS, "acme", "fanny@acme.example", ClientRole.FINANCE);
+        String sam = signInFirstTime("sam@acme.example", "Sam-superviseur-3!");
+        String fanny = signInFirstTime("fanny@acme.example", "Fanny-finance-44!");
+        byte[] file = "tel;nom\n0612345678;Durand\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> granted = call("POST", "/client/campaigns/autumn/uploads",
+                "{\"fileName\":\"relances.csv\",\"size\":" + file.length + "}", sam);
+        assertEquals(201, granted.statusCode(), granted.body());
+        JsonNode link = json(granted);
+        assertTrue(link.path("key").asText().matches("incoming/acme/autumn/[0-9T]+-[0-9a-f]{8}-relances\\.csv"),
+                "the server chooses the key, under the user's own client and campaign: " + link.path("key").asText());
+
+        String url = link.path("url").asText();
+        assertTrue(url.contains("X-Amz-SignedHeaders=content-length%3Bhost"), "the size is part of the signature: " + url);
+        assertTrue(url.contains("X-Amz-Expires=900"), "the link lasts 15 minutes: " + url);
+        HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(link.path("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+
+        assertEquals(404, call("POST", "/client/campaigns/secret/uploads",
+                "{\"fileName\":\"x.csv\",\"size\":10}", sam).statusCode(), "another client's campaign does not exist");
+        assertEquals(403, call("POST", "/client/campaigns/autumn/uploads",
+                "{\"fileName\":\"x.csv\",\"size\":10}", fanny).statusCode(), "finance sends no file");
+        HttpResponse<String> huge = call("POST", "/client/campaigns/autumn/uploads",
+                "{\"fileName\":\"x.csv\",\"size\":" + (2L << 40) + "}", sam);
+        assertEquals(400, huge.statusCode());
+        assertTrue(huge.body().contains("above the limit"), huge.body());
+        assertEquals(400, call("POST", "/client/campaigns/autumn/uploads",
+                "{\"fileName\":\"../../config/price-lists/x.csv\",\"size\":10}", sam).statusCode(),
+                "a name cannot reach another prefix");
     }
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.lambda.S3ObjectRef;
@@ -15,6 +16,7 @@ import com.outboundcalls.lambda.StructuredLog;
 public final class ContactIngestHandler implements RequestHandler<S3Event, String> {
 
     private final IngestWiring wiring;
+    private final Metrics metrics;
     private final StructuredLog log = new StructuredLog("contact-ingest");
 
     public ContactIngestHandler() {
@@ -22,11 +24,16 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
     }
 
     public ContactIngestHandler(FunctionRuntime runtime) {
-        this(IngestWiring.of(new Wiring(runtime)));
+        this(new Wiring(runtime));
     }
 
-    public ContactIngestHandler(IngestWiring wiring) {
+    private ContactIngestHandler(Wiring wiring) {
+        this(IngestWiring.of(wiring), wiring.metrics("contact-ingest"));
+    }
+
+    public ContactIngestHandler(IngestWiring wiring, Metrics metrics) {
         this.wiring = wiring;
+        this.metrics = metrics;
     }
 
     @Override
@@ -36,8 +43,13 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
             S3ObjectRef ref = S3ObjectRef.of(record);
             ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile(ref.bucket(), ref.key(),
                     ref.versionId(), ref.version(), ref.size());
-            IngestSummary summary = wiring.ingestion(ref.bucket()).ingest(file, 1, wiring.content(file.bucket(), file.key(), file.versionId(), file.version(), file.size()),
-                    context::getRemainingTimeInMillis);
+            IngestSummary summary = wiring.ingestion(ref.bucket()).ingest(file, 1, wiring.content(file.bucket(),
+                    file.key(), file.versionId(), file.version(), file.size()), context::getRemainingTimeInMillis);
+            if (IngestSummary.UNGRANTED.equals(summary.status())) {
+                // Written by someone with access to the bucket, not through the client space: an alarm.
+                log.error("upload_not_granted", "key", ref.key(), "reason", summary.refusal());
+                metrics.count("UngrantedUploads", 1);
+            }
             log.info("file_ingested", "key", ref.key(), "status", summary.status(), "accepted", summary.accepted(),
                     "rejected", summary.rejected(), "skipped", summary.skipped());
             files++;

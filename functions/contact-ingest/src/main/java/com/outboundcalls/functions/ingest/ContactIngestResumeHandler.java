@@ -36,7 +36,8 @@ public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent
         return batch.process(event, message -> {
             SqsIngestHandover.Message handover = SqsIngestHandover.Message.fromJson(message.getBody());
             ContactIngestion.UploadedFile file = handover.file();
-            IngestSummary summary = wiring.ingestion(file.bucket()).ingest(file, handover.leg(), wiring.content(file.bucket(), file.key(), file.versionId(), file.version(), file.size()),
+            IngestSummary summary = wiring.ingestion(file.bucket()).ingest(file, handover.leg(),
+                    wiring.content(file.bucket(), file.key(), file.versionId(), file.version(), file.size()),
                     context::getRemainingTimeInMillis);
             log.info("file_resumed", "key", file.key(), "leg", handover.leg(), "status", summary.status(),
                     "accepted", summary.accepted(), "rejected", summary.rejected());

@@ -34,7 +34,8 @@ public interface IngestWiring {
             @Override
             public ContactIngestion ingestion(String bucket) {
                 return new ContactIngestion(wiring.accountDirectory(), wiring.contactBook(), wiring.oppositionList(),
-                        wiring.fileLedger(), wiring.objectSink(bucket), wiring.ingestHandover(), wiring.clock(), limits);
+                        wiring.fileLedger(), wiring.objectSink(bucket), wiring.ingestHandover(), wiring.uploads(),
+                        wiring.clock(), limits);
             }
 
             @Override

@@ -6,9 +6,11 @@ import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoUploads;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.ingest.Upload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,8 +53,13 @@ class ContactIngestHandoverLocalCloudTest {
 
     @Test
     void aFileHandedOverBetweenInvocationsLosesAndRepeatsNoRow() throws Exception {
+        byte[] file = ContactIngestLocalCloudTest.file("excel-fr-windows1252.csv");
+        // The upload granted as the accounts API grants it, then the object.
+        new DynamoUploads(cloud.dynamoDb(), cloud.physicalName("ContactsTable")).record(new Upload(
+                "incoming/acme/spring/export excel.csv", "acme", "spring", "export excel.csv", file.length, "test",
+                cloud.clock().instant(), cloud.clock().instant().plusSeconds(900)));
         cloud.s3().putObject(r -> r.bucket(bucket).key("incoming/acme/spring/export excel.csv"),
-                RequestBody.fromBytes(ContactIngestLocalCloudTest.file("excel-fr-windows1252.csv")));
+                RequestBody.fromBytes(file));
         cloud.drain();
 
         JsonNode summary = JSON.readTree(cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)

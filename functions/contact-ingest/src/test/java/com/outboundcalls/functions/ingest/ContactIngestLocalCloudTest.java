@@ -7,11 +7,14 @@ import com.outboundcalls.account.Client;
 import com.outboundcalls.account.ContactFileFormat;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoUploads;
 import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
 import com.outboundcalls.ingest.ContactIds;
+import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.Upload;
 import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,10 +94,20 @@ class ContactIngestLocalCloudTest {
         return JSON.readTree(text(key, StandardCharsets.UTF_8));
     }
 
+    /** A file uploaded as the client space lets a client upload one: the upload granted first, then the object. */
     private static String upload(String key, byte[] content) {
+        grant(key, content.length);
         String etag = cloud.s3().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag();
         cloud.drain();
         return etag.replace("\"", "");
+    }
+
+    /** The grant the accounts API records when it hands out an upload link for this key and size. */
+    static void grant(String key, long size) {
+        String[] parts = key.split("/");
+        new DynamoUploads(cloud.dynamoDb(), cloud.physicalName("ContactsTable")).record(new Upload(key,
+                parts.length > 1 ? parts[1] : null, parts.length > 2 ? parts[2] : null, parts[parts.length - 1], size,
+                "test", cloud.clock().instant(), cloud.clock().instant().plusSeconds(900)));
     }
 
     private static void assertCounts(JsonNode summary, long rowsRead, long accepted, long skipped,
@@ -283,5 +296,24 @@ class ContactIngestLocalCloudTest {
         JsonNode nested = summary("reports/acme/_refused/spring_nested_contacts.csv.summary.json");
         assertEquals("The key is not of the form incoming/{clientId}/{campaignId}/{file}.", nested.path("refusal").asText());
         assertFalse(cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix("reports/globex/")).hasContents());
+    }
+
+    @Test
+    void anObjectWrittenWithoutAnUploadLinkIsNotReadAndRaisesTheAlarm() throws IOException {
+        long before = cloud.metrics().getOrDefault("UngrantedUploads (Function=contact-ingest)", 0L);
+        Map<ContactStatus, Long> stored = contacts.countByStatus("acme#spring");
+        cloud.s3().putObject(r -> r.bucket(bucket).key("incoming/acme/spring/slipped-in.csv"),
+                RequestBody.fromBytes(file("contacts-fr.csv")));
+        cloud.drain();
+
+        assertFalse(cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix("reports/acme/spring/slipped-in")).hasContents(),
+                "nothing is written to the client the key names");
+        var refusals = cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix(ContactIngestion.UNGRANTED_PREFIX)).contents();
+        assertTrue(refusals.stream().anyMatch(o -> o.key().contains("slipped-in.csv")), "the operators are told");
+        JsonNode refusal = JSON.readTree(bytes(refusals.stream().filter(o -> o.key().contains("slipped-in.csv"))
+                .findFirst().orElseThrow().key()));
+        assertEquals("UNGRANTED", refusal.path("status").asText());
+        assertEquals(before + 1, cloud.metrics().get("UngrantedUploads (Function=contact-ingest)"));
+        assertEquals(stored, contacts.countByStatus("acme#spring"), "no contact came from it");
     }
 }

@@ -77,8 +77,8 @@ public final class Demo {
             byte[] file = options.contacts() != null ? read(options.contacts())
                     : SampleContacts.generate(options.sampleRows(), options.seed());
             String fileName = options.contacts() != null ? options.contacts().getFileName().toString() : "contacts.csv";
-            String key = "incoming/" + options.clientId() + "/" + campaignId + "/" + fileName;
-            cloud.s3().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(file));
+            // Through an upload link, as a client uploads in its space: the server chooses the key.
+            String key = ReferenceData.upload(cloud, options.clientId(), campaignId, fileName, file);
 
             DynamoContactBook contacts = new DynamoContactBook(cloud.dynamoDb(), cloud.physicalName("ContactsTable"));
             cloud.runUntil(monthEnd.minusSeconds(1), Duration.ofMinutes(15),

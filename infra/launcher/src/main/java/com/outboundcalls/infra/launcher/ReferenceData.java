@@ -144,6 +144,39 @@ public final class ReferenceData {
                 .put("role", role).toString()));
     }
 
+    /**
+     * A contact file uploaded as the client space uploads one: an upload link granted through the accounts API
+     * (here with an operator's signed request), then the file PUT to it. The object's key, which the server chose.
+     */
+    public static String upload(LocalCloud cloud, String clientId, String campaignId, String fileName, byte[] content) {
+        var keys = cloud.identity(OPERATOR_ROLE, "OperatorAccessPolicy");
+        AccountsApiClient api = new AccountsApiClient(cloud.httpApiEndpoint("AccountsApi"), LocalCloud.REGION,
+                () -> keys);
+        return putThroughLink(accepted(api.post("/operator/clients/" + clientId + "/campaigns/" + campaignId
+                + "/uploads", JSON.createObjectNode().put("fileName", fileName).put("size", content.length).toString())),
+                content);
+    }
+
+    /** PUTs a file to the upload link the accounts API answered with; the object's key. */
+    public static String putThroughLink(JsonNode link, byte[] content) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(link.path("url").asText()))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the upload link refused the file (" + response.statusCode() + "): "
+                        + response.body());
+            }
+            return link.path("key").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void units(ObjectNode subscription, String name, BillingAccount.Units units) {
         subscription.putObject(name).put("quantity", units.quantity()).put("unitPrice", units.unitPrice().toPlainString());
     }

@@ -66,7 +66,6 @@ public final class Up {
                 (Monday to Friday, 10:00-13:00 and 14:00-20:00, callee's time).
 
                   export AWS_ACCESS_KEY_ID=%s AWS_SECRET_ACCESS_KEY=%s AWS_DEFAULT_REGION=%s
-                  aws --endpoint-url %s s3 cp contacts.csv s3://%s/incoming/%s/%s/contacts.csv
                   aws --endpoint-url %s s3 ls s3://%s/reports/ --recursive
                   curl --aws-sigv4 "aws:amz:%s:execute-api" --user "%s:%s" "%s/invoices?month=YYYY-MM"
 
@@ -75,15 +74,22 @@ public final class Up {
                     --auth-flow USER_PASSWORD_AUTH --auth-parameters USERNAME=%s,PASSWORD='%s' \\
                     --query AuthenticationResult.IdToken --output text)
                   curl -H "Authorization: Bearer $ID_TOKEN" %s/client/account
+
+                Upload a contact file into the demo campaign: an upload link first (the server chooses the key), then
+                the file to it; its report follows under reports/ (any object written otherwise is refused):
+                  URL=$(curl -s -H "Authorization: Bearer $ID_TOKEN" -d "{\\"fileName\\":\\"contacts.csv\\",\\"size\\":$(stat -c%%s contacts.csv)}" \\
+                    %s/client/campaigns/%s/uploads | sed -n 's/.*"url" : "\\(.*\\)".*/\\1/p')
+                  curl -T contacts.csv "$URL"
                 """, cloud.s3Endpoint(), bucket, cloud.dynamoDbEndpoint(), cloud.sqsEndpoint(),
                 cloud.connectEndpoint(), cloud.httpApiEndpoint("FinanceApi"), cloud.httpApiEndpoint("AccountsApi"),
                 cloud.httpApiEndpoint("ClientSpaceApi"), cloud.cognito().endpoint(), poolId, appClientId, DEMO_USER,
                 DEMO_PASSWORD,
                 options.clientId(), CAMPAIGN_ID, LocalCloud.ACCESS_KEY,
-                LocalCloud.SECRET_KEY, LocalCloud.REGION, cloud.s3Endpoint(), bucket, options.clientId(),
-                CAMPAIGN_ID, cloud.s3Endpoint(), bucket, LocalCloud.REGION, LocalCloud.ACCESS_KEY,
+                LocalCloud.SECRET_KEY, LocalCloud.REGION, cloud.s3Endpoint(), bucket, LocalCloud.REGION,
+                LocalCloud.ACCESS_KEY,
                 LocalCloud.SECRET_KEY, cloud.httpApiEndpoint("FinanceApi"), cloud.cognito().endpoint(), appClientId,
-                DEMO_USER, DEMO_PASSWORD, cloud.httpApiEndpoint("ClientSpaceApi"));
+                DEMO_USER, DEMO_PASSWORD, cloud.httpApiEndpoint("ClientSpaceApi"), cloud.httpApiEndpoint("ClientSpaceApi"),
+                CAMPAIGN_ID);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cloud.close();

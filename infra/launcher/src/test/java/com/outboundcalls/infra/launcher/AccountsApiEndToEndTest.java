@@ -134,8 +134,10 @@ class AccountsApiEndToEndTest {
                 .put("instructions", "Rappeler le rendez-vous").toString()));
         assertEquals("DRAFT", draft.path("status").asText());
         String bucket = cloud.physicalName("ContactBucket");
-        cloud.s3().putObject(r -> r.bucket(bucket).key("incoming/acme/winter/contacts.csv"),
-                RequestBody.fromBytes(SampleContacts.generate(40, 5)));
+        byte[] contactFile = SampleContacts.generate(40, 5);
+        JsonNode link = ok(201, acme.post("/client/campaigns/winter/uploads", JSON.createObjectNode()
+                .put("fileName", "contacts.csv").put("size", contactFile.length).toString()));
+        ReferenceData.putThroughLink(link, contactFile);
         cloud.runUntil(START.plus(Duration.ofHours(2)), Duration.ofMinutes(15), () -> false);
         assertEquals(0, callsPlaced(), "a draft campaign places no call");
 

@@ -309,7 +309,8 @@ final class TemplateProvisioning {
             boolean iam = "AWS_IAM".equals(auth.get("DefaultAuthorizer"));
             try {
                 // With a fixed port, the template's APIs take it and the ports after it, in template order.
-                return new LocalHttpApi(id, httpApiPort == 0 ? 0 : httpApiPort + httpApis.size(),
+                int index = template.resourcesOfType("AWS::Serverless::HttpApi").indexOf(id);
+                return new LocalHttpApi(id, httpApiPort == 0 ? 0 : httpApiPort + index,
                         iam ? key -> java.util.Optional.ofNullable(identities.get(key)) : null, jwtAuthorizer(auth),
                         REGION, ACCOUNT_ID, eventLoop::invoked);
             } catch (java.io.IOException e) {
