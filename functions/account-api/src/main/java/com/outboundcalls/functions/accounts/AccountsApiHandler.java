@@ -25,8 +25,10 @@ import static com.outboundcalls.lambda.HttpJson.error;
 import static com.outboundcalls.lambda.HttpJson.json;
 
 /**
- * The accounts API (API Gateway HTTP API, IAM-authorized, payload 2.0), for two audiences on separate routes
- * that separate IAM policies grant:
+ * The accounts API (API Gateway HTTP APIs, payload 2.0), for two audiences on separate routes: on
+ * {@code AccountsApi} (IAM-authorized) the routes separate IAM policies grant, and on {@code ClientSpaceApi} (the
+ * user pool's JWTs) the client routes for the people of a client's firm, each as its role allows (users and
+ * upload links included: {@code /client/users}, {@code POST /client/campaigns/{id}/uploads}):
  * <ul>
  *   <li>{@code /operator/...}: operators, on every account: {@code POST /operator/clients} onboards a client,
  *       {@code GET /operator/clients} lists them, and {@code /operator/clients/{clientId}/...} reaches one

@@ -207,6 +207,13 @@ class ClientSpaceLocalCloudTest {
         assertEquals(404, call("DELETE", "/client/users/marie@acme.example", null, spy).statusCode(),
                 "another client's user does not exist for it");
         assertEquals(404, call("GET", "/operator/clients", null, spy).statusCode(), "no operator route in the client space");
+        admin.createCampaign(OPS, "acme", "private", new CampaignAdministration.CampaignSettings(null, null, null,
+                "script-1", null, null, null, null, null, null));
+        assertEquals(404, call("GET", "/client/campaigns/private", null, spy).statusCode());
+        assertEquals(404, call("GET", "/client/campaigns/private/reports", null, spy).statusCode(),
+                "another client's reports do not exist for it");
+        assertEquals(404, call("POST", "/client/campaigns/private/uploads", "{\"fileName\":\"x.csv\",\"size\":10}",
+                spy).statusCode(), "nor may it upload into another client's campaign");
     }
 
     @Test

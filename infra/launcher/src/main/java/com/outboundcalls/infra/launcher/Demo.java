@@ -53,7 +53,7 @@ public final class Demo {
                          ConnectSimulator.Stats connect, long ratedCalls, long answeredCalls, long billedSeconds,
                          JsonNode invoice, BigDecimal usageFromCalls, List<String> checks, List<String> failedChecks,
                          Path out, Duration wallTime, Instant simulatedEnd, Map<String, String> functions,
-                         long calleesOpposed, Map<String, Long> metrics) {
+                         long calleesOpposed, Map<String, Long> metrics, String fileReports) {
 
         public long pending() {
             return statuses.getOrDefault(ContactStatus.CALLABLE, 0L) + statuses.getOrDefault(ContactStatus.QUEUED, 0L)
@@ -214,7 +214,8 @@ public final class Demo {
                 billedSeconds, invoice, usageFromCalls, passed, failed, out,
                 Duration.ofNanos(System.nanoTime() - startedNanos), simulatedEnd, functions,
                 new com.outboundcalls.aws.DynamoOppositionList(cloud.dynamoDb(), cloud.physicalName("OppositionsTable"))
-                        .count(options.clientId()), cloud.metrics());
+                        .count(options.clientId()), cloud.metrics(),
+                "reports/" + options.clientId() + "/" + campaign.campaignId() + "/" + fileName);
     }
 
     private static void check(boolean ok, String what, List<String> passed, List<String> failed) {

@@ -56,8 +56,11 @@ class PipelineEndToEndTest {
         assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client_facturx.pdf")));
         assertTrue(Files.readString(out.resolve("exports/invoices/2026-10/journal-2026-10.csv"))
                 .contains("2026-000001;facture;2026-11-01;e2e-client;542107651;"));
-        assertTrue(Files.exists(out.resolve("reports/e2e-client/relance-2026-10/contacts.csv.summary.json")));
-        assertTrue(Files.exists(out.resolve("reports/e2e-client/relance-2026-10/contacts.csv.rejects.csv")));
+        // The file went in through an upload link: its key (and so its reports' names) is the server's.
+        assertTrue(r.fileReports().matches("reports/e2e-client/relance-2026-10/[0-9T]+-[0-9a-f]{8}-contacts\\.csv"),
+                r.fileReports());
+        assertTrue(Files.exists(out.resolve(r.fileReports() + ".summary.json")));
+        assertTrue(Files.exists(out.resolve(r.fileReports() + ".rejects.csv")));
         assertTrue(Files.exists(out.resolve("reports/price-lists/default/" + ReferenceData.PRICE_LIST_VERSION
                 + ".summary.json")), "the price list went through the import function");
     }
@@ -71,6 +74,7 @@ class PipelineEndToEndTest {
         assertEquals(4, r.rowsRead());
         assertEquals(3, r.accepted());
         assertEquals(1L, r.rejectedByReason().get("NOT_A_NUMBER"));
-        assertTrue(Files.exists(out.resolve("reports/own-file/relance-2026-09/five-rows.csv.rejects.csv")));
+        assertTrue(r.fileReports().endsWith("-five-rows.csv"), r.fileReports());
+        assertTrue(Files.exists(out.resolve(r.fileReports() + ".rejects.csv")));
     }
 }
