@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -67,6 +68,11 @@ public final class AwsClients {
     /** The client space's user pool (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER for a stand-in). */
     public CognitoIdentityProviderClient cognito() {
         return configure(CognitoIdentityProviderClient.builder(), "COGNITO_IDENTITY_PROVIDER").build();
+    }
+
+    /** Mail (AWS_ENDPOINT_URL_SESV2 for a stand-in). */
+    public SesV2Client ses() {
+        return configure(SesV2Client.builder(), "SESV2").build();
     }
 
     /**

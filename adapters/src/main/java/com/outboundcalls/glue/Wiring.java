@@ -23,6 +23,7 @@ import com.outboundcalls.aws.DynamoUploads;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.S3FileReports;
 import com.outboundcalls.aws.S3Links;
+import com.outboundcalls.aws.SesMailer;
 import com.outboundcalls.aws.S3ObjectSink;
 import com.outboundcalls.aws.SqsDialQueue;
 import com.outboundcalls.aws.SqsIngestHandover;
@@ -83,6 +84,7 @@ public final class Wiring {
     private final Once<DialFeeding> dialFeeding;
     private final Once<CognitoUserDirectory> userDirectory;
     private final Once<DynamoUploads> uploads;
+    private final Once<SesMailer> mailer;
     private final Map<String, S3ObjectSink> sinks = new ConcurrentHashMap<>();
     private final Map<String, S3FileReports> fileReports = new ConcurrentHashMap<>();
     private final Map<String, S3Links> links = new ConcurrentHashMap<>();
@@ -132,6 +134,8 @@ public final class Wiring {
         contactDescriptions = new Once<>(() -> new ConnectContactDescriptions(connect(), require("CONNECT_INSTANCE_ID")));
         calleeRequests = new Once<>(() -> new ConnectCalleeRequests(connect(), require("CONNECT_INSTANCE_ID")));
         uploads = new Once<>(() -> new DynamoUploads(dynamoDb(), require("CONTACTS_TABLE")));
+        mailer = new Once<>(() -> new SesMailer(clients.ses(), require("MAIL_FROM"), optional("MAIL_CONFIGURATION_SET"),
+                dynamoDb(), require("ACCOUNTS_TABLE"), clock));
         userDirectory = new Once<>(() -> new CognitoUserDirectory(cognito(), require("USER_POOL_ID")));
         dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
                 requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup()));
@@ -281,6 +285,11 @@ public final class Wiring {
     /** The uploads the client space granted (in the contacts table). */
     public DynamoUploads uploads() {
         return uploads.get();
+    }
+
+    /** Mails from MAIL_FROM through SES, each once (claimed in ACCOUNTS_TABLE). */
+    public SesMailer mailer() {
+        return mailer.get();
     }
 
     /** The client space's users, in the user pool USER_POOL_ID. */

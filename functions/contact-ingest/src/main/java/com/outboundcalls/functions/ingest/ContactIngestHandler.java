@@ -50,6 +50,7 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
                 log.error("upload_not_granted", "key", ref.key(), "reason", summary.refusal());
                 metrics.count("UngrantedUploads", 1);
             }
+            wiring.notifyProcessed(summary);
             log.info("file_ingested", "key", ref.key(), "status", summary.status(), "accepted", summary.accepted(),
                     "rejected", summary.rejected(), "skipped", summary.skipped());
             files++;

@@ -39,6 +39,7 @@ public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent
             IngestSummary summary = wiring.ingestion(file.bucket()).ingest(file, handover.leg(),
                     wiring.content(file.bucket(), file.key(), file.versionId(), file.version(), file.size()),
                     context::getRemainingTimeInMillis);
+            wiring.notifyProcessed(summary);
             log.info("file_resumed", "key", file.key(), "leg", handover.leg(), "status", summary.status(),
                     "accepted", summary.accepted(), "rejected", summary.rejected());
         });

@@ -3,6 +3,8 @@ package com.outboundcalls.functions.ingest;
 import com.outboundcalls.aws.RangedObjectStream;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.FileNotices;
+import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.ingest.OppositionImport;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -18,6 +20,9 @@ public interface IngestWiring {
 
     /** The suppression-file import of this bucket. */
     OppositionImport oppositionImport(String bucket);
+
+    /** Tells the person who asked for the file's upload link that it was processed (once per file version). */
+    void notifyProcessed(IngestSummary summary);
 
     /** The content of exactly this version of the file. */
     Supplier<InputStream> content(String bucket, String key, String versionId, String version, long size);
@@ -42,6 +47,12 @@ public interface IngestWiring {
             public OppositionImport oppositionImport(String bucket) {
                 return new OppositionImport(wiring.accountDirectory(), wiring.oppositionList(), wiring.objectSink(bucket),
                         wiring.clock());
+            }
+
+            @Override
+            public void notifyProcessed(IngestSummary summary) {
+                wiring.uploads().find(summary.file()).flatMap(upload -> FileNotices.processed(summary, upload))
+                        .ifPresent(wiring.mailer()::send);
             }
 
             /**

@@ -60,7 +60,7 @@ class ContactIngestLocalCloudTest {
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null)
                 .withContactFileFormat(new ContactFileFormat('|', "windows-1252", false, "2", null, "1", null, null,
                         null, Map.of("dossier", "3"))));
-        for (String campaign : new String[]{"spring", "autumn", "winter", "repeat", "redelivered"}) {
+        for (String campaign : new String[]{"spring", "autumn", "winter", "repeat", "redelivered", "mailed"}) {
             accounts.putCampaign(new Campaign("acme", campaign, Campaign.Status.ACTIVE, null, null, 1));
         }
         accounts.putCampaign(new Campaign("acme", "prospects", Campaign.Status.ACTIVE, null, null, 1,
@@ -315,5 +315,31 @@ class ContactIngestLocalCloudTest {
         assertEquals("UNGRANTED", refusal.path("status").asText());
         assertEquals(before + 1, cloud.metrics().get("UngrantedUploads (Function=contact-ingest)"));
         assertEquals(stored, contacts.countByStatus("acme#spring"), "no contact came from it");
+    }
+
+    @Test
+    void theUserWhoUploadedAFileIsMailedItsCountsOnce() throws IOException {
+        String key = "incoming/acme/mailed/contacts.csv";
+        byte[] content = file("contacts-fr.csv");
+        new DynamoUploads(cloud.dynamoDb(), cloud.physicalName("ContactsTable")).record(new Upload(key, "acme",
+                "mailed", "contacts.csv", content.length, "user:marie@acme.example", cloud.clock().instant(),
+                cloud.clock().instant().plusSeconds(900)));
+        String etag = cloud.s3().putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag();
+        cloud.drain();
+        JsonNode summary = summary("reports/acme/mailed/contacts.csv.summary.json");
+
+        var mails = cloud.ses().sent().stream().filter(m -> m.to().equals(java.util.List.of("marie@acme.example")))
+                .toList();
+        assertEquals(1, mails.size(), "one mail, to the person who asked for the upload link");
+        var mail = mails.get(0);
+        assertEquals("Fichier de contacts traité : contacts.csv", mail.subject());
+        assertTrue(mail.text().contains(summary.path("accepted").asLong() + " contacts retenus"), mail.text());
+        assertTrue(mail.html().startsWith("<p>Bonjour,</p>"), mail.html());
+
+        // The same S3 event delivered again: the file is not ingested again, nor mailed about.
+        cloud.function("ContactIngestFunction").invoke(EventFixtures.json("s3-object-created.json", "bucket", bucket,
+                "key", key, "etag", etag.replace("\"", ""), "size", Integer.toString(content.length)));
+        assertEquals(1, cloud.ses().sent().stream().filter(m -> m.to().equals(java.util.List.of("marie@acme.example")))
+                .count());
     }
 }

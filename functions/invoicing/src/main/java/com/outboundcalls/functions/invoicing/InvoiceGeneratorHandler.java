@@ -3,19 +3,24 @@ package com.outboundcalls.functions.invoicing;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.account.AccountDirectory;
+import com.outboundcalls.account.ClientProfile;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.Invoice;
+import com.outboundcalls.invoice.InvoiceNotices;
 import com.outboundcalls.invoice.InvoiceRun;
 import com.outboundcalls.invoice.InvoiceRunWatch;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
+import com.outboundcalls.mail.Mailer;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** 1st of each month, Europe/Paris (EventBridge Scheduler): invoices the month just ended. */
 public final class InvoiceGeneratorHandler implements RequestHandler<Map<String, Object>, String> {
@@ -24,6 +29,8 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
     private final InvoiceRunWatch watch;
     private final AccountDirectory accounts;
     private final Metrics metrics;
+    private final Mailer mailer;
+    private final Function<String, Optional<String>> billingEmails;
     private final Clock clock;
     private final StructuredLog log = new StructuredLog("invoice-generator");
 
@@ -37,15 +44,20 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
 
     private InvoiceGeneratorHandler(InvoicingWiring invoicing) {
         this(invoicing.invoiceRun(), invoicing.watch(), invoicing.wiring().accountDirectory(),
-                invoicing.wiring().metrics("invoice-generator"), invoicing.wiring().clock());
+                invoicing.wiring().metrics("invoice-generator"), invoicing.wiring().mailer(),
+                clientId -> invoicing.wiring().accountRecords().profile(clientId).map(ClientProfile::billingEmail),
+                invoicing.wiring().clock());
     }
 
+    /** @param billingEmails where a client's invoices are mailed, by client */
     public InvoiceGeneratorHandler(InvoiceRun run, InvoiceRunWatch watch, AccountDirectory accounts, Metrics metrics,
-                                   Clock clock) {
+                                   Mailer mailer, Function<String, Optional<String>> billingEmails, Clock clock) {
         this.run = run;
         this.watch = watch;
         this.accounts = accounts;
         this.metrics = metrics;
+        this.mailer = mailer;
+        this.billingEmails = billingEmails;
         this.clock = clock;
     }
 
@@ -59,6 +71,8 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
         for (Invoice invoice : result.invoices()) {
             log.info("invoice_issued", "number", invoice.number(), "clientId", invoice.clientId(),
                     "period", invoice.period(), "totalInclVat", invoice.totalInclVat());
+            // The client is told by mail, once per invoice whatever the re-runs.
+            billingEmails.apply(invoice.clientId()).ifPresent(email -> mailer.send(InvoiceNotices.issued(invoice, email)));
         }
         result.unratedCalls().forEach((clientId, calls) -> log.error("unrated_calls_not_invoiced", "clientId",
                 clientId, "calls", calls, "action", "publish a price for their routes; they are rated then"));

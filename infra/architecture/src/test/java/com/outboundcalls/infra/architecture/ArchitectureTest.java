@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     /** The domain core's packages, in module {@code core/}: plain Java. */
     static final String[] CORE = {"com.outboundcalls.money..", "com.outboundcalls.time..", "com.outboundcalls.phone..",
-            "com.outboundcalls.files..", "com.outboundcalls.contact..", "com.outboundcalls.account..",
+            "com.outboundcalls.files..", "com.outboundcalls.mail..", "com.outboundcalls.contact..", "com.outboundcalls.account..",
             "com.outboundcalls.ingest..", "com.outboundcalls.dial..", "com.outboundcalls.rate..",
             "com.outboundcalls.invoice..", "com.outboundcalls.report.."};
     /** Module {@code adapters/}: the AWS adapters, the Lambda plumbing and the one wiring place. */
@@ -77,7 +77,7 @@ class ArchitectureTest {
     void theCoreIsLayeredFromMoneyTimePhonesAndFilesUpToInvoicesAndReports() {
         ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Base").definedBy("com.outboundcalls.money..", "com.outboundcalls.time..",
-                        "com.outboundcalls.phone..", "com.outboundcalls.files..")
+                        "com.outboundcalls.phone..", "com.outboundcalls.files..", "com.outboundcalls.mail..")
                 .layer("Contact").definedBy("com.outboundcalls.contact..")
                 .layer("Account").definedBy("com.outboundcalls.account..")
                 .layer("Ingest").definedBy("com.outboundcalls.ingest..")

@@ -95,6 +95,7 @@ public final class Demo {
             Path out = options.out();
             copyTree(cloud, bucket, "reports/", out);
             copyTree(cloud, bucket, "exports/", out);
+            copyMails(cloud, out.resolve("mail"));
             return summarize(cloud, contacts, campaign, key, out, startedNanos, simulatedEnd, functions);
         }
     }
@@ -271,6 +272,26 @@ public final class Demo {
         r.checks().forEach(c -> s.append("      ok      ").append(c).append('\n'));
         r.failedChecks().forEach(c -> s.append("      FAILED  ").append(c).append('\n'));
         return s.toString();
+    }
+
+    /** The mails the functions sent (the SES stand-in kept them): one text file and one HTML file each. */
+    private static void copyMails(LocalCloud cloud, Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            int n = 0;
+            for (var mail : cloud.ses().sent()) {
+                String name = String.format("%02d-%s", ++n, mail.subject().toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", ""));
+                java.nio.file.Files.writeString(dir.resolve(name + ".txt"), "From: " + mail.from() + "\nTo: "
+                        + String.join(", ", mail.to()) + "\nSubject: " + mail.subject() + "\nDate: " + mail.at()
+                        + "\n\n" + mail.text());
+                if (mail.html() != null) {
+                    java.nio.file.Files.writeString(dir.resolve(name + ".html"), mail.html());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void copyTree(LocalCloud cloud, String bucket, String prefix, Path out) {

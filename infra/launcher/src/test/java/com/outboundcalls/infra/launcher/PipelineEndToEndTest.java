@@ -61,6 +61,20 @@ class PipelineEndToEndTest {
                 r.fileReports());
         assertTrue(Files.exists(out.resolve(r.fileReports() + ".summary.json")));
         assertTrue(Files.exists(out.resolve(r.fileReports() + ".rejects.csv")));
+        // The client's billing address is told of its invoice, once, in French.
+        try (var mails = Files.list(out.resolve("mail"))) {
+            var invoiceMails = mails.filter(f -> f.toString().endsWith(".txt")).map(f -> {
+                try {
+                    return Files.readString(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(m -> m.contains("Subject: La facture 2026-000001")).toList();
+            assertEquals(1, invoiceMails.size());
+            assertTrue(invoiceMails.get(0).contains("To: compta@cabinet-demo.example"), invoiceMails.get(0));
+            assertTrue(invoiceMails.get(0).contains(invoice.path("total_incl_vat").asText() + " EUR TTC"),
+                    invoiceMails.get(0));
+        }
         assertTrue(Files.exists(out.resolve("reports/price-lists/default/" + ReferenceData.PRICE_LIST_VERSION
                 + ".summary.json")), "the price list went through the import function");
     }

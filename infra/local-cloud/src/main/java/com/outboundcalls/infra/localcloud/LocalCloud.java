@@ -51,6 +51,7 @@ public final class LocalCloud implements AutoCloseable {
     private final S3Client s3;
     private final EventLoop events;
     private final CognitoSimulator cognito;
+    private final SesSimulator ses;
     private final TemplateProvisioning stack;
 
     /** How to build a local cloud. */
@@ -152,6 +153,7 @@ public final class LocalCloud implements AutoCloseable {
                 new CalleePopulation(seed, population), events::contactEvents, ports.connect());
         events.attach(connect);
         this.cognito = new CognitoSimulator(clock, REGION, cognitoPort);
+        this.ses = new SesSimulator(clock, 0);
         this.stack = new TemplateProvisioning(template, parameters, clock, dynamo, sqs, s3, eventBridge, events,
                 clientEnvironment(), metricLines.stream, httpApiPort, identities, cognito);
         stack.provision();
@@ -183,6 +185,9 @@ public final class LocalCloud implements AutoCloseable {
         if (cognito != null) {
             env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", cognito.endpoint().toString());
         }
+        if (ses != null) {
+            env.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
+        }
         return env;
     }
 
@@ -212,6 +217,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public CognitoSimulator cognito() {
         return cognito;
+    }
+
+    /** The mails the functions sent, as SES would have delivered them. */
+    public SesSimulator ses() {
+        return ses;
     }
 
     /** Physical name of a resource: a table's name, a queue's URL, a bucket's name. */
@@ -373,6 +383,7 @@ public final class LocalCloud implements AutoCloseable {
         events.stop();
         connect.close();
         cognito.close();
+        ses.close();
         stack.httpApis.values().forEach(LocalHttpApi::close);
         standIns.close();
     }
