@@ -1,7 +1,5 @@
 package com.outboundcalls.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
@@ -48,7 +46,6 @@ public final class ContactIngestion {
     private static final int WINDOW = 500;
     /** Rows read ahead and checked together. */
     private static final int CHUNK = 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Where refusals of objects no upload link granted go: the operators' reports. */
     public static final String UNGRANTED_PREFIX = "reports/_operators/ungranted-uploads/";
 
@@ -83,6 +80,7 @@ public final class ContactIngestion {
     private final Clock clock;
     private final Limits limits;
     private final PhoneNumberValidator validator = new PhoneNumberValidator();
+    private final FileRefusals refusals;
     private final ContactFileReader reader = new ContactFileReader();
 
     /** @param uploads the uploads the client space granted: an object written without one is refused */
@@ -98,6 +96,7 @@ public final class ContactIngestion {
         this.uploads = uploads;
         this.clock = clock;
         this.limits = limits;
+        this.refusals = new FileRefusals(accounts, ledger, reports, clock);
     }
 
     /** Ingests a newly uploaded file (leg 1), with no limit on the invocation's time. */
@@ -112,7 +111,7 @@ public final class ContactIngestion {
     public IngestSummary ingest(UploadedFile file, int leg, Supplier<InputStream> content, LongSupplier remainingMillis) {
         Optional<String> done = ledger.completedSummary(file.fileId());
         if (done.isPresent()) {
-            return read(done.get());
+            return FileRefusals.read(done.get());
         }
         Optional<IngestCheckpoint> checkpoint = ledger.checkpoint(file.fileId());
         int lastLeg = checkpoint.map(IngestCheckpoint::leg).orElse(0);
@@ -124,36 +123,36 @@ public final class ContactIngestion {
         Instant started = checkpoint.map(c -> Instant.parse(c.startedAt())).orElse(clock.instant());
         Optional<ContactFileKey> parsedKey = ContactFileKey.parse(file.key());
         if (parsedKey.isEmpty()) {
-            return refuseUnattributed(file, started);
+            return refusals.unattributed(file, started);
         }
         ContactFileKey key = parsedKey.get();
         Optional<Upload> granted = uploads.find(file.key());
         if (granted.isEmpty() || (file.size() > 0 && granted.get().size() != file.size())) {
-            return refuseUngranted(file, started, granted.isEmpty() ? "no upload link was granted for this key"
+            return refusals.ungranted(file, started, granted.isEmpty() ? "no upload link was granted for this key"
                     : "the object is " + file.size() + " bytes, the upload link was granted for "
                     + granted.get().size());
         }
         Optional<Client> client = accounts.client(key.clientId());
         Optional<Campaign> campaign = accounts.campaign(key.clientId(), key.campaignId());
         if (client.isEmpty() || campaign.isEmpty()) {
-            return finishRefused(file, key, started,
+            return refusals.refused(file, key, started,
                     "The key names a client or campaign that does not exist or do not belong together.");
         }
         if (file.size() > limits.maxFileBytes()) {
-            return finishRefused(file, key, started, "The file is " + megabytes(file.size())
+            return refusals.refused(file, key, started, "The file is " + megabytes(file.size())
                     + " MB, above the limit of " + megabytes(limits.maxFileBytes()) + " MB per file.");
         }
         Run run = new Run(file, key, client.get(), campaign.get(), leg, checkpoint.orElse(null), started);
         try (InputStream in = content.get(); ContactFileReader.Rows rows = reader.open(in, client.get().contactFileFormat())) {
             run.layout = rows.layout();
             if (campaign.get().purpose().requiresConsent() && run.layout.consent() < 0) {
-                return finishRefused(file, key, started, "This campaign prospects consumers and needs a consent "
+                return refusals.refused(file, key, started, "This campaign prospects consumers and needs a consent "
                         + "column (consentement: a date or a proof reference); the file has none.");
             }
             return run.process(rows, remainingMillis);
         } catch (ContactFileReader.UnreadableFileException e) {
             run.discard();
-            return finishRefused(file, key, started, e.getMessage());
+            return refusals.refused(file, key, started, e.getMessage());
         } catch (IOException e) {
             run.discard();
             throw new UncheckedIOException(e);
@@ -165,53 +164,6 @@ public final class ContactIngestion {
 
     private static long megabytes(long bytes) {
         return (bytes + (1 << 20) - 1) >> 20;
-    }
-
-    private IngestSummary refuseUnattributed(UploadedFile file, Instant started) {
-        // Attributable to a client only if the key starts with one that exists; else only the ledger remembers it.
-        IngestSummary refused = refusal(file, null, started,
-                "The key is not of the form incoming/{clientId}/{campaignId}/{file}.");
-        String json = write(refused);
-        String[] parts = file.key().split("/", 3);
-        if (parts.length == 3 && parts[0].equals("incoming") && ContactFileKey.isSafeId(parts[1])
-                && accounts.client(parts[1]).isPresent()) {
-            reports.put("reports/" + parts[1] + "/_refused/" + parts[2].replace('/', '_') + ".summary.json",
-                    json.getBytes(StandardCharsets.UTF_8), "application/json");
-        }
-        ledger.markCompleted(file.fileId(), json);
-        return refused;
-    }
-
-    /**
-     * An object under {@code incoming/} that no upload link granted (written by someone with access to the bucket,
-     * not through the client space): nothing of it is read or stored; the refusal goes to the operators' reports,
-     * never to the client the key names, and the summary says so for the alarm.
-     */
-    private IngestSummary refuseUngranted(UploadedFile file, Instant started, String why) {
-        IngestSummary refused = new IngestSummary(file.key(), file.version(), null, null, IngestSummary.UNGRANTED,
-                "The object was not written through an upload link of the client space (" + why + "): it is not read.",
-                0, 0, 0, 0, new EnumMap<>(RejectReason.class), null, null, null, null, started.toString(),
-                Duration.between(started, clock.instant()).toMillis(), 1);
-        String json = write(refused);
-        reports.put(UNGRANTED_PREFIX + file.key().replace('/', '_') + "#" + file.version() + ".summary.json",
-                json.getBytes(StandardCharsets.UTF_8), "application/json");
-        ledger.markCompleted(file.fileId(), json);
-        return refused;
-    }
-
-    private IngestSummary finishRefused(UploadedFile file, ContactFileKey key, Instant started, String sentence) {
-        IngestSummary summary = refusal(file, key, started, sentence);
-        String json = write(summary);
-        reports.put(key.reportPrefix() + ".summary.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
-        ledger.markCompleted(file.fileId(), json);
-        return summary;
-    }
-
-    private IngestSummary refusal(UploadedFile file, ContactFileKey key, Instant started, String sentence) {
-        return new IngestSummary(file.key(), file.version(), key == null ? null : key.clientId(),
-                key == null ? null : key.campaignId(), IngestSummary.REFUSED, sentence, 0, 0, 0, 0,
-                new EnumMap<>(RejectReason.class), null, null, null, null, started.toString(),
-                Duration.between(started, clock.instant()).toMillis(), 1);
     }
 
     /** A row that passed validation, waiting for its batch to be written. */
@@ -416,7 +368,7 @@ public final class ContactIngestion {
                     started.toString(), rejects.parts());
             IngestSummary summary = summary(IngestSummary.IN_PROGRESS);
             if (ledger.saveCheckpoint(file.fileId(), next)) {
-                reports.put(key.reportPrefix() + ".summary.json", write(summary).getBytes(StandardCharsets.UTF_8),
+                reports.put(key.reportPrefix() + ".summary.json", FileRefusals.write(summary).getBytes(StandardCharsets.UTF_8),
                         "application/json");
                 handover.resumeLater(file, leg + 1);
             }
@@ -426,7 +378,7 @@ public final class ContactIngestion {
         private IngestSummary finish() {
             rejects.finish();
             IngestSummary summary = summary(IngestSummary.PROCESSED);
-            String json = write(summary);
+            String json = FileRefusals.write(summary);
             reports.put(key.reportPrefix() + ".summary.json", json.getBytes(StandardCharsets.UTF_8), "application/json");
             ledger.markCompleted(file.fileId(), json, key.clientId() + "#" + key.campaignId(), accepted);
             rejects.deleteParts();
@@ -446,22 +398,6 @@ public final class ContactIngestion {
             if (rejects != null) {
                 rejects.discard();
             }
-        }
-    }
-
-    private static String write(IngestSummary summary) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static IngestSummary read(String json) {
-        try {
-            return JSON.readValue(json, IngestSummary.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored summary unreadable", e);
         }
     }
 }

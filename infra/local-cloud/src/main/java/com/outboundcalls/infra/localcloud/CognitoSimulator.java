@@ -4,16 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -28,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +131,7 @@ public final class CognitoSimulator implements AutoCloseable {
     private final Clock clock;
     private final String region;
     private final HttpServer server;
-    private final RSAKey signingKey;
+    private final CognitoTokens tokens;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private final Map<String, Pool> poolsByClient = new ConcurrentHashMap<>();
@@ -150,11 +141,10 @@ public final class CognitoSimulator implements AutoCloseable {
     public CognitoSimulator(Clock clock, String region, int port) {
         this.clock = clock;
         this.region = region;
+        this.tokens = new CognitoTokens(clock, region, TOKEN_LIFETIME);
         try {
-            this.signingKey = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyID(UUID.randomUUID().toString()).generate();
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        } catch (JOSEException | IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot start the Cognito stand-in", e);
         }
         server.createContext("/", this::handle);
@@ -189,7 +179,7 @@ public final class CognitoSimulator implements AutoCloseable {
 
     /** The issuer of the pool's tokens, which a JWT authorizer names. */
     public String issuer(String userPoolId) {
-        return "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+        return tokens.issuer(userPoolId);
     }
 
     /** Where this stand-in serves the pool's public keys (Cognito: {@code {issuer}/.well-known/jwks.json}). */
@@ -204,7 +194,7 @@ public final class CognitoSimulator implements AutoCloseable {
 
     /** The public keys the pool's tokens are signed with (what {@code jwks.json} serves). */
     public JWKSet publicKeys() {
-        return new JWKSet(signingKey.toPublicJWK());
+        return tokens.publicKeys();
     }
 
     /** The invitations sent so far, oldest first (Cognito would have e-mailed them). */
@@ -358,7 +348,8 @@ public final class CognitoSimulator implements AutoCloseable {
     }
 
     private ObjectNode globalSignOut(JsonNode request) {
-        JWTClaimsSet claims = verifiedAccessToken(request.path("AccessToken").asText());
+        JWTClaimsSet claims = tokens.verifiedAccessToken(request.path("AccessToken").asText())
+                .orElseThrow(() -> new CognitoError(400, "NotAuthorizedException", "Invalid Access Token"));
         Pool pool = poolOfClient(String.valueOf(claims.getClaim("client_id")));
         User user = pool.users.get(String.valueOf(claims.getClaim("username")));
         if (user != null) {
@@ -420,20 +411,10 @@ public final class CognitoSimulator implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------ tokens
 
     private ObjectNode authenticated(Pool pool, User user, String clientId, boolean withRefreshToken) {
-        Instant now = clock.instant();
         ObjectNode response = JSON.createObjectNode();
         ObjectNode result = response.putObject("AuthenticationResult");
-        result.put("AccessToken", sign(new JWTClaimsSet.Builder().subject(user.sub).issuer(issuer(pool.id))
-                .claim("client_id", clientId).claim("token_use", "access").claim("scope", "aws.cognito.signin.user.admin")
-                .claim("username", user.username).claim("auth_time", now.getEpochSecond())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
-                .jwtID(UUID.randomUUID().toString()).build()));
-        JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().subject(user.sub).issuer(issuer(pool.id)).audience(clientId)
-                .claim("token_use", "id").claim("cognito:username", user.username)
-                .claim("auth_time", now.getEpochSecond()).issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(TOKEN_LIFETIME))).jwtID(UUID.randomUUID().toString());
-        user.attributes.forEach(id::claim);
-        result.put("IdToken", sign(id.build()));
+        result.put("AccessToken", tokens.accessToken(pool.id, user.sub, user.username, clientId));
+        result.put("IdToken", tokens.idToken(pool.id, user.sub, user.username, clientId, user.attributes));
         result.put("ExpiresIn", TOKEN_LIFETIME.toSeconds());
         result.put("TokenType", "Bearer");
         if (withRefreshToken) {
@@ -442,31 +423,6 @@ public final class CognitoSimulator implements AutoCloseable {
             result.put("RefreshToken", refresh);
         }
         return response;
-    }
-
-    private String sign(JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
-                    claims);
-            jwt.sign(new RSASSASigner(signingKey));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JWTClaimsSet verifiedAccessToken(String token) {
-        try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(signingKey.toRSAPublicKey()))
-                    || !"access".equals(jwt.getJWTClaimsSet().getClaim("token_use"))
-                    || jwt.getJWTClaimsSet().getExpirationTime().toInstant().isBefore(clock.instant())) {
-                throw new CognitoError(400, "NotAuthorizedException", "Invalid Access Token");
-            }
-            return jwt.getJWTClaimsSet();
-        } catch (java.text.ParseException | JOSEException e) {
-            throw new CognitoError(400, "NotAuthorizedException", "Invalid Access Token");
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
