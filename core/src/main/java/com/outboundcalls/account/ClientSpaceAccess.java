@@ -1,6 +1,7 @@
 package com.outboundcalls.account;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,15 @@ public final class ClientSpaceAccess {
             throw new RequestRefused.Forbidden("this user no longer has access to the client space");
         }
         return Actor.user(email.strip().toLowerCase(Locale.ROOT), clientId, parsed.get());
+    }
+
+    /**
+     * The actor for the claims of the ID token the client space's JWT authorizer accepted: the user's address, and
+     * its client and role as custom attributes. An access token carries neither: the client space sends ID tokens.
+     */
+    public Actor actor(Map<String, String> claims) {
+        boolean idToken = "id".equals(claims.get("token_use"));
+        return actor(claims.get("email"), idToken ? claims.get("custom:client_id") : null, claims.get("custom:role"));
     }
 
     boolean hasAccess(String email, String clientId) {

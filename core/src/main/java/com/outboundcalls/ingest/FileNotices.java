@@ -1,6 +1,6 @@
 package com.outboundcalls.ingest;
 
-import com.outboundcalls.mail.Html;
+import com.outboundcalls.files.Html;
 import com.outboundcalls.mail.Mail;
 
 import java.util.List;

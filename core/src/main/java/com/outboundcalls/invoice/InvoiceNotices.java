@@ -1,6 +1,6 @@
 package com.outboundcalls.invoice;
 
-import com.outboundcalls.mail.Html;
+import com.outboundcalls.files.Html;
 import com.outboundcalls.mail.Mail;
 
 import java.time.format.DateTimeFormatter;

@@ -7,7 +7,6 @@ import com.outboundcalls.lambda.HttpJson;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,19 +43,6 @@ final class Requests {
             shape.add(id ? "*" : path.get(i));
         }
         return String.join("/", shape);
-    }
-
-    /**
-     * A client space user as its ID token names it: address, client and role (custom attributes, which only the
-     * system writes). An access token carries neither client nor role: the client space sends the ID token.
-     */
-    record SignedInUser(String email, String clientId, String role) {
-    }
-
-    /** The user whose token the JWT authorizer accepted, if the request came with one. */
-    static Optional<SignedInUser> signedInUser(APIGatewayV2HTTPEvent event) {
-        return HttpJson.jwtClaims(event).map(claims -> new SignedInUser(claims.get("email"),
-                "id".equals(claims.get("token_use")) ? claims.get("custom:client_id") : null, claims.get("custom:role")));
     }
 
     /** A principal as logs show it: a user's address masked, an IAM ARN as is. */

@@ -7,13 +7,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.outboundcalls.aws.FunctionRuntime;
-import com.outboundcalls.aws.S3Links;
-import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.account.Actor;
 import com.outboundcalls.account.ClientRole;
 import com.outboundcalls.account.ClientSpaceAccess;
 import com.outboundcalls.account.RequestRefused;
+import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.aws.S3Links;
+import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.ClientInvoices;
 import com.outboundcalls.invoice.CreditNotes;
 import com.outboundcalls.invoice.Dispute;
@@ -125,10 +125,8 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
      * client's own documents only, for the roles that see invoices.
      */
     private APIGatewayV2HTTPResponse clientSpace(APIGatewayV2HTTPEvent event, Map<String, String> path, LocalDate today) {
-        Map<String, String> claims = HttpJson.jwtClaims(event)
-                .orElseThrow(() -> new RequestRefused.Forbidden("the client space's routes take a signed-in user"));
-        Actor actor = access.actor(claims.get("email"), "id".equals(claims.get("token_use"))
-                ? claims.get("custom:client_id") : null, claims.get("custom:role"));
+        Actor actor = access.actor(HttpJson.jwtClaims(event)
+                .orElseThrow(() -> new RequestRefused.Forbidden("the client space's routes take a signed-in user")));
         if (!actor.may(ClientRole.Capability.INVOICES)) {
             throw new RequestRefused.Forbidden("the " + actor.role() + " role does not see invoices");
         }

@@ -11,8 +11,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -142,18 +139,7 @@ public final class CognitoSimulator implements AutoCloseable {
         this.clock = clock;
         this.region = region;
         this.tokens = new CognitoTokens(clock, region, TOKEN_LIFETIME);
-        try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the Cognito stand-in", e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "cognito-simulator");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+        this.server = LoopbackServer.start(port, 4, "cognito-simulator", this::handle);
     }
 
     public URI endpoint() {
@@ -500,7 +486,6 @@ public final class CognitoSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        LoopbackServer.stop(server);
     }
 }

@@ -8,8 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 
 /**
  * An API Gateway HTTP API on loopback: the routes of the template's {@code HttpApi} events, each turned into
@@ -97,7 +94,7 @@ final class LocalHttpApi implements AutoCloseable {
      */
     LocalHttpApi(String apiId, int port, java.util.function.Function<String, Optional<LocalIdentity>> identities,
                  JwtAuthorizer jwt, String region, String accountId,
-                 java.util.function.Consumer<LocalFunction> invoked) throws IOException {
+                 java.util.function.Consumer<LocalFunction> invoked) {
         this.apiId = apiId;
         this.jwt = jwt;
         this.invoked = invoked;
@@ -106,14 +103,7 @@ final class LocalHttpApi implements AutoCloseable {
                 : new SigV4Verifier(key -> identities.apply(key).map(LocalIdentity::secretKey));
         this.region = region;
         this.accountId = accountId;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "local-http-api-" + apiId);
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+        this.server = LoopbackServer.start(port, 4, "local-http-api-" + apiId, this::handle);
     }
 
     void add(Route route) {
@@ -270,7 +260,6 @@ final class LocalHttpApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        LoopbackServer.stop(server);
     }
 }

@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 
 /**
  * A loopback stand-in for Amazon SES v2's SendEmail ({@code POST /v2/email/outbound-emails}, REST-JSON), so the
@@ -38,18 +35,7 @@ public final class SesSimulator implements AutoCloseable {
 
     public SesSimulator(Clock clock, int port) {
         this.clock = clock;
-        try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the SES stand-in", e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "ses-simulator");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
+        this.server = LoopbackServer.start(port, 2, "ses-simulator", this::handle);
     }
 
     public URI endpoint() {
@@ -104,7 +90,6 @@ public final class SesSimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        LoopbackServer.stop(server);
     }
 }

@@ -307,15 +307,11 @@ final class TemplateProvisioning {
         return httpApis.computeIfAbsent(apiId, id -> {
             Map<String, Object> auth = (Map<String, Object>) template.properties(id).getOrDefault("Auth", Map.of());
             boolean iam = "AWS_IAM".equals(auth.get("DefaultAuthorizer"));
-            try {
-                // With a fixed port, the template's APIs take it and the ports after it, in template order.
-                int index = template.resourcesOfType("AWS::Serverless::HttpApi").indexOf(id);
-                return new LocalHttpApi(id, httpApiPort == 0 ? 0 : httpApiPort + index,
-                        iam ? key -> java.util.Optional.ofNullable(identities.get(key)) : null, jwtAuthorizer(auth),
-                        REGION, ACCOUNT_ID, eventLoop::invoked);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot serve " + id + " on loopback", e);
-            }
+            // With a fixed port, the template's APIs take it and the ports after it, in template order.
+            int index = template.resourcesOfType("AWS::Serverless::HttpApi").indexOf(id);
+            return new LocalHttpApi(id, httpApiPort == 0 ? 0 : httpApiPort + index,
+                    iam ? key -> java.util.Optional.ofNullable(identities.get(key)) : null, jwtAuthorizer(auth),
+                    REGION, ACCOUNT_ID, eventLoop::invoked);
         });
     }
 

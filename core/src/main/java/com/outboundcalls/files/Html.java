@@ -1,6 +1,6 @@
-package com.outboundcalls.mail;
+package com.outboundcalls.files;
 
-/** Text made safe inside an HTML mail body. */
+/** Text made safe inside HTML: a page, a mail body. */
 public final class Html {
 
     private Html() {
