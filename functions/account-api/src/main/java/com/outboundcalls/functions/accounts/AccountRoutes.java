@@ -17,6 +17,8 @@ import com.outboundcalls.ingest.UploadGrants;
 import com.outboundcalls.lambda.HttpJson;
 import com.outboundcalls.report.Dashboards;
 
+import software.amazon.awssdk.services.s3.model.S3Object;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -64,6 +66,7 @@ final class AccountRoutes {
             Map.entry("POST campaigns/*/*", ClientRole.Capability.CAMPAIGNS),
             Map.entry("GET dashboard", ClientRole.Capability.REPORTS),
             Map.entry("GET campaigns/*/reports", ClientRole.Capability.REPORTS),
+            Map.entry("GET notices", ClientRole.Capability.NOTICES),
             Map.entry("POST caller-ids", ClientRole.Capability.SETTINGS),
             Map.entry("GET contact-file-format", ClientRole.Capability.FILES),
             Map.entry("PUT contact-file-format", ClientRole.Capability.SETTINGS),
@@ -123,6 +126,20 @@ final class AccountRoutes {
                     links.put(file, files.downloadUnchecked(prefix + file));
                 }
                 return json(200, links);
+            }
+            case "GET notices": {
+                // The notices written for the client (price changes, with the dates they apply from), newest first.
+                admin.profile(actor, clientId);
+                ObjectNode v = HttpJson.object();
+                v.put("expiresInSeconds", S3Links.LIFETIME.toSeconds());
+                ArrayNode notices = v.putArray("notices");
+                String prefix = "reports/" + clientId + "/notices/";
+                files.under(prefix).stream().sorted(java.util.Comparator.comparing(S3Object::lastModified).reversed())
+                        .forEach(o -> notices.addObject()
+                                .put("name", o.key().substring(prefix.length()))
+                                .put("writtenAt", o.lastModified().toString())
+                                .put("url", files.downloadUnchecked(o.key())));
+                return json(200, v);
             }
             case "GET campaigns/*/reports":
                 admin.campaign(actor, clientId, path.get(1));

@@ -101,7 +101,7 @@ public final class Demo {
     }
 
     /** Publishes the provider's price list through the import function, and checks it was accepted. */
-    private static void publishPriceList(LocalCloud cloud, String bucket) {
+    static void publishPriceList(LocalCloud cloud, String bucket) {
         cloud.s3().putObject(r -> r.bucket(bucket).key(ReferenceData.PRICE_LIST_KEY),
                 RequestBody.fromBytes(ReferenceData.priceListCsv()));
         cloud.drain();

@@ -104,6 +104,12 @@ public final class ReferenceData {
      * assigned, the campaign created and started.
      */
     public static void onboard(LocalCloud cloud, Client client, Campaign campaign, LocalDate subscribedOn) {
+        onboard(cloud, client, campaign, subscribedOn, true);
+    }
+
+    /** As above; the campaign is left a draft unless {@code start}, for the client to start it in its space. */
+    public static void onboard(LocalCloud cloud, Client client, Campaign campaign, LocalDate subscribedOn,
+                               boolean start) {
         new DynamoBillingDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable")).putProvider(PROVIDER);
         var keys = cloud.identity(OPERATOR_ROLE, "OperatorAccessPolicy");
         AccountsApiClient api = new AccountsApiClient(cloud.httpApiEndpoint("AccountsApi"), LocalCloud.REGION,
@@ -132,7 +138,9 @@ public final class ReferenceData {
                 .put("instructionsRef", campaign.instructionsRef()).put("priority", campaign.priority())
                 .put("answeringMachineDetection", campaign.answeringMachineDetection());
         accepted(api.post(base + "/campaigns", draft.toString()));
-        accepted(api.post(base + "/campaigns/" + campaign.campaignId() + "/start", "{}"));
+        if (start) {
+            accepted(api.post(base + "/campaigns/" + campaign.campaignId() + "/start", "{}"));
+        }
     }
 
     /** A person of the client's firm invited to its space, as an operator invites a client's first administrator. */

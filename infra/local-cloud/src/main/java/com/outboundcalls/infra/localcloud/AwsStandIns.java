@@ -3,6 +3,7 @@ package com.outboundcalls.infra.localcloud;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -42,8 +43,12 @@ final class AwsStandIns implements AutoCloseable {
         }
     }
 
+    /**
+     * @param cors the methods and headers the template's bucket allows across origins; S3Proxy allows them to the
+     *             origins of this machine's loopback, where the template's APIs (the origins the stack allows) run
+     */
     static AwsStandIns start(String region, String accountId, Consumer<ObjectCreated> objectCreated, Clock clock,
-                             Ports ports) {
+                             Ports ports, java.util.Map<String, java.util.List<String>> cors) {
         try {
             int dynamoPort = ports.dynamoDb() > 0 ? ports.dynamoDb() : freePort();
             DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(new String[]{
@@ -61,6 +66,9 @@ final class AwsStandIns implements AutoCloseable {
                     .blobStore(new NotifyingBlobStore(new TransientNio2BlobStore(), objectCreated, clock))
                     .endpoint(URI.create("http://127.0.0.1:" + s3Port))
                     .awsAuthentication(AuthenticationType.NONE, null, null)
+                    .corsRules(cors.isEmpty() ? CrossOriginResourceSharing.disabled()
+                            : new CrossOriginResourceSharing(java.util.List.of("http://127\\.0\\.0\\.1:[0-9]+"),
+                            cors.get("methods"), cors.get("headers"), java.util.List.of("ETag"), "false"))
                     .build();
             s3.start();
             for (int i = 0; i < 200 && !"STARTED".equals(s3.getState()); i++) {

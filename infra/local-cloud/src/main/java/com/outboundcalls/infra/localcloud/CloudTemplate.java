@@ -104,6 +104,24 @@ public final class CloudTemplate {
     }
 
     /**
+     * The methods and headers the buckets' CORS rules allow, all rules of all buckets together (the template has one
+     * bucket and one rule); empty when no bucket has any.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, List<String>> bucketCors() {
+        List<String> methods = new ArrayList<>();
+        List<String> headers = new ArrayList<>();
+        for (String id : resourcesOfType("AWS::S3::Bucket")) {
+            Map<String, Object> cors = (Map<String, Object>) properties(id).getOrDefault("CorsConfiguration", Map.of());
+            for (Map<String, Object> rule : (List<Map<String, Object>>) cors.getOrDefault("CorsRules", List.of())) {
+                ((List<String>) rule.getOrDefault("AllowedMethods", List.of())).forEach(methods::add);
+                ((List<String>) rule.getOrDefault("AllowedHeaders", List.of())).forEach(headers::add);
+            }
+        }
+        return methods.isEmpty() ? Map.of() : Map.of("methods", methods, "headers", headers);
+    }
+
+    /**
      * Resolves the intrinsics of a value: {@code Ref} to parameters, pseudo parameters and resources,
      * {@code Fn::GetAtt}, {@code Fn::Sub} (string form), {@code Fn::Join}.
      */

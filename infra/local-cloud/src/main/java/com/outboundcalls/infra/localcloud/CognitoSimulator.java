@@ -193,6 +193,16 @@ public final class CognitoSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
+            // As Cognito's endpoint does, a page of any origin may call the operations a user makes itself.
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            if (exchange.getRequestMethod().equals("OPTIONS")) {
+                exchange.getResponseHeaders().add("Access-Control-Allow-Methods", "POST");
+                exchange.getResponseHeaders().add("Access-Control-Allow-Headers",
+                        "content-type, x-amz-target, x-amz-user-agent");
+                exchange.getResponseHeaders().add("Access-Control-Max-Age", "600");
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             if (exchange.getRequestMethod().equals("GET") && path.endsWith("/.well-known/jwks.json")) {
                 respond(exchange, 200, publicKeys().toString(), "application/json");
                 return;

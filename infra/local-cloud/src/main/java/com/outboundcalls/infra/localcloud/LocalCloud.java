@@ -131,7 +131,8 @@ public final class LocalCloud implements AutoCloseable {
         this.template = template;
         this.httpApiPort = httpApiPort;
         this.clock = clock;
-        this.standIns = AwsStandIns.start(REGION, ACCOUNT_ID, objectsCreated::add, clock, ports);
+        this.standIns = AwsStandIns.start(REGION, ACCOUNT_ID, objectsCreated::add, clock, ports,
+                template.bucketCors());
         parameters.putAll(template.parameterDefaults());
         parameters.putIfAbsent("ConnectInstanceId", "11111111-2222-3333-4444-555555555555");
         parameters.putIfAbsent("ContactFlowId", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");

@@ -29,8 +29,11 @@ final class LocalHttpApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One route: method, path template such as /invoices/{number}, and the function behind it. */
-    record Route(String method, String pathTemplate, LocalFunction function) {
+    /**
+     * One route: method, path template such as /invoices/{number}, the function behind it, and whether it is open
+     * (its event says {@code Auth: {Authorizer: NONE}}: no signature or token is asked).
+     */
+    record Route(String method, String pathTemplate, LocalFunction function, boolean open) {
         String routeKey() {
             return method + " " + pathTemplate;
         }
@@ -119,8 +122,26 @@ final class LocalHttpApi implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             URI uri = exchange.getRequestURI();
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            // As API Gateway does: of the routes that fit, the most specific one (no greedy {proxy+}, more
+            // segments, its own method rather than ANY).
+            Route chosen = null;
+            Map<String, String> chosenParams = null;
+            for (Route route : routes) {
+                if (!route.accepts(method)) {
+                    continue;
+                }
+                Optional<Map<String, String>> params = route.match(uri.getRawPath());
+                if (params.isPresent() && (chosen == null || route.specificity() > chosen.specificity())) {
+                    chosen = route;
+                    chosenParams = params.get();
+                }
+            }
+            if (chosen == null) {
+                respond(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
+                return;
+            }
             LocalIdentity caller = null;
-            if (verifier != null) {
+            if (verifier != null && !chosen.open()) {
                 Optional<String> refusal = verifier.refusal(method, uri.getRawPath(), uri.getRawQuery(),
                         exchange.getRequestHeaders(), body, "execute-api");
                 if (refusal.isPresent()) {
@@ -138,7 +159,7 @@ final class LocalHttpApi implements AutoCloseable {
                 }
             }
             JwtAuthorizer.Authorized bearer = null;
-            if (jwt != null) {
+            if (jwt != null && !chosen.open()) {
                 Optional<JwtAuthorizer.Authorized> authorized = jwt.authorize(
                         exchange.getRequestHeaders().getFirst("Authorization"));
                 if (authorized.isEmpty()) {
@@ -148,25 +169,7 @@ final class LocalHttpApi implements AutoCloseable {
                 }
                 bearer = authorized.get();
             }
-            // As API Gateway does: of the routes that fit, the most specific one (no greedy {proxy+}, more
-            // segments, its own method rather than ANY).
-            Route chosen = null;
-            Map<String, String> chosenParams = null;
-            for (Route route : routes) {
-                if (!route.accepts(method)) {
-                    continue;
-                }
-                Optional<Map<String, String>> params = route.match(uri.getRawPath());
-                if (params.isPresent() && (chosen == null || route.specificity() > chosen.specificity())) {
-                    chosen = route;
-                    chosenParams = params.get();
-                }
-            }
-            if (chosen != null) {
-                invoke(exchange, chosen, chosenParams, uri, method, body, caller, bearer);
-                return;
-            }
-            respond(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
+            invoke(exchange, chosen, chosenParams, uri, method, body, caller, bearer);
         } catch (RuntimeException | Error e) {
             // API Gateway answers 500 when the integration fails; the cause goes to the function's log.
             System.err.println("[local-cloud] " + apiId + " " + exchange.getRequestURI().getPath() + ": " + e);

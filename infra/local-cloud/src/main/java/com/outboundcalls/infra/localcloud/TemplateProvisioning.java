@@ -257,14 +257,21 @@ final class TemplateProvisioning {
                 }
                 case "HttpApi" -> httpApi(((Map<String, String>) ep.get("ApiId")).get("Ref")).add(
                         new LocalHttpApi.Route(((String) ep.get("Method")).toUpperCase(java.util.Locale.ROOT),
-                                (String) ep.get("Path"), function));
+                                (String) ep.get("Path"), function, openRoute(ep)));
                 default -> System.err.println("[local-cloud] event type " + event.get("Type") + " of " + id
                         + " is not run locally");
             }
         });
     }
 
-    /** A user pool's password policy as the template states it; Cognito's default for what it leaves out. */
+    /** Whether an HttpApi event opens its route to anyone ({@code Auth: {Authorizer: NONE}}). */
+    @SuppressWarnings("unchecked")
+    private static boolean openRoute(Map<String, Object> eventProperties) {
+        Object auth = eventProperties.get("Auth");
+        return auth instanceof Map<?, ?> map && "NONE".equals(((Map<String, Object>) map).get("Authorizer"));
+    }
+
+        /** A user pool's password policy as the template states it; Cognito's default for what it leaves out. */
     @SuppressWarnings("unchecked")
     private CognitoSimulator.PasswordPolicy passwordPolicy(String poolId) {
         Map<String, Object> policies = (Map<String, Object>) template.properties(poolId).getOrDefault("Policies", Map.of());

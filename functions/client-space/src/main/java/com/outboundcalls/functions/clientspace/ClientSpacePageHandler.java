@@ -1,0 +1,38 @@
+package com.outboundcalls.functions.clientspace;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.outboundcalls.aws.FunctionRuntime;
+
+import java.util.Map;
+
+/**
+ * The client space's page: {@code GET /} and {@code GET /app/{file}} on the client space's API, without a token
+ * (the page signs in, then calls the API with the user's token). Every answer carries the page's strict
+ * Content-Security-Policy, which names the only other places the page talks to: the user pool's endpoint and the
+ * bucket the upload links point at.
+ */
+public final class ClientSpacePageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final PageFiles files;
+
+    public ClientSpacePageHandler() {
+        this(FunctionRuntime.system());
+    }
+
+    public ClientSpacePageHandler(FunctionRuntime runtime) {
+        this(new PageFiles(PageSettings.of(runtime.environment())));
+    }
+
+    public ClientSpacePageHandler(PageFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        return files.answer(path.getOrDefault("file", "index.html"));
+    }
+}
