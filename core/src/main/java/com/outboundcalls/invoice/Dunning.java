@@ -15,9 +15,16 @@ import java.util.TreeSet;
  */
 public final class Dunning {
 
-    /** What a day's run found and did. */
+    /**
+     * What a day's run found and did; {@code warnings}: the overdue invoices still within the grace period, each
+     * with the day its account is suspended if still unpaid (the client is told once).
+     */
     public record Result(int overdue, int frozenByDispute, List<String> suspended, List<String> lifted,
-                         Set<String> halfYearsWithoutRate) {
+                         Set<String> halfYearsWithoutRate, List<Warning> warnings) {
+    }
+
+    /** An overdue invoice that will suspend its account on {@code suspendsOn} if what is owed stays unpaid. */
+    public record Warning(Invoice invoice, java.math.BigDecimal outstanding, LocalDate suspendsOn) {
     }
 
     private final InvoiceStore invoices;
@@ -45,6 +52,7 @@ public final class Dunning {
         Set<String> behind = new TreeSet<>();
         Set<YearMonth> periods = new TreeSet<>();
         List<String> suspended = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
         for (Receivable r : invoices.unpaid()) {
             Invoice invoice = r.invoice();
             periods.add(invoice.period());
@@ -59,7 +67,9 @@ public final class Dunning {
             LatePenalty penalty = LatePenalty.of(r.outstanding(), invoice.dueDate(), today, rates);
             invoices.recordPenalty(invoice.number(), penalty);
             missing.addAll(penalty.missingHalfYears());
-            if (pastGrace(invoice, today)) {
+            if (!pastGrace(invoice, today)) {
+                warnings.add(new Warning(invoice, r.outstanding(), invoice.dueDate().plusDays(graceDays + 1L)));
+            } else {
                 behind.add(invoice.clientId());
                 if (suspensions.suspendForNonPayment(invoice.clientId(), "unpaid invoice " + invoice.number())) {
                     suspended.add(invoice.clientId());
@@ -75,7 +85,7 @@ public final class Dunning {
         for (YearMonth period : periods) {
             publisher.publishJournal(period, today);
         }
-        return new Result(overdue, frozen, suspended, lifted, missing);
+        return new Result(overdue, frozen, suspended, lifted, missing, warnings);
     }
 
     /** Lifts the client's suspension at once if none of its invoices is overdue past the grace period. */

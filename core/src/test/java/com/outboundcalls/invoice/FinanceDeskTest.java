@@ -1,6 +1,7 @@
 package com.outboundcalls.invoice;
 
 import com.outboundcalls.account.Client;
+import com.outboundcalls.mail.Mail;
 import com.outboundcalls.testing.InMemoryBilling;
 import com.outboundcalls.testing.InMemoryPorts;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -15,6 +16,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+
+import com.outboundcalls.mail.Mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,6 +72,39 @@ class FinanceDeskTest {
         assertEquals("unpaid invoice 2026-000001", billing.suspendedFor.get("c1"));
         // Running the same day again changes nothing more.
         assertEquals(List.of(), dunning.run(DUE.plusDays(GRACE_DAYS + 1)).suspended());
+    }
+
+    @Test
+    void anOverdueInvoiceWithinTheGracePeriodWarnsOfTheDayItsAccountIsSuspended() {
+        assertEquals(List.of(), dunning.run(DUE).warnings(), "not overdue on its due date");
+        Dunning.Result late = dunning.run(DUE.plusDays(1));
+        assertEquals(1, late.warnings().size());
+        Dunning.Warning warning = late.warnings().get(0);
+        assertEquals(invoice.number(), warning.invoice().number());
+        assertEquals(new BigDecimal("154.68"), warning.outstanding());
+        // Suspended the first day past the grace period: the warning names that day.
+        assertEquals(DUE.plusDays(GRACE_DAYS + 1), warning.suspendsOn());
+        assertEquals(List.of("c1"), dunning.run(warning.suspendsOn()).suspended());
+        assertEquals(List.of(), dunning.run(warning.suspendsOn()).warnings(), "suspended: nothing left to warn of");
+
+        Mail mail = InvoiceNotices.suspensionWarning(warning, "compta@c1.example");
+        assertEquals("suspension-warning#" + invoice.number(), mail.id(), "one mail per invoice, whatever the days");
+        assertEquals(List.of("compta@c1.example"), mail.to());
+        assertTrue(mail.text().contains("reste due : 154.68 EUR TTC"), mail.text());
+        assertTrue(mail.text().contains("le compte sera suspendu le 17 décembre 2026"), mail.text());
+    }
+
+    @Test
+    void aDisputedInvoiceWarnsOfNothingAndItsDisputeIsAcknowledgedOncePerFiling() {
+        desk.dispute(invoice.number(), "minutes <contestées>", ISSUED.plusDays(3));
+        assertEquals(List.of(), dunning.run(DUE.plusDays(2)).warnings());
+        Receivable disputed = invoices.receivable(invoice.number()).orElseThrow();
+        Mail mail = InvoiceNotices.disputeAcknowledged(disputed.invoice(), disputed.dispute(), "compta@c1.example");
+        assertEquals("dispute-acknowledged#" + invoice.number() + "#2026-11-04", mail.id());
+        assertTrue(mail.text().contains("le 4 novembre 2026, la contestation de la facture " + invoice.number()),
+                mail.text());
+        assertTrue(mail.text().contains("Motif enregistré : minutes <contestées>"));
+        assertTrue(mail.html().contains("minutes &lt;contestées&gt;"), "the client's words are escaped: " + mail.html());
     }
 
     @Test

@@ -150,6 +150,30 @@ class ClientSpaceLocalCloudTest {
     }
 
     @Test
+    void financeReadsItsOwnClientsNoticesAndASupervisorDoesNot() throws Exception {
+        String bucket = cloud.physicalName("ContactBucket");
+        for (String client : new String[]{"acme", "globex"}) {
+            cloud.s3().putObject(r -> r.bucket(bucket).key("reports/" + client + "/notices/price-list-default-2027-01.json"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("{\"type\":\"PRICE_INCREASE\",\"clientId\":\""
+                            + client + "\"}"));
+        }
+        admin.inviteUser(OPS, "acme", "juliette@acme.example", ClientRole.FINANCE);
+        admin.inviteUser(OPS, "acme", "tristan@acme.example", ClientRole.SUPERVISEUR);
+        String juliette = signInFirstTime("juliette@acme.example", "Juliette-finance-26!");
+        String tristan = signInFirstTime("tristan@acme.example", "Tristan-superviseur-1!");
+
+        HttpResponse<String> notices = call("GET", "/client/notices", null, juliette);
+        assertEquals(200, notices.statusCode(), notices.body());
+        JsonNode listed = json(notices).path("notices");
+        assertEquals(1, listed.size(), "acme's notice only: " + listed);
+        assertEquals("price-list-default-2027-01.json", listed.get(0).path("name").asText());
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(listed.get(0).path("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(read.body().contains("\"clientId\":\"acme\""), read.body());
+        assertEquals(403, call("GET", "/client/notices", null, tristan).statusCode(), "notices are finance's and admins'");
+    }
+
+    @Test
     void aRequestWithoutAValidTokenOfThePoolGets401() throws Exception {
         admin.inviteUser(OPS, "globex", "boss@globex.example", ClientRole.ADMINISTRATEUR);
         String boss = signInFirstTime("boss@globex.example", "Globex-boss-2026!");

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.Dunning;
+import com.outboundcalls.invoice.InvoiceNotices;
+import com.outboundcalls.mail.Mailer;
 import com.outboundcalls.invoice.InvoiceRunWatch;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.ScheduledInput;
@@ -15,6 +17,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every morning, Europe/Paris: late penalties on overdue invoices, suspension past the grace period, lifting
@@ -27,6 +31,8 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
     private final InvoiceRunWatch watch;
     private final Metrics metrics;
     private final Clock clock;
+    private final Mailer mailer;
+    private final Function<String, Optional<String>> billingEmails;
     private final StructuredLog log = new StructuredLog("dunning");
 
     public DunningHandler() {
@@ -38,14 +44,19 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
     }
 
     private DunningHandler(InvoicingWiring invoicing) {
-        this(invoicing.dunning(), invoicing.watch(), invoicing.wiring().metrics("dunning"), invoicing.wiring().clock());
+        this(invoicing.dunning(), invoicing.watch(), invoicing.wiring().metrics("dunning"), invoicing.wiring().clock(),
+                invoicing.wiring().mailer(), invoicing.billingEmails());
     }
 
-    public DunningHandler(Dunning dunning, InvoiceRunWatch watch, Metrics metrics, Clock clock) {
+    /** @param billingEmails where a client's warnings are mailed, by client */
+    public DunningHandler(Dunning dunning, InvoiceRunWatch watch, Metrics metrics, Clock clock, Mailer mailer,
+                          Function<String, Optional<String>> billingEmails) {
         this.dunning = dunning;
         this.watch = watch;
         this.metrics = metrics;
         this.clock = clock;
+        this.mailer = mailer;
+        this.billingEmails = billingEmails;
     }
 
     @Override
@@ -55,6 +66,17 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
         for (String clientId : result.suspended()) {
             log.warn("account_suspended_for_non_payment", "clientId", clientId, "day", today);
         }
+        int warned = 0;
+        for (Dunning.Warning warning : result.warnings()) {
+            // Told once per invoice, whatever the days and the retries (the mail's id is the invoice's).
+            Optional<String> to = billingEmails.apply(warning.invoice().clientId());
+            if (to.isPresent() && mailer.send(InvoiceNotices.suspensionWarning(warning, to.get()))) {
+                log.info("suspension_warning_sent", "clientId", warning.invoice().clientId(), "number",
+                        warning.invoice().number(), "suspendsOn", warning.suspendsOn());
+                warned++;
+            }
+        }
+        metrics.count("SuspensionWarningsSent", warned);
         for (String clientId : result.lifted()) {
             log.info("suspension_lifted", "clientId", clientId, "day", today);
         }

@@ -17,6 +17,8 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.ClientInvoices;
 import com.outboundcalls.invoice.CreditNotes;
 import com.outboundcalls.invoice.Dispute;
+import com.outboundcalls.invoice.InvoiceNotices;
+import com.outboundcalls.mail.Mailer;
 import com.outboundcalls.invoice.FinanceDesk;
 import com.outboundcalls.invoice.Invoice;
 import com.outboundcalls.invoice.InvoiceExports;
@@ -35,6 +37,7 @@ import java.util.ConcurrentModificationException;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static com.outboundcalls.lambda.HttpJson.error;
 import static com.outboundcalls.lambda.HttpJson.json;
@@ -62,6 +65,8 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private final ClientInvoices clientInvoices;
     private final ClientSpaceAccess access;
     private final Clock clock;
+    private final Mailer mailer;
+    private final Function<String, Optional<String>> billingEmails;
     private final StructuredLog log = new StructuredLog("finance-api");
 
     public FinanceApiHandler() {
@@ -75,16 +80,19 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private FinanceApiHandler(InvoicingWiring invoicing) {
         this(invoicing.financeDesk(), new ClientInvoices(invoicing.wiring().invoiceStore()),
                 new ClientSpaceAccess(invoicing.wiring().accountRecords()), invoicing.exportLinks(),
-                invoicing.wiring().clock());
+                invoicing.wiring().clock(), invoicing.wiring().mailer(), invoicing.billingEmails());
     }
 
+    /** @param billingEmails where a client's dispute acknowledgements are mailed, by client */
     public FinanceApiHandler(FinanceDesk desk, ClientInvoices clientInvoices, ClientSpaceAccess access, S3Links links,
-                             Clock clock) {
+                             Clock clock, Mailer mailer, Function<String, Optional<String>> billingEmails) {
         this.desk = desk;
         this.clientInvoices = clientInvoices;
         this.access = access;
         this.links = links;
         this.clock = clock;
+        this.mailer = mailer;
+        this.billingEmails = billingEmails;
     }
 
     @Override
@@ -221,6 +229,12 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
         String reason = text(body, "reason");
         Dispute.Outcome outcome = desk.dispute(number, reason, today);
         log.info("dispute", "number", number, "outcome", outcome, "caller", caller);
+        if (outcome == Dispute.Outcome.RECORDED || outcome == Dispute.Outcome.ALREADY_OPEN) {
+            // The client is told once, also when a retried request finds its dispute already recorded.
+            Receivable disputed = found(number);
+            billingEmails.apply(disputed.invoice().clientId()).ifPresent(to ->
+                    mailer.send(InvoiceNotices.disputeAcknowledged(disputed.invoice(), disputed.dispute(), to)));
+        }
         return switch (outcome) {
             case RECORDED -> json(201, view(found(number), today));
             case ALREADY_OPEN -> error(409, number + " is already disputed");

@@ -3,7 +3,6 @@ package com.outboundcalls.functions.invoicing;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.account.AccountDirectory;
-import com.outboundcalls.account.ClientProfile;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.Invoice;
@@ -45,8 +44,7 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
     private InvoiceGeneratorHandler(InvoicingWiring invoicing) {
         this(invoicing.invoiceRun(), invoicing.watch(), invoicing.wiring().accountDirectory(),
                 invoicing.wiring().metrics("invoice-generator"), invoicing.wiring().mailer(),
-                clientId -> invoicing.wiring().accountRecords().profile(clientId).map(ClientProfile::billingEmail),
-                invoicing.wiring().clock());
+                invoicing.billingEmails(), invoicing.wiring().clock());
     }
 
     /** @param billingEmails where a client's invoices are mailed, by client */

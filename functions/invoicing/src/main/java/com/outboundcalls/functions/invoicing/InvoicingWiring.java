@@ -52,6 +52,11 @@ final class InvoicingWiring {
         return new InvoiceRunWatch(wiring.billingDirectory(), exports);
     }
 
+    /** Where a client's invoice mails go: its billing address, by client. */
+    java.util.function.Function<String, java.util.Optional<String>> billingEmails() {
+        return clientId -> wiring.accountRecords().profile(clientId).map(com.outboundcalls.account.ClientProfile::billingEmail);
+    }
+
     S3Links exportLinks() {
         return wiring.links(wiring.require("EXPORT_BUCKET"));
     }

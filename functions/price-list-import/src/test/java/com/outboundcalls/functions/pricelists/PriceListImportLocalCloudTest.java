@@ -13,12 +13,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,6 +37,16 @@ class PriceListImportLocalCloudTest {
         new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable")).putClient(new Client("acme",
                 "ACME", "FR", new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE,
                 null));
+        // The provider, who signs the notices, and the client's billing address, where they are mailed.
+        new com.outboundcalls.aws.DynamoBillingDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"))
+                .putProvider(new com.outboundcalls.invoice.Provider(new com.outboundcalls.account.LegalEntity(
+                        "Appels Sortants SAS", "10 rue de la Paix", "75002", "Paris", "FR", "732829320",
+                        com.outboundcalls.account.LegalEntity.frenchVatNumber("732829320")), "SAS", "RCS Paris 732 829 320",
+                        "FR7630006000011234567890189", "AGRIFRPP", "facturation@appels-sortants.example"));
+        cloud.dynamoDb().updateItem(r -> r.tableName(cloud.physicalName("AccountsTable"))
+                .key(java.util.Map.of("pk", AttributeValue.fromS("CLIENT#acme"), "sk", AttributeValue.fromS("PROFILE")))
+                .updateExpression("SET billingEmail = :e")
+                .expressionAttributeValues(java.util.Map.of(":e", AttributeValue.fromS("compta@acme.example"))));
     }
 
     @AfterAll
@@ -55,7 +64,7 @@ class PriceListImportLocalCloudTest {
     }
 
     @Test
-    void aVersionIsImportedThenARaiseWithNoticeReachesTheNotificationsQueue() throws Exception {
+    void aVersionIsImportedThenARaiseWithNoticeIsMailedToTheClientOnce() throws Exception {
         upload("config/price-lists/default/2026-01.csv", PriceListFile.HEADER + "\nFR,FR,MOBILE,0.0450,2026-01-01\n");
         assertTrue(report("reports/price-lists/default/2026-01.summary.json").path("accepted").asBoolean());
         upload("config/price-lists/default/2026-12.csv", PriceListFile.HEADER + "\nFR,FR,MOBILE,0.0500,2026-12-01\n");
@@ -67,14 +76,21 @@ class PriceListImportLocalCloudTest {
         assertEquals(new BigDecimal("0.0500"), prices.priceAt("default", "FR", "FR", "MOBILE",
                 Instant.parse("2026-11-30T23:00:00Z")).orElseThrow().pricePerMinute(), "midnight in Paris");
 
-        List<Message> notices = cloud.sqs().receiveMessage(r -> r.queueUrl(cloud.physicalName("NotificationsQueue"))
-                .maxNumberOfMessages(10)).messages();
-        assertEquals(1, notices.size());
-        JsonNode notice = JSON.readTree(notices.get(0).body());
-        assertEquals("acme", notice.path("clientId").asText());
-        assertEquals("0.0500", notice.path("increases").get(0).path("price_per_minute").asText());
+        // The notice went through the notifications queue to ClientNoticesFunction, which mailed it once.
+        var mails = cloud.ses().sent().stream().filter(m -> m.to().contains("compta@acme.example")).toList();
+        assertEquals(1, mails.size(), "one mail: " + mails);
+        assertTrue(mails.get(0).subject().startsWith("Évolution de vos tarifs au 1 décembre 2026"), mails.get(0).subject());
+        assertTrue(mails.get(0).text().contains("FR vers FR, numéros mobiles : 0.0500 EUR HT la minute à partir du "
+                + "1 décembre 2026"), mails.get(0).text());
+        assertEquals(0, cloud.queueDepth("NotificationsQueue"));
         assertTrue(cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
                 .key("reports/acme/notices/price-list-default-2026-12.json")).asUtf8String().contains("PRICE_INCREASE"));
+        // The same notice delivered again (a redelivery) mails nothing more.
+        String notice = cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
+                .key("reports/acme/notices/price-list-default-2026-12.json")).asUtf8String();
+        cloud.sqs().sendMessage(r -> r.queueUrl(cloud.physicalName("NotificationsQueue")).messageBody(notice));
+        cloud.drain();
+        assertEquals(1, cloud.ses().sent().stream().filter(m -> m.to().contains("compta@acme.example")).count());
     }
 
     @Test

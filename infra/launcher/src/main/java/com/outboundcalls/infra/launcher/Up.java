@@ -58,6 +58,7 @@ public final class Up {
                   Connect   %s (simulator)
                   Finance   %s (HTTP API, SigV4-signed requests only)
                   Accounts  %s (HTTP API, SigV4-signed requests only; ./ops --local --help)
+                  Client space  %s/  (open it in a browser and sign in as the demo client user below)
                   Client space API  %s (the user's ID token as bearer)
                   Cognito   %s   user pool %s   app client %s
                   Demo client user  %s   password %s
@@ -82,8 +83,8 @@ public final class Up {
                   curl -T contacts.csv "$URL"
                 """, cloud.s3Endpoint(), bucket, cloud.dynamoDbEndpoint(), cloud.sqsEndpoint(),
                 cloud.connectEndpoint(), cloud.httpApiEndpoint("FinanceApi"), cloud.httpApiEndpoint("AccountsApi"),
-                cloud.httpApiEndpoint("ClientSpaceApi"), cloud.cognito().endpoint(), poolId, appClientId, DEMO_USER,
-                DEMO_PASSWORD,
+                cloud.httpApiEndpoint("ClientSpaceApi"), cloud.httpApiEndpoint("ClientSpaceApi"),
+                cloud.cognito().endpoint(), poolId, appClientId, DEMO_USER, DEMO_PASSWORD,
                 options.clientId(), CAMPAIGN_ID, LocalCloud.ACCESS_KEY,
                 LocalCloud.SECRET_KEY, LocalCloud.REGION, cloud.s3Endpoint(), bucket, LocalCloud.REGION,
                 LocalCloud.ACCESS_KEY,

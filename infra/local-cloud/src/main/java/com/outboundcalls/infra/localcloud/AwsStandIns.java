@@ -67,7 +67,7 @@ final class AwsStandIns implements AutoCloseable {
                     .endpoint(URI.create("http://127.0.0.1:" + s3Port))
                     .awsAuthentication(AuthenticationType.NONE, null, null)
                     .corsRules(cors.isEmpty() ? CrossOriginResourceSharing.disabled()
-                            : new CrossOriginResourceSharing(java.util.List.of("http://127\\.0\\.0\\.1:[0-9]+"),
+                            : new CrossOriginResourceSharing(java.util.List.of("http://(127\\.0\\.0\\.1|localhost):[0-9]+"),
                             cors.get("methods"), cors.get("headers"), java.util.List.of("ETag"), "false"))
                     .build();
             s3.start();
