@@ -34,7 +34,7 @@ import static com.outboundcalls.aws.Items.str;
  * Administration's reads and atomic writes in the accounts table (and the oppositions table): the profile and
  * campaign items the dialing side reads, with a {@code version} each; {@code CLIENT#id / BILLING};
  * {@code CLIENT#id / FORMAT#nnnn} for every agreed contact-file format; {@code CLIENT#id / AUDIT#instant#id}
- * for the audit trail; {@code PRINCIPAL#arn / ACCESS} binding an IAM principal to a client. A change is one
+ * for the audit trail. A change is one
  * TransactWriteItems, each profile or campaign put conditioned on the version it replaces.
  */
 public final class DynamoAccountRecords implements AccountRecords {
@@ -112,11 +112,6 @@ public final class DynamoAccountRecords implements AccountRecords {
                 .items().forEach(item -> found.add(toProfile(item)));
         found.sort(java.util.Comparator.comparing(ClientProfile::clientId));
         return found;
-    }
-
-    @Override
-    public Optional<String> clientOfPrincipal(String principalArn) {
-        return get("PRINCIPAL#" + principalArn, ACCESS).map(item -> str(item, "clientId"));
     }
 
     @Override
@@ -209,13 +204,6 @@ public final class DynamoAccountRecords implements AccountRecords {
             item.put("version", n(c.replaces() + 1));
             return versioned(item, c.replaces());
         }
-        if (write instanceof PrincipalWrite p) {
-            Map<String, AttributeValue> item = Items.key("PRINCIPAL#" + p.principalArn(), ACCESS);
-            item.put("clientId", s(p.clientId()));
-            return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR clientId = :c")
-                    .expressionAttributeValues(Map.of(":c", s(p.clientId()))).build()).build();
-        }
         if (write instanceof FormatWrite f) {
             Map<String, AttributeValue> item = Items.key(DynamoAccountDirectory.clientPk(f.clientId()),
                     String.format("FORMAT#%04d", f.format().version()));
@@ -267,9 +255,6 @@ public final class DynamoAccountRecords implements AccountRecords {
         }
         if (write instanceof CampaignWrite c) {
             return "campaign " + c.campaign().campaignId();
-        }
-        if (write instanceof PrincipalWrite p) {
-            return "principal " + p.principalArn() + ", bound to another client,";
         }
         if (write instanceof FormatWrite f) {
             return "format version " + f.format().version();

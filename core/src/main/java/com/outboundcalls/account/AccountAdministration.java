@@ -82,10 +82,6 @@ public final class AccountAdministration {
         return clients.terminateDue(actor, clientIds);
     }
 
-    public void grantAccess(Actor actor, String clientId, String principalArn) {
-        clients.grantAccess(actor, clientId, principalArn);
-    }
-
     public ClientProfile agreeFormat(Actor actor, String clientId, long version, ContactFileFormat format) {
         return clients.agreeFormat(actor, clientId, version, format);
     }

@@ -30,9 +30,6 @@ public interface AccountRecords {
     /** The accounts whose parent is this one. */
     List<ClientProfile> subAccounts(String parentClientId);
 
-    /** The client an IAM principal (role or user ARN) acts for, if an operator bound it to one. */
-    Optional<String> clientOfPrincipal(String principalArn);
-
     /** A client space user by e-mail address, whatever its client. */
     Optional<ClientUser> user(String email);
 
@@ -77,10 +74,6 @@ public interface AccountRecords {
 
     /** The campaign at version {@code replaces + 1}. */
     record CampaignWrite(Campaign campaign, long replaces) implements Write {
-    }
-
-    /** Binds an IAM principal to a client; refused if it is bound to a client already. */
-    record PrincipalWrite(String principalArn, String clientId) implements Write {
     }
 
     record FormatWrite(String clientId, FormatVersion format) implements Write {

@@ -12,7 +12,6 @@ final class AccountRules {
     /** Ids go into object keys and table keys: lower-case letters, digits and dashes. */
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final Pattern PRINCIPAL = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:(role|user)/[\\w+=,.@/-]{1,512}");
 
     private AccountRules() {
     }

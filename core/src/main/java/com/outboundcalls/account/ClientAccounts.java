@@ -4,7 +4,6 @@ import com.outboundcalls.account.AccountRecords.BillingWrite;
 import com.outboundcalls.account.AccountRecords.Change;
 import com.outboundcalls.account.AccountRecords.FormatVersion;
 import com.outboundcalls.account.AccountRecords.FormatWrite;
-import com.outboundcalls.account.AccountRecords.PrincipalWrite;
 import com.outboundcalls.account.AccountRecords.ProfileWrite;
 import com.outboundcalls.account.AccountRecords.Write;
 import com.outboundcalls.account.RequestRefused.FieldError;
@@ -19,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * Clients' accounts as operators run them: onboarding (a client or a sub-account), identity and settings,
- * subscription, suspension, reactivation and termination, access for IAM principals; and the contact-file
+ * subscription, suspension, reactivation and termination; and the contact-file
  * format a client agrees.
  */
 public final class ClientAccounts {
@@ -251,17 +250,6 @@ public final class ClientAccounts {
             }
         }
         return done;
-    }
-
-    /** Lets an IAM role or user act for this client on the client routes. */
-    public void grantAccess(Actor actor, String clientId, String principalArn) {
-        AccountRules.requireOperator(actor);
-        if (principalArn == null || !AccountRules.PRINCIPAL.matcher(principalArn).matches()) {
-            throw RequestRefused.Invalid.field("principalArn", "an IAM role or user ARN");
-        }
-        ledger.profileOf(clientId);
-        ledger.records().commit(new Change(List.of(new PrincipalWrite(principalArn, clientId)), List.of(ledger.entry(actor, clientId,
-                "access.granted", "principal/" + principalArn, Map.of(), Map.of("principalArn", principalArn)))));
     }
 
     /** Agrees a new contact-file format; files that arrive from now on are read with it. */

@@ -21,7 +21,6 @@ public final class InMemoryAccountRecords implements AccountRecords {
     public final Map<String, ClientProfile> profiles = new TreeMap<>();
     public final Map<String, BillingAccount> billing = new TreeMap<>();
     public final Map<String, VersionedCampaign> campaigns = new TreeMap<>();
-    public final Map<String, String> principals = new HashMap<>();
     public final Map<String, List<FormatVersion>> formats = new HashMap<>();
     public final List<AuditEntry> audit = new ArrayList<>();
     public final Map<String, String> oppositions = new LinkedHashMap<>();
@@ -55,11 +54,6 @@ public final class InMemoryAccountRecords implements AccountRecords {
     @Override
     public synchronized List<ClientProfile> subAccounts(String parentClientId) {
         return profiles.values().stream().filter(p -> parentClientId.equals(p.parentClientId())).toList();
-    }
-
-    @Override
-    public synchronized Optional<String> clientOfPrincipal(String principalArn) {
-        return Optional.ofNullable(principals.get(principalArn));
     }
 
     @Override
@@ -103,11 +97,6 @@ public final class InMemoryAccountRecords implements AccountRecords {
                     }
                     throw new RequestRefused.StaleVersion("campaign", c.replaces(), now);
                 }
-            } else if (write instanceof PrincipalWrite p) {
-                String bound = principals.get(p.principalArn());
-                if (bound != null && !bound.equals(p.clientId())) {
-                    throw new RequestRefused.Conflict("principal bound to another client");
-                }
             } else if (write instanceof OppositionAdd o) {
                 if (oppositions.containsKey(o.opposition().clientId() + "|" + o.opposition().e164())) {
                     throw new RequestRefused.Conflict("already on the list");
@@ -127,8 +116,6 @@ public final class InMemoryAccountRecords implements AccountRecords {
                 billing.put(b.account().clientId(), b.account());
             } else if (write instanceof CampaignWrite c) {
                 campaigns.put(c.campaign().key(), new VersionedCampaign(c.campaign(), c.replaces() + 1));
-            } else if (write instanceof PrincipalWrite p) {
-                principals.put(p.principalArn(), p.clientId());
             } else if (write instanceof FormatWrite f) {
                 formats.computeIfAbsent(f.clientId(), k -> new ArrayList<>()).add(f.format());
             } else if (write instanceof OppositionAdd o) {

@@ -26,17 +26,17 @@ import static com.outboundcalls.lambda.HttpJson.error;
 import static com.outboundcalls.lambda.HttpJson.json;
 
 /**
- * The accounts API (API Gateway HTTP APIs, payload 2.0), for two audiences on separate routes: on
- * {@code AccountsApi} (IAM-authorized) the routes separate IAM policies grant, and on {@code ClientSpaceApi} (the
- * user pool's JWTs) the client routes for the people of a client's firm, each as its role allows (users and
- * upload links included: {@code /client/users}, {@code POST /client/campaigns/{id}/uploads}):
+ * The accounts API (API Gateway HTTP APIs, payload 2.0), for two audiences through two doors: on
+ * {@code AccountsApi} (IAM-authorized) the operators' routes, and on {@code ClientSpaceApi} (the user pool's JWTs)
+ * the client routes for the people of a client's firm, each as its role allows (users, notices and upload links
+ * included: {@code /client/users}, {@code GET /client/notices}, {@code POST /client/campaigns/{id}/uploads}):
  * <ul>
  *   <li>{@code /operator/...}: operators, on every account: {@code POST /operator/clients} onboards a client,
  *       {@code GET /operator/clients} lists them, and {@code /operator/clients/{clientId}/...} reaches one
  *       client's account with every route below, plus the operator-only ones (update, subscription, suspend,
- *       reactivate, terminate, sub-accounts, principals, provider-numbers, caller-id decisions);</li>
- *   <li>{@code /client/...}: a client, on its own account only, which comes from the caller's IAM identity
- *       (bound by an operator), never from the request: {@code GET /client/account}, campaigns
+ *       reactivate, terminate, sub-accounts, users, provider-numbers, caller-id decisions);</li>
+ *   <li>{@code /client/...}: a client space user, on its own client's account only, which comes from the
+ *       user's token, never from the request: {@code GET /client/account}, campaigns
  *       ({@code GET/POST /client/campaigns}, {@code GET/PATCH /client/campaigns/{id}},
  *       {@code POST /client/campaigns/{id}/start|pause|resume|finish}, {@code GET .../reports}), its dashboard
  *       ({@code GET /client/dashboard}: links to the page, JSON and CSV), caller-ID
@@ -50,7 +50,6 @@ import static com.outboundcalls.lambda.HttpJson.json;
  */
 public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final AccountRecords records;
     private final ClientSpaceAccess access;
     private final OperatorRoutes operator;
     private final AccountRoutes account;
@@ -74,7 +73,6 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     AccountsApiHandler(AccountRecords records, AccountAdministration admin, com.outboundcalls.aws.S3Links files,
                        AccountRoutes.DashboardRequests dashboardRequests, UploadGrants uploads) {
-        this.records = records;
         this.access = new ClientSpaceAccess(records);
         this.account = new AccountRoutes(admin, files, dashboardRequests, uploads);
         this.operator = new OperatorRoutes(admin, records, account);
@@ -100,12 +98,8 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
             } else if (!path.isEmpty() && path.get(0).equals("operator")) {
                 response = operator.route(Actor.operator(principal), method, path.subList(1, path.size()), event);
             } else if (!path.isEmpty() && path.get(0).equals("client")) {
-                Optional<String> clientId = records.clientOfPrincipal(principal);
-                if (clientId.isEmpty()) {
-                    return error(403, "this identity is not bound to any client account");
-                }
-                response = account.route(Actor.client(principal, clientId.get()), clientId.get(), method,
-                        path.subList(1, path.size()), event);
+                // The client routes are the client space's: a user of the pool, never an IAM identity.
+                response = error(403, "the client routes take a client space user's token");
             } else {
                 response = error(404, "no such route");
             }

@@ -22,7 +22,7 @@ import static com.outboundcalls.lambda.HttpJson.json;
 
 /**
  * The operators' routes ({@code /operator/clients...}): onboarding and listing clients, and on one client the
- * operator-only changes (identity, subscription, suspension, termination, sub-accounts, principals, provider
+ * operator-only changes (identity, subscription, suspension, termination, sub-accounts, provider
  * numbers, caller-ID decisions); every other route of the account is the client's own, reached as an operator.
  */
 final class OperatorRoutes {
@@ -83,15 +83,6 @@ final class OperatorRoutes {
             }
             case "POST sub-accounts":
                 return json(201, AccountViews.view(onboard(actor, clientId, Requests.body(event)), true));
-            case "POST principals": {
-                String arn = in.requiredText("principalArn");
-                in.finish();
-                admin.grantAccess(actor, clientId, arn);
-                ObjectNode body = HttpJson.object();
-                body.put("clientId", clientId);
-                body.put("principalArn", arn);
-                return json(201, body);
-            }
             case "POST provider-numbers": {
                 long version = in.requiredVersion();
                 String number = in.requiredText("number");

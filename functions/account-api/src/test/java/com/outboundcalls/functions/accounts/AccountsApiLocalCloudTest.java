@@ -3,8 +3,16 @@ package com.outboundcalls.functions.accounts;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.outboundcalls.account.Client;
+import com.outboundcalls.account.AccountAdministration;
+import com.outboundcalls.account.Actor;
+import com.outboundcalls.account.BillingAccount;
+import com.outboundcalls.account.ClientAccounts;
+import com.outboundcalls.account.ClientRole;
+import com.outboundcalls.account.LegalEntity;
+import com.outboundcalls.aws.AwsClients;
+import com.outboundcalls.aws.CognitoUserDirectory;
 import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoAccountRecords;
 import com.outboundcalls.infra.localcloud.LocalCloud;
 import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -12,33 +20,37 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The accounts function invoked with API Gateway's payload 2.0 events (fixtures) in the local cloud: who the
- * caller is comes from the event's IAM identity, and an assumed-role session stands for its role.
+ * The accounts function invoked with API Gateway's payload 2.0 events (fixtures) in the local cloud: on the client
+ * routes the caller is a client space user, its client and role from the token's claims the JWT authorizer
+ * passed on; an IAM identity, whoever it is, gets nothing there.
  */
 class AccountsApiLocalCloudTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Actor OPS = Actor.operator("arn:aws:iam::000000000000:role/ops");
     private static LocalCloud cloud;
 
     @BeforeAll
     static void start() {
         cloud = LocalCloud.builder().start();
-        DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
-        accounts.putClient(new Client("acme", "Acme", "FR", new Client.Tariff(3, Duration.ofHours(2)),
-                Client.AccountStatus.ACTIVE, null));
-        // An operator's binding of acme's role to acme, as POST /operator/clients/acme/principals writes it.
-        cloud.dynamoDb().putItem(r -> r.tableName(cloud.physicalName("AccountsTable")).item(java.util.Map.of(
-                "pk", s("PRINCIPAL#arn:aws:iam::000000000000:role/acme-app"), "sk", s("ACCESS"), "clientId", s("acme"))));
-    }
-
-    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String value) {
-        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(value);
+        var cognito = new AwsClients(cloud.clientEnvironment()).cognito();
+        AccountAdministration admin = new AccountAdministration(new DynamoAccountRecords(cloud.dynamoDb(),
+                cloud.physicalName("AccountsTable"), cloud.physicalName("OppositionsTable")), "+33948000000",
+                cloud.clock(), new CognitoUserDirectory(cognito, cloud.physicalName("ClientUserPool")));
+        admin.onboard(OPS, null, new ClientAccounts.Onboarding("acme", "ACME", "FR",
+                new LegalEntity("Acme SAS", "3 rue des Lilas", "69003", "Lyon", "FR", "542107651",
+                        LegalEntity.frenchVatNumber("542107651")), "compta@acme.example",
+                new BillingAccount.Plan("Essentiel", new BigDecimal("49.00")), null, null, null,
+                LocalDate.of(2026, 10, 1), null, ClientAccounts.tariff(3, 120), false, null, null));
+        admin.inviteUser(OPS, "acme", "marie@acme.example", ClientRole.SUPERVISEUR);
     }
 
     @AfterAll
@@ -46,19 +58,17 @@ class AccountsApiLocalCloudTest {
         cloud.close();
     }
 
-    private static String createCampaignEvent(String userArn, String body) throws IOException {
-        return EventFixtures.json("client-create-campaign.json", "userArn", userArn, "body",
-                body.replace("\"", "\\\""));
-    }
-
-    private static APIGatewayV2HTTPResponse createCampaign(String userArn, String body) throws IOException {
-        return (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(createCampaignEvent(userArn, body));
+    private static APIGatewayV2HTTPResponse asUser(String method, String proxy, String email, String clientId,
+                                                   String body) throws IOException {
+        return (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(EventFixtures.json(
+                "client-space-request.json", "method", method, "proxy", proxy, "email", email, "clientId", clientId,
+                "role", "SUPERVISEUR", "body", body.replace("\"", "\\\"")));
     }
 
     @Test
-    void aSessionOfTheClientsRoleActsForTheClient() throws Exception {
-        APIGatewayV2HTTPResponse created = createCampaign(
-                "arn:aws:sts::000000000000:assumed-role/acme-app/session-42", "{\"campaignId\":\"spring\"}");
+    void aClientSpaceUserCreatesACampaignForTheClientItsTokenNames() throws Exception {
+        APIGatewayV2HTTPResponse created = asUser("POST", "campaigns", "marie@acme.example", "acme",
+                "{\"campaignId\":\"spring\"}");
 
         assertEquals(201, created.getStatusCode(), created.getBody());
         JsonNode campaign = JSON.readTree(created.getBody());
@@ -69,32 +79,31 @@ class AccountsApiLocalCloudTest {
     }
 
     @Test
+    void aTokenNamingAnotherClientThanTheUsersOwnIsRefused() throws Exception {
+        APIGatewayV2HTTPResponse refused = asUser("POST", "campaigns", "marie@acme.example", "globex",
+                "{\"campaignId\":\"autumn\"}");
+
+        assertEquals(403, refused.getStatusCode(), refused.getBody());
+        assertFalse(new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"))
+                .campaign("globex", "autumn").isPresent());
+    }
+
+    @Test
+    void anIamIdentityGetsNothingOnTheClientRoutes() throws Exception {
+        String event = EventFixtures.json("client-create-campaign.json", "userArn",
+                "arn:aws:sts::000000000000:assumed-role/acme-app/session-42", "body", "{\\\"campaignId\\\":\\\"iam\\\"}");
+        APIGatewayV2HTTPResponse refused = (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(event);
+
+        assertEquals(403, refused.getStatusCode(), refused.getBody());
+        assertFalse(new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"))
+                .campaign("acme", "iam").isPresent());
+    }
+
+    @Test
     void noDashboardLinkIsHandedOutBeforeTheDashboardIsWritten() throws Exception {
-        String event = createCampaignEvent("arn:aws:sts::000000000000:assumed-role/acme-app/s", "")
-                .replace("\"rawPath\": \"/client/campaigns\"", "\"rawPath\": \"/client/dashboard\"")
-                .replace("\"method\": \"POST\"", "\"method\": \"GET\"");
-        APIGatewayV2HTTPResponse response = (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(event);
+        APIGatewayV2HTTPResponse response = asUser("GET", "dashboard", "marie@acme.example", "acme", "");
 
         assertEquals(404, response.getStatusCode(), response.getBody());
         assertTrue(response.getBody().contains("no dashboard yet"));
-    }
-
-    @Test
-    void anIdentityBoundToNoClientIsRefused() throws Exception {
-        APIGatewayV2HTTPResponse refused = createCampaign("arn:aws:sts::000000000000:assumed-role/other/s",
-                "{\"campaignId\":\"summer\"}");
-
-        assertEquals(403, refused.getStatusCode());
-        assertTrue(new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"))
-                .campaign("acme", "summer").isEmpty());
-    }
-
-    @Test
-    void aBodyThatIsNotJsonGetsA400ThatSaysSo() throws Exception {
-        APIGatewayV2HTTPResponse refused = createCampaign("arn:aws:sts::000000000000:assumed-role/acme-app/s",
-                "{campaignId: autumn");
-
-        assertEquals(400, refused.getStatusCode());
-        assertEquals("body", JSON.readTree(refused.getBody()).path("fields").get(0).path("field").asText());
     }
 }

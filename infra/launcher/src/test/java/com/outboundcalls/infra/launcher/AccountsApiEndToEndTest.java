@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The accounts API end to end, over HTTP with SigV4-signed requests, as an operator's tool and a client's
- * application call it: a client onboarded with a sub-account, its IAM role bound to it, a caller ID refused
+ * The accounts API end to end, over HTTP, as an operator's tool calls it (SigV4-signed requests) and as a client's
+ * people call it from their space (the user pool's ID tokens): a client onboarded with a sub-account, its
+ * administrator invited, a caller ID refused
  * (06) then another submitted and verified (09 48), a campaign created, started (calls placed through the
  * Connect simulator), paused (the dialer stops), resumed and finished; another client learns nothing of it;
  * a stale update is refused; and every change is in the audit trail with who made it.
@@ -39,15 +40,15 @@ class AccountsApiEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPERATOR = "arn:aws:iam::000000000000:role/ops-team";
-    private static final String ACME_APP = "arn:aws:iam::000000000000:role/acme-app";
-    private static final String GLOBEX_APP = "arn:aws:iam::000000000000:role/globex-app";
+    private static final String ACME_ADMIN = "marie@acme.example";
+    private static final String GLOBEX_ADMIN = "paul@globex.example";
     /** Monday 5 October 2026, 09:00 in Paris: the legal calling window opens at 10:00. */
     private static final Instant START = LocalDateTime.of(2026, 10, 5, 9, 0).atZone(Zones.BILLING).toInstant();
 
     private static LocalCloud cloud;
     private static AccountsApiClient operator;
-    private static AccountsApiClient acme;
-    private static AccountsApiClient globex;
+    private static ClientSpaceUser acme;
+    private static ClientSpaceUser globex;
 
     @BeforeAll
     static void start() {
@@ -57,8 +58,6 @@ class AccountsApiEndToEndTest {
                 RequestBody.fromBytes(ReferenceData.priceListCsv()));
         cloud.drain();
         operator = client(OPERATOR, "OperatorAccessPolicy");
-        acme = client(ACME_APP, "ClientAccessPolicy");
-        globex = client(GLOBEX_APP, "ClientAccessPolicy");
     }
 
     @AfterAll
@@ -96,7 +95,7 @@ class AccountsApiEndToEndTest {
 
     @Test
     void aClientIsOnboardedAndRunsACampaignThroughTheApiAndEveryChangeIsAudited() throws Exception {
-        // The operator onboards two clients, adds a sub-account, and binds each client's role to it.
+        // The operator onboards two clients, adds a sub-account, and invites each client's administrator.
         JsonNode acmeProfile = ok(201, operator.post("/operator/clients", onboarding("acme", "542107651").toString()));
         assertEquals(1, acmeProfile.path("version").asLong());
         assertEquals("ACTIVE", acmeProfile.path("status").asText());
@@ -107,8 +106,12 @@ class AccountsApiEndToEndTest {
         JsonNode subAccount = ok(201, operator.post("/operator/clients/acme/sub-accounts", sub.toString()));
         assertEquals("acme", subAccount.path("parentClientId").asText());
         assertEquals("PARENT_SECTION", subAccount.path("invoicing").asText());
-        ok(201, operator.post("/operator/clients/acme/principals", "{\"principalArn\":\"" + ACME_APP + "\"}"));
-        ok(201, operator.post("/operator/clients/globex/principals", "{\"principalArn\":\"" + GLOBEX_APP + "\"}"));
+        ok(201, operator.post("/operator/clients/acme/users", "{\"email\":\"" + ACME_ADMIN
+                + "\",\"role\":\"ADMINISTRATEUR\"}"));
+        ok(201, operator.post("/operator/clients/globex/users", "{\"email\":\"" + GLOBEX_ADMIN
+                + "\",\"role\":\"ADMINISTRATEUR\"}"));
+        acme = new ClientSpaceUser(cloud, ACME_ADMIN, "Marie-admin-2026!");
+        globex = new ClientSpaceUser(cloud, GLOBEX_ADMIN, "Paul-admin-2026!");
 
         // A 06 mobile number cannot be presented by automated calls: refused at submission, field by field.
         JsonNode refused = ok(400, acme.post("/client/caller-ids",
@@ -122,8 +125,8 @@ class AccountsApiEndToEndTest {
                 "{\"number\":\"09 48 12 34 56\",\"proofReference\":\"lettre-operateur-2026-118\"}"));
         assertEquals("PENDING", pending.path("callerIds").get(0).path("verification").asText());
         assertEquals("+33948123456", pending.path("callerIds").get(0).path("number").asText());
-        // A client cannot verify its own number: the operator routes are not in its IAM policy.
-        assertEquals(403, acme.post("/operator/clients/acme/caller-ids/%2B33948123456/verify", "{}").status());
+        // A client cannot verify its own number: the client space has no operator route.
+        assertEquals(404, acme.post("/operator/clients/acme/caller-ids/%2B33948123456/verify", "{}").status());
         JsonNode verified = ok(200, operator.post("/operator/clients/acme/caller-ids/%2B33948123456/verify",
                 "{\"note\":\"letter checked\"}"));
         assertEquals("VERIFIED", verified.path("callerIds").get(0).path("verification").asText());
@@ -192,11 +195,10 @@ class AccountsApiEndToEndTest {
         assertEquals(globex.get("/client/campaigns/no-such-campaign").body().replace("no-such-campaign", "winter"),
                 foreign.body());
         assertFalse(foreign.body().contains("acme"));
-        assertEquals(403, globex.get("/operator/clients/acme").status(), "IAM refuses the operator routes");
+        assertEquals(404, globex.get("/operator/clients/acme").status(), "no operator route in the client space");
         assertEquals(0, ok(200, globex.get("/client/campaigns")).size());
-        // An unbound identity gets nothing either.
-        assertEquals(403, client("arn:aws:iam::000000000000:role/nobody", "ClientAccessPolicy")
-                .get("/client/campaigns").status());
+        // An IAM identity gets nothing on the client routes, whatever its policies: the accounts API has none.
+        assertEquals(404, operator.get("/client/campaigns").status());
 
         // Opposition: one number by the API, a suppression file through the upload link it hands out.
         JsonNode opposed = ok(201, acme.post("/client/oppositions",
@@ -220,12 +222,13 @@ class AccountsApiEndToEndTest {
         List<String> trail = new ArrayList<>();
         ok(200, acme.get("/client/audit")).forEach(e -> trail.add(e.path("action").asText() + " by "
                 + e.path("actor").asText().substring(e.path("actor").asText().lastIndexOf('/') + 1)));
+        String marie = "user:" + ACME_ADMIN;
         assertEquals(List.of("client.onboarded by ops-team", "sub-account.added by ops-team",
-                "access.granted by ops-team", "caller-id.submitted by acme-app", "caller-id.verified by ops-team",
-                "campaign.created by acme-app", "campaign.started by acme-app", "campaign.paused by acme-app",
-                "campaign.resumed by acme-app", "campaign.updated by acme-app", "campaign.finished by acme-app",
-                "opposition.added by acme-app", "opposition.import-requested by acme-app",
-                "opposition.removed by acme-app"), trail);
+                "user.invited by ops-team", "caller-id.submitted by " + marie, "caller-id.verified by ops-team",
+                "campaign.created by " + marie, "campaign.started by " + marie, "campaign.paused by " + marie,
+                "campaign.resumed by " + marie, "campaign.updated by " + marie, "campaign.finished by " + marie,
+                "opposition.added by " + marie, "opposition.import-requested by " + marie,
+                "opposition.removed by " + marie), trail);
         JsonNode pause = ok(200, acme.get("/client/audit")).get(7);
         assertEquals("ACTIVE", pause.path("changes").path("status").path("before").asText());
         assertEquals("PAUSED", pause.path("changes").path("status").path("after").asText());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ./ops clients}: client accounts: list, show, onboard, update, suspend, reactivate, terminate, grant access, audit. */
 @Command(name = "clients", mixinStandardHelpOptions = true, description = "Client accounts.",
         subcommands = {Clients.ListClients.class, Clients.Show.class, Clients.Onboard.class, Clients.Update.class,
-                Clients.Suspend.class, Clients.Reactivate.class, Clients.Terminate.class, Clients.GrantAccess.class,
+                Clients.Suspend.class, Clients.Reactivate.class, Clients.Terminate.class,
                 Clients.Invite.class, Clients.Audit.class})
 final class Clients {
 
@@ -127,21 +127,6 @@ final class Clients {
         @Override
         AccountsApiClient.Response call(AccountsApiClient api) {
             return api.post(path(client, "terminate"), text(body().put("version", version).put("lastDay", lastDay)));
-        }
-    }
-
-    @Command(name = "grant-access", mixinStandardHelpOptions = true,
-            description = "Let a client's IAM role call the client routes for that client.")
-    static final class GrantAccess extends Call {
-        @Parameters(paramLabel = "CLIENT", description = "The client's id.")
-        String client;
-        @Option(names = "--principal", required = true, description = "The role's ARN (it needs the stack's "
-                + "ClientAccessPolicy).")
-        String principal;
-
-        @Override
-        AccountsApiClient.Response call(AccountsApiClient api) {
-            return api.post(path(client, "principals"), text(body().put("principalArn", principal)));
         }
     }
 

@@ -82,9 +82,6 @@ class OpsCommandLineTest {
             Run assign = ops(join(new String[]{"caller-ids", "assign", "acme", "--at-version", "1", "--number",
                     "+33948100200"}, at));
             assertEquals(0, assign.status(), assign.err());
-            Run grant = ops(join(new String[]{"clients", "grant-access", "acme", "--principal",
-                    "arn:aws:iam::000000000000:role/acme-app"}, at));
-            assertEquals(0, grant.status(), grant.err());
             Run create = ops(join(new String[]{"campaigns", "create", "acme", "relance", "--caller-id", "+33948100200",
                     "--script", "script-v1", "--hours", "MON-FRI 10:00-12:00"}, at));
             assertEquals(0, create.status(), create.err());
@@ -104,7 +101,7 @@ class OpsCommandLineTest {
             Run audit = ops(join(new String[]{"clients", "audit", "acme"}, at));
             List<String> actions = new ArrayList<>();
             audit.json().forEach(e -> actions.add(e.path("action").asText()));
-            assertEquals(List.of("client.onboarded", "provider-number.assigned", "access.granted", "campaign.created",
+            assertEquals(List.of("client.onboarded", "provider-number.assigned", "campaign.created",
                     "campaign.started"), actions);
 
             // The client's first administrator, invited to its space: the user pool sends the temporary password.
