@@ -1,13 +1,12 @@
 package com.outboundcalls.account;
 
 /**
- * Who makes a change: an operator of the provider, or a client acting on its own account. The principal is the
- * identity API Gateway authenticated, recorded as is in the audit trail: an IAM role or user ARN, or a client
- * space user ({@code user:email}).
+ * Who makes a change: an operator of the provider, or a person of a client's firm acting on its account. The
+ * principal is the identity API Gateway authenticated, recorded as is in the audit trail: an operator's IAM role or
+ * user ARN, or a client space user ({@code user:email}).
  *
- * @param clientId for a client, the account its identity is bound to; null for an operator
- * @param role     for a client space user, the role its client gave it; null for an operator or an IAM principal
- *                 bound to the client, which may do all a client may
+ * @param clientId for a client space user, the account it acts on; null for an operator
+ * @param role     for a client space user, the role its client gave it; null for an operator, who may do it all
  */
 public record Actor(String principal, Audience audience, String clientId, ClientRole role) {
 
@@ -17,20 +16,24 @@ public record Actor(String principal, Audience audience, String clientId, Client
         return new Actor(principal, Audience.OPERATOR, null, null);
     }
 
-    public static Actor client(String principal, String clientId) {
-        return new Actor(principal, Audience.CLIENT, clientId, null);
-    }
-
     /** A person of the client's firm, signed in to the client space with a role. */
     public static Actor user(String email, String clientId, ClientRole role) {
         return new Actor("user:" + email, Audience.CLIENT, clientId, role);
+    }
+
+    /**
+     * The same person acting on one of its client's sub-accounts (an administrator's right, which
+     * {@link ClientSpaceAccess#onSubAccount} checks): its principal and role, the sub-account's id.
+     */
+    Actor onSubAccount(String subAccountId) {
+        return new Actor(principal, audience, subAccountId, role);
     }
 
     public boolean isOperator() {
         return audience == Audience.OPERATOR;
     }
 
-    /** Whether this actor's role allows what a route does; operators and bound principals may do it all. */
+    /** Whether this actor's role allows what a route does; operators may do it all. */
     public boolean may(ClientRole.Capability capability) {
         return role == null || role.allows(capability);
     }

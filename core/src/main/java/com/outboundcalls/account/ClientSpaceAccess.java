@@ -43,6 +43,33 @@ public final class ClientSpaceAccess {
         return actor(claims.get("email"), idToken ? claims.get("custom:client_id") : null, claims.get("custom:role"));
     }
 
+    /**
+     * An administrator acting on one of its client's sub-accounts ("everything on its own account and its
+     * sub-accounts", in the terms). Anything else, another client's account included, is not found.
+     *
+     * @throws RequestRefused.NotFound when the account is not a sub-account of the user's client
+     * @throws RequestRefused.Forbidden when the user's role is not administrator
+     */
+    public Actor onSubAccount(Actor user, String subAccountId) {
+        boolean ours = records.profile(subAccountId == null ? "" : subAccountId)
+                .map(p -> user.clientId().equals(p.parentClientId())).orElse(false);
+        if (!ours) {
+            throw new RequestRefused.NotFound("sub-account " + subAccountId);
+        }
+        if (user.role() != ClientRole.ADMINISTRATEUR) {
+            throw new RequestRefused.Forbidden("only an administrator acts on the sub-accounts");
+        }
+        return user.onSubAccount(subAccountId);
+    }
+
+    /** The sub-accounts of the user's client, for an administrator. */
+    public java.util.List<ClientProfile> subAccounts(Actor user) {
+        if (user.role() != ClientRole.ADMINISTRATEUR) {
+            throw new RequestRefused.Forbidden("only an administrator acts on the sub-accounts");
+        }
+        return records.subAccounts(user.clientId());
+    }
+
     boolean hasAccess(String email, String clientId) {
         Optional<ClientUser> user = records.user(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
         return user.isPresent() && user.get().isActive() && user.get().clientId().equals(clientId)

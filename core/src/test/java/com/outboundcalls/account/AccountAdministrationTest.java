@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccountAdministrationTest {
 
     private static final Actor OPS = Actor.operator("arn:aws:iam::111122223333:role/ops");
-    private static final Actor ACME = Actor.client("arn:aws:iam::111122223333:role/acme-app", "acme");
-    private static final Actor GLOBEX = Actor.client("arn:aws:iam::111122223333:role/globex-app", "globex");
+    private static final Actor ACME = Actor.user("marie@acme.example", "acme", ClientRole.ADMINISTRATEUR);
+    private static final Actor GLOBEX = Actor.user("paul@globex.example", "globex", ClientRole.ADMINISTRATEUR);
     /** Monday 5 October 2026, 08:00 UTC (10:00 in Paris). */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-10-05T08:00:00Z"), ZoneOffset.UTC);
 

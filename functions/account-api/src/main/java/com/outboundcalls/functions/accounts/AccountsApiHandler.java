@@ -136,6 +136,19 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
             return error(404, "no such route");
         }
         Actor actor = access.actor(claims);
+        if (path.size() >= 2 && path.get(1).equals("sub-accounts")) {
+            if (path.size() == 2 && method.equals("GET")) {
+                ArrayNode subAccounts = HttpJson.JSON.createArrayNode();
+                access.subAccounts(actor).forEach(p -> subAccounts.add(AccountViews.view(p, false)));
+                return json(200, subAccounts);
+            }
+            if (path.size() >= 3) {
+                // An administrator on one of its sub-accounts: every client route, on that account.
+                Actor onSub = access.onSubAccount(actor, path.get(2));
+                return account.route(onSub, onSub.clientId(), method, path.subList(3, path.size()), event);
+            }
+            return error(404, "no such route");
+        }
         return account.route(actor, actor.clientId(), method, path.subList(1, path.size()), event);
     }
 }

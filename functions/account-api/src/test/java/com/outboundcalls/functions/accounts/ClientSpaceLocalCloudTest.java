@@ -14,10 +14,12 @@ import com.outboundcalls.account.Actor;
 import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.CampaignAdministration;
 import com.outboundcalls.account.ClientAccounts;
+import com.outboundcalls.account.ClientProfile;
 import com.outboundcalls.account.ClientRole;
 import com.outboundcalls.account.LegalEntity;
 import com.outboundcalls.aws.AwsClients;
 import com.outboundcalls.aws.CognitoUserDirectory;
+import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoAccountRecords;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
@@ -171,6 +173,41 @@ class ClientSpaceLocalCloudTest {
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(read.body().contains("\"clientId\":\"acme\""), read.body());
         assertEquals(403, call("GET", "/client/notices", null, tristan).statusCode(), "notices are finance's and admins'");
+    }
+
+    @Test
+    void anAdministratorActsOnItsClientsSubAccountsAndNoOneElseDoes() throws Exception {
+        admin.onboard(OPS, "acme", new ClientAccounts.Onboarding("acme-relances", "ACME relances", "FR", null,
+                "relances@acme.example", null, null, null, null, null, null, ClientAccounts.tariff(2, 60), false, null,
+                ClientProfile.Invoicing.PARENT_SECTION));
+        admin.inviteUser(OPS, "acme", "claire@acme.example", ClientRole.ADMINISTRATEUR);
+        admin.inviteUser(OPS, "acme", "leon@acme.example", ClientRole.SUPERVISEUR);
+        admin.inviteUser(OPS, "globex", "ines@globex.example", ClientRole.ADMINISTRATEUR);
+        String claire = signInFirstTime("claire@acme.example", "Claire-admin-2026!");
+        String leon = signInFirstTime("leon@acme.example", "Leon-superviseur-1!");
+        String ines = signInFirstTime("ines@globex.example", "Ines-admin-2026!!");
+
+        JsonNode subAccounts = json(call("GET", "/client/sub-accounts", null, claire));
+        assertEquals(1, subAccounts.size(), subAccounts.toString());
+        assertEquals("acme-relances", subAccounts.get(0).path("clientId").asText());
+        HttpResponse<String> created = call("POST", "/client/sub-accounts/acme-relances/campaigns",
+                "{\"campaignId\":\"relance-mars\"}", claire);
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"))
+                .campaign("acme-relances", "relance-mars").isPresent(), "on the sub-account, not on acme");
+        assertEquals(201, call("POST", "/client/sub-accounts/acme-relances/users",
+                "{\"email\":\"agent@acme.example\",\"role\":\"SUPERVISEUR\"}", claire).statusCode(),
+                "an administrator manages the sub-account's users too");
+        String audited = json(call("GET", "/client/sub-accounts/acme-relances/audit", null, claire)).toString();
+        assertTrue(audited.contains("user:claire@acme.example"), audited);
+
+        assertEquals(403, call("GET", "/client/sub-accounts", null, leon).statusCode(), "a supervisor does not");
+        assertEquals(403, call("GET", "/client/sub-accounts/acme-relances/campaigns", null, leon).statusCode());
+        HttpResponse<String> foreign = call("GET", "/client/sub-accounts/acme-relances/campaigns", null, ines);
+        assertEquals(404, foreign.statusCode(), "another client's sub-account does not exist for globex");
+        assertEquals(404, call("GET", "/client/sub-accounts/acme/campaigns", null, claire).statusCode(),
+                "the parent is not its own sub-account");
+        assertEquals(0, json(call("GET", "/client/sub-accounts", null, ines)).size());
     }
 
     @Test
