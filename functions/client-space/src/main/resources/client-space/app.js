@@ -77,6 +77,41 @@
     return Number(text).toLocaleString(window.I18N.locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   }
 
+  // ------------------------------------------------------------------ which account
+
+  /**
+   * The account the campaigns, dashboard and users sections act on: the user's own, or for an administrator one
+   * of its sub-accounts (invoices and notices stay the client's own).
+   */
+  function account() {
+    const chosen = $("account").value;
+    return chosen ? "/client/sub-accounts/" + encodeURIComponent(chosen) : "/client";
+  }
+
+  async function accounts() {
+    const user = window.Api.user();
+    const select = $("account");
+    if (!user || user.role !== "ADMINISTRATEUR") {
+      select.replaceChildren(element("option", t("ownAccount"), { value: "" }));
+      $("account-choice").hidden = true;
+      return;
+    }
+    const subAccounts = await window.Api.call("GET", "/client/sub-accounts");
+    const chosen = select.value;
+    select.replaceChildren(element("option", t("ownAccount"), { value: "" }));
+    subAccounts.forEach(function (p) {
+      select.appendChild(element("option", p.name + " (" + p.clientId + ")", { value: p.clientId }));
+    });
+    select.value = chosen;
+    $("account-choice").hidden = subAccounts.length === 0;
+  }
+
+  $("account").addEventListener("change", function () {
+    say("");
+    $("report").hidden = true;
+    open(location.hash.replace("#", "") || "campaigns");
+  });
+
   // ------------------------------------------------------------------ which screen
 
   function show() {
@@ -99,6 +134,7 @@
       const allowed = VIEWS.filter(function (v) {
         return !document.querySelector('[data-view="' + v + '"]').parentElement.hidden;
       });
+      accounts().catch(complain);
       open(allowed.indexOf(wanted) >= 0 ? wanted : allowed[0]);
     } else {
       const form = window.Api.hasChallenge() ? "newpassword-value" : "signin-email";
@@ -183,7 +219,7 @@
   const ACTIONS = { DRAFT: ["start"], ACTIVE: ["pause"], PAUSED: ["resume"], FINISHED: [] };
 
   async function campaigns() {
-    const list = await window.Api.call("GET", "/client/campaigns");
+    const list = await window.Api.call("GET", account() + "/campaigns");
     const body = $("campaign-table").querySelector("tbody");
     body.replaceChildren();
     const select = $("upload-campaign");
@@ -214,7 +250,7 @@
   async function act(campaign, action, button) {
     button.disabled = true;
     try {
-      await window.Api.call("POST", "/client/campaigns/" + encodeURIComponent(campaign.campaignId) + "/" + action,
+      await window.Api.call("POST", account() + "/campaigns/" + encodeURIComponent(campaign.campaignId) + "/" + action,
         { version: campaign.version });
       say(t("done"));
       await campaigns();
@@ -238,7 +274,7 @@
     $("report").hidden = true;
     try {
       say(t("uploading"));
-      const link = await window.Api.call("POST", "/client/campaigns/" + encodeURIComponent(campaign) + "/uploads",
+      const link = await window.Api.call("POST", account() + "/campaigns/" + encodeURIComponent(campaign) + "/uploads",
         { fileName: file.name, size: file.size });
       await window.Api.put(link.url, file, function (percent) {
         $("upload-progress").value = percent;
@@ -256,7 +292,7 @@
   /** Waits for the file's report, then shows its figures, its reasons and the rejects file. */
   async function report(campaign, base) {
     for (let i = 0; i < REPORT_POLL_LIMIT; i++) {
-      const listing = await window.Api.call("GET", "/client/campaigns/" + encodeURIComponent(campaign) + "/reports");
+      const listing = await window.Api.call("GET", account() + "/campaigns/" + encodeURIComponent(campaign) + "/reports");
       const summary = listing.reports.find(function (r) { return r.name === base + ".summary.json"; });
       if (summary) {
         const figures = await window.Api.download(summary.url);
@@ -307,7 +343,7 @@
     links.replaceChildren();
     $("dashboard-none").hidden = true;
     try {
-      const files = await window.Api.call("GET", "/client/dashboard");
+      const files = await window.Api.call("GET", account() + "/dashboard");
       const page = window.I18N.language() === "en" ? files["index.en.html"] : files["index.html"];
       [[t("dashboardPage"), page, false], [t("dashboardCsv"), files["dashboard.csv"], true],
         [t("dashboardJson"), files["dashboard.json"], true]].forEach(function (entry) {
@@ -412,7 +448,7 @@
   // ------------------------------------------------------------------ users
 
   async function users() {
-    const list = await window.Api.call("GET", "/client/users");
+    const list = await window.Api.call("GET", account() + "/users");
     const body = $("user-table").querySelector("tbody");
     body.replaceChildren();
     const me = (window.Api.user() || {}).email;
@@ -429,7 +465,7 @@
             return;
           }
           try {
-            await window.Api.call("DELETE", "/client/users/" + encodeURIComponent(u.email));
+            await window.Api.call("DELETE", account() + "/users/" + encodeURIComponent(u.email));
             say(t("removed") + " " + u.email);
             await users();
           } catch (error) {
@@ -447,7 +483,7 @@
     e.preventDefault();
     const email = $("invite-email").value.trim();
     try {
-      await window.Api.call("POST", "/client/users", { email: email, role: $("invite-role").value });
+      await window.Api.call("POST", account() + "/users", { email: email, role: $("invite-role").value });
       $("invite-email").value = "";
       say(t("invited") + " " + email);
       await users();

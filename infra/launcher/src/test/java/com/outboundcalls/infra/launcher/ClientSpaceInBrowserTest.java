@@ -60,6 +60,7 @@ class ClientSpaceInBrowserTest {
     private static final String CLIENT = "espace-client";
     private static final YearMonth MONTH = YearMonth.of(2026, 10);
     private static final String CAMPAIGN = "rappels-octobre";
+    private static final String SUB_ACCOUNT = "espace-client-relances";
     private static final String ADMIN = "direction@cabinet-espace.example";
     private static final String COLLEAGUE = "plateau@cabinet-espace.example";
     private static final String PASSWORD = "Mon-espace-2026!";
@@ -78,6 +79,15 @@ class ClientSpaceInBrowserTest {
         Demo.publishPriceList(cloud, cloud.physicalName("ContactBucket"));
         Client client = ReferenceData.demoClient(CLIENT);
         ReferenceData.onboard(cloud, client, ReferenceData.demoCampaign(CLIENT, CAMPAIGN), MONTH.atDay(1), false);
+        // A sub-account of the client's, which its administrator reaches from the page too.
+        var keys = cloud.identity(ReferenceData.OPERATOR_ROLE, "OperatorAccessPolicy");
+        var operator = new com.outboundcalls.infra.ops.AccountsApiClient(cloud.httpApiEndpoint("AccountsApi"),
+                LocalCloud.REGION, () -> keys);
+        var sub = operator.post("/operator/clients/" + CLIENT + "/sub-accounts", JSON.createObjectNode()
+                .put("clientId", SUB_ACCOUNT).put("name", "Relances").put("billingEmail", "relances@cabinet-espace.example")
+                .put("invoicing", "PARENT_SECTION").set("tariff", JSON.createObjectNode().put("maxAttempts", 2)
+                        .put("retryDelayMinutes", 60)).toString());
+        assertEquals(201, sub.status(), sub.body());
         page = cloud.httpApiEndpoint("ClientSpaceApi") + "/";
         contactFile = Files.createTempFile("contacts-", ".csv");
         Files.write(contactFile, SampleContacts.generate(ROWS, 11));
@@ -131,6 +141,14 @@ class ClientSpaceInBrowserTest {
                 "the invited colleague");
         assertTrue(cloud.cognito().invitations().stream().anyMatch(i -> i.email().equals(COLLEAGUE)));
         shot("users");
+
+        // The administrator switches to its sub-account (no campaign there yet), then back to its own account.
+        browser.findElement(By.cssSelector("[data-view=campaigns]")).click();
+        waitFor(() -> browser.findElement(By.id("account-choice")).isDisplayed(), "the account choice");
+        browser.findElement(By.cssSelector("#account option[value='" + SUB_ACCOUNT + "']")).click();
+        waitFor(() -> browser.findElements(By.cssSelector("#campaign-table tbody tr")).isEmpty(),
+                "the sub-account's (empty) campaigns");
+        browser.findElement(By.cssSelector("#account option[value='']")).click();
 
         // A contact file, through the page: an upload link, the PUT with its progress, then the file's report.
         browser.findElement(By.cssSelector("[data-view=campaigns]")).click();
