@@ -4,6 +4,7 @@ import com.outboundcalls.account.ContactFileFormat;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.PushbackReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -93,14 +94,24 @@ public final class ContactFileReader {
         }
     }
 
+    /** How much of the first line tells the delimiter. */
+    static final int SNIFF_CHARS = 1 << 16;
+
     private final XlsxGuard xlsxGuard;
+    private final CsvRows.Bounds bounds;
 
     public ContactFileReader() {
-        this(XlsxGuard.DEFAULT);
+        this(XlsxGuard.DEFAULT, CsvRows.Bounds.DEFAULT);
     }
 
     public ContactFileReader(XlsxGuard xlsxGuard) {
+        this(xlsxGuard, CsvRows.Bounds.DEFAULT);
+    }
+
+    /** @param bounds the columns, cell and row length a CSV record may have; past them the row is rejected */
+    public ContactFileReader(XlsxGuard xlsxGuard, CsvRows.Bounds bounds) {
         this.xlsxGuard = xlsxGuard;
+        this.bounds = bounds;
     }
 
     /** Opens the file; {@code agreed} is the client's agreed format, or null to read it leniently. */
@@ -129,21 +140,42 @@ public final class ContactFileReader {
 
     private Rows openCsv(BufferedInputStream in, ContactFileFormat agreed) throws IOException {
         TextEncoding.Detected encoding = TextEncoding.detect(in, agreed == null ? null : agreed.encoding());
-        BufferedReader text = new BufferedReader(TextEncoding.reader(in, encoding), 1 << 16);
-        text.mark(1 << 16);
-        String firstLine = text.readLine();
-        if (firstLine == null || firstLine.isBlank()) {
+        // The delimiter is told from the start of the first line, however long that line is: what was read to
+        // tell it is pushed back, never re-read through a mark.
+        PushbackReader text = new PushbackReader(new BufferedReader(TextEncoding.reader(in, encoding), 1 << 16),
+                SNIFF_CHARS);
+        char[] start = new char[SNIFF_CHARS];
+        int read = 0;
+        int newline = -1;
+        while (read < SNIFF_CHARS && newline < 0) {
+            int n = text.read(start, read, SNIFF_CHARS - read);
+            if (n < 0) {
+                break;
+            }
+            for (int i = read; i < read + n && newline < 0; i++) {
+                if (start[i] == '\n' || start[i] == '\r') {
+                    newline = i;
+                }
+            }
+            read += n;
+        }
+        String firstLine = new String(start, 0, newline < 0 ? read : newline);
+        if (firstLine.isBlank()) {
             throw new UnreadableFileException("The file is empty.");
         }
-        text.reset();
+        text.unread(start, 0, read);
         char delimiter = agreed != null && agreed.delimiter() != null ? agreed.delimiter() : detectDelimiter(firstLine);
-        CsvRows csv = new CsvRows(text, delimiter);
+        CsvRows csv = new CsvRows(text, delimiter, bounds);
         boolean headerRow = agreed == null || agreed.headerRow();
         List<String> header;
         long rowNumber = 0;
         List<String> firstRecordCells = null;
         if (headerRow) {
             CsvRows.Record first = csv.next();
+            if (first.overrun()) {
+                throw new UnreadableFileException("The header line cannot be read: " + first.problem()
+                        + ". Keep only the columns of the agreed format.");
+            }
             header = first.cells().stream().map(String::strip).toList();
             rowNumber = 1;
         } else {

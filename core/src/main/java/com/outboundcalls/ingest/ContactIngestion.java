@@ -55,8 +55,14 @@ public final class ContactIngestion {
      * @param rowsPerInvocation hand over after this many rows (0: only when time runs short)
      * @param handoverMargin    hand over when less than this is left of the invocation's time
      */
-    public record Limits(long maxFileBytes, long maxRows, long rowsPerInvocation, Duration handoverMargin) {
+    /** @param csv the columns, cell and row length a CSV record may have (past them, the row is rejected) */
+    public record Limits(long maxFileBytes, long maxRows, long rowsPerInvocation, Duration handoverMargin,
+                         CsvRows.Bounds csv) {
         public static final Limits DEFAULT = new Limits(1L << 30, 2_000_000, 0, Duration.ofSeconds(90));
+
+        public Limits(long maxFileBytes, long maxRows, long rowsPerInvocation, Duration handoverMargin) {
+            this(maxFileBytes, maxRows, rowsPerInvocation, handoverMargin, CsvRows.Bounds.DEFAULT);
+        }
     }
 
     /**
@@ -81,7 +87,7 @@ public final class ContactIngestion {
     private final Limits limits;
     private final PhoneNumberValidator validator = new PhoneNumberValidator();
     private final FileRefusals refusals;
-    private final ContactFileReader reader = new ContactFileReader();
+    private final ContactFileReader reader;
 
     /** @param uploads the uploads the client space granted: an object written without one is refused */
     public ContactIngestion(AccountDirectory accounts, ContactStore contacts, OppositionList oppositions,
@@ -96,6 +102,7 @@ public final class ContactIngestion {
         this.uploads = uploads;
         this.clock = clock;
         this.limits = limits;
+        this.reader = new ContactFileReader(XlsxGuard.DEFAULT, limits.csv());
         this.refusals = new FileRefusals(accounts, ledger, reports, clock);
     }
 

@@ -18,12 +18,33 @@ public final class CsvRows {
     static final int MAX_LINES_IN_QUOTED_CELL = 20;
     static final int MAX_QUOTED_CELL_CHARS = 32_768;
 
-    /** One record: its cells, and why it is broken (null when it is not). */
-    public record Record(List<String> cells, String problem) {
+    /**
+     * How much of a record is kept: a record past any bound is read to its end without keeping more (memory stays
+     * bounded whatever the file), and returned with the bound it broke as its problem.
+     */
+    public record Bounds(int maxColumns, int maxCellChars, int maxRecordChars) {
+        public static final Bounds DEFAULT = new Bounds(500, MAX_QUOTED_CELL_CHARS, 1 << 20);
+
+        public Bounds {
+            if (maxColumns < 1 || maxCellChars < 1 || maxRecordChars < maxCellChars) {
+                throw new IllegalArgumentException("bounds must allow one cell of the longest size");
+            }
+        }
+    }
+
+    /**
+     * One record: its cells, why it is broken (null when it is not), and whether it went past the bounds (its cells
+     * are then cut short).
+     */
+    public record Record(List<String> cells, String problem, boolean overrun) {
+        public Record(List<String> cells, String problem) {
+            this(cells, problem, false);
+        }
     }
 
     private final Reader in;
     private final char delimiter;
+    private final Bounds bounds;
     private final char[] buffer = new char[1 << 16];
     private int position;
     private int limit;
@@ -32,8 +53,57 @@ public final class CsvRows {
     private boolean eof;
 
     public CsvRows(Reader in, char delimiter) {
+        this(in, delimiter, Bounds.DEFAULT);
+    }
+
+    public CsvRows(Reader in, char delimiter, Bounds bounds) {
         this.in = in;
         this.delimiter = delimiter;
+        this.bounds = bounds;
+    }
+
+    /** What one record keeps, within the bounds. */
+    private final class Kept {
+        final List<String> cells = new ArrayList<>(8);
+        final StringBuilder field = new StringBuilder(24);
+        String problem;
+        String overrun;
+        long chars;
+
+        void append(char c) {
+            chars++;
+            if (overrun != null) {
+                return;
+            }
+            if (chars > bounds.maxRecordChars()) {
+                overrun = "the row is longer than " + bounds.maxRecordChars() + " characters";
+            } else if (field.length() >= bounds.maxCellChars()) {
+                overrun = "cell " + (cells.size() + 1) + " is longer than " + bounds.maxCellChars() + " characters";
+            } else {
+                field.append(c);
+            }
+        }
+
+        void append(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                append(text.charAt(i));
+            }
+        }
+
+        void endCell() {
+            if (overrun == null && cells.size() >= bounds.maxColumns()) {
+                overrun = "the row has more than " + bounds.maxColumns() + " columns";
+            }
+            if (overrun == null) {
+                cells.add(field.toString());
+            }
+            field.setLength(0);
+        }
+
+        Record record(String broken) {
+            String why = overrun != null ? overrun : broken != null ? broken : problem;
+            return new Record(cells, why, overrun != null);
+        }
     }
 
     /** The next record, or null at the end of the file. */
@@ -42,49 +112,47 @@ public final class CsvRows {
         if (c < 0) {
             return null;
         }
-        List<String> cells = new ArrayList<>(8);
-        StringBuilder field = new StringBuilder(24);
-        String problem = null;
+        Kept kept = new Kept();
         while (true) {
             if (c < 0 || c == '\n') {
-                cells.add(field.toString());
-                return new Record(cells, problem);
+                kept.endCell();
+                return kept.record(null);
             }
             if (c == '\r') {
                 if (peek() == '\n') {
                     read();
                 }
-                cells.add(field.toString());
-                return new Record(cells, problem);
+                kept.endCell();
+                return kept.record(null);
             }
             if (c == delimiter) {
-                cells.add(field.toString());
-                field.setLength(0);
+                kept.endCell();
                 c = read();
                 continue;
             }
-            if (c == '"' && field.isEmpty()) {
+            if (c == '"' && kept.field.isEmpty()) {
                 QuotedCell quoted = readQuoted();
                 if (quoted.broken != null) {
                     // Take the line up to the opening quote's first newline as the broken row; read on after it.
-                    field.append('"').append(quoted.firstLine);
-                    cells.add(field.toString());
+                    kept.append('"');
+                    kept.append(quoted.firstLine);
+                    kept.endCell();
                     pushback = quoted.restAfterFirstLine + pushback.substring(pushbackPosition);
                     pushbackPosition = 0;
-                    return new Record(cells, quoted.broken);
+                    return kept.record(quoted.broken);
                 }
-                field.append(quoted.text);
+                kept.append(quoted.text);
                 c = read();
-                if (c >= 0 && c != delimiter && c != '\n' && c != '\r' && problem == null) {
-                    problem = "text follows a closing quote in cell " + (cells.size() + 1);
+                if (c >= 0 && c != delimiter && c != '\n' && c != '\r' && kept.problem == null) {
+                    kept.problem = "text follows a closing quote in cell " + (kept.cells.size() + 1);
                 }
                 while (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
-                    field.append((char) c);
+                    kept.append((char) c);
                     c = read();
                 }
                 continue;
             }
-            field.append((char) c);
+            kept.append((char) c);
             c = read();
         }
     }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -164,5 +165,60 @@ class ContactIngestionTest {
         String rejects = reports.text("reports/acme/spring/big.csv.rejects.csv");
         assertTrue(rejects.contains("2;MALFORMED_ROW;the row's extra columns take 9006 bytes, and a call carries at most "
                 + "8192 for them;"), rejects.substring(0, 200));
+    }
+
+    @Test
+    void aHeaderWiderThanTheColumnLimitRefusesTheFileWithItsReasonAndStoresNothing() {
+        // 9,002 columns, about 260 KB of header: the file an upload once failed on, three times, with no report.
+        StringBuilder header = new StringBuilder("tel");
+        for (int i = 1; i <= 9_001; i++) {
+            header.append(";colonne_").append(i).append("_abcdefghijklm");
+        }
+        IngestSummary summary = ingest("incoming/acme/spring/wide.csv", "v1", header + "\n0612345678\n");
+        assertEquals(IngestSummary.REFUSED, summary.status());
+        assertTrue(summary.refusal().contains("The header line cannot be read: the row has more than 500 columns"),
+                summary.refusal());
+        assertEquals(List.of(), contacts.all());
+        assertTrue(reports.text("reports/acme/spring/wide.csv.summary.json").contains("REFUSED"));
+    }
+
+    @Test
+    void aHeaderLongerThanTheSniffedStartIsReadWhole() {
+        // 40 columns of 2,000-character names: 80,000 characters before the first newline, under every limit.
+        StringBuilder header = new StringBuilder("tel");
+        for (int i = 1; i < 40; i++) {
+            header.append(';').append(String.valueOf((char) ('a' + i % 26)).repeat(2_000)).append(i);
+        }
+        String row = "0612345678" + ";x".repeat(39);
+        IngestSummary summary = ingest("incoming/acme/spring/long-header.csv", "v1", header + "\n" + row + "\n");
+        assertEquals(IngestSummary.PROCESSED, summary.status(), String.valueOf(summary.refusal()));
+        assertEquals(1, summary.accepted());
+    }
+
+    @Test
+    void aRowOfMillionsOfCellsIsRejectedWithoutKeepingThemAndTheNextRowsAreRead() {
+        String huge = "0612345678" + ",".repeat(3_000_000);
+        IngestSummary summary = ingest("incoming/acme/spring/cells.csv", "v1", "tel\n" + huge + "\n0612345679\n");
+        assertEquals(IngestSummary.PROCESSED, summary.status());
+        assertEquals(1, summary.accepted());
+        assertEquals(1L, summary.rejectedByReason().get(RejectReason.MALFORMED_ROW));
+        String rejects = reports.text("reports/acme/spring/cells.csv.rejects.csv");
+        assertTrue(rejects.contains("2,MALFORMED_ROW,the row is longer than 1048576 characters")
+                || rejects.contains("2,MALFORMED_ROW,the row has more than 500 columns"), rejects.substring(0, 120));
+    }
+
+    @Test
+    void theColumnAndCellLimitsAreTheConfiguredOnes() {
+        ContactIngestion narrow = ingestion(new ContactIngestion.Limits(1 << 20, 1000, 0, java.time.Duration.ZERO,
+                new CsvRows.Bounds(3, 64, 1_000)));
+        String csv = "tel;a;b\n0612345678;x;y\n0612345679;x;y;z\n0612345670;" + "w".repeat(65) + ";y\n";
+        uploads.grant("incoming/acme/spring/narrow.csv", csv.length());
+        IngestSummary summary = narrow.ingest(new ContactIngestion.UploadedFile("bucket", "incoming/acme/spring/narrow.csv",
+                null, "v1", csv.length()), () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, summary.accepted());
+        assertEquals(2L, summary.rejectedByReason().get(RejectReason.MALFORMED_ROW));
+        String rejects = reports.text("reports/acme/spring/narrow.csv.rejects.csv");
+        assertTrue(rejects.contains("3;MALFORMED_ROW;the row has more than 3 columns"), rejects);
+        assertTrue(rejects.contains("4;MALFORMED_ROW;cell 2 is longer than 64 characters"), rejects);
     }
 }

@@ -3,6 +3,7 @@ package com.outboundcalls.functions.ingest;
 import com.outboundcalls.aws.RangedObjectStream;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.CsvRows;
 import com.outboundcalls.ingest.FileNotices;
 import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.ingest.OppositionImport;
@@ -34,7 +35,10 @@ public interface IngestWiring {
                 wiring.optionalLong("MAX_FILE_MEGABYTES", defaults.maxFileBytes() >> 20) << 20,
                 wiring.optionalLong("MAX_ROWS_PER_FILE", defaults.maxRows()),
                 wiring.optionalLong("ROWS_PER_INVOCATION", defaults.rowsPerInvocation()),
-                Duration.ofSeconds(wiring.optionalLong("HANDOVER_MARGIN_SECONDS", defaults.handoverMargin().toSeconds())));
+                Duration.ofSeconds(wiring.optionalLong("HANDOVER_MARGIN_SECONDS", defaults.handoverMargin().toSeconds())),
+                new CsvRows.Bounds((int) wiring.optionalLong("MAX_COLUMNS_PER_ROW", defaults.csv().maxColumns()),
+                        (int) wiring.optionalLong("MAX_CELL_CHARACTERS", defaults.csv().maxCellChars()),
+                        (int) wiring.optionalLong("MAX_ROW_CHARACTERS", defaults.csv().maxRecordChars())));
         return new IngestWiring() {
             @Override
             public ContactIngestion ingestion(String bucket) {
