@@ -17,7 +17,8 @@ import java.time.Instant;
  */
 public final class CallRating {
 
-    public enum Outcome { IGNORED, RATED, UNRATED }
+    /** FOREIGN: the event of a contact this system never placed (another application of the instance). */
+    public enum Outcome { IGNORED, RATED, UNRATED, FOREIGN }
 
     /** The event names a call this system has no record of yet: retry later. */
     public static final class UnknownCallException extends RuntimeException {
@@ -48,6 +49,7 @@ public final class CallRating {
     }
 
     private final CalleeRefusals refusals;
+    private final CallOrigins origins;
 
     public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
                       ContactBook contacts, CallLines lines, ContactDescriptions descriptions, LineFreed lineFreed) {
@@ -58,6 +60,17 @@ public final class CallRating {
     public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
                       ContactBook contacts, CallLines lines, ContactDescriptions descriptions, LineFreed lineFreed,
                       CalleeRefusals refusals) {
+        this(accounts, callLog, prices, ratedCalls, contacts, lines, descriptions, lineFreed, refusals, null);
+    }
+
+    /**
+     * With {@code origins}, the event of a contact that has no call record and that this system never placed is
+     * answered FOREIGN (nothing to do, no retry); without, every unknown contact is retried.
+     */
+    public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
+                      ContactBook contacts, CallLines lines, ContactDescriptions descriptions, LineFreed lineFreed,
+                      CalleeRefusals refusals, CallOrigins origins) {
+        this.origins = origins;
         this.refusals = refusals;
         this.lineFreed = lineFreed;
         this.descriptions = descriptions;
@@ -73,9 +86,16 @@ public final class CallRating {
         if (!received.isDisconnected()) {
             return Outcome.IGNORED;
         }
+        java.util.Optional<CallRecord> recorded = callLog.find(received.contactId());
+        if (recorded.isEmpty()) {
+            if (origins != null && !origins.placedByThisSystem(received.contactId())) {
+                return Outcome.FOREIGN;
+            }
+            // Ours, its record not written yet (the dialer records the call once Connect accepted it): later.
+            throw new UnknownCallException("no call recorded for this Connect contact yet");
+        }
         ContactEvent event = complete(received);
-        CallRecord call = callLog.find(event.contactId())
-                .orElseThrow(() -> new UnknownCallException("no call recorded for this Connect contact yet"));
+        CallRecord call = recorded.get();
         Client client = accounts.client(call.clientId())
                 .orElseThrow(() -> new IllegalStateException("call of an unknown client " + call.clientId()));
 

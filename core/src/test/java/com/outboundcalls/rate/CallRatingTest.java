@@ -199,4 +199,16 @@ class CallRatingTest {
         withRefusals.handle(disconnected("fine", T0.plusSeconds(5), T0.plusSeconds(40), null));
         assertEquals(2, rated.calls.size(), "both calls rated; only the first callee refused");
     }
+
+    @Test
+    void anEventForAContactThisSystemNeverPlacedIsForeignAndOneOfOursNotRecordedYetIsRetried() {
+        java.util.Set<String> ours = java.util.Set.of("ours-not-recorded");
+        CallRating recognizing = new CallRating(accounts, control, prices, rated, contacts, control,
+                id -> java.util.Optional.empty(), (client, campaign) -> { }, null, ours::contains);
+        ContactEvent foreign = disconnected("inbound-elsewhere", T0.plusSeconds(5), T0.plusSeconds(65), null);
+        assertEquals(CallRating.Outcome.FOREIGN, recognizing.handle(foreign));
+        org.junit.jupiter.api.Assertions.assertThrows(CallRating.UnknownCallException.class, () -> recognizing.handle(
+                disconnected("ours-not-recorded", T0.plusSeconds(5), T0.plusSeconds(65), null)));
+        assertEquals(0, rated.calls.size(), "nothing rated for either");
+    }
 }

@@ -42,6 +42,12 @@ public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatch
         return batch.process(event, message -> {
             ContactEvent contactEvent = ContactEvent.fromEventBridgeJson(message.getBody());
             CallRating.Outcome outcome = rating.handle(contactEvent);
+            if (outcome == CallRating.Outcome.FOREIGN) {
+                // Another application's contact on the instance: nothing of ours to rate, and no retry.
+                log.info("foreign_contact_ignored", "connectContactId", contactEvent.contactId());
+                metrics.count("ForeignContactEvents", 1);
+                return;
+            }
             if (outcome != CallRating.Outcome.IGNORED) {
                 log.info("call_rated", "connectContactId", contactEvent.contactId(), "outcome", outcome);
             }

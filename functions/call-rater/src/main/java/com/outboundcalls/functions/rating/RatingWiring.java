@@ -25,7 +25,8 @@ final class RatingWiring {
         return new CallRating(wiring.cachedAccountDirectory(), wiring.callControl(), wiring.priceCatalog(),
                 wiring.ratedCallStore(), wiring.contactBook(), wiring.callControl(), wiring.contactDescriptions(),
                 (clientId, campaignId) -> refill.refill(clientId, campaignId, clock.instant()),
-                new CalleeRefusals(wiring.calleeRequests(), wiring.oppositionList(), wiring.prospectingHistories()));
+                new CalleeRefusals(wiring.calleeRequests(), wiring.oppositionList(), wiring.prospectingHistories()),
+                wiring.callOrigins());
     }
 
     static LineAudit lineAudit(Wiring wiring) {

@@ -179,13 +179,42 @@ class CallRaterLocalCloudTest {
     }
 
     @Test
-    void anEventForACallNotRecordedYetFailsOnlyItsOwnMessage() throws IOException {
+    void anEventForACallNotRecordedYetFailsOnlyItsOwnMessageAndAnotherApplicationsContactIsIgnored() throws IOException {
         String[] ids = dialingContact(1);
+        // Started by the dialer (with the contact's attributes), its call record not written yet.
+        String notRecordedYet = new com.outboundcalls.aws.AwsClients(cloud.clientEnvironment()).connect()
+                .startOutboundVoiceContact(r -> r.instanceId(cloud.parameter("ConnectInstanceId"))
+                        .contactFlowId("flow").destinationPhoneNumber("+33613888888").sourcePhoneNumber("+33948123456")
+                        .attributes(Map.of("clientId", "acme", "campaignId", "spring", "contactId", "ct-later")))
+                .contactId();
+        long foreignBefore = foreignEvents();
         Object response = cloud.function("CallRaterFunction").invoke(sqsEvent(
-                fixture("contact-event-disconnected.json", "unknown-" + UUID.randomUUID()),
+                fixture("contact-event-disconnected.json", notRecordedYet),
+                fixture("contact-event-disconnected.json", "another-application-" + UUID.randomUUID()),
                 fixture("contact-event-disconnected.json", ids[1])));
         var batch = (com.amazonaws.services.lambda.runtime.events.SQSBatchResponse) response;
-        assertEquals(1, batch.getBatchItemFailures().size());
+        assertEquals(1, batch.getBatchItemFailures().size(), "only the call of ours not recorded yet is retried");
+        assertEquals(1, ratedCallsOf(ids[0]).size());
+        assertEquals(foreignBefore + 1, foreignEvents(), "the other application's contact is counted, not retried");
+    }
+
+    private static long foreignEvents() {
+        return cloud.metrics().entrySet().stream().filter(e -> e.getKey().startsWith("ForeignContactEvents"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    @Test
+    void theRuleSendsTheRaterOnlyThisInstancesContactsStartedThroughTheApi() throws IOException {
+        String[] ids = dialingContact(1);
+        int before = cloud.queueDepth("CallEventsQueue");
+        String ours = fixture("contact-event-disconnected.json", ids[1]);
+        cloud.putEvents(List.of(
+                ours.replace("\"initiationMethod\": \"API\"", "\"initiationMethod\": \"INBOUND\""),
+                ours.replace(cloud.parameter("ConnectInstanceId"), "99999999-8888-7777-6666-555555555555")));
+        assertEquals(before, cloud.queueDepth("CallEventsQueue"), "an inbound call or another instance's is not sent");
+        cloud.putEvents(List.of(ours));
+        assertEquals(before + 1, cloud.queueDepth("CallEventsQueue"));
+        cloud.drain();
         assertEquals(1, ratedCallsOf(ids[0]).size());
     }
 

@@ -336,6 +336,11 @@ public final class LocalCloud implements AutoCloseable {
         events.messagesSent();
     }
 
+    /** Puts events (EventBridge envelopes) on the default bus, where the template's rules route them. */
+    public void putEvents(java.util.List<String> events) {
+        this.events.contactEvents(events);
+    }
+
     /** Runs everything due now, again and again, until nothing is left at this instant. */
     public void drain() {
         events.drain();
