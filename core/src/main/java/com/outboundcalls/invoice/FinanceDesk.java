@@ -34,7 +34,9 @@ public final class FinanceDesk {
 
     /**
      * Records a payment. A payment received after the due date fixes the late penalty through its date; one
-     * that settles what is overdue lifts a suspension for non-payment.
+     * that settles what is overdue lifts a suspension for non-payment. A payment recorded already (a retried
+     * request, perhaps after a crash between these steps) runs the same follow-ups again, each of which gives the
+     * same result twice.
      */
     public Payment.Outcome pay(Payment payment, LocalDate today) {
         Optional<Receivable> before = invoices.receivable(payment.invoiceNumber());
@@ -42,12 +44,19 @@ public final class FinanceDesk {
             return Payment.Outcome.UNKNOWN_INVOICE;
         }
         Payment.Outcome outcome = invoices.recordPayment(payment);
-        if (outcome != Payment.Outcome.RECORDED) {
+        if (outcome != Payment.Outcome.RECORDED && outcome != Payment.Outcome.ALREADY_RECORDED) {
             return outcome;
         }
         Invoice invoice = before.get().invoice();
-        BigDecimal owed = before.get().outstanding();
-        if (payment.receivedOn().isAfter(invoice.dueDate()) && owed.signum() > 0 && !before.get().disputed()) {
+        // What was owed just before this payment: the outstanding amount then, or now plus this payment when it
+        // was recorded by an earlier attempt.
+        BigDecimal owed = outcome == Payment.Outcome.RECORDED ? before.get().outstanding()
+                : before.get().outstanding().add(payment.amount());
+        LatePenalty fixed = before.get().penalty();
+        boolean fixedAtThisPayment = fixed != null
+                && invoice.dueDate().plusDays(fixed.daysLate()).equals(payment.receivedOn());
+        if (payment.receivedOn().isAfter(invoice.dueDate()) && owed.signum() > 0 && !before.get().disputed()
+                && (outcome == Payment.Outcome.RECORDED || !fixedAtThisPayment)) {
             invoices.recordPenalty(invoice.number(), LatePenalty.of(owed, invoice.dueDate(), payment.receivedOn(),
                     rates));
         }

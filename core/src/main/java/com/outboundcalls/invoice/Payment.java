@@ -9,6 +9,9 @@ import java.time.LocalDate;
  */
 public record Payment(String invoiceNumber, BigDecimal amount, LocalDate receivedOn, String bankReference) {
 
+    /** Up to 999,999,999,999.99 EUR. */
+    public static final int MAX_EURO_DIGITS = 12;
+
     public Payment {
         if (bankReference == null || !bankReference.matches("[A-Za-z0-9._:/ -]{1,64}")) {
             throw new IllegalArgumentException("a payment needs a bank reference of 1 to 64 letters, digits, "
@@ -16,6 +19,10 @@ public record Payment(String invoiceNumber, BigDecimal amount, LocalDate receive
         }
         if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
             throw new IllegalArgumentException("a payment amount is positive, in euros and cents");
+        }
+        // Bounded before anything computes with it: 1E+999999999 is a valid BigDecimal that no invoice can owe.
+        if (amount.precision() - amount.scale() > MAX_EURO_DIGITS) {
+            throw new IllegalArgumentException("a payment amount has at most " + MAX_EURO_DIGITS + " digits of euros");
         }
         if (receivedOn == null) {
             throw new IllegalArgumentException("a payment needs the date it was received");

@@ -127,6 +127,40 @@ class FinanceDeskTest {
     }
 
     @Test
+    void aPaymentRecordedBeforeACrashGetsItsFollowUpsWhenTheRequestIsRetried() {
+        LocalDate late = DUE.plusDays(GRACE_DAYS + 5);
+        dunning.run(late);
+        assertEquals(Client.AccountStatus.SUSPENDED, billing.statuses.get("c1"));
+        Payment payment = new Payment(invoice.number(), new BigDecimal("154.68"), late, "VIR-CRASH");
+        // The crash: the payment is written, nothing after it.
+        assertEquals(Payment.Outcome.RECORDED, invoices.recordPayment(payment));
+        assertEquals(Client.AccountStatus.SUSPENDED, billing.statuses.get("c1"));
+
+        assertEquals(Payment.Outcome.ALREADY_RECORDED, desk.pay(payment, late));
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1"), "the suspension is lifted on the retry");
+        Receivable paid = invoices.receivable(invoice.number()).orElseThrow();
+        assertEquals(20, paid.penalty().daysLate(), "the penalty is fixed at the payment's date");
+        // 154.68 x 20 days x 9.00 % / 36500: on what was owed before the payment, not on zero.
+        assertEquals(new BigDecimal("0.76"), paid.penalty().interest());
+        String journal = exports.text(InvoiceExports.journalKey(OCTOBER));
+        assertTrue(journal.contains(";PAID"), "the journal is rewritten with the invoice paid: " + journal);
+        // A third try changes nothing more.
+        LatePenalty fixed = paid.penalty();
+        assertEquals(Payment.Outcome.ALREADY_RECORDED, desk.pay(payment, late.plusDays(3)));
+        assertEquals(fixed, invoices.receivable(invoice.number()).orElseThrow().penalty());
+    }
+
+    @Test
+    void anAmountNoInvoiceCanOweIsRefusedBeforeAnythingComputesWithIt() {
+        assertThrows(IllegalArgumentException.class, () -> new Payment(invoice.number(),
+                new BigDecimal("1E+999999999"), ISSUED, "VIR-HUGE"));
+        assertThrows(IllegalArgumentException.class, () -> new Payment(invoice.number(),
+                new BigDecimal("1000000000000.00"), ISSUED, "VIR-HUGE"));
+        assertEquals(new BigDecimal("999999999999.99"), new Payment(invoice.number(),
+                new BigDecimal("999999999999.99"), ISSUED, "VIR-MAX").amount());
+    }
+
+    @Test
     void aPaymentIsRecordedOncePerBankReference() {
         Payment payment = new Payment(invoice.number(), new BigDecimal("10.00"), ISSUED.plusDays(3), "VIR-42");
         assertEquals(Payment.Outcome.RECORDED, desk.pay(payment, ISSUED.plusDays(3)));

@@ -331,13 +331,17 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
         return v.asText();
     }
 
+    /** An amount in euros as finance writes one: digits, and at most two decimals (no exponent, no sign). */
+    private static final java.util.regex.Pattern AMOUNT = java.util.regex.Pattern.compile("\\d{1,12}(\\.\\d{1,2})?");
+
     private static BigDecimal decimal(JsonNode body, String field) {
         String value = text(body, field);
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequest("'" + field + "' must be a decimal amount such as \"154.68\", not '" + value + "'");
+        if (value == null || !AMOUNT.matcher(value).matches()) {
+            String shown = value == null ? "nothing" : value.length() > 40 ? value.substring(0, 40) + "..." : value;
+            throw new BadRequest("'" + field + "' must be an amount in euros such as \"154.68\" (at most 12 digits "
+                    + "before the point and 2 after), not '" + shown + "'");
         }
+        return new BigDecimal(value);
     }
 
     private static LocalDate date(JsonNode body, String field) {

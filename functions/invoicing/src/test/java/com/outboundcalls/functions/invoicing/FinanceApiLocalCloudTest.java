@@ -179,6 +179,10 @@ class FinanceApiLocalCloudTest {
         String payment = "{\"amount\":\"58.80\",\"received_on\":\"2026-12-20\",\"bank_reference\":\"VIR-20261220-001\"}";
         assertEquals(400, call("POST", "/invoices/" + NUMBER + "/payments",
                 payment.replace("58.80", "58,80")).statusCode());
+        HttpResponse<String> huge = call("POST", "/invoices/" + NUMBER + "/payments",
+                payment.replace("\"58.80\"", "\"1E+999999999\""));
+        assertEquals(400, huge.statusCode(), "an amount no invoice can owe is refused before any arithmetic");
+        assertTrue(huge.body().contains("at most 12 digits"), huge.body());
         HttpResponse<String> first = call("POST", "/invoices/" + NUMBER + "/payments", payment);
         assertEquals(201, first.statusCode(), first.body());
         assertEquals("PAID", json(first).path("status").asText());
