@@ -1,0 +1,43 @@
+package com.outboundcalls.infra.architecture;
+
+import com.outboundcalls.infra.localcloud.CloudTemplate;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What template.yaml must say for alarms to arrive and for evidence to outlive the stack. */
+class TemplateSafetyTest {
+
+    private static final CloudTemplate TEMPLATE = CloudTemplate.load(Path.of("../../template.yaml"));
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAlarmTopicIsEncryptedWithAKeyCloudWatchMayPublishWith() {
+        Object keyId = TEMPLATE.properties("AlarmTopic").get("KmsMasterKeyId");
+        assertTrue(keyId instanceof Map<?, ?>, "a key of the stack's, not an AWS-managed alias: " + keyId);
+        String key = (String) ((Map<String, Object>) keyId).get("Ref");
+        assertEquals("AWS::KMS::Key", TEMPLATE.type(key));
+        Map<String, Object> policy = (Map<String, Object>) TEMPLATE.properties(key).get("KeyPolicy");
+        boolean cloudWatch = ((List<Map<String, Object>>) policy.get("Statement")).stream().anyMatch(s ->
+                "Allow".equals(s.get("Effect"))
+                        && String.valueOf(s.get("Principal")).contains("cloudwatch.amazonaws.com")
+                        && String.valueOf(s.get("Action")).contains("kms:GenerateDataKey")
+                        && String.valueOf(s.get("Action")).contains("kms:Decrypt"));
+        assertTrue(cloudWatch, "CloudWatch may use the topic's key: " + policy);
+    }
+
+    @Test
+    void theOrderFormsAndThePricesInForceOutliveTheStack() {
+        for (String table : List.of("AccountsTable", "PriceListsTable")) {
+            Map<String, Object> resource = TEMPLATE.resources().get(table);
+            assertEquals("Retain", resource.get("DeletionPolicy"), table);
+            assertEquals("Retain", resource.get("UpdateReplacePolicy"), table);
+            assertEquals(Boolean.TRUE, TEMPLATE.properties(table).get("DeletionProtectionEnabled"), table);
+        }
+    }
+}
