@@ -113,9 +113,9 @@ public final class InvoiceExports {
         private final StringBuilder out = new StringBuilder(USAGE_HEADER).append('\n');
 
         public void add(RatedCall call) {
-            out.append(SafeCsv.cell(call.connectContactId())).append(',')
-                    .append(SafeCsv.cell(call.campaignId())).append(',')
-                    .append(SafeCsv.cell(call.contactId())).append(',')
+            out.append(SafeCsv.quoted(call.connectContactId(), ',')).append(',')
+                    .append(SafeCsv.quoted(call.campaignId(), ',')).append(',')
+                    .append(SafeCsv.quoted(call.contactId(), ',')).append(',')
                     .append(call.originCountry()).append(',')
                     .append(call.destinationCountry()).append(',')
                     .append(call.numberType()).append(',')
@@ -124,7 +124,7 @@ public final class InvoiceExports {
                     .append(call.billedSeconds()).append(',')
                     .append(decimal(call.pricePerMinute())).append(',')
                     .append(decimal(call.amount())).append(',')
-                    .append(call.priceListVersion() == null ? "" : SafeCsv.cell(call.priceListVersion()))
+                    .append(call.priceListVersion() == null ? "" : SafeCsv.quoted(call.priceListVersion(), ','))
                     .append('\n');
         }
 

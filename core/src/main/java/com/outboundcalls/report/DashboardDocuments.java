@@ -129,7 +129,7 @@ public final class DashboardDocuments {
     public static byte[] csv(List<CampaignDashboard> campaigns) {
         StringBuilder out = new StringBuilder("\uFEFFcampagne;indicateur;détail;valeur\r\n");
         for (CampaignDashboard d : campaigns) {
-            String c = SafeCsv.cell(d.campaignId());
+            String c = d.campaignId();
             row(out, c, "contacts", "", d.contacts());
             row(out, c, "à appeler", "", d.callable());
             row(out, c, "en cours", "", d.inProgress());
@@ -151,10 +151,10 @@ public final class DashboardDocuments {
             row(out, c, "minutes facturées", "", d.billedMinutes());
             row(out, c, "coût HT (EUR)", "", d.costExclVat());
             for (CampaignDashboard.FileReport f : d.files()) {
-                row(out, c, "fichier lu (lignes)", SafeCsv.cell(f.file()), f.rowsRead());
-                row(out, c, "fichier accepté (lignes)", SafeCsv.cell(f.file()), f.accepted());
+                row(out, c, "fichier lu (lignes)", f.file(), f.rowsRead());
+                row(out, c, "fichier accepté (lignes)", f.file(), f.accepted());
                 f.rejectedByReason().forEach((reason, n) -> row(out, c, "fichier rejeté (lignes)",
-                        SafeCsv.cell(f.file()) + " " + reason, n));
+                        f.file() + " " + reason, n));
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -162,7 +162,8 @@ public final class DashboardDocuments {
 
     private static void row(StringBuilder out, String campaign, String figure, String detail, Object value) {
         String v = value instanceof BigDecimal d ? d.toPlainString().replace('.', ',') : String.valueOf(value);
-        out.append(campaign).append(';').append(figure).append(';').append(detail).append(';').append(v).append("\r\n");
+        out.append(SafeCsv.quoted(campaign, ';')).append(';').append(SafeCsv.quoted(figure, ';')).append(';')
+                .append(SafeCsv.quoted(detail, ';')).append(';').append(SafeCsv.number(v, ';')).append("\r\n");
     }
 
     // ------------------------------------------------------------------------------------------------ HTML
