@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.connect.model.DestinationNotAllowedExcept
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.LimitExceededException;
 import software.amazon.awssdk.services.connect.model.OutboundContactNotPermittedException;
+import software.amazon.awssdk.services.connect.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.connect.model.TrafficType;
 
 /** Amazon Connect's StartOutboundVoiceContact, with the ClientToken that makes a retry harmless. */
@@ -47,8 +48,21 @@ public final class ConnectOutboundCalls implements OutboundCalls {
             }).contactId();
         } catch (LimitExceededException e) {
             throw new CallThrottledException("Connect concurrent-call limit reached", e);
-        } catch (DestinationNotAllowedException | OutboundContactNotPermittedException | InvalidParameterException e) {
+        } catch (DestinationNotAllowedException e) {
             throw new CallRefusedException("Connect refused the call: " + e.awsErrorDetails().errorCode(), e);
+        } catch (InvalidParameterException e) {
+            String message = String.valueOf(e.awsErrorDetails().errorMessage());
+            if (message.contains("DestinationPhoneNumber")) {
+                // The callee's number itself: this contact ends, the campaign goes on.
+                throw new CallRefusedException("Connect refused the call: " + e.awsErrorDetails().errorCode()
+                        + " (" + message + ")", e);
+            }
+            throw new CallMisconfiguredException("Connect refused the call for its setup: "
+                    + e.awsErrorDetails().errorCode() + " (" + message + ")", e);
+        } catch (OutboundContactNotPermittedException | ResourceNotFoundException e) {
+            // The flow, the caller ID or the instance: every call of the campaign would be refused alike.
+            throw new CallMisconfiguredException("Connect refused the call for its setup: "
+                    + e.awsErrorDetails().errorCode() + " (" + e.awsErrorDetails().errorMessage() + ")", e);
         } catch (ConnectException e) {
             if (e.statusCode() == 429 || e.isThrottlingException()) {
                 throw new CallThrottledException("Connect throttled StartOutboundVoiceContact", e);

@@ -32,7 +32,15 @@ public final class Dialing {
 
     public enum Outcome {
         PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_INACTIVE, DEFERRED_WINDOW, DEFERRED_PROSPECTING_LIMIT,
-        REFUSED, OPPOSED
+        REFUSED, OPPOSED,
+        /** Connect refused the call for a reason of the setup: the campaign is held, the contact waits. */
+        HELD_MISCONFIGURED
+    }
+
+    /** Holds a campaign whose calls Connect refuses for a reason of the setup, until someone fixes and resumes it. */
+    @FunctionalInterface
+    public interface CampaignHolds {
+        void hold(String clientId, String campaignId, String reason);
     }
 
     private final AccountDirectory accounts;
@@ -47,10 +55,23 @@ public final class Dialing {
     private final Clock clock;
     private final Sleeper sleeper;
     private final PhoneNumberValidator numbers = new PhoneNumberValidator();
+    private final CampaignHolds holds;
 
     public Dialing(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialPacer pacer,
                    OutboundCalls calls, CallLog callLog, OppositionList oppositions,
                    ProspectingLimit.Histories prospecting, ConnectSetup connectSetup, Clock clock, Sleeper sleeper) {
+        this(accounts, contacts, lines, pacer, calls, callLog, oppositions, prospecting, connectSetup, clock, sleeper,
+                (client, campaign, reason) -> {
+                    throw new IllegalStateException("campaign " + campaign + " misconfigured, not held: " + reason);
+                });
+    }
+
+    /** @param holds where a campaign whose calls Connect refuses for a reason of the setup is held */
+    public Dialing(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialPacer pacer,
+                   OutboundCalls calls, CallLog callLog, OppositionList oppositions,
+                   ProspectingLimit.Histories prospecting, ConnectSetup connectSetup, Clock clock, Sleeper sleeper,
+                   CampaignHolds holds) {
+        this.holds = holds;
         this.accounts = accounts;
         this.contacts = contacts;
         this.lines = lines;
@@ -130,6 +151,13 @@ public final class Dialing {
             lines.release(token);
             contacts.markUndialable(message.campaignKey(), message.contactId(), "REFUSED_BY_CONNECT", clock.instant());
             return Outcome.REFUSED;
+        } catch (OutboundCalls.CallMisconfiguredException e) {
+            // Not the callee's fault: the contact keeps its attempt and waits; the campaign stops until fixed.
+            lines.release(token);
+            holds.hold(message.clientId(), message.campaignId(), e.getMessage());
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(),
+                    "campaign held: " + e.getMessage());
+            return Outcome.HELD_MISCONFIGURED;
         }
         Instant placedAt = clock.instant();
         if (consumerProspecting) {

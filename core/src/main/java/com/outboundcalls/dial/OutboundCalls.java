@@ -24,6 +24,16 @@ public interface OutboundCalls {
         }
     }
 
+    /**
+     * Connect refuses the call for a reason of the setup, not of the callee (a flow or caller ID it does not accept,
+     * outbound calls not permitted on the instance): every call of the campaign would fail the same way.
+     */
+    class CallMisconfiguredException extends RuntimeException {
+        public CallMisconfiguredException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Connect refuses this destination for good (not allowed, invalid): no retry will change it. */
     class CallRefusedException extends RuntimeException {
         public CallRefusedException(String message, Throwable cause) {

@@ -247,4 +247,23 @@ class DialingTest {
         assertEquals(0, connect.placed.size());
         assertEquals(ContactStatus.CALLABLE, contacts.get("acme#spring", m.contactId()).orElseThrow().status());
     }
+
+    @Test
+    void aCallRefusedForTheSetupHoldsTheCampaignAndTheContactKeepsItsAttempt() {
+        java.util.List<String> held = new java.util.ArrayList<>();
+        Dialing holding = new Dialing(accounts, contacts, control, control, connect, control, oppositions, prospecting,
+                new ConnectSetup("+33948000000", "local-campaign"), clock, t -> now = t,
+                (client, campaign, reason) -> held.add(client + "/" + campaign + ": " + reason));
+        DialMessage m = queued("+33612345678");
+        connect.misconfigured = "InvalidParameterException (ContactFlowId is not a flow of this instance)";
+
+        assertEquals(Dialing.Outcome.HELD_MISCONFIGURED, holding.dial(m));
+        assertEquals(java.util.List.of("acme/spring: InvalidParameterException (ContactFlowId is not a flow of this "
+                + "instance)"), held);
+        assertEquals(0, control.active(), "the line is given back");
+        var contact = contacts.get("acme#spring", m.contactId()).orElseThrow();
+        assertEquals(ContactStatus.CALLABLE, contact.status(), "not written off: it waits for the campaign");
+        assertEquals(0, contact.attempts(), "no attempt used");
+        assertEquals(0, connect.placed.size());
+    }
 }

@@ -280,12 +280,17 @@ public final class InMemoryPorts {
         public final Map<String, String> contactByToken = new LinkedHashMap<>();
         public final List<OutboundCall> placed = new ArrayList<>();
         public int throttleNext;
+        /** Refuses every call for a reason of the setup while set (a wrong flow or caller ID). */
+        public String misconfigured;
 
         @Override
         public String start(OutboundCall call) {
             if (throttleNext > 0) {
                 throttleNext--;
                 throw new CallThrottledException("TooManyRequestsException", null);
+            }
+            if (misconfigured != null) {
+                throw new CallMisconfiguredException(misconfigured, null);
             }
             return contactByToken.computeIfAbsent(call.clientToken(), t -> {
                 placed.add(call);

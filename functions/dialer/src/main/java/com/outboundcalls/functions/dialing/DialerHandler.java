@@ -4,6 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.account.AccountAdministration;
+import com.outboundcalls.account.Actor;
+import com.outboundcalls.account.CampaignAdministration;
+import com.outboundcalls.account.RequestRefused;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.dial.DialMessage;
 import com.outboundcalls.dial.Dialing;
@@ -15,6 +19,9 @@ import com.outboundcalls.lambda.StructuredLog;
 
 /** Dial queue: one Amazon Connect outbound call per message; throttled messages come back later. */
 public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    /** Who the audit trail names for a campaign held for its setup. */
+    static final Actor HOLDER = Actor.operator("system:dialer");
 
     private final Dialing dialing;
     private final Metrics metrics;
@@ -32,8 +39,23 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private DialerHandler(Wiring wiring) {
         this(new Dialing(wiring.cachedAccountDirectory(), wiring.contactBook(), wiring.callControl(),
                 wiring.callControl(), wiring.outboundCalls(), wiring.callControl(), wiring.oppositionList(),
-                wiring.prospectingHistories(), wiring.connectSetup(), wiring.clock(), wiring.runtime().sleeper()),
-                wiring.metrics("dialer"));
+                wiring.prospectingHistories(), wiring.connectSetup(), wiring.clock(), wiring.runtime().sleeper(),
+                campaignHolds(wiring)), wiring.metrics("dialer"));
+    }
+
+    /** A held campaign is paused, as an operator would pause it, with its audit entry. */
+    private static Dialing.CampaignHolds campaignHolds(Wiring wiring) {
+        AccountAdministration admin = new AccountAdministration(wiring.accountRecords(), wiring.require("DEFAULT_CALLER_ID"),
+                wiring.clock());
+        return (clientId, campaignId, reason) -> {
+            try {
+                admin.act(HOLDER, clientId, campaignId, CampaignAdministration.CampaignAction.PAUSE, null);
+            } catch (RequestRefused.Conflict alreadyStopped) {
+                // paused or finished meanwhile: held all the same
+            }
+            new StructuredLog("dialer").error("campaign_held", "clientId", clientId, "campaignId", campaignId,
+                    "reason", reason, "action", "fix the contact flow, caller ID or instance, then resume the campaign");
+        };
     }
 
     public DialerHandler(Dialing dialing, Metrics metrics) {
@@ -63,6 +85,7 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         if (throttled[0] > 0) {
             metrics.count("Throttles", throttled[0]);
         }
+        metrics.count("CampaignsHeld", outcomes.getOrDefault(Dialing.Outcome.HELD_MISCONFIGURED, 0L));
         outcomes.forEach((outcome, n) -> {
             if (outcome != Dialing.Outcome.PLACED) {
                 metrics.count("Deferrals", n, "Reason", outcome.name());

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The dialer in the local cloud: real SDK clients, DynamoDB Local, the Connect simulator. */
@@ -153,5 +154,23 @@ class DialerLocalCloudTest {
                 .items().stream().filter(i -> i.containsKey("history")).filter(i -> i.get("history").l().stream()
                         .anyMatch(e -> e.m().get("detail").s().startsWith("no free line"))).count();
         assertEquals(4, deferredForLines, "each deferral is in its contact's history, with why");
+    }
+
+    @Test
+    void connectsRefusalsForTheSetupAreToldApartFromRefusalsOfTheDestination() {
+        var connect = new com.outboundcalls.aws.AwsClients(cloud.clientEnvironment()).connect();
+        String instance = cloud.parameter("ConnectInstanceId");
+        var call = new com.outboundcalls.dial.OutboundCalls.OutboundCall("setup-1", "+33612009999", "+33948123456",
+                Map.of(), false);
+        assertThrows(com.outboundcalls.dial.OutboundCalls.CallMisconfiguredException.class,
+                () -> new com.outboundcalls.aws.ConnectOutboundCalls(connect, instance, "", null).start(call),
+                "no contact flow: every call of the campaign would fail");
+        assertThrows(com.outboundcalls.dial.OutboundCalls.CallMisconfiguredException.class,
+                () -> new com.outboundcalls.aws.ConnectOutboundCalls(connect, "00000000-0000-0000-0000-000000000000",
+                        "flow", null).start(call), "another instance");
+        assertThrows(com.outboundcalls.dial.OutboundCalls.CallRefusedException.class,
+                () -> new com.outboundcalls.aws.ConnectOutboundCalls(connect, instance, "flow", null).start(
+                        new com.outboundcalls.dial.OutboundCalls.OutboundCall("setup-2", "0612", "+33948123456",
+                                Map.of(), false)), "a number Connect cannot call ends that contact only");
     }
 }
