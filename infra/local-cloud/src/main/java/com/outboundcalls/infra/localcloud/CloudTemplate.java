@@ -103,6 +103,18 @@ public final class CloudTemplate {
         return (Map<String, Object>) env.getOrDefault("Variables", Map.of());
     }
 
+    /** A function's EventInvokeConfig: its own, else the Globals' (empty when neither has one). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> eventInvokeConfig(String functionId) {
+        Object own = properties(functionId).get("EventInvokeConfig");
+        if (own instanceof Map<?, ?> config) {
+            return (Map<String, Object>) config;
+        }
+        Map<String, Object> globals = (Map<String, Object>) root.getOrDefault("Globals", Map.of());
+        Map<String, Object> function = (Map<String, Object>) globals.getOrDefault("Function", Map.of());
+        return (Map<String, Object>) function.getOrDefault("EventInvokeConfig", Map.of());
+    }
+
     /**
      * The methods and headers the buckets' CORS rules allow, all rules of all buckets together (the template has one
      * bucket and one rule); empty when no bucket has any.

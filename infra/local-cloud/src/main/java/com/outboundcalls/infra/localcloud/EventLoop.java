@@ -215,19 +215,22 @@ final class EventLoop {
 
     /**
      * An asynchronous invocation (S3 notifications, schedules): as Lambda does, a failed invocation is tried
-     * twice more before it is dropped.
+     * twice more, then goes to the function's on-failure destination.
      */
     private void invokeAsync(LocalFunction function, String eventJson, String what) {
+        RuntimeException last = null;
         for (int attempt = 1; attempt <= ASYNC_ATTEMPTS; attempt++) {
             try {
                 function.invoke(eventJson);
                 invoked(function);
                 return;
             } catch (RuntimeException e) {
+                last = e;
                 System.err.println("[local-cloud] " + function.logicalId() + " failed on " + what + " (attempt "
                         + attempt + " of " + ASYNC_ATTEMPTS + "): " + e);
             }
         }
+        function.asyncFailed(eventJson, ASYNC_ATTEMPTS, last, clock.instant());
     }
 
     private static String s3EventJson(ObjectCreated o, String configurationId) {

@@ -26,6 +26,7 @@ public final class LocalFunction {
     private final java.io.PrintStream metricsOut;
     private final int timeoutSeconds;
     private final int memoryMb;
+    private java.util.function.Consumer<String> onAsyncFailure = record -> { };
     private Object handler;
     private Method method;
     private long invocations;
@@ -43,6 +44,40 @@ public final class LocalFunction {
         this.clock = clock;
         this.timeoutSeconds = timeoutSeconds;
         this.memoryMb = memoryMb;
+    }
+
+    /** Where an asynchronous invocation that failed for good is sent, as Lambda's on-failure destination record. */
+    void onAsyncFailure(java.util.function.Consumer<String> destination) {
+        this.onAsyncFailure = destination;
+    }
+
+    /**
+     * An asynchronous invocation failed its attempts: its event, with why, goes to the on-failure destination in the
+     * shape Lambda gives it (requestContext, requestPayload, responseContext, responsePayload).
+     */
+    void asyncFailed(String eventJson, int attempts, RuntimeException error, java.time.Instant at) {
+        com.fasterxml.jackson.databind.node.ObjectNode record = JSON.createObjectNode();
+        record.put("version", "1.0");
+        record.put("timestamp", at.toString());
+        com.fasterxml.jackson.databind.node.ObjectNode request = record.putObject("requestContext");
+        request.put("requestId", java.util.UUID.randomUUID().toString());
+        request.put("functionArn", "arn:aws:lambda:" + LocalCloud.REGION + ":" + LocalCloud.ACCOUNT_ID + ":function:"
+                + logicalId + ":$LATEST");
+        request.put("condition", "RetriesExhausted");
+        request.put("approximateInvokeCount", attempts);
+        try {
+            record.set("requestPayload", JSON.readTree(eventJson));
+        } catch (java.io.IOException e) {
+            record.put("requestPayload", eventJson);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode response = record.putObject("responseContext");
+        response.put("statusCode", 200);
+        response.put("executedVersion", "$LATEST");
+        response.put("functionError", "Unhandled");
+        com.fasterxml.jackson.databind.node.ObjectNode payload = record.putObject("responsePayload");
+        payload.put("errorMessage", String.valueOf(error.getMessage()));
+        payload.put("errorType", error.getClass().getName());
+        onAsyncFailure.accept(record.toString());
     }
 
     public String logicalId() {

@@ -218,6 +218,8 @@ final class TemplateProvisioning {
             return; // this JVM does not carry that function (a single function's own tests)
         }
         functions.put(id, function);
+        onFailureDestination(id).ifPresent(queueUrl -> function.onAsyncFailure(
+                record -> sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(record))));
         Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) props.getOrDefault("Events", Map.of());
         events.forEach((eventId, event) -> {
             Map<String, Object> ep = (Map<String, Object>) event.getOrDefault("Properties", Map.of());
@@ -262,6 +264,18 @@ final class TemplateProvisioning {
                         + " is not run locally");
             }
         });
+    }
+
+    /** The queue an asynchronous invocation that failed for good goes to, from the function's EventInvokeConfig. */
+    @SuppressWarnings("unchecked")
+    private java.util.Optional<String> onFailureDestination(String functionId) {
+        Map<String, Object> config = template.eventInvokeConfig(functionId);
+        Map<String, Object> destinations = (Map<String, Object>) config.getOrDefault("DestinationConfig", Map.of());
+        Map<String, Object> onFailure = (Map<String, Object>) destinations.getOrDefault("OnFailure", Map.of());
+        if (!"SQS".equals(onFailure.get("Type")) || onFailure.get("Destination") == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(physicalNames.get(logicalIdOfArn((String) resolve(onFailure.get("Destination")))));
     }
 
     /** Whether an HttpApi event opens its route to anyone ({@code Auth: {Authorizer: NONE}}). */
