@@ -84,7 +84,19 @@ public final class DynamoFileLedger implements FileLedger {
                 byReason.put(RejectReason.valueOf(reason), Long.parseLong(count)));
         return Optional.of(new IngestCheckpoint((int) Items.num(item, "leg", 0), Items.num(item, "lastRow", 0),
                 Items.num(item, "rowsRead", 0), Items.num(item, "accepted", 0), Items.num(item, "skipped", 0),
-                byReason, Items.str(item, "startedAt"), (int) Items.num(item, "rejectParts", 0)));
+                byReason, Items.str(item, "startedAt"), (int) Items.num(item, "rejectParts", 0),
+                item.containsKey("handedOver") && Boolean.TRUE.equals(item.get("handedOver").bool())));
+    }
+
+    @Override
+    public void markHandedOver(String fileId, int leg) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Items.key("FILE#" + fileId, "CHECKPOINT"))
+                    .updateExpression("SET handedOver = :t").conditionExpression("leg = :leg")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true), ":leg", Items.n(leg))));
+        } catch (ConditionalCheckFailedException e) {
+            // a later leg's checkpoint is there already: it was handed over
+        }
     }
 
     @Override

@@ -122,6 +122,14 @@ public final class ContactIngestion {
         }
         Optional<IngestCheckpoint> checkpoint = ledger.checkpoint(file.fileId());
         int lastLeg = checkpoint.map(IngestCheckpoint::leg).orElse(0);
+        if (lastLeg == leg && !checkpoint.get().handedOver()) {
+            // This leg's checkpoint was written and the invocation ended before the next leg was asked for (a
+            // crash, an SQS error): its retry asks now, or the rows after the checkpoint would never be read.
+            handover.resumeLater(file, leg + 1);
+            ledger.markHandedOver(file.fileId(), leg);
+            return new IngestSummary(file.key(), file.version(), null, null, IngestSummary.IN_PROGRESS, null, 0, 0,
+                    0, 0, Map.of(), null, null, null, null, null, 0, lastLeg);
+        }
         if (lastLeg != leg - 1) {
             // Another invocation already took the file further (or this leg's turn has not come): nothing to do.
             return new IngestSummary(file.key(), file.version(), null, null, IngestSummary.IN_PROGRESS, null, 0, 0,
@@ -378,6 +386,7 @@ public final class ContactIngestion {
                 reports.put(key.reportPrefix() + ".summary.json", FileRefusals.write(summary).getBytes(StandardCharsets.UTF_8),
                         "application/json");
                 handover.resumeLater(file, leg + 1);
+                ledger.markHandedOver(file.fileId(), leg);
             }
             return summary;
         }

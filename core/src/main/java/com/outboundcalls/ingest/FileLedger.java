@@ -26,4 +26,7 @@ public interface FileLedger {
      * false when another invocation already recorded it, which then carries on instead of this one.
      */
     boolean saveCheckpoint(String fileId, IngestCheckpoint checkpoint);
+
+    /** Notes that the next leg after {@code leg} was asked for. */
+    void markHandedOver(String fileId, int leg);
 }

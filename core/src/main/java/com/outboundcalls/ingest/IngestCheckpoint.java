@@ -12,9 +12,17 @@ import java.util.Map;
  *
  * @param leg          how many invocations have worked on the file so far
  * @param rejectParts  how many parts of the rejects report are stored (one per leg)
+ * @param handedOver   whether the next leg was asked for (a crash between the checkpoint and the hand-over leaves
+ *                     it false, and the leg's retry asks again)
  */
 public record IngestCheckpoint(int leg, long lastRow, long rowsRead, long accepted, long skipped,
-                               Map<RejectReason, Long> rejectedByReason, String startedAt, int rejectParts) {
+                               Map<RejectReason, Long> rejectedByReason, String startedAt, int rejectParts,
+                               boolean handedOver) {
+
+    public IngestCheckpoint(int leg, long lastRow, long rowsRead, long accepted, long skipped,
+                            Map<RejectReason, Long> rejectedByReason, String startedAt, int rejectParts) {
+        this(leg, lastRow, rowsRead, accepted, skipped, rejectedByReason, startedAt, rejectParts, false);
+    }
 
     public IngestCheckpoint {
         EnumMap<RejectReason, Long> copy = new EnumMap<>(RejectReason.class);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,6 +155,48 @@ class ContactIngestionTest {
         assertEquals(IngestSummary.IN_PROGRESS, again.status());
         assertEquals(2, handovers.asked.size(), "legs 2 and 3 asked for once each");
         assertEquals(2, contacts.all().size());
+    }
+
+    @Test
+    void aLegThatCrashedBetweenItsCheckpointAndItsHandOverAsksForTheNextLegWhenRetried() {
+        String csv = "tel\n0612345678\n0612345679\n0612345670\n";
+        int[] sendsToFail = {1};
+        IngestHandover flaky = (file, leg) -> {
+            if (sendsToFail[0]-- > 0) {
+                throw new IllegalStateException("SQS unavailable");
+            }
+            handovers.resumeLater(file, leg);
+        };
+        ContactIngestion legs = new ContactIngestion(accounts, contacts, oppositions, ledger, reports, flaky, uploads,
+                clock, new ContactIngestion.Limits(1 << 20, 1000, 1, java.time.Duration.ZERO));
+        ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile("bucket", "incoming/acme/spring/c.csv",
+                null, "v1", csv.length());
+        uploads.grant(file.key(), csv.length());
+        java.util.function.Supplier<java.io.InputStream> content =
+                () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+
+        // Leg 1 stores a row, writes its checkpoint, and fails to ask for leg 2: the invocation fails.
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> legs.ingest(file, 1, content, () -> Long.MAX_VALUE));
+        assertEquals(1, ledger.checkpoints.get(file.fileId()).leg());
+        assertEquals(List.of(), handovers.asked);
+        // Its retry (the S3 event again) finds its own checkpoint not handed over, and asks now.
+        legs.ingest(file, 1, content, () -> Long.MAX_VALUE);
+        assertEquals(List.of(Map.entry(file, 2)), handovers.asked);
+        // The legs go on, each as it is asked for, to the end: every row stored, the file processed.
+        IngestSummary last = null;
+        for (int i = 0; i < handovers.asked.size() && i < 10; i++) {
+            last = legs.ingest(file, handovers.asked.get(i).getValue(), content, () -> Long.MAX_VALUE);
+        }
+        assertEquals(IngestSummary.PROCESSED, last.status());
+        assertEquals(3, last.accepted());
+        assertEquals(3, contacts.all().size());
+        // A second retry of leg 1, now handed over, asks for nothing more.
+        int asked = handovers.asked.size();
+        legs.ingest(file, 1, content, () -> Long.MAX_VALUE);
+        assertEquals(asked, handovers.asked.size());
+        assertEquals(handovers.asked.stream().map(Map.Entry::getValue).distinct().count(), asked,
+                "each leg asked for once: " + handovers.asked);
     }
 
     @Test

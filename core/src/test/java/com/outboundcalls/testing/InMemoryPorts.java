@@ -398,6 +398,15 @@ public final class InMemoryPorts {
             checkpoints.put(fileId, checkpoint);
             return true;
         }
+
+        @Override
+        public void markHandedOver(String fileId, int leg) {
+            com.outboundcalls.ingest.IngestCheckpoint c = checkpoints.get(fileId);
+            if (c != null && c.leg() == leg) {
+                checkpoints.put(fileId, new com.outboundcalls.ingest.IngestCheckpoint(c.leg(), c.lastRow(), c.rowsRead(),
+                        c.accepted(), c.skipped(), c.rejectedByReason(), c.startedAt(), c.rejectParts(), true));
+            }
+        }
     }
 
     public static final class Oppositions implements com.outboundcalls.contact.OppositionList {

@@ -243,6 +243,10 @@ public final class ContactFileBenchmark {
             public boolean saveCheckpoint(String fileId, IngestCheckpoint checkpoint) {
                 return true;
             }
+
+            @Override
+            public void markHandedOver(String fileId, int leg) {
+            }
         };
         ObjectSink sink = new ObjectSink() {
             @Override
