@@ -12,10 +12,12 @@ import com.outboundcalls.ingest.ContactStore;
 import com.outboundcalls.time.Times;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,9 +54,13 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         this.statsTable = statsTable;
     }
 
+    /** Items of one TransactWriteItems call: DynamoDB's limit. */
+    private static final int TRANSACTION_ITEMS = 100;
+
     /**
      * Reads which of the contacts the campaign already holds (one BatchGetItem, consistent), then writes the
-     * others with BatchWriteItem, retrying unprocessed items with backoff.
+     * others, each on condition that it is still absent (TransactWriteItems of up to 100 puts): a contact another
+     * file or a retry stored meanwhile is never overwritten, whatever its status by then, and is told as such.
      */
     @Override
     public List<AddResult> addAll(List<NewContact> batch) {
@@ -63,22 +69,70 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         }
         Map<String, Map<String, AttributeValue>> existing = existing(batch);
         List<AddResult> results = new ArrayList<>(batch.size());
-        List<WriteRequest> writes = new ArrayList<>();
+        List<Integer> toWrite = new ArrayList<>();
         for (NewContact c : batch) {
             Map<String, AttributeValue> old = existing.get(c.contactId());
             if (old == null) {
-                writes.add(WriteRequest.builder().putRequest(p -> p.item(newItem(c))).build());
+                toWrite.add(results.size());
                 results.add(AddResult.of(Outcome.ADDED));
-            } else if (!c.sourceFile().equals(str(old, "sourceFile"))) {
-                results.add(AddResult.of(Outcome.ALREADY_IN_CAMPAIGN));
             } else {
-                long row = num(old, "sourceRow", 0);
-                results.add(row == c.sourceRow() ? AddResult.of(Outcome.ALREADY_ADDED_BY_THIS_ROW)
-                        : new AddResult(Outcome.EARLIER_ROW_OF_THIS_FILE, row));
+                results.add(outcomeAgainst(c, old));
             }
         }
-        writeAll(writes);
+        putAbsent(batch, toWrite, results);
         return results;
+    }
+
+    /** What adding {@code c} means when the campaign already holds the contact as {@code old}. */
+    private static AddResult outcomeAgainst(NewContact c, Map<String, AttributeValue> old) {
+        if (!c.sourceFile().equals(str(old, "sourceFile"))) {
+            return AddResult.of(Outcome.ALREADY_IN_CAMPAIGN);
+        }
+        long row = num(old, "sourceRow", 0);
+        return row == c.sourceRow() ? AddResult.of(Outcome.ALREADY_ADDED_BY_THIS_ROW)
+                : new AddResult(Outcome.EARLIER_ROW_OF_THIS_FILE, row);
+    }
+
+    private void putAbsent(List<NewContact> batch, List<Integer> indexes, List<AddResult> results) {
+        List<Integer> pending = indexes;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            List<Integer> again = new ArrayList<>();
+            for (int from = 0; from < pending.size(); from += TRANSACTION_ITEMS) {
+                List<Integer> chunk = pending.subList(from, Math.min(pending.size(), from + TRANSACTION_ITEMS));
+                List<TransactWriteItem> puts = new ArrayList<>(chunk.size());
+                for (int i : chunk) {
+                    puts.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(newItem(batch.get(i)))
+                            .conditionExpression("attribute_not_exists(sk)")
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
+                }
+                try {
+                    dynamo.transactWriteItems(r -> r.transactItems(puts));
+                } catch (TransactionCanceledException e) {
+                    List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                    for (int k = 0; k < chunk.size(); k++) {
+                        int i = chunk.get(k);
+                        CancellationReason reason = k < reasons.size() ? reasons.get(k) : null;
+                        if (reason != null && "ConditionalCheckFailed".equals(reason.code())) {
+                            // Stored meanwhile (another file, a retry): left as it is, and told.
+                            Map<String, AttributeValue> old = reason.hasItem() && !reason.item().isEmpty() ? reason.item()
+                                    : current(batch.get(i));
+                            results.set(i, outcomeAgainst(batch.get(i), old));
+                        } else {
+                            again.add(i); // not written because another item failed, or a conflict: try again
+                        }
+                    }
+                }
+            }
+            pending = again;
+            if (!pending.isEmpty()) {
+                BatchBackoff.pause(attempt);
+            }
+        }
+    }
+
+    private Map<String, AttributeValue> current(NewContact c) {
+        return dynamo.getItem(r -> r.tableName(table).key(Items.key(c.clientId() + "#" + c.campaignId(), c.contactId()))
+                .consistentRead(true).projectionExpression("sk, sourceFile, sourceRow")).item();
     }
 
     private Map<String, Map<String, AttributeValue>> existing(List<NewContact> batch) {
@@ -90,18 +144,6 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         BatchBackoff.getAll(dynamo, table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
                 .projectionExpression("sk, sourceFile, sourceRow").build(), item -> found.put(str(item, "sk"), item));
         return found;
-    }
-
-    private void writeAll(List<WriteRequest> writes) {
-        Map<String, List<WriteRequest>> request = writes.isEmpty() ? Map.of() : Map.of(table, writes);
-        for (int attempt = 0; !request.isEmpty(); attempt++) {
-            Map<String, List<WriteRequest>> pending = request;
-            BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(pending));
-            request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            if (!request.isEmpty()) {
-                BatchBackoff.pause(attempt);
-            }
-        }
     }
 
     private static Map<String, AttributeValue> newItem(NewContact c) {
