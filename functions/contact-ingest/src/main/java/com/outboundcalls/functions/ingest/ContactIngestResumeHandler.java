@@ -9,10 +9,11 @@ import com.outboundcalls.aws.SqsIngestHandover;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.IngestSummary;
+import com.outboundcalls.ingest.OppositionImport;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 
-/** The ingest handover queue: takes a long contact file up again from its last checkpoint. */
+/** The ingest handover queue: takes a long contact or suppression file up again from its last checkpoint. */
 public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final IngestWiring wiring;
@@ -36,6 +37,14 @@ public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent
         return batch.process(event, message -> {
             SqsIngestHandover.Message handover = SqsIngestHandover.Message.fromJson(message.getBody());
             ContactIngestion.UploadedFile file = handover.file();
+            if (OppositionImport.isSuppressionFile(file.key())) {
+                OppositionImport.Summary imported = wiring.oppositionImport(file.bucket()).importFile(file,
+                        handover.leg(), wiring.content(file.bucket(), file.key(), file.versionId(), file.version(),
+                                file.size()), context::getRemainingTimeInMillis);
+                log.info("suppression_file_resumed", "key", file.key(), "leg", handover.leg(), "status",
+                        imported.status(), "listed", imported.listed(), "rejected", imported.rejected());
+                return;
+            }
             IngestSummary summary = wiring.ingestion(file.bucket()).ingest(file, handover.leg(),
                     wiring.content(file.bucket(), file.key(), file.versionId(), file.version(), file.size()),
                     context::getRemainingTimeInMillis);

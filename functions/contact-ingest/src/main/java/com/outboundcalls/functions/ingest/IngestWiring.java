@@ -50,7 +50,7 @@ public interface IngestWiring {
             @Override
             public OppositionImport oppositionImport(String bucket) {
                 return new OppositionImport(wiring.accountDirectory(), wiring.oppositionList(), wiring.objectSink(bucket),
-                        wiring.clock());
+                        wiring.fileLedger(), wiring.ingestHandover(), limits, wiring.clock());
             }
 
             @Override

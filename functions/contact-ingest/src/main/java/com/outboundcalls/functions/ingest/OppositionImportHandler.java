@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.OppositionImport;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
@@ -34,10 +35,13 @@ public final class OppositionImportHandler implements RequestHandler<S3Event, St
         int files = 0;
         for (S3EventNotificationRecord record : event.getRecords()) {
             S3ObjectRef ref = S3ObjectRef.of(record);
-            OppositionImport.Summary summary = wiring.oppositionImport(ref.bucket()).importFile(ref.key(),
-                    wiring.content(ref.bucket(), ref.key(), ref.versionId(), ref.versionId(), 0));
+            ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile(ref.bucket(), ref.key(),
+                    ref.versionId(), ref.version(), ref.size());
+            OppositionImport.Summary summary = wiring.oppositionImport(ref.bucket()).importFile(file,
+                    wiring.content(file.bucket(), file.key(), file.versionId(), file.version(), file.size()),
+                    context::getRemainingTimeInMillis);
             log.info("opposition_imported", "key", ref.key(), "status", summary.status(), "listed", summary.listed(),
-                    "rejected", summary.rejected());
+                    "rejected", summary.rejected(), "limit", summary.limit());
             files++;
         }
         return files + " file(s) imported";
