@@ -26,11 +26,26 @@ final class SigV4Verifier {
             "AWS4-HMAC-SHA256\\s+Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request,\\s*"
                     + "SignedHeaders=([^,]+),\\s*Signature=([0-9a-f]{64})");
 
+    /** How far a request's X-Amz-Date may be from now, as API Gateway allows. */
+    static final java.time.Duration MAX_SKEW = java.time.Duration.ofMinutes(15);
+    private static final java.time.format.DateTimeFormatter AMZ_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private final java.util.function.Function<String, Optional<String>> secretOf;
+    private final java.time.Clock signingClock;
 
     /** @param secretOf the secret key of an access key the local cloud issued, if it did */
     SigV4Verifier(java.util.function.Function<String, Optional<String>> secretOf) {
+        this(secretOf, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * @param signingClock the clock signers sign with: the machine's, whatever the local cloud's simulated time
+     *                     (API Gateway compares a signature with its own clock too)
+     */
+    SigV4Verifier(java.util.function.Function<String, Optional<String>> secretOf, java.time.Clock signingClock) {
         this.secretOf = secretOf;
+        this.signingClock = signingClock;
     }
 
     /** The access key a request's signature names, if it carries one. */
@@ -65,6 +80,17 @@ final class SigV4Verifier {
         String amzDate = first(headers, "x-amz-date");
         if (amzDate == null || !amzDate.startsWith(m.group(2))) {
             return Optional.of("X-Amz-Date is missing or does not match the credential scope's date");
+        }
+        java.time.Instant signedAt;
+        try {
+            signedAt = java.time.Instant.from(AMZ_DATE.parse(amzDate));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.of("X-Amz-Date is not of the form yyyyMMddTHHmmssZ");
+        }
+        java.time.Instant now = signingClock.instant();
+        if (signedAt.isBefore(now.minus(MAX_SKEW)) || signedAt.isAfter(now.plus(MAX_SKEW))) {
+            return Optional.of("Signature expired: " + amzDate + " is more than " + MAX_SKEW.toMinutes()
+                    + " minutes away from the current time " + AMZ_DATE.format(now));
         }
         List<String> signed = List.of(m.group(5).split(";"));
         StringBuilder canonicalHeaders = new StringBuilder();
