@@ -40,4 +40,20 @@ class TemplateSafetyTest {
             assertEquals(Boolean.TRUE, TEMPLATE.properties(table).get("DeletionProtectionEnabled"), table);
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFunctionsLogGroupIsDeclaredWithARetention() {
+        List<String> kept = new java.util.ArrayList<>();
+        for (String group : TEMPLATE.resourcesOfType("AWS::Logs::LogGroup")) {
+            Map<String, Object> props = TEMPLATE.properties(group);
+            if (props.get("RetentionInDays") != null) {
+                kept.add(String.valueOf(props.get("LogGroupName")));
+            }
+        }
+        for (String function : TEMPLATE.resourcesOfType("AWS::Serverless::Function")) {
+            assertTrue(kept.stream().anyMatch(name -> name.contains("/aws/lambda/${" + function + "}")),
+                    function + " has a log group with a retention: " + kept);
+        }
+    }
 }
