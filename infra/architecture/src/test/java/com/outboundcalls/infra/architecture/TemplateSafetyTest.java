@@ -56,4 +56,21 @@ class TemplateSafetyTest {
                     function + " has a log group with a retention: " + kept);
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void contactFilesExpireAndNoOlderVersionOfAFileNamingCalleesIsKept() {
+        Map<String, Object> lifecycle = (Map<String, Object>) TEMPLATE.properties("ContactBucket").get("LifecycleConfiguration");
+        Map<String, Map<String, Object>> byPrefix = new java.util.HashMap<>();
+        for (Map<String, Object> rule : (List<Map<String, Object>>) lifecycle.get("Rules")) {
+            assertEquals("Enabled", rule.get("Status"));
+            byPrefix.put((String) rule.get("Prefix"), rule);
+        }
+        for (String prefix : List.of("incoming/", "config/opposition/", "reports/")) {
+            Map<String, Object> rule = byPrefix.get(prefix);
+            assertTrue(rule != null && rule.get("NoncurrentVersionExpiration") != null, prefix + ": " + rule);
+        }
+        assertTrue(byPrefix.get("incoming/").get("ExpirationInDays") != null, "contact files expire");
+        assertTrue(byPrefix.get("config/opposition/").get("ExpirationInDays") != null, "suppression files expire");
+    }
 }
