@@ -58,6 +58,38 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
     private static final int TRANSACTION_ITEMS = 100;
 
     /**
+     * Up to {@code limit} of the campaign's contacts without an expiry get one ({@code expiresAt}, the table's TTL
+     * attribute, in epoch seconds): queried a page at a time, each updated on condition that it still exists.
+     */
+    @Override
+    public int expireBy(String campaignKey, Instant expiresAt, int limit) {
+        int given = 0;
+        Map<String, AttributeValue> start = null;
+        AttributeValue when = AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()));
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = dynamo.query(r -> r.tableName(table).keyConditionExpression("pk = :pk")
+                    .filterExpression("attribute_not_exists(expiresAt)").projectionExpression("pk, sk")
+                    .expressionAttributeValues(Map.of(":pk", s(campaignKey))).exclusiveStartKey(from).limit(500));
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (given >= limit) {
+                    return given;
+                }
+                try {
+                    dynamo.updateItem(r -> r.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                            .updateExpression("SET expiresAt = :e").conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(Map.of(":e", when)));
+                    given++;
+                } catch (ConditionalCheckFailedException gone) {
+                    // deleted meanwhile: nothing to expire
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return given;
+    }
+
+    /**
      * Reads which of the contacts the campaign already holds (one BatchGetItem, consistent), then writes the
      * others, each on condition that it is still absent (TransactWriteItems of up to 100 puts): a contact another
      * file or a retry stored meanwhile is never overwritten, whatever its status by then, and is told as such.

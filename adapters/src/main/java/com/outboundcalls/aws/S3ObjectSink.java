@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,38 @@ public final class S3ObjectSink implements ObjectSink {
     @Override
     public void delete(String key) {
         s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    /** Every version of every object under the prefix, and the delete markers, in batches of 1,000. */
+    @Override
+    public int deleteAllUnder(String prefix) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        List<software.amazon.awssdk.services.s3.model.ObjectIdentifier> batch = new java.util.ArrayList<>();
+        var pages = s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(prefix));
+        for (var page : pages) {
+            for (var version : page.versions()) {
+                keys.add(version.key());
+                batch.add(software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(version.key())
+                        .versionId(version.versionId()).build());
+            }
+            for (var marker : page.deleteMarkers()) {
+                batch.add(software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(marker.key())
+                        .versionId(marker.versionId()).build());
+            }
+            while (batch.size() >= 1000) {
+                deleteVersions(batch.subList(0, 1000));
+                batch = new java.util.ArrayList<>(batch.subList(1000, batch.size()));
+            }
+        }
+        if (!batch.isEmpty()) {
+            deleteVersions(batch);
+        }
+        return keys.size();
+    }
+
+    private void deleteVersions(List<software.amazon.awssdk.services.s3.model.ObjectIdentifier> versions) {
+        List<software.amazon.awssdk.services.s3.model.ObjectIdentifier> copy = List.copyOf(versions);
+        s3.deleteObjects(r -> r.bucket(bucket).delete(d -> d.objects(copy).quiet(true)));
     }
 
     @Override

@@ -48,6 +48,12 @@ public interface ContactBook {
     void markUndialable(String campaignKey, String contactId, String reason, Instant at);
 
     /**
+     * Gives up to {@code limit} of the campaign's contacts that have none an expiry (DynamoDB TTL deletes each with
+     * its history then); how many it gave one. Fewer than {@code limit}: every contact of the campaign has one.
+     */
+    int expireBy(String campaignKey, Instant expiresAt, int limit);
+
+    /**
      * DIALING with this Connect contact to its next status: REACHED, NOT_REACHED, or CALLABLE again at
      * {@code dueAt}. False when the contact had already moved on (a duplicated event).
      */

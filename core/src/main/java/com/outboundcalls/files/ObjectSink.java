@@ -17,4 +17,7 @@ public interface ObjectSink {
 
     /** Whether an object is at this key. */
     boolean exists(String key);
+
+    /** Deletes every object under the prefix, every version of each included; how many objects were under it. */
+    int deleteAllUnder(String prefix);
 }

@@ -85,6 +85,20 @@ public final class InMemoryPorts {
 
         private final Map<String, Long> sourceRow = new HashMap<>();
         public int batches;
+        /** Each contact's expiry, once given one (the key as {@code campaignKey|contactId}). */
+        public final Map<String, Instant> expiries = new HashMap<>();
+
+        @Override
+        public synchronized int expireBy(String campaignKey, Instant expiresAt, int limit) {
+            int given = 0;
+            for (String k : contacts.keySet()) {
+                if (given < limit && k.startsWith(campaignKey + "|") && !expiries.containsKey(k)) {
+                    expiries.put(k, expiresAt);
+                    given++;
+                }
+            }
+            return given;
+        }
 
         @Override
         public List<AddResult> addAll(List<NewContact> batch) {
@@ -485,6 +499,13 @@ public final class InMemoryPorts {
         @Override
         public void delete(String key) {
             objects.remove(key);
+        }
+
+        @Override
+        public int deleteAllUnder(String prefix) {
+            List<String> keys = objects.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+            keys.forEach(objects::remove);
+            return keys.size();
         }
 
         @Override

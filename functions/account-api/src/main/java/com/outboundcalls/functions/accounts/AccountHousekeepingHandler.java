@@ -5,17 +5,21 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.Actor;
+import com.outboundcalls.account.CalleeDataRetention;
 import com.outboundcalls.account.ClientProfile;
+import com.outboundcalls.aws.DynamoRetentionMarks;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.StructuredLog;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every night: accounts whose last day of service has passed are terminated (their campaigns stop calling),
- * each change audited as made by this function. A re-run finds nothing more to do.
+ * each change audited as made by this function; and the callees' data of ended campaigns is given its expiry, then
+ * their reports deleted once it has come ({@link CalleeDataRetention}). A re-run finds nothing more to do.
  */
 public final class AccountHousekeepingHandler implements RequestHandler<Map<String, Object>, String> {
 
@@ -24,6 +28,7 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
 
     private final AccountAdministration admin;
     private final AccountRecords records;
+    private final CalleeDataRetention retention;
     private final StructuredLog log = new StructuredLog("account-housekeeping");
 
     public AccountHousekeepingHandler() {
@@ -36,12 +41,19 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
 
     private AccountHousekeepingHandler(Wiring wiring) {
         this(wiring.accountRecords(), new AccountAdministration(wiring.accountRecords(),
-                wiring.require("DEFAULT_CALLER_ID"), wiring.clock()));
+                wiring.require("DEFAULT_CALLER_ID"), wiring.clock()),
+                new CalleeDataRetention(wiring.accountRecords(), wiring.contactBook(),
+                        wiring.objectSink(wiring.require("REPORT_BUCKET")),
+                        new DynamoRetentionMarks(wiring.dynamoDb(), wiring.require("ACCOUNTS_TABLE")),
+                        Duration.ofDays(wiring.optionalLong("CALLEE_DATA_RETENTION_DAYS", 90)),
+                        (int) wiring.optionalLong("RETENTION_CONTACTS_PER_RUN", 20_000), wiring.clock()));
     }
 
-    public AccountHousekeepingHandler(AccountRecords records, AccountAdministration admin) {
+    public AccountHousekeepingHandler(AccountRecords records, AccountAdministration admin,
+                                      CalleeDataRetention retention) {
         this.records = records;
         this.admin = admin;
+        this.retention = retention;
     }
 
     @Override
@@ -50,6 +62,11 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
                 .map(ClientProfile::clientId).toList();
         List<String> terminated = admin.terminateDue(HOUSEKEEPING, ending);
         terminated.forEach(id -> log.info("account_terminated", "clientId", id));
-        return terminated.size() + " account(s) terminated";
+        CalleeDataRetention.Result kept = retention.run();
+        kept.started().forEach(key -> log.info("callee_data_retention_started", "campaign", key));
+        kept.reportsDeleted().forEach(key -> log.info("campaign_reports_deleted", "campaign", key));
+        log.info("callee_data_expiries_given", "contacts", kept.contactsGivenAnExpiry());
+        return terminated.size() + " account(s) terminated, " + kept.contactsGivenAnExpiry()
+                + " contact(s) given an expiry, " + kept.reportsDeleted().size() + " campaign(s)' reports deleted";
     }
 }

@@ -270,6 +270,11 @@ public final class ContactFileBenchmark {
             public boolean exists(String key) {
                 return false;
             }
+
+            @Override
+            public int deleteAllUnder(String prefix) {
+                return 0;
+            }
         };
         // The benchmark's file counts as uploaded through a link of the client space.
         UploadRegistry granted = new UploadRegistry() {
