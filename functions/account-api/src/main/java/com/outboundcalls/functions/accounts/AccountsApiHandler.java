@@ -10,6 +10,7 @@ import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.Actor;
 import com.outboundcalls.account.ClientSpaceAccess;
+import com.outboundcalls.account.OperatorAllowList;
 import com.outboundcalls.account.RequestRefused;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
@@ -51,6 +52,7 @@ import static com.outboundcalls.lambda.HttpJson.json;
 public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ClientSpaceAccess access;
+    private final OperatorAllowList operators;
     private final OperatorRoutes operator;
     private final AccountRoutes account;
     private final StructuredLog log = new StructuredLog("accounts-api");
@@ -68,11 +70,15 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                         wiring.require("DEFAULT_CALLER_ID"), wiring.clock(), wiring.userDirectory()),
                 wiring.links(wiring.require("CONTACT_BUCKET")), dashboardRequests(wiring),
                 new UploadGrants(wiring.uploads(), wiring.optionalLong("MAX_FILE_MEGABYTES",
-                        ContactIngestion.Limits.DEFAULT.maxFileBytes() >> 20) << 20, wiring.clock()));
+                        ContactIngestion.Limits.DEFAULT.maxFileBytes() >> 20) << 20, wiring.clock()),
+                OperatorAllowList.parse(wiring.optional("OPERATOR_PRINCIPALS")));
     }
 
+    /** @param operators the provider's staff, who alone act on the operator routes (besides their IAM policy) */
     AccountsApiHandler(AccountRecords records, AccountAdministration admin, com.outboundcalls.aws.S3Links files,
-                       AccountRoutes.DashboardRequests dashboardRequests, UploadGrants uploads) {
+                       AccountRoutes.DashboardRequests dashboardRequests, UploadGrants uploads,
+                       OperatorAllowList operators) {
+        this.operators = operators;
         this.access = new ClientSpaceAccess(records);
         this.account = new AccountRoutes(admin, files, dashboardRequests, uploads);
         this.operator = new OperatorRoutes(admin, records, account);
@@ -95,6 +101,8 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
             APIGatewayV2HTTPResponse response;
             if (claims.isPresent()) {
                 response = clientSpace(claims.get(), method, path, event);
+            } else if (!path.isEmpty() && path.get(0).equals("operator") && !operators.allows(principal)) {
+                response = error(403, "this identity is not one of the provider's operators (OperatorPrincipals)");
             } else if (!path.isEmpty() && path.get(0).equals("operator")) {
                 response = operator.route(Actor.operator(principal), method, path.subList(1, path.size()), event);
             } else if (!path.isEmpty() && path.get(0).equals("client")) {

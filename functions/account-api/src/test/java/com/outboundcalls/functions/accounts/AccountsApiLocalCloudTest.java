@@ -106,4 +106,17 @@ class AccountsApiLocalCloudTest {
         assertEquals(404, response.getStatusCode(), response.getBody());
         assertTrue(response.getBody().contains("no dashboard yet"));
     }
+
+    @Test
+    void onlyTheProvidersListedStaffActOnTheOperatorRoutesWhateverTheirIamPolicy() throws Exception {
+        APIGatewayV2HTTPResponse staff = (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(
+                EventFixtures.json("operator-request.json", "proxy", "clients", "userArn",
+                        "arn:aws:sts::000000000000:assumed-role/ops-team/marie"));
+        assertEquals(200, staff.getStatusCode(), staff.getBody());
+        APIGatewayV2HTTPResponse outsider = (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(
+                EventFixtures.json("operator-request.json", "proxy", "clients", "userArn",
+                        "arn:aws:iam::999999999999:role/broad-invoke"));
+        assertEquals(403, outsider.getStatusCode(), "not in OperatorPrincipals: " + outsider.getBody());
+        assertTrue(outsider.getBody().contains("OperatorPrincipals"));
+    }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.Actor;
 import com.outboundcalls.account.ClientRole;
 import com.outboundcalls.account.ClientSpaceAccess;
+import com.outboundcalls.account.OperatorAllowList;
 import com.outboundcalls.account.RequestRefused;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.S3Links;
@@ -67,6 +68,7 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private final Clock clock;
     private final Mailer mailer;
     private final Function<String, Optional<String>> billingEmails;
+    private final OperatorAllowList staff;
     private final StructuredLog log = new StructuredLog("finance-api");
 
     public FinanceApiHandler() {
@@ -80,12 +82,18 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
     private FinanceApiHandler(InvoicingWiring invoicing) {
         this(invoicing.financeDesk(), new ClientInvoices(invoicing.wiring().invoiceStore()),
                 new ClientSpaceAccess(invoicing.wiring().accountRecords()), invoicing.exportLinks(),
-                invoicing.wiring().clock(), invoicing.wiring().mailer(), invoicing.billingEmails());
+                invoicing.wiring().clock(), invoicing.wiring().mailer(), invoicing.billingEmails(),
+                OperatorAllowList.parse(invoicing.wiring().optional("OPERATOR_PRINCIPALS")));
     }
 
-    /** @param billingEmails where a client's dispute acknowledgements are mailed, by client */
+    /**
+     * @param billingEmails where a client's dispute acknowledgements are mailed, by client
+     * @param staff         who alone reaches finance's routes (besides their IAM policy)
+     */
     public FinanceApiHandler(FinanceDesk desk, ClientInvoices clientInvoices, ClientSpaceAccess access, S3Links links,
-                             Clock clock, Mailer mailer, Function<String, Optional<String>> billingEmails) {
+                             Clock clock, Mailer mailer, Function<String, Optional<String>> billingEmails,
+                             OperatorAllowList staff) {
+        this.staff = staff;
         this.desk = desk;
         this.clientInvoices = clientInvoices;
         this.access = access;
@@ -102,6 +110,9 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
         try {
             if (event.getRouteKey().startsWith("GET /client/")) {
                 return clientSpace(event, path, today);
+            }
+            if (!staff.allows(HttpJson.callerArn(event))) {
+                return error(403, "this identity is not one of the provider's staff (OperatorPrincipals)");
             }
             return switch (event.getRouteKey()) {
                 case "GET /invoices" -> listMonth(event, today);

@@ -137,6 +137,10 @@ public final class LocalCloud implements AutoCloseable {
         parameters.putIfAbsent("ConnectInstanceId", "11111111-2222-3333-4444-555555555555");
         parameters.putIfAbsent("ContactFlowId", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee");
         parameters.putIfAbsent("DefaultCallerId", "+33948000000");
+        // Every identity the local cloud issues is of its one account: all of them are the provider's staff here.
+        if (parameters.get("OperatorPrincipals") == null || parameters.get("OperatorPrincipals").isEmpty()) {
+            parameters.put("OperatorPrincipals", "arn:aws:iam::" + ACCOUNT_ID + ":*");
+        }
         parameters.putAll(overrides);
         if (!overrides.containsKey("ConnectCampaignId") && (parameters.get("ConnectCampaignId") == null
                 || parameters.get("ConnectCampaignId").isEmpty())) {
