@@ -81,7 +81,7 @@ public final class ContactIngestion {
     private final OppositionList oppositions;
     private final FileLedger ledger;
     private final ObjectSink reports;
-    private final IngestHandover handover;
+    private final IngestLegs legs;
     private final UploadRegistry uploads;
     private final Clock clock;
     private final Limits limits;
@@ -98,7 +98,7 @@ public final class ContactIngestion {
         this.oppositions = oppositions;
         this.ledger = ledger;
         this.reports = reports;
-        this.handover = handover;
+        this.legs = new IngestLegs(ledger, handover);
         this.uploads = uploads;
         this.clock = clock;
         this.limits = limits;
@@ -120,21 +120,12 @@ public final class ContactIngestion {
         if (done.isPresent()) {
             return FileRefusals.read(done.get());
         }
-        Optional<IngestCheckpoint> checkpoint = ledger.checkpoint(file.fileId());
-        int lastLeg = checkpoint.map(IngestCheckpoint::leg).orElse(0);
-        if (lastLeg == leg && !checkpoint.get().handedOver()) {
-            // This leg's checkpoint was written and the invocation ended before the next leg was asked for (a
-            // crash, an SQS error): its retry asks now, or the rows after the checkpoint would never be read.
-            handover.resumeLater(file, leg + 1);
-            ledger.markHandedOver(file.fileId(), leg);
+        IngestLegs.Turn turn = legs.turn(file, leg);
+        if (!turn.proceed()) {
             return new IngestSummary(file.key(), file.version(), null, null, IngestSummary.IN_PROGRESS, null, 0, 0,
-                    0, 0, Map.of(), null, null, null, null, null, 0, lastLeg);
+                    0, 0, Map.of(), null, null, null, null, null, 0, turn.lastLeg());
         }
-        if (lastLeg != leg - 1) {
-            // Another invocation already took the file further (or this leg's turn has not come): nothing to do.
-            return new IngestSummary(file.key(), file.version(), null, null, IngestSummary.IN_PROGRESS, null, 0, 0,
-                    0, 0, Map.of(), null, null, null, null, null, 0, lastLeg);
-        }
+        Optional<IngestCheckpoint> checkpoint = turn.checkpoint();
         Instant started = checkpoint.map(c -> Instant.parse(c.startedAt())).orElse(clock.instant());
         Optional<ContactFileKey> parsedKey = ContactFileKey.parse(file.key());
         if (parsedKey.isEmpty()) {
@@ -382,12 +373,8 @@ public final class ContactIngestion {
             IngestCheckpoint next = new IngestCheckpoint(leg, lastRow, rowsRead, accepted, skipped, byReason,
                     started.toString(), rejects.parts());
             IngestSummary summary = summary(IngestSummary.IN_PROGRESS);
-            if (ledger.saveCheckpoint(file.fileId(), next)) {
-                reports.put(key.reportPrefix() + ".summary.json", FileRefusals.write(summary).getBytes(StandardCharsets.UTF_8),
-                        "application/json");
-                handover.resumeLater(file, leg + 1);
-                ledger.markHandedOver(file.fileId(), leg);
-            }
+            legs.handOver(file, next, () -> reports.put(key.reportPrefix() + ".summary.json",
+                    FileRefusals.write(summary).getBytes(StandardCharsets.UTF_8), "application/json"));
             return summary;
         }
 

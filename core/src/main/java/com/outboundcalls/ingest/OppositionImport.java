@@ -58,7 +58,7 @@ public final class OppositionImport {
     private final OppositionList oppositions;
     private final ObjectSink reports;
     private final FileLedger ledger;
-    private final IngestHandover handover;
+    private final IngestLegs legs;
     private final ContactIngestion.Limits limits;
     private final PhoneNumberValidator validator = new PhoneNumberValidator();
     private final ContactFileReader reader;
@@ -70,7 +70,7 @@ public final class OppositionImport {
         this.oppositions = oppositions;
         this.reports = reports;
         this.ledger = ledger;
-        this.handover = handover;
+        this.legs = new IngestLegs(ledger, handover);
         this.limits = limits;
         this.reader = new ContactFileReader(XlsxGuard.DEFAULT, limits.csv());
         this.clock = clock;
@@ -97,17 +97,11 @@ public final class OppositionImport {
         if (done.isPresent()) {
             return read(done.get());
         }
-        Optional<IngestCheckpoint> checkpoint = ledger.checkpoint(file.fileId());
-        int lastLeg = checkpoint.map(IngestCheckpoint::leg).orElse(0);
-        if (lastLeg == leg && !checkpoint.get().handedOver()) {
-            // This leg's checkpoint is written, its hand-over was not: ask now.
-            handover.resumeLater(file, leg + 1);
-            ledger.markHandedOver(file.fileId(), leg);
-            return inProgress(key, clientId, lastLeg);
+        IngestLegs.Turn turn = legs.turn(file, leg);
+        if (!turn.proceed()) {
+            return inProgress(key, clientId, turn.lastLeg());
         }
-        if (lastLeg != leg - 1) {
-            return inProgress(key, clientId, lastLeg);
-        }
+        Optional<IngestCheckpoint> checkpoint = turn.checkpoint();
         Optional<Client> client = accounts.client(clientId);
         if (client.isEmpty()) {
             return report(reportKey, new Summary(key, clientId, IngestSummary.REFUSED,
@@ -149,12 +143,9 @@ public final class OppositionImport {
                     oppositions.addAll(batch);
                     IngestCheckpoint next = new IngestCheckpoint(leg, lastRow, rowsRead, listed, skipped, byReason,
                             clock.instant().toString(), 0);
-                    if (ledger.saveCheckpoint(file.fileId(), next)) {
-                        report(reportKey, new Summary(key, clientId, IngestSummary.IN_PROGRESS, null, rowsRead, listed,
-                                skipped, total(byReason), byReason, null, leg));
-                        handover.resumeLater(file, leg + 1);
-                        ledger.markHandedOver(file.fileId(), leg);
-                    }
+                    Summary progress = new Summary(key, clientId, IngestSummary.IN_PROGRESS, null, rowsRead, listed,
+                            skipped, total(byReason), byReason, null, leg);
+                    legs.handOver(file, next, () -> report(reportKey, progress));
                     return inProgress(key, clientId, leg);
                 }
                 rowsRead++;
