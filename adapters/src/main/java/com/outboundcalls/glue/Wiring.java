@@ -4,8 +4,7 @@ import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.CachedAccountDirectory;
 import com.outboundcalls.aws.AwsClients;
 import com.outboundcalls.aws.CognitoUserDirectory;
-import com.outboundcalls.aws.ConnectCallOrigins;
-import com.outboundcalls.aws.ConnectCalleeRequests;
+import com.outboundcalls.aws.ConnectContactAttributes;
 import com.outboundcalls.aws.ConnectContactDescriptions;
 import com.outboundcalls.aws.ConnectOutboundCalls;
 import com.outboundcalls.aws.DynamoAccountDirectory;
@@ -80,8 +79,7 @@ public final class Wiring {
     private final Once<SqsIngestHandover> ingestHandover;
     private final Once<ConnectOutboundCalls> outboundCalls;
     private final Once<ConnectContactDescriptions> contactDescriptions;
-    private final Once<ConnectCalleeRequests> calleeRequests;
-    private final Once<ConnectCallOrigins> callOrigins;
+    private final Once<ConnectContactAttributes> contactAttributes;
     private final Once<ConnectSetup> connectSetup;
     private final Once<DialFeeding> dialFeeding;
     private final Once<CognitoUserDirectory> userDirectory;
@@ -134,8 +132,7 @@ public final class Wiring {
         outboundCalls = new Once<>(() -> new ConnectOutboundCalls(connect(), require("CONNECT_INSTANCE_ID"),
                 require("CONTACT_FLOW_ID"), connectSetup().connectCampaignId()));
         contactDescriptions = new Once<>(() -> new ConnectContactDescriptions(connect(), require("CONNECT_INSTANCE_ID")));
-        calleeRequests = new Once<>(() -> new ConnectCalleeRequests(connect(), require("CONNECT_INSTANCE_ID")));
-        callOrigins = new Once<>(() -> new ConnectCallOrigins(connect(), require("CONNECT_INSTANCE_ID")));
+        contactAttributes = new Once<>(() -> new ConnectContactAttributes(connect(), require("CONNECT_INSTANCE_ID")));
         uploads = new Once<>(() -> new DynamoUploads(dynamoDb(), require("CONTACTS_TABLE")));
         mailer = new Once<>(() -> new SesMailer(clients.ses(), require("MAIL_FROM"), optional("MAIL_CONFIGURATION_SET"),
                 dynamoDb(), require("ACCOUNTS_TABLE"), clock));
@@ -281,13 +278,13 @@ public final class Wiring {
         return contactDescriptions.get();
     }
 
-    public ConnectCalleeRequests calleeRequests() {
-        return calleeRequests.get();
+    public ConnectContactAttributes calleeRequests() {
+        return contactAttributes.get();
     }
 
     /** Whether a Connect contact is one of this system's calls (its attributes). */
-    public ConnectCallOrigins callOrigins() {
-        return callOrigins.get();
+    public ConnectContactAttributes callOrigins() {
+        return contactAttributes.get();
     }
 
     /** The uploads the client space granted (in the contacts table). */
