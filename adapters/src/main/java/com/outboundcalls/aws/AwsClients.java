@@ -75,6 +75,12 @@ public final class AwsClients {
         return configure(SesV2Client.builder(), "SESV2").build();
     }
 
+    /** The stack's secrets (AWS_ENDPOINT_URL_SECRETS_MANAGER for a stand-in). */
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return configure(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), "SECRETS_MANAGER")
+                .build();
+    }
+
     /**
      * Connect without SDK retries: the dialer paces itself, and a throttled message goes back to its queue
      * rather than being retried in place.

@@ -85,6 +85,7 @@ public final class Wiring {
     private final Once<CognitoUserDirectory> userDirectory;
     private final Once<DynamoUploads> uploads;
     private final Once<SesMailer> mailer;
+    private final Once<com.outboundcalls.ingest.ContactIds> contactIds;
     private final Map<String, S3ObjectSink> sinks = new ConcurrentHashMap<>();
     private final Map<String, S3FileReports> fileReports = new ConcurrentHashMap<>();
     private final Map<String, S3Links> links = new ConcurrentHashMap<>();
@@ -136,6 +137,9 @@ public final class Wiring {
         uploads = new Once<>(() -> new DynamoUploads(dynamoDb(), require("CONTACTS_TABLE")));
         mailer = new Once<>(() -> new SesMailer(clients.ses(), require("MAIL_FROM"), optional("MAIL_CONFIGURATION_SET"),
                 dynamoDb(), require("ACCOUNTS_TABLE"), clock));
+        // The key of contact ids is read once per container from the stack's secret, never from the environment.
+        contactIds = new Once<>(() -> com.outboundcalls.ingest.ContactIds.keyed(clients.secretsManager()
+                .getSecretValue(r -> r.secretId(require("CONTACT_ID_KEY_SECRET"))).secretString()));
         userDirectory = new Once<>(() -> new CognitoUserDirectory(cognito(), require("USER_POOL_ID")));
         dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
                 requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup()));
@@ -293,6 +297,11 @@ public final class Wiring {
     }
 
     /** Mails from MAIL_FROM through SES, each once (claimed in ACCOUNTS_TABLE). */
+    /** How a campaign's number becomes its contact's id, under the stack's secret key. */
+    public com.outboundcalls.ingest.ContactIds contactIds() {
+        return contactIds.get();
+    }
+
     public SesMailer mailer() {
         return mailer.get();
     }

@@ -1,26 +1,56 @@
 package com.outboundcalls.ingest;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
-/** Deterministic contact identifiers: a campaign and a number always give the same id, which names no one. */
+/**
+ * Contact identifiers: a campaign and a number always give the same id (so a number listed twice is one contact),
+ * and the id gives the number back to no one without the key. The id is an HMAC-SHA-256 of client, campaign and
+ * number under the stack's secret key: rated calls keep it for ten years, while the space of phone numbers is
+ * small enough that an unkeyed digest would be reversed by trying every number.
+ */
 public final class ContactIds {
-    private ContactIds() {
+
+    /** Shortest key accepted: 32 bytes, the digest's own size. */
+    public static final int MIN_KEY_BYTES = 32;
+
+    private final byte[] key;
+    /** A Mac costs more to make than to use: one per thread, reset by every doFinal(). */
+    private final ThreadLocal<Mac> macs;
+
+    private ContactIds(byte[] key) {
+        this.key = key.clone();
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
-    /** Looking a digest up costs more than using it: one per thread, reset by every digest(). */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    /** Ids under this key, which must have at least {@link #MIN_KEY_BYTES} bytes. */
+    public static ContactIds keyed(byte[] key) {
+        if (key == null || key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("a contact id key needs at least " + MIN_KEY_BYTES + " bytes");
+        }
+        return new ContactIds(key);
+    }
+
+    /** Ids under a key kept as text (a generated secret string): its UTF-8 bytes. */
+    public static ContactIds keyed(String key) {
+        return keyed(key == null ? null : key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String of(String clientId, String campaignId, String e164) {
+        byte[] digest = macs.get().doFinal((clientId + "|" + campaignId + "|" + e164).getBytes(StandardCharsets.UTF_8));
+        return "ct-" + HexFormat.of().formatHex(digest, 0, 10);
+    }
+
+    private Mac newMac() {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    });
-
-    public static String of(String clientId, String campaignId, String e164) {
-        byte[] digest = SHA_256.get().digest((clientId + "|" + campaignId + "|" + e164).getBytes(StandardCharsets.UTF_8));
-        return "ct-" + HexFormat.of().formatHex(digest, 0, 10);
     }
 }

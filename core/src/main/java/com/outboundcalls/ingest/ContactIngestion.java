@@ -88,11 +88,16 @@ public final class ContactIngestion {
     private final PhoneNumberValidator validator = new PhoneNumberValidator();
     private final FileRefusals refusals;
     private final ContactFileReader reader;
+    private final ContactIds ids;
 
-    /** @param uploads the uploads the client space granted: an object written without one is refused */
+    /**
+     * @param uploads the uploads the client space granted: an object written without one is refused
+     * @param ids     how a campaign's number becomes its contact's id
+     */
     public ContactIngestion(AccountDirectory accounts, ContactStore contacts, OppositionList oppositions,
                             FileLedger ledger, ObjectSink reports, IngestHandover handover, UploadRegistry uploads,
-                            Clock clock, Limits limits) {
+                            Clock clock, Limits limits, ContactIds ids) {
+        this.ids = ids;
         this.accounts = accounts;
         this.contacts = contacts;
         this.oppositions = oppositions;
@@ -228,7 +233,7 @@ public final class ContactIngestion {
         }
 
         IngestSummary process(ContactFileReader.Rows rows, LongSupplier remainingMillis) {
-            checks = new RowChecks(validator, layout, client, key, file, now);
+            checks = new RowChecks(validator, ids, layout, client, key, file, now);
             rejects = new RejectOutput(reports, key, layout, leg == 1, partsBefore);
             try (ReadAhead ahead = new ReadAhead(rows, resumeAfterRow, CHUNK)) {
                 return process(ahead, remainingMillis);

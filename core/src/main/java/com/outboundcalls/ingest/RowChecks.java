@@ -28,15 +28,17 @@ final class RowChecks {
     }
 
     private final PhoneNumberValidator validator;
+    private final ContactIds ids;
     private final ContactFileReader.Layout layout;
     private final Client client;
     private final ContactFileKey key;
     private final ContactIngestion.UploadedFile file;
     private final Instant now;
 
-    RowChecks(PhoneNumberValidator validator, ContactFileReader.Layout layout, Client client, ContactFileKey key,
-              ContactIngestion.UploadedFile file, Instant now) {
+    RowChecks(PhoneNumberValidator validator, ContactIds ids, ContactFileReader.Layout layout, Client client,
+              ContactFileKey key, ContactIngestion.UploadedFile file, Instant now) {
         this.validator = validator;
+        this.ids = ids;
         this.layout = layout;
         this.client = client;
         this.key = key;
@@ -94,7 +96,7 @@ final class RowChecks {
         }
         PhoneNumberValidator.ValidNumber number = verdict.number();
         NewContact contact = new NewContact(key.clientId(), key.campaignId(),
-                ContactIds.of(key.clientId(), key.campaignId(), number.e164()), number.e164(), number.region(),
+                ids.of(key.clientId(), key.campaignId(), number.e164()), number.e164(), number.region(),
                 number.numberType(), ContactFileReader.cell(cells, layout.firstName()),
                 ContactFileReader.cell(cells, layout.lastName()), ContactFileReader.cell(cells, layout.company()),
                 ContactFileReader.attributesOf(layout, cells), file.fileId(), now, row.row(),

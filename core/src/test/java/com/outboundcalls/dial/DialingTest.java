@@ -4,7 +4,6 @@ import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.testing.InMemoryPorts;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +62,7 @@ class DialingTest {
     }
 
     private DialMessage queued(String campaign, String e164, String region) {
-        String id = ContactIds.of("acme", campaign, e164);
+        String id = com.outboundcalls.testing.InMemoryPorts.CONTACT_IDS.of("acme", campaign, e164);
         contacts.addIfAbsent(new NewContact("acme", campaign, id, e164, region, "MOBILE", "Léa", null, null,
                 Map.of("ref", "R1"), "file", NOW));
         contacts.claimForQueue("acme#" + campaign, id, NOW, NOW.plusSeconds(900));

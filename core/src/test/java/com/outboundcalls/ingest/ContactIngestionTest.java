@@ -34,7 +34,8 @@ class ContactIngestionTest {
     private final ContactIngestion ingestion = ingestion(ContactIngestion.Limits.DEFAULT);
 
     private ContactIngestion ingestion(ContactIngestion.Limits limits) {
-        return new ContactIngestion(accounts, contacts, oppositions, ledger, reports, handovers, uploads, clock, limits);
+        return new ContactIngestion(accounts, contacts, oppositions, ledger, reports, handovers, uploads, clock, limits,
+                InMemoryPorts.CONTACT_IDS);
     }
 
     /** A file uploaded through a link of the client space, then ingested. */
@@ -69,7 +70,7 @@ class ContactIngestionTest {
     void aResumedRunCountsTheRowsItHadAlreadyStoredAsAccepted() {
         // A first run stored the row, then died before its summary.
         contacts.addIfAbsent(new com.outboundcalls.contact.NewContact("acme", "spring",
-                ContactIds.of("acme", "spring", "+33612345678"), "+33612345678", "FR", "MOBILE", null, null, null,
+                InMemoryPorts.CONTACT_IDS.of("acme", "spring", "+33612345678"), "+33612345678", "FR", "MOBILE", null, null, null,
                 java.util.Map.of(), "bucket/incoming/acme/spring/a.csv#v1", Instant.EPOCH, 2, null));
         IngestSummary summary = ingest("incoming/acme/spring/a.csv", "v1", "tel\n0612345678\n");
         assertEquals(1, summary.accepted());
@@ -119,7 +120,8 @@ class ContactIngestionTest {
         InMemoryPorts.Objects otherReports = new InMemoryPorts.Objects();
         accounts.campaigns.put("acme#summer", new Campaign("acme", "summer", Campaign.Status.ACTIVE, null, null, 1));
         ContactIngestion legs = new ContactIngestion(accounts, otherStore, oppositions, ledger, otherReports, handovers,
-                uploads, clock, new ContactIngestion.Limits(1 << 20, 1000, 2, java.time.Duration.ZERO));
+                uploads, clock, new ContactIngestion.Limits(1 << 20, 1000, 2, java.time.Duration.ZERO),
+                InMemoryPorts.CONTACT_IDS);
         uploads.grant("incoming/acme/summer/one.csv", csv.length());
         ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile("bucket", "incoming/acme/summer/one.csv",
                 null, "v1", csv.length());
@@ -168,7 +170,7 @@ class ContactIngestionTest {
             handovers.resumeLater(file, leg);
         };
         ContactIngestion legs = new ContactIngestion(accounts, contacts, oppositions, ledger, reports, flaky, uploads,
-                clock, new ContactIngestion.Limits(1 << 20, 1000, 1, java.time.Duration.ZERO));
+                clock, new ContactIngestion.Limits(1 << 20, 1000, 1, java.time.Duration.ZERO), InMemoryPorts.CONTACT_IDS);
         ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile("bucket", "incoming/acme/spring/c.csv",
                 null, "v1", csv.length());
         uploads.grant(file.key(), csv.length());

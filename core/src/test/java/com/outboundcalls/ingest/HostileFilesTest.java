@@ -62,7 +62,7 @@ class HostileFilesTest {
                 new Campaign("acme", "spring", Campaign.Status.ACTIVE, null, null, 1)),
                 new InMemoryPorts.Contacts(), new InMemoryPorts.Oppositions(), new InMemoryPorts.Ledger(), reports,
                 new InMemoryPorts.Handovers(), uploads, Clock.fixed(Instant.parse("2026-10-05T08:00:00Z"), ZoneOffset.UTC),
-                ContactIngestion.Limits.DEFAULT);
+                ContactIngestion.Limits.DEFAULT, InMemoryPorts.CONTACT_IDS);
         String key = "incoming/acme/spring/hostile.csv";
         uploads.grant(key, content.length);
 

@@ -38,6 +38,10 @@ import java.util.function.Consumer;
 
 /** In-memory ports with the same conditional semantics as the DynamoDB adapters, for unit tests. */
 public final class InMemoryPorts {
+
+    /** Contact ids under a key only tests use. */
+    public static final com.outboundcalls.ingest.ContactIds CONTACT_IDS =
+            com.outboundcalls.ingest.ContactIds.keyed("a key that only the unit tests use, 32+ bytes long");
     private InMemoryPorts() {
     }
 

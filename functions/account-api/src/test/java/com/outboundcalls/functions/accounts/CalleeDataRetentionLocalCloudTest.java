@@ -11,7 +11,6 @@ import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -54,7 +53,7 @@ class CalleeDataRetentionLocalCloudTest {
                 admin.act(OPS, "acme", campaign, CampaignAdministration.CampaignAction.START, null);
                 for (int i = 0; i < 3; i++) {
                     String e164 = "+336120000" + campaign.length() + i;
-                    contacts.addIfAbsent(new NewContact("acme", campaign, ContactIds.of("acme", campaign, e164), e164,
+                    contacts.addIfAbsent(new NewContact("acme", campaign, cloud.contactIds().of("acme", campaign, e164), e164,
                             "FR", "MOBILE", null, null, null, Map.of(), "f.csv", NIGHT));
                 }
                 cloud.s3().putObject(r -> r.bucket(bucket).key("reports/acme/" + campaign + "/campaign-report.csv"),

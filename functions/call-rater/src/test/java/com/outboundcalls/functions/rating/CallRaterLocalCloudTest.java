@@ -15,7 +15,6 @@ import com.outboundcalls.dial.ClientTokens;
 import com.outboundcalls.infra.localcloud.LambdaEvents;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.lambda.EventFixtures;
 import com.outboundcalls.rate.RatedCall;
 import org.junit.jupiter.api.AfterAll;
@@ -68,7 +67,7 @@ class CallRaterLocalCloudTest {
     /** A contact dialing its {@code attempt}th call, with the call recorded and its line held. */
     private static String[] dialingContact(int attempt) {
         String e164 = String.format("+3361300%04d", ++sequence);
-        String contactId = ContactIds.of("acme", "spring", e164);
+        String contactId = cloud.contactIds().of("acme", "spring", e164);
         contacts.addIfAbsent(new NewContact("acme", "spring", contactId, e164, "FR", "MOBILE", null, null, null,
                 Map.of(), "file", NOW));
         for (int a = 1; a < attempt; a++) {
@@ -152,7 +151,7 @@ class CallRaterLocalCloudTest {
     @Test
     void anEventWithoutTimestampsIsCompletedByDescribeContactOnTheSimulator() {
         String e164 = "+33613999999";
-        String contactId = ContactIds.of("acme", "spring", e164);
+        String contactId = cloud.contactIds().of("acme", "spring", e164);
         contacts.addIfAbsent(new NewContact("acme", "spring", contactId, e164, "FR", "MOBILE", null, null, null,
                 Map.of(), "file", NOW));
         contacts.claimForQueue("acme#spring", contactId, NOW, NOW.plusSeconds(60));
@@ -221,7 +220,7 @@ class CallRaterLocalCloudTest {
     @Test
     void aCallWhoseDisconnectionIsLostIsRepairedByTheLineAuditWithDescribeContact() {
         String e164 = String.format("+3361300%04d", ++sequence);
-        String contactId = ContactIds.of("acme", "spring", e164);
+        String contactId = cloud.contactIds().of("acme", "spring", e164);
         contacts.addIfAbsent(new NewContact("acme", "spring", contactId, e164, "FR", "MOBILE", null, null, null,
                 Map.of(), "file", cloud.clock().instant()));
         String token = ClientTokens.of(contactId, 1);

@@ -44,7 +44,7 @@ public interface IngestWiring {
             public ContactIngestion ingestion(String bucket) {
                 return new ContactIngestion(wiring.accountDirectory(), wiring.contactBook(), wiring.oppositionList(),
                         wiring.fileLedger(), wiring.objectSink(bucket), wiring.ingestHandover(), wiring.uploads(),
-                        wiring.clock(), limits);
+                        wiring.clock(), limits, wiring.contactIds());
             }
 
             @Override

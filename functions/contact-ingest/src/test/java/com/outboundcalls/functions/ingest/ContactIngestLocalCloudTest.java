@@ -12,7 +12,6 @@ import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.Upload;
 import com.outboundcalls.lambda.EventFixtures;
@@ -143,9 +142,9 @@ class ContactIngestLocalCloudTest {
         assertEquals(EXCEL_REJECTS, text("reports/acme/spring/export excel.csv.rejects.csv", WINDOWS_1252));
 
         // The dropped leading zero was restored, the accents kept, the extra column became an attribute.
-        Contact dupre = contacts.get("acme#spring", ContactIds.of("acme", "spring", "+33612345679")).orElseThrow();
+        Contact dupre = contacts.get("acme#spring", cloud.contactIds().of("acme", "spring", "+33612345679")).orElseThrow();
         assertEquals("MOBILE", dupre.numberType());
-        Contact faure = contacts.get("acme#spring", ContactIds.of("acme", "spring", "+33299887766")).orElseThrow();
+        Contact faure = contacts.get("acme#spring", cloud.contactIds().of("acme", "spring", "+33299887766")).orElseThrow();
         assertEquals("FIXED_LINE", faure.numberType());
         assertEquals("@note", faure.attributes().get("reference"));
         assertEquals(Map.of(ContactStatus.CALLABLE, 3L), contacts.countByStatus("acme#spring"));
@@ -165,10 +164,10 @@ class ContactIngestLocalCloudTest {
                 "6,MALFORMED_ROW,a quote opened in this row is never closed,\"\"\"0612345678 ,Broken,Quote,never closed\"",
                 ""), text("reports/acme/winter/quoted.csv.rejects.csv", StandardCharsets.UTF_8));
 
-        Contact peeters = contacts.get("acme#winter", ContactIds.of("acme", "winter", "+32470123456")).orElseThrow();
+        Contact peeters = contacts.get("acme#winter", cloud.contactIds().of("acme", "winter", "+32470123456")).orElseThrow();
         assertEquals("BE", peeters.region());
         assertEquals("line one\nline two", peeters.attributes().get("note"));
-        assertTrue(contacts.get("acme#winter", ContactIds.of("acme", "winter", "+33611223344")).isPresent(),
+        assertTrue(contacts.get("acme#winter", cloud.contactIds().of("acme", "winter", "+33611223344")).isPresent(),
                 "the row after the broken quote is read again");
     }
 
@@ -185,9 +184,9 @@ class ContactIngestLocalCloudTest {
                 "6;MISSING_PHONE;the phone cell is empty;;Lemoine;Inès;;",
                 ""), text("reports/acme/autumn/contacts.xlsx.rejects.csv", StandardCharsets.UTF_8));
 
-        Contact durand = contacts.get("acme#autumn", ContactIds.of("acme", "autumn", "+33612345678")).orElseThrow();
+        Contact durand = contacts.get("acme#autumn", cloud.contactIds().of("acme", "autumn", "+33612345678")).orElseThrow();
         assertEquals("2026-12-03", durand.attributes().get("date_rdv"), "a date cell reads as a date");
-        Contact janssens = contacts.get("acme#autumn", ContactIds.of("acme", "autumn", "+32470123457")).orElseThrow();
+        Contact janssens = contacts.get("acme#autumn", cloud.contactIds().of("acme", "autumn", "+32470123457")).orElseThrow();
         assertEquals("BE", janssens.region(), "the row's country column is its default region");
     }
 
@@ -244,7 +243,7 @@ class ContactIngestLocalCloudTest {
                 "row|reason|message|column1|column2|column3",
                 "2|MALFORMED_ROW|the row has 2 cells where the agreed format reads column 3|Joëlle|0698",
                 ""), text("reports/fixed/relance/lot-1.txt.rejects.csv", WINDOWS_1252));
-        Contact herve = contacts.get("fixed#relance", ContactIds.of("fixed", "relance", "+33698765432")).orElseThrow();
+        Contact herve = contacts.get("fixed#relance", cloud.contactIds().of("fixed", "relance", "+33698765432")).orElseThrow();
         assertEquals("D-17", herve.attributes().get("dossier"));
     }
 

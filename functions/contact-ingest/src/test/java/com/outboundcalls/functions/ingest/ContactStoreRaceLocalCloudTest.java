@@ -4,7 +4,6 @@ import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.ingest.ContactStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +46,7 @@ class ContactStoreRaceLocalCloudTest {
     }
 
     private static NewContact contact(String campaign, String e164, String file, long row) {
-        return new NewContact("acme", campaign, ContactIds.of("acme", campaign, e164), e164, "FR", "MOBILE", null, null,
+        return new NewContact("acme", campaign, cloud.contactIds().of("acme", campaign, e164), e164, "FR", "MOBILE", null, null,
                 null, Map.of(), file, NOW, row, null);
     }
 

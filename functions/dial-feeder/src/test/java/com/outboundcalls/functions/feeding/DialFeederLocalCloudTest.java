@@ -9,7 +9,6 @@ import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.dial.DialMessage;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +54,7 @@ class DialFeederLocalCloudTest {
     private static void add(String client, String campaign, int n, String region, String prefix) {
         for (int i = 0; i < n; i++) {
             String e164 = prefix + String.format("%03d", i);
-            contacts.addIfAbsent(new NewContact(client, campaign, ContactIds.of(client, campaign, e164), e164, region,
+            contacts.addIfAbsent(new NewContact(client, campaign, cloud.contactIds().of(client, campaign, e164), e164, region,
                     "MOBILE", null, null, null, Map.of(), "file", Instant.parse("2026-10-05T05:00:00Z")));
         }
     }

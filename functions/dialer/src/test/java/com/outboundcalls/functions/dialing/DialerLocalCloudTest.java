@@ -12,7 +12,6 @@ import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.dial.ClientTokens;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +68,7 @@ class DialerLocalCloudTest {
     /** A contact queued for its first attempt, as the feeder leaves it. */
     private static String queuedContact() {
         String e164 = String.format("+3361200%04d", ++sequence);
-        String id = ContactIds.of("acme", "spring", e164);
+        String id = cloud.contactIds().of("acme", "spring", e164);
         contacts.addIfAbsent(new NewContact("acme", "spring", id, e164, "FR", "MOBILE", "Léa", "Martin", null,
                 Map.of("reference", "R-" + sequence), "test-file", cloud.clock().instant()));
         assertTrue(contacts.claimForQueue("acme#spring", id, cloud.clock().instant(),

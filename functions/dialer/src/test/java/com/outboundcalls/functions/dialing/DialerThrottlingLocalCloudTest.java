@@ -11,7 +11,6 @@ import com.outboundcalls.dial.DialMessage;
 import com.outboundcalls.infra.localcloud.LambdaEvents;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.ingest.ContactIds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,7 @@ class DialerThrottlingLocalCloudTest {
         List<DialMessage> batch = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String e164 = "+3361700000" + i;
-            String id = ContactIds.of("acme", "spring", e164);
+            String id = cloud.contactIds().of("acme", "spring", e164);
             contacts.addIfAbsent(new NewContact("acme", "spring", id, e164, "FR", "MOBILE", null, null, null, Map.of(),
                     "file", cloud.clock().instant()));
             contacts.claimForQueue("acme#spring", id, cloud.clock().instant(), cloud.clock().instant().plusSeconds(900));

@@ -8,7 +8,6 @@ import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.lambda.EventFixtures;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -56,7 +55,7 @@ class CampaignReportLocalCloudTest {
     private static void add(String client, String campaign, int n, String prefix) {
         for (int i = 0; i < n; i++) {
             String e164 = prefix + String.format("%03d", i);
-            contacts.addIfAbsent(new NewContact(client, campaign, ContactIds.of(client, campaign, e164), e164, "FR",
+            contacts.addIfAbsent(new NewContact(client, campaign, cloud.contactIds().of(client, campaign, e164), e164, "FR",
                     "MOBILE", null, null, null, Map.of(), "file", STORED));
         }
     }

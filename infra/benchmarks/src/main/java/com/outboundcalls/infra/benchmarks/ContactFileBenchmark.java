@@ -289,7 +289,8 @@ public final class ContactFileBenchmark {
             }
         };
         ContactIngestion ingestion = new ContactIngestion(accounts, discard, none, ledger, sink, (f, leg) -> { },
-                granted, Clock.systemUTC(), ContactIngestion.Limits.DEFAULT);
+                granted, Clock.systemUTC(), ContactIngestion.Limits.DEFAULT,
+                com.outboundcalls.ingest.ContactIds.keyed("the benchmark's own contact id key, 32+ bytes"));
         Supplier<InputStream> content = () -> open(file);
         return ingestion.ingest(new ContactIngestion.UploadedFile("bench", "incoming/bench/run/contacts.csv", null, "v1",
                 0), content);

@@ -10,7 +10,6 @@ import com.outboundcalls.contact.NewContact;
 import com.outboundcalls.infra.localcloud.ConnectSimulator;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.ingest.ContactIds;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -59,7 +58,7 @@ public final class DialingBenchmark {
             List<NewContact> batch = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String e164 = String.format("+3361%07d", i);
-                batch.add(new NewContact("bench", "run", ContactIds.of("bench", "run", e164), e164, "FR", "MOBILE",
+                batch.add(new NewContact("bench", "run", cloud.contactIds().of("bench", "run", e164), e164, "FR", "MOBILE",
                         null, null, null, Map.of(), "bench", start, i + 2, null));
                 if (batch.size() == 25) {
                     contacts.addAll(batch);
@@ -134,7 +133,7 @@ public final class DialingBenchmark {
                 List<NewContact> batch = new ArrayList<>();
                 for (int i = 0; i < perCampaign; i++) {
                     String e164 = String.format("+336%d%07d", c + 1, i);
-                    batch.add(new NewContact(client, campaign, ContactIds.of(client, campaign, e164), e164, "FR",
+                    batch.add(new NewContact(client, campaign, cloud.contactIds().of(client, campaign, e164), e164, "FR",
                             "MOBILE", null, null, null, Map.of(), "bench", start, i + 2, null));
                     if (batch.size() == 25) {
                         contacts.addAll(batch);

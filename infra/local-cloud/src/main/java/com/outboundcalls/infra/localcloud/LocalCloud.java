@@ -52,6 +52,7 @@ public final class LocalCloud implements AutoCloseable {
     private final EventLoop events;
     private final CognitoSimulator cognito;
     private final SesSimulator ses;
+    private final SecretsManagerSimulator secrets;
     private final TemplateProvisioning stack;
 
     /** How to build a local cloud. */
@@ -159,8 +160,9 @@ public final class LocalCloud implements AutoCloseable {
         events.attach(connect);
         this.cognito = new CognitoSimulator(clock, REGION, cognitoPort);
         this.ses = new SesSimulator(clock, 0);
+        this.secrets = new SecretsManagerSimulator(clock, seed, REGION, ACCOUNT_ID, 0);
         this.stack = new TemplateProvisioning(template, parameters, clock, dynamo, sqs, s3, eventBridge, events,
-                clientEnvironment(), metricLines.stream, httpApiPort, identities, cognito);
+                clientEnvironment(), metricLines.stream, httpApiPort, identities, cognito, secrets);
         stack.provision();
     }
 
@@ -192,6 +194,9 @@ public final class LocalCloud implements AutoCloseable {
         }
         if (ses != null) {
             env.put("AWS_ENDPOINT_URL_SESV2", ses.endpoint().toString());
+        }
+        if (secrets != null) {
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secrets.endpoint().toString());
         }
         return env;
     }
@@ -237,6 +242,11 @@ public final class LocalCloud implements AutoCloseable {
     /** ARN of a resource as the local cloud names it. */
     public String arn(String logicalId) {
         return Objects.requireNonNull(stack.arns.get(logicalId), "no ARN for " + logicalId);
+    }
+
+    /** Contact ids as the stack's functions make them, under the key in its secret. */
+    public com.outboundcalls.ingest.ContactIds contactIds() {
+        return com.outboundcalls.ingest.ContactIds.keyed(secrets.value(physicalName("ContactIdKey")));
     }
 
     public String parameter(String name) {
@@ -394,6 +404,7 @@ public final class LocalCloud implements AutoCloseable {
         connect.close();
         cognito.close();
         ses.close();
+        secrets.close();
         stack.httpApis.values().forEach(LocalHttpApi::close);
         standIns.close();
     }

@@ -48,6 +48,7 @@ final class TemplateProvisioning {
     private final int httpApiPort;
     private final Map<String, LocalIdentity> identities;
     private final CognitoSimulator cognito;
+    private final SecretsManagerSimulator secrets;
     final Map<String, String> physicalNames = new HashMap<>();
     final Map<String, String> arns = new HashMap<>();
     final Map<String, LocalFunction> functions = new LinkedHashMap<>();
@@ -56,7 +57,9 @@ final class TemplateProvisioning {
     TemplateProvisioning(CloudTemplate template, Map<String, String> parameters, LocalClock clock, DynamoDbClient dynamo,
                          SqsClient sqs, S3Client s3, LocalEventBridge eventBridge, EventLoop eventLoop,
                          Map<String, String> clientEnvironment, PrintStream metricsOut, int httpApiPort,
-                         Map<String, LocalIdentity> identities, CognitoSimulator cognito) {
+                         Map<String, LocalIdentity> identities, CognitoSimulator cognito,
+                         SecretsManagerSimulator secrets) {
+        this.secrets = secrets;
         this.template = template;
         this.parameters = parameters;
         this.clock = clock;
@@ -99,6 +102,9 @@ final class TemplateProvisioning {
         }
         for (String id : template.resourcesOfType("AWS::DynamoDB::Table")) {
             createTable(id);
+        }
+        for (String id : template.resourcesOfType("AWS::SecretsManager::Secret")) {
+            createSecret(id);
         }
         for (String id : template.resourcesOfType("AWS::Cognito::UserPool")) {
             String poolId = cognito.createUserPool(id, passwordPolicy(id));
@@ -173,6 +179,20 @@ final class TemplateProvisioning {
             dynamo.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(t -> t
                     .attributeName((String) ttl.get("AttributeName")).enabled(true)));
         }
+    }
+
+    /** A secret CloudFormation generates ({@code GenerateSecretString}); its Ref is its ARN. */
+    @SuppressWarnings("unchecked")
+    private void createSecret(String id) {
+        Map<String, Object> generate = (Map<String, Object>) template.properties(id).get("GenerateSecretString");
+        if (generate == null) {
+            throw new IllegalStateException("secret " + id + " has no GenerateSecretString: the local cloud cannot make it");
+        }
+        String arn = secrets.generate(STACK_NAME + "-" + id,
+                ((Number) generate.getOrDefault("PasswordLength", 32)).intValue(),
+                Boolean.TRUE.equals(generate.get("ExcludePunctuation")));
+        physicalNames.put(id, arn);
+        arns.put(id, arn);
     }
 
     private static List<KeySchemaElement> keySchema(List<Map<String, Object>> schema) {
