@@ -111,6 +111,12 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         if (client.contactFileFormat() != null) {
             item.put("contactFileFormat", AttributeValue.fromM(formatItem(client.contactFileFormat())));
         }
+        if (!client.calleeData().callColumns().isEmpty()) {
+            item.put("callColumns", AttributeValue.fromSs(List.copyOf(client.calleeData().callColumns())));
+        }
+        if (client.calleeData().retentionDays() != null) {
+            item.put("calleeDataRetentionDays", Items.n(client.calleeData().retentionDays()));
+        }
         return item;
     }
 
@@ -157,7 +163,10 @@ public final class DynamoAccountDirectory implements AccountDirectory {
                 Client.AccountStatus.valueOf(str(item, "accountStatus")), str(item, "priceListId"),
                 item.containsKey("premiumRateAllowed") && Boolean.TRUE.equals(item.get("premiumRateAllowed").bool()),
                 item.containsKey("contactFileFormat") ? toFormat(item.get("contactFileFormat").m()) : null,
-                ownNumbers(item));
+                ownNumbers(item), new com.outboundcalls.account.CalleeDataTerms(
+                        item.containsKey("callColumns") ? java.util.Set.copyOf(item.get("callColumns").ss()) : null,
+                        item.containsKey("calleeDataRetentionDays")
+                                ? (int) num(item, "calleeDataRetentionDays", 0) : null));
     }
 
     private static Map<String, Client.OwnNumber> ownNumbers(Map<String, AttributeValue> item) {

@@ -32,6 +32,10 @@ final class AuditFields {
             f.put("providerNumbers", String.join(",", p.providerNumbers()));
         }
         new TreeMap<>(c.ownNumbers()).forEach((n, own) -> f.put("callerId." + n, own.verification().name()));
+        if (!c.calleeData().callColumns().isEmpty()) {
+            f.put("calleeData.callColumns", String.join(",", c.calleeData().callColumns()));
+        }
+        put(f, "calleeData.retentionDays", c.calleeData().retentionDays());
         if (p.formatVersion() > 0) {
             f.put("formatVersion", String.valueOf(p.formatVersion()));
         }

@@ -44,7 +44,8 @@ public final class CalleeDataRetention {
     private final Clock clock;
 
     /**
-     * @param retention      how long after a campaign ends its callees' data is kept
+     * @param retention      how long after a campaign ends its callees' data is kept, unless the client's instructions
+     *                       set their own
      * @param contactsPerRun how many contacts one run gives an expiry at most (the next run goes on)
      */
     public CalleeDataRetention(AccountRecords accounts, ContactBook contacts, ObjectSink reports, Marks marks,
@@ -74,7 +75,7 @@ public final class CalleeDataRetention {
                 String key = campaign.key();
                 Mark mark = marks.of(key).orElse(null);
                 if (mark == null) {
-                    mark = new Mark(key, now.plus(retention), false, false);
+                    mark = new Mark(key, now.plus(retentionOf(profile)), false, false);
                     marks.save(mark);
                     started.add(key);
                 }
@@ -97,6 +98,12 @@ public final class CalleeDataRetention {
             }
         }
         return new Result(started, given, deleted);
+    }
+
+    /** The client's own retention when its instructions set one, the provider's default otherwise. */
+    private Duration retentionOf(ClientProfile profile) {
+        Integer days = profile.client().calleeData().retentionDays();
+        return days == null ? retention : Duration.ofDays(days);
     }
 
     private static boolean ended(Campaign campaign, LocalDate today) {

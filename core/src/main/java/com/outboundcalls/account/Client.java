@@ -13,10 +13,12 @@ import java.util.Map;
  * @param premiumRateAllowed whether the contract lets the client's campaigns call premium-rate numbers
  * @param contactFileFormat  the layout agreed for the client's contact files, or null to read them leniently
  * @param ownNumbers         the client's own numbers its campaigns may present once verified, by E.164
+ * @param calleeData         which columns of a lenient file travel with calls, and how long callee data is kept
  */
 public record Client(String clientId, String name, String defaultRegion,
                      Tariff tariff, AccountStatus status, String priceListId, boolean premiumRateAllowed,
-                     ContactFileFormat contactFileFormat, Map<String, OwnNumber> ownNumbers) {
+                     ContactFileFormat contactFileFormat, Map<String, OwnNumber> ownNumbers,
+                     CalleeDataTerms calleeData) {
 
     /** Where the right to present one of the client's own numbers stands (checked since 2026). */
     public enum Verification { PENDING, VERIFIED, REJECTED, REVOKED }
@@ -27,6 +29,15 @@ public record Client(String clientId, String name, String defaultRegion,
 
     public Client {
         ownNumbers = ownNumbers == null ? Map.of() : Map.copyOf(ownNumbers);
+        calleeData = calleeData == null ? CalleeDataTerms.STANDARD : calleeData;
+    }
+
+    /** A client on the standard terms for its callees' data. */
+    public Client(String clientId, String name, String defaultRegion, Tariff tariff, AccountStatus status,
+                  String priceListId, boolean premiumRateAllowed, ContactFileFormat contactFileFormat,
+                  Map<String, OwnNumber> ownNumbers) {
+        this(clientId, name, defaultRegion, tariff, status, priceListId, premiumRateAllowed, contactFileFormat,
+                ownNumbers, CalleeDataTerms.STANDARD);
     }
 
     /** A client on the standard contract: no premium-rate numbers, contact files read leniently. */
@@ -37,12 +48,12 @@ public record Client(String clientId, String name, String defaultRegion,
 
     public Client withContactFileFormat(ContactFileFormat format) {
         return new Client(clientId, name, defaultRegion, tariff, status, priceListId, premiumRateAllowed,
-                format, ownNumbers);
+                format, ownNumbers, calleeData);
     }
 
     public Client withPremiumRateAllowed(boolean allowed) {
         return new Client(clientId, name, defaultRegion, tariff, status, priceListId, allowed,
-                contactFileFormat, ownNumbers);
+                contactFileFormat, ownNumbers, calleeData);
     }
 
     /** The same client with one of its own numbers at the given verification. */
@@ -50,7 +61,12 @@ public record Client(String clientId, String name, String defaultRegion,
         Map<String, OwnNumber> numbers = new java.util.HashMap<>(ownNumbers);
         numbers.put(e164, new OwnNumber(verification, proofReference));
         return new Client(clientId, name, defaultRegion, tariff, status, priceListId, premiumRateAllowed,
-                contactFileFormat, numbers);
+                contactFileFormat, numbers, calleeData);
+    }
+
+    public Client withCalleeData(CalleeDataTerms terms) {
+        return new Client(clientId, name, defaultRegion, tariff, status, priceListId, premiumRateAllowed,
+                contactFileFormat, ownNumbers, terms);
     }
 
     public enum AccountStatus { ACTIVE, SUSPENDED, TERMINATED }

@@ -133,8 +133,13 @@ public final class ClientAccounts {
     }
 
     /** Changes to a client's own settings; a null field is left as it is. */
+    /** @param calleeData the client's instructions for its callees' data, replacing the current ones when set */
     public record ClientChanges(String name, String billingEmail, Client.Tariff tariff, Boolean premiumRateAllowed,
-                                String priceListId) {
+                                String priceListId, CalleeDataTerms calleeData) {
+        public ClientChanges(String name, String billingEmail, Client.Tariff tariff, Boolean premiumRateAllowed,
+                             String priceListId) {
+            this(name, billingEmail, tariff, premiumRateAllowed, priceListId, null);
+        }
     }
 
     public ClientProfile updateClient(Actor actor, String clientId, long version, ClientChanges changes) {
@@ -153,7 +158,7 @@ public final class ClientAccounts {
                 c.defaultRegion(), changes.tariff() != null ? changes.tariff() : c.tariff(), c.status(),
                 changes.priceListId() != null ? changes.priceListId() : c.priceListId(),
                 changes.premiumRateAllowed() != null ? changes.premiumRateAllowed() : c.premiumRateAllowed(),
-                c.contactFileFormat(), c.ownNumbers());
+                c.contactFileFormat(), c.ownNumbers(), changes.calleeData() != null ? changes.calleeData() : c.calleeData());
         ClientProfile after = before.with(client)
                 .withBillingEmail(changes.billingEmail() != null ? changes.billingEmail() : before.billingEmail());
         return ledger.saveProfile(actor, before, after, "client.updated", List.of());

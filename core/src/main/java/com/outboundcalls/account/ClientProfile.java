@@ -56,7 +56,7 @@ public record ClientProfile(Client client, String parentClientId, Invoicing invo
     public ClientProfile withStanding(Client.AccountStatus status, Suspension why, LocalDate terminates) {
         Client c = client;
         Client changed = new Client(c.clientId(), c.name(), c.defaultRegion(), c.tariff(), status, c.priceListId(),
-                c.premiumRateAllowed(), c.contactFileFormat(), c.ownNumbers());
+                c.premiumRateAllowed(), c.contactFileFormat(), c.ownNumbers(), c.calleeData());
         return new ClientProfile(changed, parentClientId, invoicing, billingEmail, why, terminates, providerNumbers,
                 formatVersion, version);
     }

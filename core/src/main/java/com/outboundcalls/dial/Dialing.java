@@ -143,7 +143,7 @@ public final class Dialing {
         String connectContactId;
         try {
             connectContactId = calls.start(new OutboundCalls.OutboundCall(token, contact.e164(), callerId,
-                    attributes(campaign.get(), contact, message), campaign.get().answeringMachineDetection()));
+                    attributes(campaign.get(), client.get(), contact, message), campaign.get().answeringMachineDetection()));
         } catch (OutboundCalls.CallThrottledException e) {
             lines.release(token);
             throw e;
@@ -186,8 +186,12 @@ public final class Dialing {
         }
     }
 
-    /** Contact attributes for the contact flow: the campaign's instructions and the file's extra columns. */
-    static Map<String, String> attributes(Campaign campaign, Contact contact, DialMessage message) {
+    /**
+     * Contact attributes for the contact flow: the campaign's instructions and the file's extra columns, those of an
+     * agreed format, or for a file read leniently those the client marked as needed for the call (as they stand
+     * now: a column unmarked since the file was read no longer travels).
+     */
+    static Map<String, String> attributes(Campaign campaign, Client client, Contact contact, DialMessage message) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("clientId", campaign.clientId());
         attributes.put("campaignId", campaign.campaignId());
@@ -199,7 +203,12 @@ public final class Dialing {
         if (campaign.instructions() != null) {
             attributes.put("instructions", campaign.instructions());
         }
-        contact.attributes().forEach((k, v) -> attributes.putIfAbsent(CallAttributes.key(k), v));
+        boolean agreed = client.contactFileFormat() != null;
+        contact.attributes().forEach((k, v) -> {
+            if (agreed || client.calleeData().travels(k)) {
+                attributes.putIfAbsent(CallAttributes.key(k), v);
+            }
+        });
         return attributes;
     }
 }

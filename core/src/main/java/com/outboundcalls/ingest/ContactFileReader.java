@@ -348,10 +348,7 @@ public final class ContactFileReader {
 
     /** Lower case, no accents, anything but letters and digits turned into underscores. */
     static String normalize(String headerCell) {
-        String plain = Normalizer.normalize(headerCell.strip(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
-        return plain.replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return com.outboundcalls.account.CalleeDataTerms.normalize(headerCell);
     }
 
     static char detectDelimiter(String headerLine) {

@@ -155,7 +155,7 @@ public final class ContactIngestion {
         }
         Run run = new Run(file, key, client.get(), campaign.get(), leg, checkpoint.orElse(null), started);
         try (InputStream in = content.get(); ContactFileReader.Rows rows = reader.open(in, client.get().contactFileFormat())) {
-            run.layout = rows.layout();
+            run.layout = CallColumns.kept(rows.layout(), client.get());
             if (campaign.get().purpose().requiresConsent() && run.layout.consent() < 0) {
                 return refusals.refused(file, key, started, "This campaign prospects consumers and needs a consent "
                         + "column (consentement: a date or a proof reference); the file has none.");
@@ -399,7 +399,7 @@ public final class ContactIngestion {
                     rowsRead, accepted, skipped, rejected, new EnumMap<>(byReason), layout.kind().name(),
                     layout.delimiterName(), layout.kind() == ContactFileReader.Kind.XLSX ? null : layout.encoding()
                     + (layout.bom() ? " (BOM)" : ""), limitReached, started.toString(),
-                    Duration.between(started, clock.instant()).toMillis(), leg);
+                    Duration.between(started, clock.instant()).toMillis(), leg, CallColumns.leftOut(layout, client));
         }
 
         void discard() {

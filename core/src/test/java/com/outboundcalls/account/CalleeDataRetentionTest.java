@@ -96,6 +96,28 @@ class CalleeDataRetentionTest {
         assertEquals(5, contacts.expiries.size());
     }
 
+    @Test
+    void aClientsOwnRetentionReplacesTheDefault() {
+        campaign("done", Campaign.Status.FINISHED, null, 1);
+        ClientProfile profile = accounts.profiles.get("acme");
+        accounts.profiles.put("acme", profile.with(profile.client().withCalleeData(
+                new CalleeDataTerms(java.util.Set.of(), 30))));
+
+        retention(1000).run();
+        assertEquals(NIGHT.plus(Duration.ofDays(30)), contacts.expiries.get("acme#done|done-0"));
+
+        clock.now = NIGHT.plus(Duration.ofDays(31));
+        assertEquals(List.of("acme#done"), retention(1000).run().reportsDeleted(), "its reports go after 30 days");
+    }
+
+    @Test
+    void aRetentionOutsideOneDayToThreeYearsIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CalleeDataTerms(java.util.Set.of(), 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new CalleeDataTerms(java.util.Set.of(), CalleeDataTerms.MAX_RETENTION_DAYS + 1));
+    }
+
     private static final class MutableClock extends Clock {
         Instant now;
 

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,13 @@ class DialingTest {
     }
 
     @Test
+    void aColumnTheClientNoLongerMarksForTheCallStaysOffTheCall() {
+        DialMessage m = queued("+33612345678"); // stored with its column "ref", which the client has not marked
+        assertEquals(Dialing.Outcome.PLACED, dialing.dial(m));
+        assertFalse(connect.placed.get(0).attributes().containsKey("x_ref"), connect.placed.get(0).attributes().toString());
+    }
+
+    @Test
     void aClientsOwnNumberRevokedAfterQueueingIsNeverPresented() {
         accounts.campaigns.put("acme#own", new Campaign("acme", "own", Campaign.Status.ACTIVE, null, null, 1)
                 .presentingClientsOwnNumber("+33162000001"));
@@ -89,6 +97,9 @@ class DialingTest {
 
     @Test
     void aCallCarriesTheCampaignsCallerIdInstructionsAndTheContactsColumns() {
+        Client client = accounts.clients.get("acme");
+        accounts.clients.put("acme", client.withCalleeData(new com.outboundcalls.account.CalleeDataTerms(
+                java.util.Set.of("ref"), null)));
         DialMessage m = queued("+33612345678");
         assertEquals(Dialing.Outcome.PLACED, dialing.dial(m));
         OutboundCalls.OutboundCall call = connect.placed.get(0);

@@ -201,8 +201,39 @@ class ContactIngestionTest {
                 "each leg asked for once: " + handovers.asked);
     }
 
+    private void markCallColumns(String... columns) {
+        Client acme = accounts.clients.get("acme");
+        accounts.clients.put("acme", acme.withCalleeData(new com.outboundcalls.account.CalleeDataTerms(
+                java.util.Set.of(columns), null)));
+    }
+
+    @Test
+    void aLenientFileKeepsOnlyTheColumnsTheClientMarkedForTheCallAndNamesTheOthers() {
+        markCallColumns("Date RDV");
+        IngestSummary summary = ingest("incoming/acme/spring/extra.csv", "v1",
+                "tel;nom;date_rdv;date de naissance;note\n0612345678;Durand;2026-12-03;1970-01-01;client difficile\n");
+        assertEquals(1, summary.accepted());
+        com.outboundcalls.contact.Contact durand = contacts.get("acme#spring",
+                InMemoryPorts.CONTACT_IDS.of("acme", "spring", "+33612345678")).orElseThrow();
+        assertEquals(Map.of("date_rdv", "2026-12-03"), durand.attributes(), "only the marked column is kept");
+        assertEquals(List.of("date de naissance", "note"), summary.columnsLeftOut());
+    }
+
+    @Test
+    void anAgreedFormatKeepsItsOwnAttributesWhateverIsMarked() {
+        Client acme = accounts.clients.get("acme");
+        accounts.clients.put("acme", acme.withContactFileFormat(new com.outboundcalls.account.ContactFileFormat(
+                ';', null, true, "tel", null, null, null, null, null, Map.of("note", "note"))));
+        IngestSummary summary = ingest("incoming/acme/spring/agreed.csv", "v1", "tel;note\n0612345678;rappeler\n");
+        assertEquals(1, summary.accepted());
+        assertEquals(Map.of("note", "rappeler"), contacts.get("acme#spring",
+                InMemoryPorts.CONTACT_IDS.of("acme", "spring", "+33612345678")).orElseThrow().attributes());
+        assertEquals(null, summary.columnsLeftOut());
+    }
+
     @Test
     void aRowWhoseColumnsWouldNotFitOnItsCallsIsRejectedWhenTheFileIsRead() {
+        markCallColumns("note");
         IngestSummary summary = ingest("incoming/acme/spring/big.csv", "v1",
                 "tel;note\n0612345678;" + "x".repeat(9_000) + "\n0612345679;court\n");
         assertEquals(1, summary.accepted());

@@ -10,6 +10,7 @@ import com.outboundcalls.account.ContactFileFormat;
 import com.outboundcalls.account.LegalEntity;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -103,9 +104,21 @@ final class AccountRequests {
 
     static ClientAccounts.ClientChanges clientChanges(RequestFields in) {
         var changes = new ClientAccounts.ClientChanges(in.text("name"), in.text("billingEmail"),
-                tariff(in.object("tariff"), in), in.bool("premiumRateAllowed"), in.text("priceListId"));
+                tariff(in.object("tariff"), in), in.bool("premiumRateAllowed"), in.text("priceListId"),
+                calleeData(in.object("calleeData"), in));
         in.finish();
         return changes;
+    }
+
+    /** The client's instructions for its callees' data: {@code {"callColumns": [...], "retentionDays": 90}}. */
+    static com.outboundcalls.account.CalleeDataTerms calleeData(RequestFields in, RequestFields parent) {
+        if (!in.present()) {
+            return null;
+        }
+        List<String> columns = in.texts("callColumns", 50);
+        Integer days = in.integer("retentionDays");
+        return parent.checked("calleeData", () -> new com.outboundcalls.account.CalleeDataTerms(
+                columns == null ? null : java.util.Set.copyOf(columns), days));
     }
 
     static ClientAccounts.SubscriptionChanges subscriptionChanges(RequestFields in) {

@@ -51,6 +51,11 @@ final class AccountViews {
         if (c.contactFileFormat() != null) {
             v.set("contactFileFormat", view(c.contactFileFormat()));
         }
+        ObjectNode callee = v.putObject("calleeData");
+        c.calleeData().callColumns().forEach(callee.putArray("callColumns")::add);
+        if (c.calleeData().retentionDays() != null) {
+            callee.put("retentionDays", c.calleeData().retentionDays());
+        }
         v.put("formatVersion", p.formatVersion());
         v.put("version", p.version());
         return v;

@@ -116,6 +116,27 @@ final class RequestFields {
         return version == null ? -1 : version;
     }
 
+    /** A list of strings, at most {@code max} of them, each at most 100 characters; null when absent. */
+    List<String> texts(String name, int max) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray() || value.size() > max) {
+            error(name, "a list of at most " + max + " strings");
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > 100) {
+                error(name, "each a non-blank string of at most 100 characters");
+                return null;
+            }
+            texts.add(item.asText());
+        }
+        return texts;
+    }
+
     Boolean bool(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {

@@ -119,4 +119,34 @@ class AccountsApiLocalCloudTest {
         assertEquals(403, outsider.getStatusCode(), "not in OperatorPrincipals: " + outsider.getBody());
         assertTrue(outsider.getBody().contains("OperatorPrincipals"));
     }
+
+    private static APIGatewayV2HTTPResponse asOperator(String method, String proxy, String body) throws IOException {
+        return (APIGatewayV2HTTPResponse) cloud.function("AccountsApiFunction").invoke(EventFixtures.json(
+                "operator-change.json", "method", method, "proxy", proxy, "body", body.replace("\"", "\\\"")));
+    }
+
+    @Test
+    void anOperatorRecordsTheClientsInstructionsForItsCalleesDataAndBadOnesChangeNothing() throws Exception {
+        long version = 0;
+        for (JsonNode client : JSON.readTree(asOperator("GET", "clients", "").getBody())) {
+            if (client.path("clientId").asText().equals("acme")) {
+                version = client.path("version").asLong();
+            }
+        }
+        APIGatewayV2HTTPResponse refused = asOperator("PATCH", "clients/acme", "{\"version\":" + version
+                + ",\"calleeData\":{\"callColumns\":[\"Date RDV\"],\"retentionDays\":5000}}");
+        assertEquals(400, refused.getStatusCode(), refused.getBody());
+        assertTrue(refused.getBody().contains("calleeData"), refused.getBody());
+
+        APIGatewayV2HTTPResponse changed = asOperator("PATCH", "clients/acme", "{\"version\":" + version
+                + ",\"calleeData\":{\"callColumns\":[\"Date RDV\",\"Dossier\"],\"retentionDays\":30}}");
+        assertEquals(200, changed.getStatusCode(), changed.getBody());
+        JsonNode callee = JSON.readTree(changed.getBody()).path("calleeData");
+        assertEquals("[\"date_rdv\",\"dossier\"]", callee.path("callColumns").toString());
+        assertEquals(30, callee.path("retentionDays").asInt());
+        var stored = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable")).client("acme")
+                .orElseThrow().calleeData();
+        assertTrue(stored.travels("date rdv"));
+        assertEquals(30, stored.retentionDays());
+    }
 }

@@ -51,8 +51,11 @@ class ContactIngestLocalCloudTest {
     static void start() {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(Instant.parse("2026-10-05T08:00:00Z"))).start();
         DynamoAccountDirectory accounts = new DynamoAccountDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
+        // ACME's files are read leniently; these are the columns it marked as needed for its calls.
         accounts.putClient(new Client("acme", "ACME", "FR",
-                new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
+                new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null)
+                .withCalleeData(new com.outboundcalls.account.CalleeDataTerms(
+                        java.util.Set.of("reference", "note", "Date RDV"), null)));
         accounts.putClient(new Client("globex", "Globex", "FR",
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
         accounts.putClient(new Client("fixed", "Fixed Layout SA", "FR",
