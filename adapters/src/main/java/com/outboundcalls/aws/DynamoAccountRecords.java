@@ -40,6 +40,7 @@ import static com.outboundcalls.aws.Items.str;
 public final class DynamoAccountRecords implements AccountRecords {
 
     private static final String ACCESS = "ACCESS";
+    private static final String ERASURE = "ERASURE#";
     /** Instants of one width, so that the sort key's order is time order ("...00Z" would sort after "...00.5Z"). */
     private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
@@ -148,6 +149,48 @@ public final class DynamoAccountRecords implements AccountRecords {
     }
 
     @Override
+    public Optional<com.outboundcalls.account.ErasureRequest> erasure(String clientId, String requestId) {
+        return get(DynamoAccountDirectory.clientPk(clientId), ERASURE + requestId).map(DynamoAccountRecords::toErasure);
+    }
+
+    @Override
+    public List<com.outboundcalls.account.ErasureRequest> erasures(String clientId) {
+        return under(clientId, ERASURE).stream().map(DynamoAccountRecords::toErasure)
+                .sorted(java.util.Comparator.comparing(com.outboundcalls.account.ErasureRequest::requestedAt)).toList();
+    }
+
+    private static com.outboundcalls.account.ErasureRequest toErasure(Map<String, AttributeValue> item) {
+        Map<String, Long> erased = new java.util.TreeMap<>();
+        if (item.containsKey("erased")) {
+            item.get("erased").m().forEach((kind, n) -> erased.put(kind, Long.parseLong(n.n())));
+        }
+        String completed = str(item, "completedAt");
+        return new com.outboundcalls.account.ErasureRequest(str(item, "requestId"), str(item, "clientId"),
+                str(item, "e164"), str(item, "maskedNumber"),
+                com.outboundcalls.account.ErasureRequest.Status.valueOf(str(item, "status")),
+                Instant.parse(str(item, "requestedAt")), str(item, "requestedBy"),
+                completed == null ? null : Instant.parse(completed), erased);
+    }
+
+    private Map<String, AttributeValue> erasureItem(com.outboundcalls.account.ErasureRequest e) {
+        Map<String, AttributeValue> item = Items.key(DynamoAccountDirectory.clientPk(e.clientId()), ERASURE + e.requestId());
+        item.put("requestId", s(e.requestId()));
+        item.put("clientId", s(e.clientId()));
+        Items.putIfPresent(item, "e164", e.e164());
+        item.put("maskedNumber", s(e.maskedNumber()));
+        item.put("status", s(e.status().name()));
+        item.put("requestedAt", s(e.requestedAt().toString()));
+        item.put("requestedBy", s(e.requestedBy()));
+        if (e.completedAt() != null) {
+            item.put("completedAt", s(e.completedAt().toString()));
+        }
+        Map<String, AttributeValue> erased = new java.util.HashMap<>();
+        e.erased().forEach((kind, n) -> erased.put(kind, n(n)));
+        item.put("erased", AttributeValue.fromM(erased));
+        return item;
+    }
+
+    @Override
     public List<AuditEntry> audit(String clientId) {
         return under(clientId, "AUDIT#").stream().map(DynamoAccountRecords::toAudit).toList();
     }
@@ -222,6 +265,16 @@ public final class DynamoAccountRecords implements AccountRecords {
             item.put("since", s(o.opposition().since().toString()));
             return create(oppositionsTable, item);
         }
+        if (write instanceof AccountRecords.ErasureWrite e) {
+            Map<String, AttributeValue> item = erasureItem(e.request());
+            if (!e.replacing()) {
+                return create(table, item);
+            }
+            // The completion replaces the pending request, and with it the number it held.
+            return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression("#st = :requested").expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":requested", s("REQUESTED"))).build()).build();
+        }
         if (write instanceof UserWrite u) {
             ClientUser user = u.user();
             Map<String, AttributeValue> item = Items.key(userPk(user.email()), ACCESS);
@@ -261,6 +314,9 @@ public final class DynamoAccountRecords implements AccountRecords {
         }
         if (write instanceof OppositionAdd) {
             return "the number on the client's opposition list";
+        }
+        if (write instanceof AccountRecords.ErasureWrite e) {
+            return "erasure " + e.request().requestId();
         }
         if (write instanceof UserWrite u) {
             return "user " + u.user().email() + ", with access to a client space,";

@@ -61,6 +61,14 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
      * Up to {@code limit} of the campaign's contacts without an expiry get one ({@code expiresAt}, the table's TTL
      * attribute, in epoch seconds): queried a page at a time, each updated on condition that it still exists.
      */
+    /** The contact's item holds its history: deleting it erases both. */
+    @Override
+    public boolean erase(String campaignKey, String contactId) {
+        Map<String, AttributeValue> old = dynamo.deleteItem(r -> r.tableName(table).key(Items.key(campaignKey, contactId))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)).attributes();
+        return old != null && !old.isEmpty();
+    }
+
     @Override
     public int expireBy(String campaignKey, Instant expiresAt, int limit) {
         int given = 0;

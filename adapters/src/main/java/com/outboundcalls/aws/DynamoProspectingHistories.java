@@ -57,6 +57,11 @@ public final class DynamoProspectingHistories implements ProspectingLimit.Histor
     }
 
     @Override
+    public void forget(String clientId, String e164) {
+        dynamo.deleteItem(r -> r.tableName(table).key(key(clientId, e164)));
+    }
+
+    @Override
     public void recordRefusal(String clientId, String e164, Instant at) {
         dynamo.updateItem(r -> r.tableName(table).key(key(clientId, e164))
                 .updateExpression("SET refusedAt = :at, expiresAt = :exp")

@@ -28,6 +28,7 @@ public final class AccountAdministration {
     private final CallerIds callerIds;
     private final CampaignAdministration campaigns;
     private final OppositionEntries oppositions;
+    private final CalleeErasures erasures;
     private final ClientUsers users;
 
     /** Without a user directory: the client space's users cannot be managed (tools, tests of other parts). */
@@ -45,6 +46,7 @@ public final class AccountAdministration {
         this.callerIds = new CallerIds(ledger);
         this.campaigns = new CampaignAdministration(ledger, defaultCallerId);
         this.oppositions = new OppositionEntries(ledger);
+        this.erasures = new CalleeErasures(ledger);
         this.users = directory == null ? null : new ClientUsers(ledger, directory);
     }
 
@@ -128,6 +130,26 @@ public final class AccountAdministration {
 
     public void recordOppositionImport(Actor actor, String clientId, String fileName) {
         oppositions.recordOppositionImport(actor, clientId, fileName);
+    }
+
+    // ------------------------------------------------------------------------------------------------ erasures
+
+    /** Asks for a callee's number to be erased from the client's data; it is opposed from now on. */
+    public ErasureRequest requestErasure(Actor actor, String clientId, String number) {
+        return erasures.request(actor, clientId, number);
+    }
+
+    /** Records an erasure done, with what it removed (a completed one stays as it was). */
+    public ErasureRequest completeErasure(Actor actor, ErasureRequest request, java.util.Map<String, Long> removed) {
+        return erasures.complete(actor, request, removed);
+    }
+
+    public ErasureRequest erasure(Actor actor, String clientId, String requestId) {
+        return erasures.find(actor, clientId, requestId);
+    }
+
+    public List<ErasureRequest> erasures(Actor actor, String clientId) {
+        return erasures.list(actor, clientId);
     }
 
     // ------------------------------------------------------------------------------------------------ users

@@ -42,6 +42,12 @@ public interface AccountRecords {
 
     List<FormatVersion> formats(String clientId);
 
+    /** A callee erasure request of the client. */
+    Optional<ErasureRequest> erasure(String clientId, String requestId);
+
+    /** The client's callee erasure requests, oldest first. */
+    List<ErasureRequest> erasures(String clientId);
+
     /** The account's audit trail, oldest first. */
     List<AuditEntry> audit(String clientId);
 
@@ -83,6 +89,10 @@ public interface AccountRecords {
     }
 
     record OppositionRemove(String clientId, String e164) implements Write {
+    }
+
+    /** A callee erasure request, created (refused if its id exists) or replaced by its completion. */
+    record ErasureWrite(ErasureRequest request, boolean replacing) implements Write {
     }
 
     /** A client space user's record: created ({@code replacing} false, refused if it exists) or replaced. */

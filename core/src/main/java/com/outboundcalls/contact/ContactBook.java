@@ -53,6 +53,9 @@ public interface ContactBook {
      */
     int expireBy(String campaignKey, Instant expiresAt, int limit);
 
+    /** Deletes the contact with its history (a callee's erasure); false when there was none. */
+    boolean erase(String campaignKey, String contactId);
+
     /**
      * DIALING with this Connect contact to its next status: REACHED, NOT_REACHED, or CALLABLE again at
      * {@code dueAt}. False when the contact had already moved on (a duplicated event).

@@ -63,5 +63,8 @@ public final class ProspectingLimit {
 
         /** The person refused further calls from this client. */
         void recordRefusal(String clientId, String e164, Instant at);
+
+        /** Forgets the number's history with this client (its erasure: the number is opposed from then on). */
+        void forget(String clientId, String e164);
     }
 }

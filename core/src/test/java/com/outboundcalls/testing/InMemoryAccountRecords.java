@@ -25,6 +25,7 @@ public final class InMemoryAccountRecords implements AccountRecords {
     public final List<AuditEntry> audit = new ArrayList<>();
     public final Map<String, String> oppositions = new LinkedHashMap<>();
     public final Map<String, ClientUser> users = new TreeMap<>();
+    public final Map<String, com.outboundcalls.account.ErasureRequest> erasures = new LinkedHashMap<>();
 
     @Override
     public synchronized Optional<ClientProfile> profile(String clientId) {
@@ -72,6 +73,16 @@ public final class InMemoryAccountRecords implements AccountRecords {
     }
 
     @Override
+    public synchronized Optional<com.outboundcalls.account.ErasureRequest> erasure(String clientId, String requestId) {
+        return Optional.ofNullable(erasures.get(clientId + "|" + requestId));
+    }
+
+    @Override
+    public synchronized List<com.outboundcalls.account.ErasureRequest> erasures(String clientId) {
+        return erasures.values().stream().filter(e -> e.clientId().equals(clientId)).toList();
+    }
+
+    @Override
     public synchronized List<AuditEntry> audit(String clientId) {
         return audit.stream().filter(e -> e.clientId().equals(clientId)).toList();
     }
@@ -105,6 +116,9 @@ public final class InMemoryAccountRecords implements AccountRecords {
                 if (!oppositions.containsKey(o.clientId() + "|" + o.e164())) {
                     throw new RequestRefused.NotFound("the number on the client's opposition list");
                 }
+            } else if (write instanceof ErasureWrite e && !e.replacing()
+                    && erasures.containsKey(e.request().clientId() + "|" + e.request().requestId())) {
+                throw new RequestRefused.Conflict("erasure " + e.request().requestId() + " already exists");
             } else if (write instanceof UserWrite u && !u.replacing() && users.containsKey(u.user().email())) {
                 throw new RequestRefused.Conflict("user " + u.user().email() + " already exists");
             }
@@ -124,6 +138,8 @@ public final class InMemoryAccountRecords implements AccountRecords {
                 oppositions.remove(o.clientId() + "|" + o.e164());
             } else if (write instanceof UserWrite u) {
                 users.put(u.user().email(), u.user());
+            } else if (write instanceof ErasureWrite e) {
+                erasures.put(e.request().clientId() + "|" + e.request().requestId(), e.request());
             }
         }
         audit.addAll(change.audit());

@@ -93,6 +93,14 @@ public final class InMemoryPorts {
         public final Map<String, Instant> expiries = new HashMap<>();
 
         @Override
+        public synchronized boolean erase(String campaignKey, String contactId) {
+            sourceFile.remove(key(campaignKey, contactId));
+            sourceRow.remove(key(campaignKey, contactId));
+            expiries.remove(key(campaignKey, contactId));
+            return contacts.remove(key(campaignKey, contactId)) != null;
+        }
+
+        @Override
         public synchronized int expireBy(String campaignKey, Instant expiresAt, int limit) {
             int given = 0;
             for (String k : contacts.keySet()) {
@@ -465,6 +473,15 @@ public final class InMemoryPorts {
             histories.put(clientId + "|" + e164, new com.outboundcalls.dial.ProspectingLimit.History(
                     of(clientId, e164).calls(), at));
         }
+
+        @Override
+        public void forget(String clientId, String e164) {
+            histories.remove(clientId + "|" + e164);
+        }
+
+        public boolean knows(String clientId, String e164) {
+            return histories.containsKey(clientId + "|" + e164);
+        }
     }
 
     /** Handovers asked for, in order: the file and the leg to run. */
@@ -523,6 +540,51 @@ public final class InMemoryPorts {
 
         public String text(String key) {
             return new String(objects.get(key), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A versioned bucket: each put adds a version; the last one is current. */
+    public static final class VersionedFiles implements com.outboundcalls.files.StoredFiles {
+        public final Map<String, List<byte[]>> versions = new TreeMap<>();
+
+        public void put(String key, String content) {
+            versions.computeIfAbsent(key, k -> new ArrayList<>()).add(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        public String current(String key) {
+            List<byte[]> all = versions.get(key);
+            return all == null ? null : new String(all.get(all.size() - 1), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public List<StoredFile> under(String prefix) {
+            List<StoredFile> files = new ArrayList<>();
+            versions.forEach((key, all) -> {
+                if (key.startsWith(prefix)) {
+                    files.add(new StoredFile(key, "bucket/" + key + "#v" + all.size(), all.get(all.size() - 1).length));
+                }
+            });
+            return files;
+        }
+
+        @Override
+        public java.io.InputStream open(String key) {
+            List<byte[]> all = versions.get(key);
+            return new java.io.ByteArrayInputStream(all.get(all.size() - 1));
+        }
+
+        @Override
+        public void replace(String key, java.nio.file.Path content, String contentType) {
+            try {
+                versions.put(key, new ArrayList<>(List.of(java.nio.file.Files.readAllBytes(content))));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void deleteEveryVersion(String key) {
+            versions.remove(key);
         }
     }
 

@@ -27,7 +27,7 @@ class ArchitectureTest {
     static final String[] CORE = {"com.outboundcalls.money..", "com.outboundcalls.time..", "com.outboundcalls.phone..",
             "com.outboundcalls.files..", "com.outboundcalls.mail..", "com.outboundcalls.contact..", "com.outboundcalls.account..",
             "com.outboundcalls.ingest..", "com.outboundcalls.dial..", "com.outboundcalls.rate..",
-            "com.outboundcalls.invoice..", "com.outboundcalls.report.."};
+            "com.outboundcalls.invoice..", "com.outboundcalls.report..", "com.outboundcalls.erasure.."};
     /** Module {@code adapters/}: the AWS adapters, the Lambda plumbing and the one wiring place. */
     static final String[] ADAPTERS = {"com.outboundcalls.aws..", "com.outboundcalls.lambda..", "com.outboundcalls.glue.."};
     static final String FUNCTIONS = "com.outboundcalls.functions..";
@@ -85,6 +85,7 @@ class ArchitectureTest {
                 .layer("Rate").definedBy("com.outboundcalls.rate..")
                 .layer("Invoice").definedBy("com.outboundcalls.invoice..")
                 .layer("Report").definedBy("com.outboundcalls.report..")
+                .layer("Erasure").definedBy("com.outboundcalls.erasure..")
                 .layer("Adapters").definedBy(ADAPTERS)
                 .layer("Functions").definedBy(FUNCTIONS)
                 .layer("Infra").definedBy(INFRA)
@@ -92,15 +93,16 @@ class ArchitectureTest {
                 .whereLayer("Functions").mayOnlyBeAccessedByLayers("Infra")
                 .whereLayer("Adapters").mayOnlyBeAccessedByLayers("Functions", "Infra")
                 .whereLayer("Report").mayOnlyBeAccessedByLayers("Adapters", "Functions", "Infra")
+                .whereLayer("Erasure").mayOnlyBeAccessedByLayers("Adapters", "Functions", "Infra")
                 .whereLayer("Invoice").mayOnlyBeAccessedByLayers("Adapters", "Functions", "Infra")
                 .whereLayer("Rate").mayOnlyBeAccessedByLayers("Invoice", "Report", "Adapters", "Functions", "Infra")
-                .whereLayer("Dial").mayOnlyBeAccessedByLayers("Rate", "Report", "Invoice", "Adapters", "Functions",
+                .whereLayer("Dial").mayOnlyBeAccessedByLayers("Rate", "Report", "Erasure", "Invoice", "Adapters", "Functions",
                         "Infra")
-                .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Rate", "Report", "Invoice", "Adapters", "Functions",
+                .whereLayer("Ingest").mayOnlyBeAccessedByLayers("Rate", "Report", "Erasure", "Invoice", "Adapters", "Functions",
                         "Infra")
-                .whereLayer("Account").mayOnlyBeAccessedByLayers("Ingest", "Dial", "Rate", "Invoice", "Report",
+                .whereLayer("Account").mayOnlyBeAccessedByLayers("Ingest", "Dial", "Rate", "Invoice", "Report", "Erasure",
                         "Adapters", "Functions", "Infra")
-                .whereLayer("Contact").mayOnlyBeAccessedByLayers("Account", "Ingest", "Dial", "Rate", "Invoice",
+                .whereLayer("Contact").mayOnlyBeAccessedByLayers("Account", "Ingest", "Dial", "Rate", "Invoice", "Erasure",
                         "Report", "Adapters", "Functions", "Infra");
         layers.check(main);
     }

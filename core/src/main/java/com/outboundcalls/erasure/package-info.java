@@ -1,0 +1,2 @@
+/** A callee's number erased from a client's data on request: contacts, histories, report rows, uploaded files. */
+package com.outboundcalls.erasure;
