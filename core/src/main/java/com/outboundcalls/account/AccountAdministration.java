@@ -144,6 +144,11 @@ public final class AccountAdministration {
         return erasures.complete(actor, request, removed);
     }
 
+    /** Erasure requests still pending after {@code age}, whose hand-over to the erasure may have been lost. */
+    public List<ErasureRequest> stalledErasures(java.time.Duration age) {
+        return erasures.stalled(age);
+    }
+
     public ErasureRequest erasure(Actor actor, String clientId, String requestId) {
         return erasures.find(actor, clientId, requestId);
     }

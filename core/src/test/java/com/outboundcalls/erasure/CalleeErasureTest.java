@@ -120,6 +120,18 @@ class CalleeErasureTest {
     }
 
     @Test
+    void aRequestStillPendingAnHourOnIsHandedOnAgainAndADoneOneIsNot() {
+        ErasureRequest pending = admin.requestErasure(MARIE, "acme", ERASED);
+        assertEquals(List.of(), admin.stalledErasures(Duration.ofHours(1)), "just asked");
+        AccountAdministration later = new AccountAdministration(accounts, "+33948000000",
+                Clock.fixed(NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC));
+        assertEquals(List.of(pending.requestId()), later.stalledErasures(Duration.ofHours(1)).stream()
+                .map(ErasureRequest::requestId).toList());
+        erasure.run("acme", pending.requestId());
+        assertEquals(List.of(), later.stalledErasures(Duration.ofHours(1)));
+    }
+
+    @Test
     void anotherClientCannotAskToEraseFromThisClientsData() {
         Actor other = Actor.user("bob@globex.example", "globex", ClientRole.ADMINISTRATEUR);
         assertThrows(com.outboundcalls.account.RequestRefused.NotFound.class,

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Every night: accounts whose last day of service has passed are terminated (their campaigns stop calling),
  * each change audited as made by this function; and the callees' data of ended campaigns is given its expiry, then
- * their reports deleted once it has come ({@link CalleeDataRetention}). A re-run finds nothing more to do.
+ * their reports deleted once it has come ({@link CalleeDataRetention}); callee erasures still pending an hour after
+ * they were asked are handed to the erasure queue again. A re-run finds nothing more to do.
  */
 public final class AccountHousekeepingHandler implements RequestHandler<Map<String, Object>, String> {
 
@@ -29,6 +30,7 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
     private final AccountAdministration admin;
     private final AccountRecords records;
     private final CalleeDataRetention retention;
+    private final AccountRoutes.ErasureStarts erasureStarts;
     private final StructuredLog log = new StructuredLog("account-housekeeping");
 
     public AccountHousekeepingHandler() {
@@ -46,11 +48,13 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
                         wiring.objectSink(wiring.require("REPORT_BUCKET")),
                         new DynamoRetentionMarks(wiring.dynamoDb(), wiring.require("ACCOUNTS_TABLE")),
                         Duration.ofDays(wiring.optionalLong("CALLEE_DATA_RETENTION_DAYS", 90)),
-                        (int) wiring.optionalLong("RETENTION_CONTACTS_PER_RUN", 20_000), wiring.clock()));
+                        (int) wiring.optionalLong("RETENTION_CONTACTS_PER_RUN", 20_000), wiring.clock()),
+                AccountsApiHandler.erasureStarts(wiring));
     }
 
     public AccountHousekeepingHandler(AccountRecords records, AccountAdministration admin,
-                                      CalleeDataRetention retention) {
+                                      CalleeDataRetention retention, AccountRoutes.ErasureStarts erasureStarts) {
+        this.erasureStarts = erasureStarts;
         this.records = records;
         this.admin = admin;
         this.retention = retention;
@@ -62,6 +66,11 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
                 .map(ClientProfile::clientId).toList();
         List<String> terminated = admin.terminateDue(HOUSEKEEPING, ending);
         terminated.forEach(id -> log.info("account_terminated", "clientId", id));
+        // An erasure asked for over an hour ago and still pending: its hand-over was lost, or it is still waiting.
+        admin.stalledErasures(Duration.ofHours(1)).forEach(request -> {
+            erasureStarts.start(request.clientId(), request.requestId());
+            log.info("erasure_handed_on_again", "clientId", request.clientId(), "requestId", request.requestId());
+        });
         CalleeDataRetention.Result kept = retention.run();
         kept.started().forEach(key -> log.info("callee_data_retention_started", "campaign", key));
         kept.reportsDeleted().forEach(key -> log.info("campaign_reports_deleted", "campaign", key));

@@ -11,6 +11,7 @@ import com.outboundcalls.account.ClientRole;
 import com.outboundcalls.account.CampaignAdministration.CampaignAction;
 import com.outboundcalls.account.CampaignAdministration.CampaignSettings;
 import com.outboundcalls.account.ContactFileFormat;
+import com.outboundcalls.account.ErasureRequest;
 import com.outboundcalls.aws.S3Links;
 import com.outboundcalls.ingest.Upload;
 import com.outboundcalls.ingest.UploadGrants;
@@ -39,11 +40,20 @@ final class AccountRoutes {
     }
 
     private final AccountAdministration admin;
+    private final com.outboundcalls.lambda.StructuredLog log = new com.outboundcalls.lambda.StructuredLog("accounts-api");
     private final S3Links files;
+    /** Hands a recorded erasure request to the erasure function. */
+    interface ErasureStarts {
+        void start(String clientId, String requestId);
+    }
+
     private final DashboardRequests dashboardRequests;
     private final UploadGrants uploads;
+    private final ErasureStarts erasureStarts;
 
-    AccountRoutes(AccountAdministration admin, S3Links files, DashboardRequests dashboardRequests, UploadGrants uploads) {
+    AccountRoutes(AccountAdministration admin, S3Links files, DashboardRequests dashboardRequests, UploadGrants uploads,
+                  ErasureStarts erasureStarts) {
+        this.erasureStarts = erasureStarts;
         this.admin = admin;
         this.files = files;
         this.dashboardRequests = dashboardRequests;
@@ -74,6 +84,9 @@ final class AccountRoutes {
             Map.entry("POST oppositions", ClientRole.Capability.FILES),
             Map.entry("POST oppositions/imports", ClientRole.Capability.FILES),
             Map.entry("DELETE oppositions/*", ClientRole.Capability.FILES),
+            Map.entry("POST erasures", ClientRole.Capability.FILES),
+            Map.entry("GET erasures", ClientRole.Capability.FILES),
+            Map.entry("GET erasures/*", ClientRole.Capability.FILES),
             Map.entry("GET users", ClientRole.Capability.USERS),
             Map.entry("POST users", ClientRole.Capability.USERS),
             Map.entry("DELETE users/*", ClientRole.Capability.USERS));
@@ -236,6 +249,26 @@ final class AccountRoutes {
                 body.put("opposed", false);
                 return json(200, body);
             }
+            case "POST erasures": {
+                String number = in.requiredText("number");
+                in.finish();
+                ErasureRequest request = admin.requestErasure(actor, clientId, number);
+                try {
+                    erasureStarts.start(clientId, request.requestId());
+                } catch (RuntimeException e) {
+                    // Recorded all the same: the nightly housekeeping hands on requests still pending.
+                    log.error("erasure_not_started", "clientId", clientId, "requestId", request.requestId(),
+                            "error", e.getClass().getSimpleName());
+                }
+                return json(202, AccountViews.view(request));
+            }
+            case "GET erasures": {
+                ArrayNode erasures = HttpJson.JSON.createArrayNode();
+                admin.erasures(actor, clientId).forEach(e -> erasures.add(AccountViews.view(e)));
+                return json(200, erasures);
+            }
+            case "GET erasures/*":
+                return json(200, AccountViews.view(admin.erasure(actor, clientId, path.get(1))));
             case "GET users": {
                 ArrayNode users = HttpJson.JSON.createArrayNode();
                 admin.users(actor, clientId).forEach(u -> users.add(AccountViews.view(u)));

@@ -130,4 +130,20 @@ final class AccountViews {
         v.put("invitedAt", u.invitedAt().toString());
         return v;
     }
+
+    /** An erasure request as its client sees it: the number's last two digits only, what was removed once done. */
+    static ObjectNode view(com.outboundcalls.account.ErasureRequest e) {
+        ObjectNode v = HttpJson.object();
+        v.put("requestId", e.requestId());
+        v.put("number", e.maskedNumber());
+        v.put("status", e.status().name());
+        v.put("requestedAt", e.requestedAt().toString());
+        v.put("requestedBy", e.requestedBy());
+        if (e.completedAt() != null) {
+            v.put("completedAt", e.completedAt().toString());
+            ObjectNode erased = v.putObject("erased");
+            e.erased().forEach(erased::put);
+        }
+        return v;
+    }
 }

@@ -44,7 +44,8 @@ import static com.outboundcalls.lambda.HttpJson.json;
  *       requests ({@code POST /client/caller-ids}), the contact-file format ({@code GET/PUT
  *       /client/contact-file-format}), opposition entries ({@code POST /client/oppositions},
  *       {@code DELETE /client/oppositions/{number}}, {@code POST /client/oppositions/imports} for a link to upload a
- *       suppression file) and the audit trail ({@code GET /client/audit}).</li>
+ *       suppression file), callee erasures ({@code POST /client/erasures}, {@code GET /client/erasures[/{id}]})
+ *       and the audit trail ({@code GET /client/audit}).</li>
  * </ul>
  * JSON in and out. A refused request changes nothing: 400 lists every field at fault, 404 says nothing of
  * what exists outside the caller's reach, 409 answers a stale version or a change the current state refuses.
@@ -71,16 +72,16 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 wiring.links(wiring.require("CONTACT_BUCKET")), dashboardRequests(wiring),
                 new UploadGrants(wiring.uploads(), wiring.optionalLong("MAX_FILE_MEGABYTES",
                         ContactIngestion.Limits.DEFAULT.maxFileBytes() >> 20) << 20, wiring.clock()),
-                OperatorAllowList.parse(wiring.optional("OPERATOR_PRINCIPALS")));
+                OperatorAllowList.parse(wiring.optional("OPERATOR_PRINCIPALS")), erasureStarts(wiring));
     }
 
     /** @param operators the provider's staff, who alone act on the operator routes (besides their IAM policy) */
     AccountsApiHandler(AccountRecords records, AccountAdministration admin, com.outboundcalls.aws.S3Links files,
                        AccountRoutes.DashboardRequests dashboardRequests, UploadGrants uploads,
-                       OperatorAllowList operators) {
+                       OperatorAllowList operators, AccountRoutes.ErasureStarts erasureStarts) {
         this.operators = operators;
         this.access = new ClientSpaceAccess(records);
-        this.account = new AccountRoutes(admin, files, dashboardRequests, uploads);
+        this.account = new AccountRoutes(admin, files, dashboardRequests, uploads, erasureStarts);
         this.operator = new OperatorRoutes(admin, records, account);
     }
 
@@ -89,6 +90,13 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
         String queueUrl = wiring.require("DASHBOARD_QUEUE_URL");
         return (clientId, campaignId) -> wiring.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(
                 HttpJson.object().put("clientId", clientId).put("campaignId", campaignId).toString()));
+    }
+
+    /** A message on the erasure queue: the request the erasure function takes up. */
+    static AccountRoutes.ErasureStarts erasureStarts(Wiring wiring) {
+        String queueUrl = wiring.require("ERASURE_QUEUE_URL");
+        return (clientId, requestId) -> wiring.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(
+                HttpJson.object().put("clientId", clientId).put("requestId", requestId).toString()));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class Requests {
         }
         List<String> shape = new ArrayList<>();
         for (int i = 0; i < path.size(); i++) {
-            boolean id = (i == 1 && List.of("campaigns", "caller-ids", "oppositions", "users").contains(path.get(0))
+            boolean id = (i == 1 && List.of("campaigns", "caller-ids", "oppositions", "users", "erasures").contains(path.get(0))
                     && !(path.get(0).equals("oppositions") && path.get(1).equals("imports")))
                     || (i == 2 && path.get(0).equals("caller-ids"))
                     || (i == 2 && path.get(0).equals("campaigns") && !List.of("reports", "uploads").contains(path.get(2)));
