@@ -61,6 +61,30 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
      * Up to {@code limit} of the campaign's contacts without an expiry get one ({@code expiresAt}, the table's TTL
      * attribute, in epoch seconds): queried a page at a time, each updated on condition that it still exists.
      */
+    /** A page of the campaign's keys, then one BatchWriteItem of deletes per 25 (unprocessed ones sent again). */
+    @Override
+    public int deleteCampaign(String campaignKey, int limit) {
+        List<Map<String, AttributeValue>> keys = dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(campaignKey)))
+                .projectionExpression("pk, sk")).items().stream().limit(limit).toList();
+        for (int from = 0; from < keys.size(); from += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> deletes = new ArrayList<>();
+            for (Map<String, AttributeValue> key : keys.subList(from, Math.min(keys.size(), from + 25))) {
+                deletes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .deleteRequest(d -> d.key(Map.of("pk", key.get("pk"), "sk", key.get("sk")))).build());
+            }
+            Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> pending = Map.of(table, deletes);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    BatchBackoff.pause(attempt);
+                }
+                Map<String, List<software.amazon.awssdk.services.dynamodb.model.WriteRequest>> asked = pending;
+                pending = dynamo.batchWriteItem(r -> r.requestItems(asked)).unprocessedItems();
+            }
+        }
+        return keys.size();
+    }
+
     /** The contact's item holds its history: deleting it erases both. */
     @Override
     public boolean erase(String campaignKey, String contactId) {

@@ -201,6 +201,14 @@ public final class AccountAdministration {
         return ledger.records().campaigns(clientId);
     }
 
+    /** Records in the client's audit trail something the system did to its data (no change of its account). */
+    public void recordEvent(Actor actor, String clientId, String action, String target,
+                            java.util.Map<String, String> details) {
+        AccountRules.requireOperator(actor);
+        ledger.records().commit(new AccountRecords.Change(List.of(), List.of(ledger.entry(actor, clientId, action,
+                target, java.util.Map.of(), details))));
+    }
+
     public List<AuditEntry> audit(Actor actor, String clientId) {
         AccountRules.requireScope(actor, clientId);
         return ledger.records().audit(clientId);

@@ -53,6 +53,12 @@ public interface ContactBook {
      */
     int expireBy(String campaignKey, Instant expiresAt, int limit);
 
+    /**
+     * Deletes up to {@code limit} of the campaign's contacts with their histories (a client's data at the end of its
+     * contract); how many. Fewer than {@code limit}: the campaign has none left.
+     */
+    int deleteCampaign(String campaignKey, int limit);
+
     /** Deletes the contact with its history (a callee's erasure); false when there was none. */
     boolean erase(String campaignKey, String contactId);
 

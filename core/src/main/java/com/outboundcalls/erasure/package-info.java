@@ -1,2 +1,5 @@
-/** A callee's number erased from a client's data on request: contacts, histories, report rows, uploaded files. */
+/**
+ * Callee data erased: a callee's number on request, and a client's whole data at the end of its contract, once
+ * returned to it.
+ */
 package com.outboundcalls.erasure;

@@ -79,7 +79,20 @@ public final class InMemoryPorts {
     }
 
     /** Contacts and their state machine; every transition checks the state it leaves. */
-    public static final class Contacts implements ContactBook, ContactStore {
+    public static final class Contacts implements ContactBook, ContactStore, com.outboundcalls.contact.ContactRecord.Source {
+
+        @Override
+        public synchronized void forEachInCampaign(String campaignKey,
+                                                   java.util.function.Consumer<com.outboundcalls.contact.ContactRecord> consumer) {
+            for (Map.Entry<String, Contact> e : List.copyOf(contacts.entrySet())) {
+                if (e.getKey().startsWith(campaignKey + "|")) {
+                    Contact c = e.getValue();
+                    consumer.accept(new com.outboundcalls.contact.ContactRecord(c.contactId(), c.e164(),
+                            sourceFile.get(e.getKey()), sourceRow.getOrDefault(e.getKey(), 0L).intValue(), c.status(),
+                            c.attempts(), c.uncountedAttempts(), c.dueAt(), List.of()));
+                }
+            }
+        }
         private final Map<String, Contact> contacts = new LinkedHashMap<>();
         private final Map<String, String> sourceFile = new HashMap<>();
 
@@ -91,6 +104,14 @@ public final class InMemoryPorts {
         public int batches;
         /** Each contact's expiry, once given one (the key as {@code campaignKey|contactId}). */
         public final Map<String, Instant> expiries = new HashMap<>();
+
+        @Override
+        public synchronized int deleteCampaign(String campaignKey, int limit) {
+            List<String> keys = contacts.keySet().stream().filter(k -> k.startsWith(campaignKey + "|")).limit(limit)
+                    .toList();
+            keys.forEach(k -> erase(campaignKey, k.substring(campaignKey.length() + 1)));
+            return keys.size();
+        }
 
         @Override
         public synchronized boolean erase(String campaignKey, String contactId) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * Every night: accounts whose last day of service has passed are terminated (their campaigns stop calling),
  * each change audited as made by this function; and the callees' data of ended campaigns is given its expiry, then
  * their reports deleted once it has come ({@link CalleeDataRetention}); callee erasures still pending an hour after
- * they were asked are handed to the erasure queue again. A re-run finds nothing more to do.
+ * they were asked are handed to the erasure queue again; a terminated client's users lose access and its data is
+ * returned, then deleted after the grace period ({@link com.outboundcalls.erasure.ContractEndData}). A re-run finds nothing more to do.
  */
 public final class AccountHousekeepingHandler implements RequestHandler<Map<String, Object>, String> {
 
@@ -31,6 +32,7 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
     private final AccountRecords records;
     private final CalleeDataRetention retention;
     private final AccountRoutes.ErasureStarts erasureStarts;
+    private final com.outboundcalls.erasure.ContractEndData contractEnd;
     private final StructuredLog log = new StructuredLog("account-housekeeping");
 
     public AccountHousekeepingHandler() {
@@ -49,11 +51,24 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
                         new DynamoRetentionMarks(wiring.dynamoDb(), wiring.require("ACCOUNTS_TABLE")),
                         Duration.ofDays(wiring.optionalLong("CALLEE_DATA_RETENTION_DAYS", 90)),
                         (int) wiring.optionalLong("RETENTION_CONTACTS_PER_RUN", 20_000), wiring.clock()),
-                AccountsApiHandler.erasureStarts(wiring));
+                AccountsApiHandler.erasureStarts(wiring), contractEnd(wiring));
+    }
+
+    private static com.outboundcalls.erasure.ContractEndData contractEnd(Wiring wiring) {
+        String bucket = wiring.require("REPORT_BUCKET");
+        return new com.outboundcalls.erasure.ContractEndData(wiring.accountRecords(), new AccountAdministration(
+                wiring.accountRecords(), wiring.require("DEFAULT_CALLER_ID"), wiring.clock(), wiring.userDirectory()),
+                wiring.contactBook(), wiring.contactBook(), new com.outboundcalls.aws.S3StoredFiles(wiring.s3(), bucket),
+                wiring.objectSink(bucket), wiring.mailer(), new com.outboundcalls.aws.DynamoContractEndStages(
+                        wiring.dynamoDb(), wiring.require("ACCOUNTS_TABLE")), wiring.require("RETURN_DOWNLOAD_BASE"),
+                Duration.ofDays(wiring.optionalLong("CONTRACT_END_GRACE_DAYS", 30)),
+                (int) wiring.optionalLong("RETENTION_CONTACTS_PER_RUN", 20_000), wiring.clock());
     }
 
     public AccountHousekeepingHandler(AccountRecords records, AccountAdministration admin,
-                                      CalleeDataRetention retention, AccountRoutes.ErasureStarts erasureStarts) {
+                                      CalleeDataRetention retention, AccountRoutes.ErasureStarts erasureStarts,
+                                      com.outboundcalls.erasure.ContractEndData contractEnd) {
+        this.contractEnd = contractEnd;
         this.erasureStarts = erasureStarts;
         this.records = records;
         this.admin = admin;
@@ -71,6 +86,9 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
             erasureStarts.start(request.clientId(), request.requestId());
             log.info("erasure_handed_on_again", "clientId", request.clientId(), "requestId", request.requestId());
         });
+        com.outboundcalls.erasure.ContractEndData.Result ended = contractEnd.run();
+        ended.returned().forEach(id -> log.info("contract_end_data_returned", "clientId", id));
+        ended.deleted().forEach(id -> log.info("contract_end_data_deleted", "clientId", id));
         CalleeDataRetention.Result kept = retention.run();
         kept.started().forEach(key -> log.info("callee_data_retention_started", "campaign", key));
         kept.reportsDeleted().forEach(key -> log.info("campaign_reports_deleted", "campaign", key));

@@ -56,6 +56,8 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
     private final OperatorAllowList operators;
     private final OperatorRoutes operator;
     private final AccountRoutes account;
+    private final com.outboundcalls.erasure.ReturnDownloads returns;
+    private final com.outboundcalls.aws.S3Links files;
     private final StructuredLog log = new StructuredLog("accounts-api");
 
     public AccountsApiHandler() {
@@ -72,13 +74,18 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 wiring.links(wiring.require("CONTACT_BUCKET")), dashboardRequests(wiring),
                 new UploadGrants(wiring.uploads(), wiring.optionalLong("MAX_FILE_MEGABYTES",
                         ContactIngestion.Limits.DEFAULT.maxFileBytes() >> 20) << 20, wiring.clock()),
-                OperatorAllowList.parse(wiring.optional("OPERATOR_PRINCIPALS")), erasureStarts(wiring));
+                OperatorAllowList.parse(wiring.optional("OPERATOR_PRINCIPALS")), erasureStarts(wiring),
+                new com.outboundcalls.erasure.ReturnDownloads(new com.outboundcalls.aws.DynamoContractEndStages(
+                        wiring.dynamoDb(), wiring.require("ACCOUNTS_TABLE")), wiring.clock()));
     }
 
     /** @param operators the provider's staff, who alone act on the operator routes (besides their IAM policy) */
     AccountsApiHandler(AccountRecords records, AccountAdministration admin, com.outboundcalls.aws.S3Links files,
                        AccountRoutes.DashboardRequests dashboardRequests, UploadGrants uploads,
-                       OperatorAllowList operators, AccountRoutes.ErasureStarts erasureStarts) {
+                       OperatorAllowList operators, AccountRoutes.ErasureStarts erasureStarts,
+                       com.outboundcalls.erasure.ReturnDownloads returns) {
+        this.returns = returns;
+        this.files = files;
         this.operators = operators;
         this.access = new ClientSpaceAccess(records);
         this.account = new AccountRoutes(admin, files, dashboardRequests, uploads, erasureStarts);
@@ -109,6 +116,13 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
             APIGatewayV2HTTPResponse response;
             if (claims.isPresent()) {
                 response = clientSpace(claims.get(), method, path, event);
+            } else if (path.size() == 2 && path.get(0).equals("returns") && method.equals("GET")) {
+                // A terminated client's returned data, by the token its mail carries (the route is open).
+                response = returns.archiveFor(path.get(1))
+                        .map(key -> APIGatewayV2HTTPResponse.builder().withStatusCode(302)
+                                .withHeaders(Map.of("Location", files.downloadUnchecked(key), "Cache-Control", "no-store"))
+                                .build())
+                        .orElseGet(() -> error(404, "this link is unknown or has expired: the data it gave was deleted"));
             } else if (!path.isEmpty() && path.get(0).equals("operator") && !operators.allows(principal)) {
                 response = error(403, "this identity is not one of the provider's operators (OperatorPrincipals)");
             } else if (!path.isEmpty() && path.get(0).equals("operator")) {
