@@ -52,7 +52,7 @@ final class AwsStandIns implements AutoCloseable {
         try {
             int dynamoPort = ports.dynamoDb() > 0 ? ports.dynamoDb() : freePort();
             DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(new String[]{
-                    "-inMemory", "-port", Integer.toString(dynamoPort), "-disableTelemetry"});
+                    "-inMemory", "-sharedDb", "-port", Integer.toString(dynamoPort), "-disableTelemetry"});
             dynamo.start();
 
             int sqsPort = ports.sqs() > 0 ? ports.sqs() : freePort();

@@ -326,6 +326,45 @@ public final class LocalCloud implements AutoCloseable {
         return metricLines.sums();
     }
 
+    /**
+     * The AWS calls the functions' roles refused so far ({@code function: action on resource}); each also failed
+     * the call with the service's AccessDenied.
+     */
+    public List<String> accessDenials() {
+        return List.copyOf(stack.roles.denials);
+    }
+
+    /** Per function, the actions its role grants that none of its calls used so far (its role may be too broad). */
+    public Map<String, List<String>> unusedGrants() {
+        Map<String, List<String>> unused = new java.util.TreeMap<>();
+        stack.roles.byAccessKey.values().forEach(role -> {
+            if (!role.unusedGrants().isEmpty()) {
+                unused.put(role.functionId(), role.unusedGrants());
+            }
+        });
+        return unused;
+    }
+
+    /**
+     * With LOCALCLOUD_GRANTS_REPORT naming a file, appends each function's grants with whether they were used, one
+     * line each ({@code USED|UNUSED function grant}): across a test run, a grant no line marks used was never needed.
+     */
+    private void reportGrants() {
+        String report = System.getenv("LOCALCLOUD_GRANTS_REPORT");
+        if (report == null || report.isBlank()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        stack.roles.byAccessKey.values().forEach(role -> role.grants().forEach((grant, used) ->
+                lines.append(used ? "USED|" : "UNUSED|").append(role.functionId()).append('|').append(grant).append('\n')));
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(report), lines, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            System.err.println("[local-cloud] cannot write the grants report " + report + ": " + e.getMessage());
+        }
+    }
+
     /** Where the template's HTTP API answers, e.g. the finance API. */
     public URI httpApiEndpoint(String apiLogicalId) {
         LocalHttpApi api = stack.httpApis.get(apiLogicalId);
@@ -405,6 +444,8 @@ public final class LocalCloud implements AutoCloseable {
         cognito.close();
         ses.close();
         secrets.close();
+        LocalAccessGate.unregister(stack.roles);
+        reportGrants();
         stack.httpApis.values().forEach(LocalHttpApi::close);
         standIns.close();
     }

@@ -53,6 +53,10 @@ final class TemplateProvisioning {
     final Map<String, String> arns = new HashMap<>();
     final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     final Map<String, LocalHttpApi> httpApis = new LinkedHashMap<>();
+    /** The functions' roles, checked on every AWS call their code makes ({@link LocalAccessGate}). */
+    final LocalAccessGate.Roles roles;
+    private static final java.util.concurrent.atomic.AtomicInteger CLOUDS = new java.util.concurrent.atomic.AtomicInteger();
+    private final String keyPrefix = "FN" + CLOUDS.incrementAndGet() + "x";
 
     TemplateProvisioning(CloudTemplate template, Map<String, String> parameters, LocalClock clock, DynamoDbClient dynamo,
                          SqsClient sqs, S3Client s3, LocalEventBridge eventBridge, EventLoop eventLoop,
@@ -60,6 +64,8 @@ final class TemplateProvisioning {
                          Map<String, LocalIdentity> identities, CognitoSimulator cognito,
                          SecretsManagerSimulator secrets) {
         this.secrets = secrets;
+        Map<String, String> hashKeys = new HashMap<>();
+        this.roles = new LocalAccessGate.Roles(hashKeys, REGION, ACCOUNT_ID);
         this.template = template;
         this.parameters = parameters;
         this.clock = clock;
@@ -148,6 +154,11 @@ final class TemplateProvisioning {
     @SuppressWarnings("unchecked")
     private void createTable(String id) {
         Map<String, Object> props = template.properties(id);
+        for (Map<String, Object> k : (List<Map<String, Object>>) props.get("KeySchema")) {
+            if ("HASH".equals(k.get("KeyType"))) {
+                roles.hashKeyByTable.put(physicalNames.get(id), (String) k.get("AttributeName"));
+            }
+        }
         List<AttributeDefinition> definitions = new ArrayList<>();
         for (Map<String, Object> d : (List<Map<String, Object>>) props.get("AttributeDefinitions")) {
             definitions.add(AttributeDefinition.builder().attributeName((String) d.get("AttributeName"))
@@ -230,6 +241,9 @@ final class TemplateProvisioning {
                 .forEach((k, v) -> env.put(k, String.valueOf(resolve(v))));
         env.putAll(clientEnvironment);
         env.put("AWS_LAMBDA_FUNCTION_NAME", id);
+        // The function signs with a key of its own, by which the gate knows its role.
+        String accessKey = keyPrefix + id;
+        env.put("AWS_ACCESS_KEY_ID", accessKey);
         int timeout = ((Number) props.getOrDefault("Timeout", 60)).intValue();
         int memory = ((Number) props.getOrDefault("MemorySize", 1024)).intValue();
         LocalFunction function = new LocalFunction(id, (String) props.get("Handler"), env, clock, timeout, memory,
@@ -237,6 +251,9 @@ final class TemplateProvisioning {
         if (!function.isAvailable()) {
             return; // this JVM does not carry that function (a single function's own tests)
         }
+        roles.byAccessKey.put(accessKey, RolePolicy.of(id, (List<Object>) resolve(props.getOrDefault("Policies",
+                List.of())), REGION, ACCOUNT_ID));
+        LocalAccessGate.register(accessKey, roles);
         functions.put(id, function);
         onFailureDestination(id).ifPresent(queueUrl -> function.onAsyncFailure(
                 record -> sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(record))));
