@@ -53,7 +53,8 @@ public final class Demo {
                          ConnectSimulator.Stats connect, long ratedCalls, long answeredCalls, long billedSeconds,
                          JsonNode invoice, BigDecimal usageFromCalls, List<String> checks, List<String> failedChecks,
                          Path out, Duration wallTime, Instant simulatedEnd, Map<String, String> functions,
-                         long calleesOpposed, Map<String, Long> metrics, String fileReports) {
+                         long calleesOpposed, Map<String, Long> metrics, String fileReports,
+                         Map<String, Long> faultsInjected, List<String> accessDenials) {
 
         public long pending() {
             return statuses.getOrDefault(ContactStatus.CALLABLE, 0L) + statuses.getOrDefault(ContactStatus.QUEUED, 0L)
@@ -67,7 +68,7 @@ public final class Demo {
         Instant monthEnd = options.month().plusMonths(1).atDay(1).atStartOfDay(Zones.BILLING).toInstant();
         LocalClock clock = LocalClock.simulated(monthStart.toInstant());
         String campaignId = "relance-" + options.month();
-        try (LocalCloud cloud = LocalCloud.builder().clock(clock).seed(options.seed()).start()) {
+        try (LocalCloud cloud = LocalCloud.builder().clock(clock).seed(options.seed()).faults(options.faults()).start()) {
             String bucket = cloud.physicalName("ContactBucket");
             publishPriceList(cloud, bucket);
             Client client = ReferenceData.demoClient(options.clientId());
@@ -210,13 +211,16 @@ public final class Demo {
         check(ingest.path("rowsRead").asLong() == accepted + ingest.path("rejected").asLong()
                         + ingest.path("skipped").asLong(),
                 "rows read = accepted + rejected + skipped", passed, failed);
+        check(cloud.accessDenials().isEmpty(), "no AWS call refused by its function's role (" + cloud.accessDenials().size()
+                + " refused)", passed, failed);
         return new Result(campaign.key(), ingest.path("rowsRead").asLong(), accepted, ingest.path("skipped").asLong(),
                 ingest.path("rejected").asLong(), byReason, stored, statuses, connectStats, ratedCalls, answered,
                 billedSeconds, invoice, usageFromCalls, passed, failed, out,
                 Duration.ofNanos(System.nanoTime() - startedNanos), simulatedEnd, functions,
                 new com.outboundcalls.aws.DynamoOppositionList(cloud.dynamoDb(), cloud.physicalName("OppositionsTable"))
                         .count(options.clientId()), cloud.metrics(),
-                "reports/" + options.clientId() + "/" + campaign.campaignId() + "/" + fileName);
+                "reports/" + options.clientId() + "/" + campaign.campaignId() + "/" + fileName,
+                cloud.faultsInjected(), cloud.accessDenials());
     }
 
     private static void check(boolean ok, String what, List<String> passed, List<String> failed) {
@@ -268,6 +272,13 @@ public final class Demo {
         s.append(String.format("  output              %s (reports/ and exports/)%n", r.out().toAbsolutePath()));
         s.append(String.format("  dashboard           %s%n", r.out().resolve("reports/" + r.campaignKey().split("#")[0]
                 + "/dashboard/index.html").toAbsolutePath()));
+        if (!r.faultsInjected().isEmpty()) {
+            s.append("  faults injected     ");
+            s.append(String.join(", ", r.faultsInjected().entrySet().stream().map(e -> e.getKey().toLowerCase(
+                    java.util.Locale.ROOT) + " " + e.getValue()).toList())).append('\n');
+        }
+        s.append(String.format("  least privilege     %d AWS calls refused by the functions' roles%n", r.accessDenials().size()));
+        r.accessDenials().stream().limit(20).forEach(d -> s.append("      refused ").append(d).append('\n'));
         s.append("  checks\n");
         r.checks().forEach(c -> s.append("      ok      ").append(c).append('\n'));
         r.failedChecks().forEach(c -> s.append("      FAILED  ").append(c).append('\n'));

@@ -6,7 +6,12 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 
 /** The flags of the demo and up commands. */
-public record DemoOptions(Path contacts, String clientId, YearMonth month, long seed, Path out, int sampleRows) {
+public record DemoOptions(Path contacts, String clientId, YearMonth month, long seed, Path out, int sampleRows,
+                          double faults) {
+
+    public DemoOptions(Path contacts, String clientId, YearMonth month, long seed, Path out, int sampleRows) {
+        this(contacts, clientId, month, seed, out, sampleRows, 0);
+    }
 
     public static final String USAGE = """
             usage: ./localcloud [demo|up] [--contacts FILE] [--client ID] [--month YYYY-MM] [--seed N] [--out DIR]
@@ -18,6 +23,8 @@ public record DemoOptions(Path contacts, String clientId, YearMonth month, long 
               --seed N         seed of the sample file and of the simulated callees (default 42)
               --out DIR        where reports/ and exports/ are copied (default demo-output)
               --rows N         rows of the generated sample file (default 2000)
+              --faults RATE    share of the functions' AWS calls faulted (e.g. 0.05): retryable errors, lost
+                               answers to writes, dropped SQS sends, functions killed between two writes
             """;
 
     public static DemoOptions parse(String[] args, int from) {
@@ -27,6 +34,7 @@ public record DemoOptions(Path contacts, String clientId, YearMonth month, long 
         long seed = 42;
         Path out = Path.of("demo-output");
         int rows = 2000;
+        double faults = 0;
         for (int i = from; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -48,9 +56,10 @@ public record DemoOptions(Path contacts, String clientId, YearMonth month, long 
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--out" -> out = Path.of(value);
                 case "--rows" -> rows = Integer.parseInt(value);
+                case "--faults" -> faults = Double.parseDouble(value);
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
-        return new DemoOptions(contacts, clientId, month, seed, out, rows);
+        return new DemoOptions(contacts, clientId, month, seed, out, rows, faults);
     }
 }

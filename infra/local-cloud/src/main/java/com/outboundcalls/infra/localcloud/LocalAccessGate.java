@@ -45,6 +45,10 @@ public final class LocalAccessGate implements ExecutionInterceptor {
         final String region;
         final String account;
         final List<String> denials = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** The faults injected into these functions' calls (none unless the local cloud was asked for them). */
+        volatile LocalFaults faults = new LocalFaults(0, 0);
+        /** Where a dropped SQS send goes: a queue nothing reads. */
+        volatile String droppedSendsQueueUrl;
 
         Roles(Map<String, String> hashKeyByTable, String region, String account) {
             this.hashKeyByTable = hashKeyByTable;
@@ -59,6 +63,60 @@ public final class LocalAccessGate implements ExecutionInterceptor {
 
     static void unregister(Roles roles) {
         ROLES.values().removeIf(r -> r == roles);
+    }
+
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<String> FUNCTION =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("LocalCloudFunction");
+
+    /** An SQS send of a function, dropped as a fault: sent to a queue nothing reads. */
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        SdkRequest request = context.request();
+        if (!(request instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest
+                || request instanceof software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest)) {
+            return request;
+        }
+        Roles roles = rolesOfCaller(attributes);
+        if (roles == null || roles.droppedSendsQueueUrl == null || !roles.faults.dropSend()) {
+            return request;
+        }
+        if (request instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest send) {
+            return send.toBuilder().queueUrl(roles.droppedSendsQueueUrl).build();
+        }
+        return ((software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest) request).toBuilder()
+                .queueUrl(roles.droppedSendsQueueUrl).build();
+    }
+
+    /** The roles of the local cloud whose function signs this call, from the identity the SDK resolved. */
+    private static Roles rolesOfCaller(ExecutionAttributes attributes) {
+        try {
+            var scheme = attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkInternalExecutionAttribute
+                    .SELECTED_AUTH_SCHEME);
+            if (scheme == null) {
+                return null;
+            }
+            Object identity = scheme.identity().join();
+            return identity instanceof software.amazon.awssdk.identity.spi.AwsCredentialsIdentity credentials
+                    ? ROLES.get(credentials.accessKeyId()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A write of a function done, its answer lost as a fault: a 500, which its SDK answers by sending it again. */
+    @Override
+    public software.amazon.awssdk.http.SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context,
+                                                                           ExecutionAttributes attributes) {
+        software.amazon.awssdk.http.SdkHttpResponse response = context.httpResponse();
+        String function = attributes.getAttribute(FUNCTION);
+        if (function == null || !response.isSuccessful()) {
+            return response;
+        }
+        Roles roles = ROLES.get(function);
+        if (roles == null || !roles.faults.loseAnswer(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+            return response;
+        }
+        return response.toBuilder().statusCode(500).statusText("Internal Server Error (local cloud fault)").build();
     }
 
     @Override
@@ -78,6 +136,7 @@ public final class LocalAccessGate implements ExecutionInterceptor {
         RolePolicy role = roles.byAccessKey.get(key.group(1));
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        attributes.putAttribute(FUNCTION, key.group(1));
         for (RolePolicy.Check check : checks(roles, service, operation, context.request())) {
             if (!role.allows(check)) {
                 String message = "User: arn:aws:sts::" + roles.account + ":assumed-role/" + role.functionId()
@@ -92,6 +151,7 @@ public final class LocalAccessGate implements ExecutionInterceptor {
                                 .errorMessage(message).serviceName(service).build()).build();
             }
         }
+        roles.faults.beforeSending(role.functionId(), service, operation);
     }
 
     /** What IAM checks for one request: an action and resource each, with its condition keys. */

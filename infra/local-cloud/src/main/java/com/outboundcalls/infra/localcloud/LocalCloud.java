@@ -66,6 +66,7 @@ public final class LocalCloud implements AutoCloseable {
         private AwsStandIns.Ports ports = AwsStandIns.Ports.any();
         private int httpApiPort;
         private int cognitoPort;
+        private double faultRate;
 
         /** Fixed loopback ports (0 = any free port), for a cloud that people drive by hand. */
         public Builder ports(int dynamoDb, int sqs, int s3, int connect) {
@@ -82,6 +83,15 @@ public final class LocalCloud implements AutoCloseable {
         /** Loopback port of the Cognito stand-in (0 = any free port). */
         public Builder cognitoPort(int port) {
             this.cognitoPort = port;
+            return this;
+        }
+
+        /**
+         * Injects faults into this share of the functions' AWS calls ({@link LocalFaults}): retryable errors, lost
+         * answers to writes, dropped SQS sends, functions killed between two writes.
+         */
+        public Builder faults(double rate) {
+            this.faultRate = rate;
             return this;
         }
 
@@ -117,8 +127,12 @@ public final class LocalCloud implements AutoCloseable {
 
         public LocalCloud start() {
             Path path = templatePath != null ? templatePath : CloudTemplate.locate(Path.of(""));
-            return new LocalCloud(CloudTemplate.load(path), clock != null ? clock : LocalClock.wall(), seed,
+            LocalCloud cloud = new LocalCloud(CloudTemplate.load(path), clock != null ? clock : LocalClock.wall(), seed,
                     quotas, population, parameterOverrides, ports, httpApiPort, cognitoPort);
+            if (faultRate > 0) {
+                cloud.injectFaults(faultRate, seed);
+            }
+            return cloud;
         }
     }
 
@@ -324,6 +338,19 @@ public final class LocalCloud implements AutoCloseable {
      */
     public Map<String, Long> metrics() {
         return metricLines.sums();
+    }
+
+    private void injectFaults(double rate, long seed) {
+        stack.roles.droppedSendsQueueUrl = sqs.createQueue(r -> r.queueName(STACK_NAME + "-local-dropped-sends"))
+                .queueUrl();
+        stack.roles.faults = new LocalFaults(rate, seed);
+    }
+
+    /** The faults injected into the functions' AWS calls so far, by kind (none unless asked for). */
+    public Map<String, Long> faultsInjected() {
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        stack.roles.faults.injected().forEach((kind, n) -> byKind.put(kind.name(), n));
+        return byKind;
     }
 
     /**
