@@ -67,6 +67,8 @@ public final class LocalAccessGate implements ExecutionInterceptor {
 
     private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<String> FUNCTION =
             new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("LocalCloudFunction");
+    private static final software.amazon.awssdk.core.interceptor.ExecutionAttribute<String> ASKED_QUEUE =
+            new software.amazon.awssdk.core.interceptor.ExecutionAttribute<>("LocalCloudAskedQueue");
 
     /** An SQS send of a function, dropped as a fault: sent to a queue nothing reads. */
     @Override
@@ -80,6 +82,8 @@ public final class LocalAccessGate implements ExecutionInterceptor {
         if (roles == null || roles.droppedSendsQueueUrl == null || !roles.faults.dropSend()) {
             return request;
         }
+        // Its role is checked against the queue the function asked for, not against where the fault sends it.
+        attributes.putAttribute(ASKED_QUEUE, request.getValueForField("QueueUrl", String.class).orElse(null));
         if (request instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest send) {
             return send.toBuilder().queueUrl(roles.droppedSendsQueueUrl).build();
         }
@@ -137,7 +141,14 @@ public final class LocalAccessGate implements ExecutionInterceptor {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         attributes.putAttribute(FUNCTION, key.group(1));
-        for (RolePolicy.Check check : checks(roles, service, operation, context.request())) {
+        SdkRequest asked = context.request();
+        String askedQueue = attributes.getAttribute(ASKED_QUEUE);
+        if (askedQueue != null && asked instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest send) {
+            asked = send.toBuilder().queueUrl(askedQueue).build();
+        } else if (askedQueue != null && asked instanceof software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest b) {
+            asked = b.toBuilder().queueUrl(askedQueue).build();
+        }
+        for (RolePolicy.Check check : checks(roles, service, operation, asked)) {
             if (!role.allows(check)) {
                 String message = "User: arn:aws:sts::" + roles.account + ":assumed-role/" + role.functionId()
                         + "Role/" + role.functionId() + " is not authorized to perform: " + check.action()

@@ -57,4 +57,39 @@ class LocalFaultsTest {
             }
         }
     }
+
+    @Test
+    void aDroppedSendIsAcceptedAndNeverDeliveredAndItsRoleIsCheckedOnTheQueueAsked() {
+        try (LocalCloud cloud = LocalCloud.builder().faults(0.4).seed(5).start()) {
+            String queue = cloud.physicalName("DialQueue");
+            LocalAccessGate.Roles roles = new LocalAccessGate.Roles(Map.of(), LocalCloud.REGION, LocalCloud.ACCOUNT_ID);
+            roles.faults = new LocalFaults(0.4, 5);
+            roles.droppedSendsQueueUrl = cloud.sqs().createQueue(r -> r.queueName("dropped-for-test")).queueUrl();
+            roles.byAccessKey.put("FAULTTEST2", RolePolicy.of("Sender", List.of(Map.of("Statement", List.of(
+                    Map.of("Effect", "Allow", "Action", "sqs:SendMessage", "Resource", cloud.arn("DialQueue"))))),
+                    LocalCloud.REGION, LocalCloud.ACCOUNT_ID));
+            LocalAccessGate.register("FAULTTEST2", roles);
+            try {
+                Map<String, String> env = new HashMap<>(cloud.clientEnvironment());
+                env.put("AWS_ACCESS_KEY_ID", "FAULTTEST2");
+                var sqs = new AwsClients(env).sqs();
+                int accepted = 0;
+                for (int i = 0; i < 60; i++) {
+                    int n = i;
+                    try {
+                        sqs.sendMessage(r -> r.queueUrl(queue).messageBody("m" + n));
+                        accepted++;
+                    } catch (LocalFaults.FunctionKilled e) {
+                        // killed before sending: not accepted
+                    }
+                }
+                long dropped = roles.faults.injected().getOrDefault(LocalFaults.Kind.SEND_DROPPED, 0L);
+                assertTrue(dropped > 0, roles.faults.injected().toString());
+                assertTrue(roles.denials.isEmpty(), roles.denials.toString());
+                assertEquals(accepted - dropped, cloud.queueDepth("DialQueue"), "a dropped send never arrives");
+            } finally {
+                LocalAccessGate.unregister(roles);
+            }
+        }
+    }
 }
