@@ -5,12 +5,9 @@ import com.outboundcalls.testing.InMemoryAccountRecords;
 import com.outboundcalls.testing.InMemoryPorts;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +36,7 @@ class CalleeDataRetentionTest {
             marks.put(mark.campaignKey(), mark);
         }
     };
-    private final MutableClock clock = new MutableClock(NIGHT);
+    private final com.outboundcalls.testing.SettableClock clock = new com.outboundcalls.testing.SettableClock(NIGHT);
 
     private CalleeDataRetention retention(int perRun) {
         return new CalleeDataRetention(accounts, contacts, reports, store, Duration.ofDays(90), perRun, clock);
@@ -116,28 +113,5 @@ class CalleeDataRetentionTest {
                 () -> new CalleeDataTerms(java.util.Set.of(), 0));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new CalleeDataTerms(java.util.Set.of(), CalleeDataTerms.MAX_RETENTION_DAYS + 1));
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

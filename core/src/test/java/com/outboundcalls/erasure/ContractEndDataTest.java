@@ -19,12 +19,9 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +41,7 @@ class ContractEndDataTest {
 
     private final InMemoryAccountRecords accounts = new InMemoryAccountRecords();
     private final InMemoryUserDirectory directory = new InMemoryUserDirectory();
-    private final MutableClock clock = new MutableClock(NIGHT);
+    private final com.outboundcalls.testing.SettableClock clock = new com.outboundcalls.testing.SettableClock(NIGHT);
     private final AccountAdministration admin = new AccountAdministration(accounts, "+33948000000", clock, directory);
     private final InMemoryPorts.Contacts contacts = new InMemoryPorts.Contacts();
     private final InMemoryPorts.VersionedFiles files = new InMemoryPorts.VersionedFiles();
@@ -145,28 +142,5 @@ class ContractEndDataTest {
             }
         }
         return entries;
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
