@@ -10,9 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -204,12 +202,12 @@ public final class CognitoSimulator implements AutoCloseable {
                 return;
             }
             if (exchange.getRequestMethod().equals("GET") && path.endsWith("/.well-known/jwks.json")) {
-                respond(exchange, 200, publicKeys().toString(), "application/json");
+                LoopbackServer.respond(exchange, 200, publicKeys().toString(), "application/json");
                 return;
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (!"POST".equals(exchange.getRequestMethod()) || target == null || !target.startsWith(TARGET_PREFIX)) {
-                respond(exchange, 400, error("UnknownOperationException", "unknown operation"),
+                LoopbackServer.respond(exchange, 400, error("UnknownOperationException", "unknown operation"),
                         "application/x-amz-json-1.1");
                 return;
             }
@@ -219,12 +217,12 @@ public final class CognitoSimulator implements AutoCloseable {
                 response = operation(target.substring(TARGET_PREFIX.length()), request);
             } catch (CognitoError e) {
                 exchange.getResponseHeaders().add("x-amzn-ErrorType", e.type);
-                respond(exchange, e.status, error(e.type, e.getMessage()), "application/x-amz-json-1.1");
+                LoopbackServer.respond(exchange, e.status, error(e.type, e.getMessage()), "application/x-amz-json-1.1");
                 return;
             }
-            respond(exchange, 200, response.toString(), "application/x-amz-json-1.1");
+            LoopbackServer.respond(exchange, 200, response.toString(), "application/x-amz-json-1.1");
         } catch (RuntimeException e) {
-            respond(exchange, 500, error("InternalErrorException", String.valueOf(e.getMessage())),
+            LoopbackServer.respond(exchange, 500, error("InternalErrorException", String.valueOf(e.getMessage())),
                     "application/x-amz-json-1.1");
         } finally {
             exchange.close();
@@ -483,15 +481,6 @@ public final class CognitoSimulator implements AutoCloseable {
         body.put("__type", type);
         body.put("message", message);
         return body.toString();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body, String contentType) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override

@@ -34,6 +34,17 @@ final class LoopbackServer {
         return server;
     }
 
+    /** Answers with a body of this type, whole. */
+    static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String body, String contentType)
+            throws IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (java.io.OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     static void stop(HttpServer server) {
         server.stop(0);
         ((ExecutorService) server.getExecutor()).shutdownNow();

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SecretsManagerSimulator implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AMZ_JSON = "application/x-amz-json-1.1";
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
@@ -84,20 +84,21 @@ public final class SecretsManagerSimulator implements AutoCloseable {
         try {
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (!"POST".equals(exchange.getRequestMethod()) || !"secretsmanager.GetSecretValue".equals(target)) {
-                respond(exchange, 400, error("InvalidRequestException", "operation not simulated: " + target));
+                LoopbackServer.respond(exchange, 400, error("InvalidRequestException",
+                        "operation not simulated: " + target), AMZ_JSON);
                 return;
             }
             JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
             Secret secret = secrets.get(request.path("SecretId").asText(""));
             if (secret == null) {
-                respond(exchange, 400, error("ResourceNotFoundException",
-                        "Secrets Manager can't find the specified secret."));
+                LoopbackServer.respond(exchange, 400, error("ResourceNotFoundException",
+                        "Secrets Manager can't find the specified secret."), AMZ_JSON);
                 return;
             }
-            respond(exchange, 200, JSON.createObjectNode().put("ARN", secret.arn()).put("Name", secret.name())
+            LoopbackServer.respond(exchange, 200, JSON.createObjectNode().put("ARN", secret.arn()).put("Name", secret.name())
                     .put("SecretString", secret.value()).put("VersionId", secret.versionId())
                     .put("CreatedDate", secret.createdAt())
-                    .set("VersionStages", JSON.createArrayNode().add("AWSCURRENT")).toString());
+                    .set("VersionStages", JSON.createArrayNode().add("AWSCURRENT")).toString(), AMZ_JSON);
         } finally {
             exchange.close();
         }
@@ -105,15 +106,6 @@ public final class SecretsManagerSimulator implements AutoCloseable {
 
     private static String error(String type, String message) {
         return JSON.createObjectNode().put("__type", type).put("message", message).toString();
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 
     @Override
