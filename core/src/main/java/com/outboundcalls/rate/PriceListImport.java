@@ -23,7 +23,10 @@ import java.util.function.Supplier;
  * version exists already (versions are immutable), or when it raises a price with less than one calendar
  * month's notice (valid_from at least one month after publication, in Paris). Accepted raises are notified
  * to each client they apply to: a message for the notifications queue and a file under
- * {@code reports/{clientId}/notices/}.
+ * {@code reports/{clientId}/notices/}. The routes an accepted version prices are handed to the rating side,
+ * which rates the calls left UNRATED on them ({@link RouteRerating}); the import itself never changes a rated
+ * call. The same file delivered again hands its routes over again, so a hand-over lost after the version was
+ * saved is made good by the event's retry.
  */
 public final class PriceListImport {
 
@@ -36,7 +39,7 @@ public final class PriceListImport {
 
     /** What an import did, as written to {@code reports/price-lists/{listId}/{version}.summary.json}. */
     public record Outcome(String listId, String version, boolean accepted, int rows, List<String> reasons,
-                          List<String> notifiedClients, int rerated) {
+                          List<String> notifiedClients, int routesToRerate) {
         Outcome(String listId, String version, boolean accepted, int rows, List<String> reasons,
                 List<String> notifiedClients) {
             this(listId, version, accepted, rows, reasons, notifiedClients, 0);
@@ -44,16 +47,16 @@ public final class PriceListImport {
     }
 
     private final PriceListStore store;
-    private final RatedCallStore ratedCalls;
+    private final RouteRerating.Handover rerating;
     private final AccountDirectory accounts;
     private final ObjectSink reports;
     private final Notices notices;
     private final Clock clock;
 
-    public PriceListImport(PriceListStore store, RatedCallStore ratedCalls, AccountDirectory accounts,
+    public PriceListImport(PriceListStore store, RouteRerating.Handover rerating, AccountDirectory accounts,
                            ObjectSink reports, Notices notices, Clock clock) {
         this.store = store;
-        this.ratedCalls = ratedCalls;
+        this.rerating = rerating;
         this.accounts = accounts;
         this.reports = reports;
         this.notices = notices;
@@ -76,16 +79,14 @@ public final class PriceListImport {
                     List.of("version " + version + " of list " + listId + " is published already; versions never"
                             + " change: publish a new version"), List.of());
             if (publishedFrom.get().equals(source)) {
-                return unchanged; // the same file's event delivered again: nothing to do, nothing to report
+                // The same file's event delivered again: nothing to report, but its routes handed over again
+                // in case the first delivery stopped between saving the version and handing them over.
+                rerating.rerate(routes(parse(listId, version, content).rows()));
+                return unchanged;
             }
             return report(unchanged, ".resubmitted");
         }
-        PriceListFile.Parsed parsed;
-        try (Reader reader = content.get()) {
-            parsed = PriceListFile.parse(listId, version, reader);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        PriceListFile.Parsed parsed = parse(listId, version, content);
         List<String> reasons = new ArrayList<>();
         parsed.problems().forEach(p -> reasons.add("row " + p.row() + ": " + p.reason()));
         List<PriceListFile.Row> raises = new ArrayList<>();
@@ -120,27 +121,24 @@ public final class PriceListImport {
                 notified.add(client.clientId());
             }
         }
-        return report(new Outcome(listId, version, true, parsed.rows().size(), List.of(), notified,
-                rerateCovered(parsed.rows())));
+        java.util.Set<RouteRerating.Route> routes = routes(parsed.rows());
+        rerating.rerate(routes);
+        return report(new Outcome(listId, version, true, parsed.rows().size(), List.of(), notified, routes.size()));
     }
 
-    /** Calls left UNRATED on a route this version prices are rated now, at the price valid when answered. */
-    private int rerateCovered(List<PriceListFile.Row> rows) {
-        CallPricer pricer = new CallPricer(store);
-        java.util.Set<String> routes = new java.util.LinkedHashSet<>();
-        rows.forEach(r -> routes.add(r.originCountry() + "|" + r.destinationCountry() + "|" + r.numberType()));
-        int rerated = 0;
-        for (String route : routes) {
-            String[] parts = route.split("\\|");
-            for (RatedCall unrated : ratedCalls.unratedOn(parts[0], parts[1], parts[2])) {
-                String clientList = accounts.client(unrated.clientId()).map(Client::priceListId).orElse(null);
-                Optional<RatedCall> rated = pricer.reprice(unrated, clientList);
-                if (rated.isPresent() && ratedCalls.rerate(rated.get())) {
-                    rerated++;
-                }
-            }
+    private static PriceListFile.Parsed parse(String listId, String version, Supplier<Reader> content) {
+        try (Reader reader = content.get()) {
+            return PriceListFile.parse(listId, version, reader);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return rerated;
+    }
+
+    private static java.util.Set<RouteRerating.Route> routes(List<PriceListFile.Row> rows) {
+        java.util.Set<RouteRerating.Route> routes = new java.util.LinkedHashSet<>();
+        rows.forEach(r -> routes.add(new RouteRerating.Route(r.originCountry(), r.destinationCountry(),
+                r.numberType())));
+        return routes;
     }
 
     /** The provider's list applies to every client; a negotiated list to its client only. */

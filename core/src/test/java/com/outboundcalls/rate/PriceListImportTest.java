@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PriceListImportTest {
@@ -27,8 +28,8 @@ class PriceListImportTest {
             .with(client("acme", null)).with(client("globex", "globex-deal"));
     private final InMemoryPorts.Objects reports = new InMemoryPorts.Objects();
     private final List<String> sent = new ArrayList<>();
-    private final InMemoryPorts.RatedCalls ratedCalls = new InMemoryPorts.RatedCalls();
-    private final PriceListImport importer = new PriceListImport(store, ratedCalls, accounts, reports,
+    private final List<RouteRerating.Route> handedOver = new ArrayList<>();
+    private final PriceListImport importer = new PriceListImport(store, handedOver::addAll, accounts, reports,
             (clientId, notice) -> sent.add(clientId), Clock.fixed(PUBLISHED, ZoneOffset.UTC));
 
     private static Client client(String id, String list) {
@@ -74,20 +75,40 @@ class PriceListImportTest {
     }
 
     @Test
-    void aCallLeftUnratedIsRatedWhenAVersionPricesItsDestination() {
-        Instant answered = Instant.parse("2026-10-10T09:00:00Z");
-        ratedCalls.saveIfAbsent(new RatedCall("far", "acme", "spring", "ct-far", 1, "FR", "JP", "MOBILE",
-                answered.minusSeconds(9), answered, answered.plusSeconds(61), 61, null, null, null,
-                RatedCall.Status.UNRATED, "no price for FR to JP MOBILE"));
+    void anAcceptedVersionHandsEachRouteItPricesToTheRatingSideOnce() {
         PriceListImport.Outcome outcome = upload("config/price-lists/default/asia.csv", PriceListFile.HEADER + "\n"
-                + "FR,JP,MOBILE,0.2400,2026-10-01\n");
+                + "FR,JP,MOBILE,0.2400,2026-10-01\n"
+                + "FR,JP,MOBILE,0.2200,2027-01-01\n"
+                + "FR,JP,FIXED_LINE,0.1000,2026-10-01\n");
         assertTrue(outcome.accepted());
-        assertEquals(1, outcome.rerated());
-        RatedCall rated = ratedCalls.calls.get("far");
-        assertEquals(RatedCall.Status.RATED, rated.status());
-        // 61 s at 0.24 EUR/min = 0.244000
-        assertEquals(new BigDecimal("0.244000"), rated.amount());
-        assertEquals("asia", rated.priceListVersion());
+        assertEquals(2, outcome.routesToRerate());
+        assertEquals(List.of(new RouteRerating.Route("FR", "JP", "MOBILE"), new RouteRerating.Route("FR", "JP",
+                "FIXED_LINE")), handedOver);
+    }
+
+    @Test
+    void aRefusedVersionHandsNoRouteOver() {
+        upload("config/price-lists/default/bad.csv", PriceListFile.HEADER + "\nFR,JP,MOBILE,abc,2026-10-01\n");
+        assertTrue(handedOver.isEmpty());
+    }
+
+    @Test
+    void aHandOverLostAfterTheVersionWasSavedIsMadeGoodByTheEventsRetry() {
+        String key = "config/price-lists/default/asia.csv";
+        String csv = PriceListFile.HEADER + "\nFR,JP,MOBILE,0.2400,2026-10-01\n";
+        PriceListImport failing = new PriceListImport(store, routes -> {
+            throw new IllegalStateException("the queue did not answer");
+        }, accounts, reports, (clientId, notice) -> sent.add(clientId), Clock.fixed(PUBLISHED, ZoneOffset.UTC));
+        assertThrows(IllegalStateException.class, () -> failing.importFile(key, key + "#etag-1",
+                () -> new StringReader(csv)));
+        assertTrue(store.versionSource("default", "asia").isPresent(), "the version was saved before the fault");
+
+        PriceListImport.Outcome retried = importer.importFile(key, key + "#etag-1", () -> new StringReader(csv));
+
+        assertFalse(retried.accepted(), "published already");
+        assertEquals(List.of(new RouteRerating.Route("FR", "JP", "MOBILE")), handedOver);
+        assertFalse(reports.objects.containsKey("reports/price-lists/default/asia.resubmitted.summary.json"),
+                "a redelivery is not reported as a resubmission");
     }
 
     @Test

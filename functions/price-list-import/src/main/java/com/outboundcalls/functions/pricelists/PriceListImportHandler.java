@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.aws.SqsRerateHandover;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
@@ -42,10 +43,11 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
 
     private static PriceLists priceLists(Wiring wiring) {
         String noticesQueueUrl = wiring.require("NOTIFICATIONS_QUEUE_URL");
+        SqsRerateHandover rerating = new SqsRerateHandover(wiring.sqs(), wiring.require("RERATE_QUEUE_URL"));
         return new PriceLists() {
             @Override
             public PriceListImport importer(String bucket) {
-                return new PriceListImport(wiring.priceCatalog(), wiring.ratedCallStore(), wiring.accountDirectory(),
+                return new PriceListImport(wiring.priceCatalog(), rerating, wiring.accountDirectory(),
                         wiring.objectSink(bucket), (clientId, notice) -> wiring.sqs().sendMessage(r -> r
                         .queueUrl(noticesQueueUrl).messageBody(notice)), wiring.clock());
             }
@@ -66,7 +68,7 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
             PriceListImport.Outcome outcome = priceLists.importer(file.bucket()).importFile(file.key(),
                     file.key() + "#" + file.version(), priceLists.content(file.bucket(), file.key(), file.versionId()));
             log.info("price_list_imported", "key", file.key(), "accepted", outcome.accepted(), "rows", outcome.rows(),
-                    "notified", outcome.notifiedClients().size(), "rerated", outcome.rerated());
+                    "notified", outcome.notifiedClients().size(), "routes_to_rerate", outcome.routesToRerate());
             files++;
         }
         return files + " price list file(s)";

@@ -94,7 +94,7 @@ class PriceListImportLocalCloudTest {
     }
 
     @Test
-    void aCallLeftUnratedIsRatedOnceAVersionPricesItsRoute() throws Exception {
+    void aCallLeftUnratedIsRatedByTheRatingSideOnceAVersionPricesItsRoute() throws Exception {
         var rated = new com.outboundcalls.aws.DynamoRatedCallStore(cloud.dynamoDb(),
                 cloud.physicalName("RatedCallsTable"));
         Instant answered = Instant.parse("2026-10-10T09:00:00Z");
@@ -105,13 +105,15 @@ class PriceListImportLocalCloudTest {
 
         upload("config/price-lists/default/asia-1.csv", PriceListFile.HEADER + "\nFR,JP,MOBILE,0.3000,2026-10-01\n");
 
-        assertEquals(1, report("reports/price-lists/default/asia-1.summary.json").path("rerated").asInt());
+        assertEquals(1, report("reports/price-lists/default/asia-1.summary.json").path("routesToRerate").asInt());
         assertTrue(rated.unratedOn("FR", "JP", "MOBILE").isEmpty(), "no longer waiting for a price");
         java.util.List<RatedCall> october = new java.util.ArrayList<>();
         rated.forEachInMonth("acme", java.time.YearMonth.of(2026, 10), october::add);
         RatedCall call = october.stream().filter(c -> c.connectContactId().equals("far-1")).findFirst().orElseThrow();
         assertEquals(RatedCall.Status.RATED, call.status());
         assertEquals(new BigDecimal("0.600000"), call.amount());
+        assertEquals(0, cloud.queueDepth("RerateQueue"));
+        assertTrue(cloud.accessDenials().isEmpty(), "the import changes no rated call: " + cloud.accessDenials());
     }
 
     @Test
