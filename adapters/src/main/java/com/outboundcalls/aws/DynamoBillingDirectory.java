@@ -86,7 +86,8 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
                     + "not set: no invoice can be issued without it");
         }
         return new Provider(entity(item.get("identity").m()), str(item, "legalForm"), str(item, "registration"),
-                str(item, "iban"), str(item, "bic"), str(item, "email"));
+                str(item, "iban"), str(item, "bic"), str(item, "email"),
+                item.containsKey("vatOnDebits") && Boolean.TRUE.equals(item.get("vatOnDebits").bool()));
     }
 
     public void putProvider(Provider provider) {
@@ -97,6 +98,7 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
         Items.putIfPresent(item, "iban", provider.iban());
         Items.putIfPresent(item, "bic", provider.bic());
         Items.putIfPresent(item, "email", provider.email());
+        item.put("vatOnDebits", AttributeValue.fromBool(provider.vatOnDebits()));
         dynamo.putItem(r -> r.tableName(table).item(item));
     }
 

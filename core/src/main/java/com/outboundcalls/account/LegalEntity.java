@@ -9,7 +9,10 @@ import java.util.Optional;
  *
  * @param countryCode ISO 3166-1 alpha-2 code of the address
  * @param siren       nine digits for a French company (Luhn-checked), or null for a company registered abroad
- * @param vatNumber   intra-community VAT number; for France, FR + key + SIREN, the key checked against the SIREN
+ * @param vatNumber   intra-community VAT number, with its country's prefix; for France, FR + key + SIREN, the key
+ *                    checked against the SIREN. Optional outside the Union's VAT area (then a local tax number, if
+ *                    any), required in France (Monaco too) and in the other member states
+ * @see TaxTerritory
  */
 public record LegalEntity(String name, String street, String postcode, String city, String countryCode,
                           String siren, String vatNumber) {
@@ -29,20 +32,39 @@ public record LegalEntity(String name, String street, String postcode, String ci
         if (countryCode == null || !countryCode.matches("[A-Z]{2}")) {
             return Optional.of("country must be an ISO 3166 two-letter code, not '" + countryCode + "'");
         }
-        if ("FR".equals(countryCode) && siren == null) {
+        TaxTerritory territory = TaxTerritory.of(countryCode, postcode);
+        boolean frenchCompany = "FR".equals(countryCode) || territory.french();
+        if (frenchCompany && siren == null) {
             return Optional.of("a French company needs its SIREN");
         }
         if (siren != null && !validSiren(siren)) {
             return Optional.of("'" + siren + "' is not a valid SIREN (nine digits with a Luhn check)");
         }
-        if (vatNumber == null || !vatNumber.matches("[A-Z]{2}[0-9A-Z]{2,13}")) {
+        boolean vatNumberRequired = switch (territory) {
+            case FRANCE, FRENCH_OVERSEAS_TAXED, OTHER_MEMBER_STATE -> true;
+            case FRENCH_OVERSEAS_UNTAXED, OUTSIDE_EU -> false;
+        };
+        if (vatNumber == null) {
+            return vatNumberRequired ? Optional.of(territory == TaxTerritory.OTHER_MEMBER_STATE
+                    ? "a company established in " + countryCode + " needs its intra-community VAT number: it is"
+                    + " invoiced under reverse charge" : "a company established in France needs its VAT number")
+                    : Optional.empty();
+        }
+        if (territory == TaxTerritory.OUTSIDE_EU && !frenchCompany) {
+            return vatNumber.matches("[A-Z0-9]{2,20}") ? Optional.empty()
+                    : Optional.of("'" + vatNumber + "' is not a tax number (2 to 20 capital letters and digits)");
+        }
+        if (!vatNumber.matches("[A-Z]{2}[0-9A-Z]{2,13}")) {
             return Optional.of("'" + vatNumber + "' is not an intra-community VAT number");
         }
-        if (vatNumber.startsWith("FR")) {
-            if (siren == null || !vatNumber.equals(frenchVatNumber(siren))) {
-                return Optional.of("VAT number " + vatNumber + " does not match SIREN " + siren
-                        + " (expected " + (siren == null ? "a SIREN" : frenchVatNumber(siren)) + ")");
-            }
+        String prefix = territory == TaxTerritory.OTHER_MEMBER_STATE ? TaxTerritory.vatPrefix(countryCode) : "FR";
+        if (!vatNumber.startsWith(prefix)) {
+            return Optional.of("VAT number " + vatNumber + " is not one of " + countryCode + " (it starts with "
+                    + prefix + ")");
+        }
+        if (frenchCompany && !vatNumber.equals(frenchVatNumber(siren))) {
+            return Optional.of("VAT number " + vatNumber + " does not match SIREN " + siren
+                    + " (expected " + frenchVatNumber(siren) + ")");
         }
         return Optional.empty();
     }
@@ -73,6 +95,11 @@ public record LegalEntity(String name, String street, String postcode, String ci
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** Where the company is established, for VAT. */
+    public TaxTerritory taxTerritory() {
+        return TaxTerritory.of(countryCode, postcode);
     }
 
     /** The address on one line, as printed under the name. */

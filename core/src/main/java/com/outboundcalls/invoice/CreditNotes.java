@@ -68,6 +68,6 @@ public final class CreditNotes {
         }
         return Invoice.draft(Invoice.Type.CREDIT_NOTE, invoice.clientId(), invoice.period(),
                 invoice.servicePeriodStart(), invoice.servicePeriodEnd(), issueDate, issueDate, invoice.seller(),
-                invoice.buyer(), lines, null, invoice.number(), request.reason().strip());
+                invoice.buyer(), lines, invoice.vatTreatment(), null, invoice.number(), request.reason().strip());
     }
 }

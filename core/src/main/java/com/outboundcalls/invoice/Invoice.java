@@ -20,17 +20,16 @@ import java.util.List;
  *                       the issue date's half-year), or null when that rate is not yet published
  * @param corrects       for a credit note, the number of the invoice it corrects
  * @param reason         for a credit note, why it was issued
+ * @param vat            how VAT applies (category, rate, exemption reason); null on documents stored before it
+ *                       was recorded, which all carried the standard rate ({@link #vatTreatment()})
  */
 public record Invoice(Type type, String number, String clientId, YearMonth period, LocalDate servicePeriodStart,
                       LocalDate servicePeriodEnd, LocalDate issueDate, LocalDate dueDate, Provider seller,
                       LegalEntity buyer, List<InvoiceLine> lines, BigDecimal totalExclVat, BigDecimal vatRate,
                       BigDecimal vatAmount, BigDecimal totalInclVat, String currency, BigDecimal latePenaltyRate,
-                      String corrects, String reason) {
+                      String corrects, String reason, VatTreatment vat) {
 
     public enum Type { INVOICE, CREDIT_NOTE }
-
-    /** VAT applied to every line: the services are supplied in France (standard rate). */
-    public static final BigDecimal VAT_RATE = new BigDecimal("0.20");
 
     public Invoice {
         lines = List.copyOf(lines);
@@ -38,24 +37,41 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
 
     /**
      * A document not numbered yet, its totals computed from its lines: total excluding VAT is the sum of
-     * the lines; VAT is that total x rate, rounded once to the cent.
+     * the lines; VAT is that total x the treatment's rate, rounded once to the cent.
      */
     public static Invoice draft(Type type, String clientId, YearMonth period, LocalDate servicePeriodStart,
                                 LocalDate servicePeriodEnd, LocalDate issueDate, LocalDate dueDate, Provider seller,
-                                LegalEntity buyer, List<InvoiceLine> lines, BigDecimal latePenaltyRate,
-                                String corrects, String reason) {
+                                LegalEntity buyer, List<InvoiceLine> lines, VatTreatment vat,
+                                BigDecimal latePenaltyRate, String corrects, String reason) {
         BigDecimal exclVat = Money.atCents(lines.stream().map(InvoiceLine::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
-        BigDecimal vat = Money.toCents(exclVat.multiply(VAT_RATE));
+        BigDecimal vatAmount = Money.toCents(exclVat.multiply(vat.rate()));
         return new Invoice(type, null, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate, dueDate,
-                seller, buyer, lines, exclVat, VAT_RATE, vat, exclVat.add(vat), Money.CURRENCY, latePenaltyRate,
-                corrects, reason);
+                seller, buyer, lines, exclVat, vat.rate(), vatAmount, exclVat.add(vatAmount), Money.CURRENCY,
+                latePenaltyRate, corrects, reason, vat);
+    }
+
+    /** How VAT applies to this document. */
+    public VatTreatment vatTreatment() {
+        return vat != null ? vat : VatTreatment.standard(vatRate);
+    }
+
+    /** One row of the VAT breakdown: a category and rate, the base it applies to and the VAT it gives. */
+    public record VatBreakdown(VatTreatment.Category category, BigDecimal rate, BigDecimal base, BigDecimal amount,
+                               String exemptionReason, String exemptionCode) {
+    }
+
+    /** The VAT breakdown (EN 16931 BG-23): one row, as every line of a document is supplied to one taker. */
+    public List<VatBreakdown> vatBreakdown() {
+        VatTreatment t = vatTreatment();
+        return List.of(new VatBreakdown(t.category(), t.rate(), totalExclVat, vatAmount, t.exemptionReason(),
+                t.exemptionCode()));
     }
 
     public Invoice withNumber(String allocated) {
         return new Invoice(type, allocated, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate,
                 dueDate, seller, buyer, lines, totalExclVat, vatRate, vatAmount, totalInclVat, currency,
-                latePenaltyRate, corrects, reason);
+                latePenaltyRate, corrects, reason, vat);
     }
 
     public boolean isCreditNote() {

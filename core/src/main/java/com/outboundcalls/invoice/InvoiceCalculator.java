@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Computes a month's invoice: the fixed lines, then one usage line per rate with
- * amount = round_half_up(seconds x price per minute / 60, 2); VAT on the total excluding VAT, to the cent.
+ * amount = round_half_up(seconds x price per minute / 60, 2); VAT on the total excluding VAT, to the cent, at
+ * the rate of the client's place ({@link VatTreatment}).
  */
 public final class InvoiceCalculator {
 
@@ -47,7 +48,8 @@ public final class InvoiceCalculator {
         LocalDate start = account.subscribedOn().isAfter(period.atDay(1)) ? account.subscribedOn() : period.atDay(1);
         return Optional.of(Invoice.draft(Invoice.Type.INVOICE, account.clientId(), period, start,
                 period.atEndOfMonth(), issueDate, issueDate.plusDays(account.paymentTermDays()), seller,
-                account.identity(), lines, rates.latePenaltyPercentOn(issueDate).orElse(null), null, null));
+                account.identity(), lines, VatTreatment.of(seller, account.identity()),
+                rates.latePenaltyPercentOn(issueDate).orElse(null), null, null));
     }
 
     private static void usageLines(UsageTotals usage, String section, List<InvoiceLine> lines) {

@@ -87,6 +87,18 @@ public final class InvoiceExports {
         root.put("total_excl_vat", invoice.totalExclVat().toPlainString());
         root.put("vat_rate", invoice.vatRate().toPlainString());
         root.put("vat_amount", invoice.vatAmount().toPlainString());
+        ArrayNode breakdown = root.putArray("vat_breakdown");
+        for (Invoice.VatBreakdown row : invoice.vatBreakdown()) {
+            ObjectNode b = breakdown.addObject();
+            b.put("category", row.category().name());
+            b.put("rate", row.rate().toPlainString());
+            b.put("base", row.base().toPlainString());
+            b.put("amount", row.amount().toPlainString());
+            b.put("exemption_reason", row.exemptionReason());
+            b.put("exemption_reason_code", row.exemptionCode());
+        }
+        ArrayNode mentions = root.putArray("mentions");
+        InvoiceMentions.taxes(invoice).forEach(mentions::add);
         root.put("total_incl_vat", invoice.totalInclVat().toPlainString());
         if (!invoice.isCreditNote()) {
             root.put("late_penalty_rate_percent", invoice.latePenaltyRate() == null ? null

@@ -33,6 +33,24 @@ public final class InvoiceMentions {
         return mentions;
     }
 
+    /**
+     * The tax mentions, on invoices and credit notes alike: the nature of the operations, why no French VAT is
+     * charged when none is (reverse charge, taker outside the Union or outside the VAT territory), and the
+     * option for VAT on debits only when the provider has taken it.
+     */
+    public static List<String> taxes(Invoice invoice) {
+        List<String> mentions = new ArrayList<>();
+        mentions.add("Nature des opérations : prestations de services.");
+        String treatment = invoice.vatTreatment().mention();
+        if (treatment != null) {
+            mentions.add(treatment);
+        }
+        if (invoice.seller().vatOnDebits() && invoice.vatTreatment().category() == VatTreatment.Category.S) {
+            mentions.add("Option pour le paiement de la taxe d'après les débits.");
+        }
+        return mentions;
+    }
+
     /** The seller's legal mentions: legal form, capital and trade register. */
     public static String seller(Provider provider) {
         StringBuilder s = new StringBuilder(provider.identity().name());

@@ -135,4 +135,62 @@ class InvoiceCalculatorTest {
         assertEquals(1, usage.unrated());
         assertEquals(2, usage.calls());
     }
+
+    private static BillingAccount accountIn(com.outboundcalls.account.LegalEntity identity) {
+        BillingAccount base = account(LocalDate.of(2026, 10, 19));
+        return new BillingAccount("c1", base.plan(), base.numbers(), base.users(), base.licences(), base.subscribedOn(),
+                null, identity, 30);
+    }
+
+    @Test
+    void aClientInReunionPaysEightAndAHalfPercent() {
+        Invoice invoice = draft(accountIn(new com.outboundcalls.account.LegalEntity("Océan SARL", "5 rue de Paris",
+                "97400", "Saint-Denis", "FR", "542107651", "FR13542107651")), OCTOBER, new UsageTotals());
+        assertEquals(new BigDecimal("54.05"), invoice.totalExclVat());
+        assertEquals(new BigDecimal("4.59"), invoice.vatAmount()); // 54.05 x 0.085 = 4.59425
+        assertEquals(new BigDecimal("58.64"), invoice.totalInclVat());
+        assertEquals(List.of(new Invoice.VatBreakdown(VatTreatment.Category.S, new BigDecimal("0.085"),
+                new BigDecimal("54.05"), new BigDecimal("4.59"), null, null)), invoice.vatBreakdown());
+    }
+
+    @Test
+    void aCompanyInBelgiumIsInvoicedWithoutVatUnderReverseCharge() {
+        Invoice invoice = draft(accountIn(new com.outboundcalls.account.LegalEntity("Bruxelles SA", "Rue Royale 12",
+                "1000", "Bruxelles", "BE", null, "BE0403170701")), OCTOBER, new UsageTotals());
+        assertEquals(new BigDecimal("54.05"), invoice.totalExclVat());
+        assertEquals(new BigDecimal("0.00"), invoice.vatAmount());
+        assertEquals(new BigDecimal("54.05"), invoice.totalInclVat());
+        Invoice.VatBreakdown row = invoice.vatBreakdown().get(0);
+        assertEquals(VatTreatment.Category.AE, row.category());
+        assertEquals("Autoliquidation", row.exemptionReason());
+        assertEquals("VATEX-EU-AE", row.exemptionCode());
+        assertTrue(invoice.vatTreatment().mention().contains("FR44732829320")
+                && invoice.vatTreatment().mention().contains("BE0403170701"), "both VAT numbers");
+    }
+
+    @Test
+    void aCompanyOutsideTheUnionOrInGuyaneIsInvoicedWithoutFrenchVatWithItsReason() {
+        Invoice swiss = draft(accountIn(new com.outboundcalls.account.LegalEntity("Genève SA", "Rue du Rhône 8",
+                "1204", "Genève", "CH", null, null)), OCTOBER, new UsageTotals());
+        assertEquals(VatTreatment.Category.G, swiss.vatTreatment().category());
+        assertEquals(new BigDecimal("54.05"), swiss.totalInclVat());
+        assertTrue(swiss.vatTreatment().mention().contains("article 259-1 du CGI"));
+        Invoice guyane = draft(accountIn(new com.outboundcalls.account.LegalEntity("Cayenne SAS", "3 av. de Gaulle",
+                "97300", "Cayenne", "FR", "542107651", null)), OCTOBER, new UsageTotals());
+        assertEquals(VatTreatment.Category.O, guyane.vatTreatment().category());
+        assertEquals(new BigDecimal("0.00"), guyane.vatAmount());
+        assertTrue(guyane.vatTreatment().mention().contains("article 294 du CGI"));
+    }
+
+    @Test
+    void aDocumentStoredBeforeTreatmentsWereRecordedReadsAsTheStandardRate() {
+        Invoice invoice = draft(account(LocalDate.of(2026, 10, 19)), OCTOBER, new UsageTotals());
+        Invoice legacy = new Invoice(invoice.type(), "2025-000001", invoice.clientId(), invoice.period(),
+                invoice.servicePeriodStart(), invoice.servicePeriodEnd(), invoice.issueDate(), invoice.dueDate(),
+                invoice.seller(), invoice.buyer(), invoice.lines(), invoice.totalExclVat(), invoice.vatRate(),
+                invoice.vatAmount(), invoice.totalInclVat(), invoice.currency(), invoice.latePenaltyRate(), null, null,
+                null);
+        assertEquals(VatTreatment.Category.S, legacy.vatTreatment().category());
+        assertEquals(new BigDecimal("0.20"), legacy.vatTreatment().rate());
+    }
 }

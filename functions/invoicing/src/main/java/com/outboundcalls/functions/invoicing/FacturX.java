@@ -6,6 +6,7 @@ import com.outboundcalls.invoice.InvoiceDocuments;
 import com.outboundcalls.invoice.InvoiceLine;
 import com.outboundcalls.invoice.InvoiceMentions;
 import com.outboundcalls.invoice.Provider;
+import com.outboundcalls.invoice.VatTreatment;
 import org.mustangproject.BankDetails;
 import org.mustangproject.IncludedNote;
 import org.mustangproject.Item;
@@ -60,7 +61,10 @@ public final class FacturX implements InvoiceDocuments {
 
     static org.mustangproject.Invoice transaction(Invoice invoice) {
         Provider seller = invoice.seller();
-        TradeParty sender = party(seller.identity());
+        VatTreatment vat = invoice.vatTreatment();
+        // Not subject to VAT (O): EN 16931 forbids the parties' VAT numbers (BR-O-02); the SIRENs identify them.
+        boolean vatNumbers = !vat.withoutVatNumbers();
+        TradeParty sender = party(seller.identity(), vatNumbers);
         if (seller.iban() != null) {
             sender.addBankDetails(seller.bic() == null ? new BankDetails(seller.iban())
                     : new BankDetails(seller.iban(), seller.bic()));
@@ -75,7 +79,7 @@ public final class FacturX implements InvoiceDocuments {
                 .setDetailedDeliveryPeriod(date(invoice.servicePeriodStart()), date(invoice.servicePeriodEnd()))
                 .setCurrency(invoice.currency())
                 .setSender(sender)
-                .setRecipient(party(invoice.buyer()))
+                .setRecipient(party(invoice.buyer(), vatNumbers))
                 .setPaymentTermDescription(invoice.isCreditNote() ? "Avoir : rien à payer"
                         : "Paiement à réception, au plus tard le " + invoice.dueDate());
         if (invoice.isCreditNote()) {
@@ -91,20 +95,28 @@ public final class FacturX implements InvoiceDocuments {
                     new IncludedNote(mentions.get(2), SubjectCode.PMT),
                     new IncludedNote(InvoiceMentions.seller(seller), SubjectCode.REG)));
         }
-        BigDecimal vatPercent = invoice.vatRate().movePointRight(2);
+        // The tax mentions in one note: the French rules allow one TXD note (BR-FR-06).
+        x.addNotes(List.of(new IncludedNote(String.join(" ", InvoiceMentions.taxes(invoice)), SubjectCode.TXD)));
+        BigDecimal vatPercent = vat.rate().movePointRight(2);
         for (InvoiceLine line : invoice.lines()) {
-            Item item = new Item(new Product(line.description(), "", line.chargedUnitCode(), vatPercent),
-                    line.unitPrice(), line.chargedQuantity());
+            Product product = new Product(line.description(), "", line.chargedUnitCode(), vatPercent)
+                    .setTaxCategoryCode(vat.category().name());
+            if (vat.exemptionReason() != null) {
+                product.setTaxExemptionReason(vat.exemptionReason()).setTaxExemptionReasonCode(vat.exemptionCode());
+            }
+            Item item = new Item(product, line.unitPrice(), line.chargedQuantity());
             item.setBasisQuantity(line.basisQuantity());
             x.addItem(item);
         }
         return x;
     }
 
-    private static TradeParty party(LegalEntity entity) {
+    private static TradeParty party(LegalEntity entity, boolean withVatNumber) {
         TradeParty party = new TradeParty(entity.name(), entity.street(), entity.postcode(), entity.city(),
                 entity.countryCode());
-        party.addVATID(entity.vatNumber());
+        if (withVatNumber && entity.vatNumber() != null) {
+            party.addVATID(entity.vatNumber());
+        }
         if (entity.siren() != null) {
             party.setLegalOrganisation(new LegalOrganisation(entity.siren(), SIREN_SCHEME));
         }

@@ -115,7 +115,7 @@ public final class InvoicePdf {
         w.text(bx, by - 39, w.regular, 9, buyer.postcode() + " " + buyer.city() + ("FR".equals(buyer.countryCode())
                 ? "" : " (" + buyer.countryCode() + ")"));
         w.text(bx, by - 51, w.regular, 9, (buyer.siren() == null ? "" : "SIREN " + buyer.siren() + "  ")
-                + "TVA " + buyer.vatNumber());
+                + (buyer.vatNumber() == null ? "" : "TVA " + buyer.vatNumber()));
         w.y = by - 80;
     }
 
@@ -153,7 +153,7 @@ public final class InvoicePdf {
         w.y -= 8;
         String[][] rows = {
                 {"Total HT", money(invoice.totalExclVat())},
-                {"TVA " + percent(invoice.vatRate()) + " % sur " + money(invoice.totalExclVat()), money(invoice.vatAmount())},
+                {vatLabel(invoice), money(invoice.vatAmount())},
                 {invoice.isCreditNote() ? "Total TTC à déduire" : "Total TTC à payer", money(invoice.totalInclVat())}};
         for (int i = 0; i < rows.length; i++) {
             boolean last = i == rows.length - 1;
@@ -164,14 +164,25 @@ public final class InvoicePdf {
         w.y -= 10;
     }
 
+    /** The VAT row: its rate and base, or the category that carries no French VAT. */
+    private static String vatLabel(Invoice invoice) {
+        com.outboundcalls.invoice.VatTreatment vat = invoice.vatTreatment();
+        return switch (vat.category()) {
+            case S -> "TVA " + percent(vat.rate()) + " % sur " + money(invoice.totalExclVat());
+            case AE -> "TVA : autoliquidation";
+            case G, O -> "TVA non applicable";
+        };
+    }
+
     private static void mentions(Writer w, Invoice invoice) throws IOException {
         List<String> paragraphs = new ArrayList<>(InvoiceMentions.of(invoice));
+        paragraphs.addAll(InvoiceMentions.taxes(invoice));
         Provider seller = invoice.seller();
         if (!invoice.isCreditNote() && seller.iban() != null) {
             paragraphs.add("Règlement par virement : IBAN " + seller.iban()
                     + (seller.bic() == null ? "" : ", BIC " + seller.bic()) + ", en rappelant le numéro de facture.");
         }
-        paragraphs.add("TVA sur les débits. " + InvoiceMentions.seller(seller) + ".");
+        paragraphs.add(InvoiceMentions.seller(seller) + ".");
         for (String paragraph : paragraphs) {
             List<String> wrapped = wrap(paragraph, w.regular, 8, WIDTH - 2 * MARGIN);
             w.ensure(10f * wrapped.size() + 4, () -> { });
