@@ -52,6 +52,21 @@ public final class CreditNotes {
 
     /** The draft credit note: the invoice's own lines when it cancels an invoice nothing was credited on yet. */
     public static Invoice draft(Invoice invoice, BigDecimal creditedExclVat, Request request, LocalDate issueDate) {
+        if (creditedExclVat.signum() != 0) {
+            throw new IllegalArgumentException("a further credit note needs the VAT credited already");
+        }
+        return draft(invoice, creditedExclVat, Money.zero(), request, issueDate);
+    }
+
+    /**
+     * The draft credit note. Its VAT is its amount x the invoice's rate, rounded once, but never more than the
+     * invoice's VAT not credited yet; the credit note that credits what remains credits the VAT that remains, so
+     * however an invoice is credited, its credit notes' VAT adds up to exactly the VAT it charged.
+     *
+     * @param creditedVat the VAT of the credit notes issued against it already
+     */
+    public static Invoice draft(Invoice invoice, BigDecimal creditedExclVat, BigDecimal creditedVat, Request request,
+                                LocalDate issueDate) {
         refusal(invoice, creditedExclVat, request).ifPresent(why -> {
             throw new IllegalArgumentException(why);
         });
@@ -66,8 +81,14 @@ public final class CreditNotes {
             lines = List.of(InvoiceLine.credit("Avoir sur la facture " + invoice.number() + " : "
                     + request.reason().strip(), Money.atCents(amount)));
         }
-        return Invoice.draft(Invoice.Type.CREDIT_NOTE, invoice.clientId(), invoice.period(),
+        Invoice draft = Invoice.draft(Invoice.Type.CREDIT_NOTE, invoice.clientId(), invoice.period(),
                 invoice.servicePeriodStart(), invoice.servicePeriodEnd(), issueDate, issueDate, invoice.seller(),
                 invoice.buyer(), lines, invoice.vatTreatment(), null, invoice.number(), request.reason().strip());
+        BigDecimal vatLeft = invoice.vatAmount().subtract(creditedVat);
+        boolean creditsTheRest = draft.totalExclVat().compareTo(remaining) == 0;
+        if (creditsTheRest || draft.vatAmount().compareTo(vatLeft) > 0) {
+            return draft.withVatAmount(vatLeft.max(Money.zero()));
+        }
+        return draft;
     }
 }

@@ -106,7 +106,8 @@ public final class FinanceDesk {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Invoice draft = CreditNotes.draft(r.invoice(), r.creditedExclVat(), request, today);
+        Invoice draft = CreditNotes.draft(r.invoice(), r.creditedExclVat(),
+                r.creditedInclVat().subtract(r.creditedExclVat()), request, today);
         Invoice issued = invoices.issueCreditNote(draft, request.reference(), r.creditedExclVat());
         publisher.publish(issued);
         dunning.liftIfSettled(r.invoice().clientId(), today);

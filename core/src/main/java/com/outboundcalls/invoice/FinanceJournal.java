@@ -17,7 +17,7 @@ import java.util.List;
 public final class FinanceJournal {
 
     public static final String HEADER = "numero;type;date;client;siren;total_ht;tva;total_ttc;echeance;"
-            + "facture_corrigee;statut";
+            + "facture_corrigee;statut;categorie_tva;taux_tva;tva_client";
 
     private FinanceJournal() {
     }
@@ -37,7 +37,11 @@ public final class FinanceJournal {
                     .append(decimal(i.totalInclVat().multiply(sign))).append(';')
                     .append(i.dueDate()).append(';')
                     .append(text(i.corrects())).append(';')
-                    .append(r.status(today).name())
+                    .append(r.status(today).name()).append(';')
+                    .append(i.vatTreatment().category().name()).append(';')
+                    .append(i.vatTreatment().rate().movePointRight(2).stripTrailingZeros().toPlainString()
+                            .replace('.', ',')).append(';')
+                    .append(text(i.buyer().vatNumber()))
                     .append("\r\n");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -74,6 +74,14 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
                 latePenaltyRate, corrects, reason, vat);
     }
 
+    /** The same draft with its VAT set to an amount already at the cent (a credit note's VAT left to credit). */
+    Invoice withVatAmount(BigDecimal amount) {
+        BigDecimal vatAtCents = Money.atCents(amount);
+        return new Invoice(type, number, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate, dueDate,
+                seller, buyer, lines, totalExclVat, vatRate, vatAtCents, totalExclVat.add(vatAtCents), currency,
+                latePenaltyRate, corrects, reason, vat);
+    }
+
     public boolean isCreditNote() {
         return type == Type.CREDIT_NOTE;
     }

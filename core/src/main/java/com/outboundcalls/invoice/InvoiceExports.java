@@ -46,6 +46,11 @@ public final class InvoiceExports {
         return prefix(period) + "journal-" + period + ".csv";
     }
 
+    /** The month's European services declaration: the reverse-charge sales per taker. */
+    public static String desKey(YearMonth period) {
+        return prefix(period) + "des-" + period + ".csv";
+    }
+
     public static String usageKey(String clientId, YearMonth period) {
         return prefix(period) + clientId + "_usage.csv";
     }

@@ -7,7 +7,7 @@ import java.time.YearMonth;
 
 /**
  * Writes what finance pulls under {@code exports/invoices/{YYYY-MM}/}: each document's JSON and rendered files,
- * and the month's journal, rewritten whenever a document or a status of that month changes. Every file is a
+ * and the month's journal (and European services declaration), rewritten whenever a document or a status of that month changes. Every file is a
  * function of the store: writing it again writes the same content (the JSON, CSV and readable PDF the same
  * bytes; a Factur-X file carries the time it was assembled in its metadata).
  */
@@ -30,9 +30,17 @@ public final class InvoicePublisher {
         }
     }
 
-    /** Rewrites a month's journal with every document's status as of today. */
+    /**
+     * Rewrites a month's journal with every document's status as of today, and its European services declaration
+     * when a document of the month was invoiced under reverse charge.
+     */
     public void publishJournal(YearMonth period, LocalDate today) {
-        exports.put(InvoiceExports.journalKey(period), FinanceJournal.csv(invoices.ofPeriod(period), today),
+        java.util.List<Receivable> documents = invoices.ofPeriod(period);
+        exports.put(InvoiceExports.journalKey(period), FinanceJournal.csv(documents, today),
                 "text/csv; charset=utf-8");
+        if (!EuropeanServicesDeclaration.amounts(documents).isEmpty()) {
+            exports.put(InvoiceExports.desKey(period), EuropeanServicesDeclaration.csv(documents),
+                    "text/csv; charset=utf-8");
+        }
     }
 }

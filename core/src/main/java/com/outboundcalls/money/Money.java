@@ -50,6 +50,11 @@ public final class Money {
         return principal.multiply(percentDays).divide(BigDecimal.valueOf(36_500), INVOICE_SCALE, RoundingMode.HALF_UP);
     }
 
+    /** An amount in whole euros, half up, as a declaration to the customs or tax office takes it. */
+    public static BigDecimal wholeEuros(BigDecimal exact) {
+        return exact.setScale(0, RoundingMode.HALF_UP);
+    }
+
     /** Zero euros, written to the cent. */
     public static BigDecimal zero() {
         return BigDecimal.ZERO.setScale(INVOICE_SCALE);

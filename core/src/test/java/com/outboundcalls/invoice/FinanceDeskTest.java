@@ -222,6 +222,40 @@ class FinanceDeskTest {
     }
 
     @Test
+    void creditNotesNeverCreditMoreVatThanTheInvoiceCharged() {
+        // 128.90 excl. VAT, 25.78 VAT. Each credit of 0.03 rounds its VAT up (0.006 -> 0.01): three of them credit
+        // 0.03 of VAT for 0.018 owed; the rest, 128.81, would give 25.76 and 25.79 in all. It credits 25.75.
+        BigDecimal vatCredited = BigDecimal.ZERO;
+        for (int i = 1; i <= 3; i++) {
+            Invoice small = desk.creditNote(invoice.number(), new CreditNotes.Request("RMA-" + i, "appel contesté",
+                    new BigDecimal("0.03")), ISSUED.plusDays(2));
+            assertEquals(new BigDecimal("0.01"), small.vatAmount());
+            vatCredited = vatCredited.add(small.vatAmount());
+        }
+        Invoice rest = desk.creditNote(invoice.number(), new CreditNotes.Request("RMA-4", "résiliation", null),
+                ISSUED.plusDays(3));
+        assertEquals(new BigDecimal("128.81"), rest.totalExclVat());
+        assertEquals(new BigDecimal("25.75"), rest.vatAmount());
+        assertEquals(new BigDecimal("154.56"), rest.totalInclVat());
+        assertEquals(invoice.vatAmount(), vatCredited.add(rest.vatAmount()));
+        Receivable credited = invoices.receivable(invoice.number()).orElseThrow();
+        assertEquals(new BigDecimal("0.00"), credited.outstanding());
+        assertEquals(Receivable.Status.CREDITED, credited.status(ISSUED.plusDays(3)));
+    }
+
+    @Test
+    void twoHalvesOfAnInvoiceCreditItsVatToTheCent() {
+        // 20.06 excl. VAT gives 4.01 of VAT (4.012); each half, 10.03, would give 2.01 (2.006): the second gets 2.00.
+        Invoice small = CreditNotes.draft(invoice, new BigDecimal("108.84"), new BigDecimal("21.77"),
+                new CreditNotes.Request("H1", "moitié", new BigDecimal("10.03")), ISSUED);
+        assertEquals(new BigDecimal("2.01"), small.vatAmount());
+        Invoice last = CreditNotes.draft(invoice, new BigDecimal("118.87"), new BigDecimal("23.78"),
+                new CreditNotes.Request("H2", "moitié", null), ISSUED);
+        assertEquals(new BigDecimal("10.03"), last.totalExclVat());
+        assertEquals(new BigDecimal("2.00"), last.vatAmount(), "25.78 - 23.78 left to credit");
+    }
+
+    @Test
     void theJournalReadsBackAsAFrenchSpreadsheetCsv() throws Exception {
         desk.creditNote(invoice.number(), new CreditNotes.Request("RMA-1", "geste; commercial", new BigDecimal("10.00")),
                 ISSUED.plusDays(2));
@@ -236,9 +270,9 @@ class FinanceDeskTest {
         }
         assertEquals(FinanceJournal.HEADER, String.join(";", rows.get(0).getFields()));
         assertEquals(List.of("2026-000001", "facture", "2026-11-01", "c1", "542107651", "128,90", "25,78", "154,68",
-                "2026-12-01", "", "ISSUED"), rows.get(1).getFields());
+                "2026-12-01", "", "ISSUED", "S", "20", "FR13542107651"), rows.get(1).getFields());
         assertEquals(List.of("AV-2026-000001", "avoir", "2026-11-03", "c1", "542107651", "-10,00", "-2,00", "-12,00",
-                "2026-11-03", "2026-000001", "CREDIT_NOTE"), rows.get(2).getFields());
+                "2026-11-03", "2026-000001", "CREDIT_NOTE", "S", "20", "FR13542107651"), rows.get(2).getFields());
     }
 
     @Test

@@ -49,7 +49,8 @@ import static com.outboundcalls.lambda.HttpJson.json;
  *   <li>{@code GET /invoices?month=YYYY-MM}: the month's invoices and credit notes with their status</li>
  *   <li>{@code GET /invoices/{number}}: one document, its payments, dispute and penalty</li>
  *   <li>{@code GET /invoices/{number}/exports}: presigned links to its PDF, Factur-X, JSON and usage detail</li>
- *   <li>{@code GET /journals/{month}}: a presigned link to the month's journal</li>
+ *   <li>{@code GET /journals/{month}}: a presigned link to the month's journal, and to its European services
+ *   declaration when the month has reverse-charge sales</li>
  *   <li>{@code POST /invoices/{number}/payments}: record a payment, once per bank reference</li>
  *   <li>{@code POST /invoices/{number}/disputes} and {@code .../disputes/resolve}</li>
  *   <li>{@code POST /invoices/{number}/credit-notes}: issue a credit note, once per reference</li>
@@ -213,6 +214,8 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
         ObjectNode root = HttpJson.object();
         root.put("month", period.toString());
         root.put("journal", url.get());
+        // The European services declaration, when the month has reverse-charge sales.
+        links.download(InvoiceExports.desKey(period)).ifPresent(des -> root.put("des", des));
         root.put("expires_in_seconds", S3Links.LIFETIME.toSeconds());
         return json(200, root);
     }

@@ -54,7 +54,7 @@ public final class Demo {
                          JsonNode invoice, BigDecimal usageFromCalls, List<String> checks, List<String> failedChecks,
                          Path out, Duration wallTime, Instant simulatedEnd, Map<String, String> functions,
                          long calleesOpposed, Map<String, Long> metrics, String fileReports,
-                         Map<String, Long> faultsInjected, List<String> accessDenials) {
+                         Map<String, Long> faultsInjected, List<String> accessDenials, List<JsonNode> invoices) {
 
         public long pending() {
             return statuses.getOrDefault(ContactStatus.CALLABLE, 0L) + statuses.getOrDefault(ContactStatus.QUEUED, 0L)
@@ -74,6 +74,10 @@ public final class Demo {
             Client client = ReferenceData.demoClient(options.clientId());
             Campaign campaign = ReferenceData.demoCampaign(options.clientId(), campaignId);
             ReferenceData.onboard(cloud, client, campaign, options.month().atDay(1));
+            for (Client other : ReferenceData.OTHER_CLIENTS) {
+                ReferenceData.onboardSubscriber(cloud, other, ReferenceData.otherClientIdentity(other.clientId()),
+                        options.month().atDay(1));
+            }
 
             byte[] file = options.contacts() != null ? read(options.contacts())
                     : SampleContacts.generate(options.sampleRows(), options.seed());
@@ -134,9 +138,17 @@ public final class Demo {
                 .stream().toList();
         JsonNode invoice = null;
         String usageCsv = "";
+        List<JsonNode> invoices = new ArrayList<>();
+        boolean desExported = false;
         for (S3Object object : exported) {
-            if (object.key().endsWith("_" + options.clientId() + ".json")) {
-                invoice = readJson(cloud, bucket, object.key());
+            if (object.key().endsWith(".json")) {
+                JsonNode document = readJson(cloud, bucket, object.key());
+                invoices.add(document);
+                if (object.key().endsWith("_" + options.clientId() + ".json")) {
+                    invoice = document;
+                }
+            } else if (object.key().equals(InvoiceExports.desKey(options.month()))) {
+                desExported = readText(cloud, bucket, object.key()).contains("BE0403170701");
             } else if (object.key().endsWith(options.clientId() + "_usage.csv")) {
                 usageCsv = readText(cloud, bucket, object.key());
             }
@@ -211,6 +223,21 @@ public final class Demo {
         check(ingest.path("rowsRead").asLong() == accepted + ingest.path("rejected").asLong()
                         + ingest.path("skipped").asLong(),
                 "rows read = accepted + rejected + skipped", passed, failed);
+        // Each client's invoice carries the VAT of its place, and the Belgian one is declared in the month's DES.
+        Map<String, String> expectedVat = Map.of(options.clientId(), "S 0.20", "bruxelles-appels", "AE 0",
+                "ocean-indien", "S 0.085");
+        for (Map.Entry<String, String> e : expectedVat.entrySet()) {
+            JsonNode document = invoices.stream().filter(d -> e.getKey().equals(d.path("client_id").asText())
+                    && "invoice".equals(d.path("type").asText())).findFirst().orElse(null);
+            JsonNode vat = document == null ? null : document.path("vat_breakdown").path(0);
+            String treatment = vat == null ? "none" : vat.path("category").asText() + " " + vat.path("rate").asText();
+            boolean amountRight = vat != null && new BigDecimal(vat.path("amount").asText()).compareTo(
+                    new BigDecimal(document.path("total_excl_vat").asText()).multiply(new BigDecimal(vat.path("rate")
+                            .asText())).setScale(2, RoundingMode.HALF_UP)) == 0;
+            check(treatment.equals(e.getValue()) && amountRight, e.getKey() + "'s invoice: VAT " + treatment
+                    + " (expected " + e.getValue() + "), amount = total excl. VAT x rate", passed, failed);
+        }
+        check(desExported, "the month's European services declaration lists the Belgian client", passed, failed);
         check(cloud.accessDenials().isEmpty(), "no AWS call refused by its function's role (" + cloud.accessDenials().size()
                 + " refused)", passed, failed);
         return new Result(campaign.key(), ingest.path("rowsRead").asLong(), accepted, ingest.path("skipped").asLong(),
@@ -220,7 +247,7 @@ public final class Demo {
                 new com.outboundcalls.aws.DynamoOppositionList(cloud.dynamoDb(), cloud.physicalName("OppositionsTable"))
                         .count(options.clientId()), cloud.metrics(),
                 "reports/" + options.clientId() + "/" + campaign.campaignId() + "/" + fileName,
-                cloud.faultsInjected(), cloud.accessDenials());
+                cloud.faultsInjected(), cloud.accessDenials(), invoices);
     }
 
     private static void check(boolean ok, String what, List<String> passed, List<String> failed) {
@@ -262,6 +289,17 @@ public final class Demo {
                     i.path("period").asText(), i.path("period").asText()));
         } else {
             s.append("  invoice             none was exported\n");
+        }
+        s.append("  VAT by client's place\n");
+        for (JsonNode document : r.invoices()) {
+            JsonNode vat = document.path("vat_breakdown").path(0);
+            s.append(String.format("      %-12s %-28s %-3s %6s %% on %10s EUR = VAT %8s EUR %s%n",
+                    document.path("number").asText(), document.path("buyer").path("name").asText() + " ("
+                            + document.path("buyer").path("country").asText() + ")",
+                    vat.path("category").asText(), new BigDecimal(vat.path("rate").asText()).movePointRight(2)
+                            .stripTrailingZeros().toPlainString(), vat.path("base").asText(), vat.path("amount").asText(),
+                    vat.path("exemption_reason").isNull() || vat.path("exemption_reason").isMissingNode() ? ""
+                            : "(" + vat.path("exemption_reason").asText() + ")"));
         }
         double seconds = r.wallTime().toMillis() / 1000.0;
         s.append(String.format("  simulated until     %s; wall time %.1f s (%.1f calls placed and rated per second)%n",

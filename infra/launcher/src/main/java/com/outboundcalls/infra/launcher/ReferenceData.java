@@ -39,7 +39,7 @@ public final class ReferenceData {
     public static final Provider PROVIDER = new Provider(new LegalEntity("Appels Sortants SAS", "10 rue de la Paix",
             "75002", "Paris", "FR", "732829320", LegalEntity.frenchVatNumber("732829320")),
             "SAS au capital de 50 000 EUR", "RCS Paris 732 829 320", "FR7630006000011234567890189", "AGRIFRPP",
-            "facturation@appels-sortants.example");
+            "facturation@appels-sortants.example", true);
     public static final int MAX_ATTEMPTS = 3;
     public static final Duration RETRY_DELAY = Duration.ofHours(2);
 
@@ -115,21 +115,8 @@ public final class ReferenceData {
         AccountsApiClient api = new AccountsApiClient(cloud.httpApiEndpoint("AccountsApi"), LocalCloud.REGION,
                 () -> keys);
         BillingAccount billing = demoBillingAccount(client.clientId(), subscribedOn);
-        ObjectNode onboarding = JSON.createObjectNode().put("clientId", client.clientId()).put("name", client.name())
-                .put("defaultRegion", client.defaultRegion()).put("billingEmail", "compta@cabinet-demo.example");
-        LegalEntity id = billing.identity();
-        onboarding.putObject("identity").put("name", id.name()).put("street", id.street()).put("postcode", id.postcode())
-                .put("city", id.city()).put("country", id.countryCode()).put("siren", id.siren())
-                .put("vatNumber", id.vatNumber());
-        ObjectNode subscription = onboarding.putObject("subscription").put("startsOn", subscribedOn.toString());
-        subscription.putObject("plan").put("name", PLAN.name()).put("monthlyPrice", PLAN.monthlyPrice().toPlainString());
-        units(subscription, "numbers", NUMBERS);
-        units(subscription, "users", USERS);
-        units(subscription, "licences", LICENCES);
-        onboarding.putObject("tariff").put("maxAttempts", client.tariff().maxAttempts())
-                .put("retryDelayMinutes", client.tariff().retryDelay().toMinutes());
+        JsonNode profile = onboardClient(api, client, billing.identity(), subscribedOn, "compta@cabinet-demo.example");
         String base = "/operator/clients/" + client.clientId();
-        JsonNode profile = accepted(api.post("/operator/clients", onboarding.toString()));
         accepted(api.post(base + "/provider-numbers", JSON.createObjectNode().put("version", profile.path("version")
                 .asLong()).put("number", campaign.callerId()).toString()));
         ObjectNode draft = JSON.createObjectNode().put("campaignId", campaign.campaignId())
@@ -141,6 +128,49 @@ public final class ReferenceData {
         if (start) {
             accepted(api.post(base + "/campaigns/" + campaign.campaignId() + "/start", "{}"));
         }
+    }
+
+    /** The demo's other clients, invoiced their fixed part: a company in Belgium and one in Réunion. */
+    public static final List<Client> OTHER_CLIENTS = List.of(
+            new Client("bruxelles-appels", "Bruxelles Appels SA", "FR", new Client.Tariff(MAX_ATTEMPTS, RETRY_DELAY),
+                    Client.AccountStatus.ACTIVE, null),
+            new Client("ocean-indien", "Océan Indien Relation SARL", "RE", new Client.Tariff(MAX_ATTEMPTS, RETRY_DELAY),
+                    Client.AccountStatus.ACTIVE, null));
+
+    /** The legal identity of one of {@link #OTHER_CLIENTS}. */
+    public static LegalEntity otherClientIdentity(String clientId) {
+        return switch (clientId) {
+            case "bruxelles-appels" -> new LegalEntity("Bruxelles Appels SA", "Rue Royale 12", "1000", "Bruxelles", "BE",
+                    null, "BE0403170701");
+            case "ocean-indien" -> new LegalEntity("Océan Indien Relation SARL", "5 rue de Paris", "97400",
+                    "Saint-Denis", "FR", "443061841", LegalEntity.frenchVatNumber("443061841"));
+            default -> throw new IllegalArgumentException("not one of the demo's other clients: " + clientId);
+        };
+    }
+
+    /** A client onboarded for its subscription only, through the accounts API as an operator. */
+    public static void onboardSubscriber(LocalCloud cloud, Client client, LegalEntity identity, LocalDate subscribedOn) {
+        var keys = cloud.identity(OPERATOR_ROLE, "OperatorAccessPolicy");
+        AccountsApiClient api = new AccountsApiClient(cloud.httpApiEndpoint("AccountsApi"), LocalCloud.REGION,
+                () -> keys);
+        onboardClient(api, client, identity, subscribedOn, "compta@" + client.clientId() + ".example");
+    }
+
+    private static JsonNode onboardClient(AccountsApiClient api, Client client, LegalEntity id, LocalDate subscribedOn,
+                                          String billingEmail) {
+        ObjectNode onboarding = JSON.createObjectNode().put("clientId", client.clientId()).put("name", client.name())
+                .put("defaultRegion", client.defaultRegion()).put("billingEmail", billingEmail);
+        onboarding.putObject("identity").put("name", id.name()).put("street", id.street()).put("postcode", id.postcode())
+                .put("city", id.city()).put("country", id.countryCode()).put("siren", id.siren())
+                .put("vatNumber", id.vatNumber());
+        ObjectNode subscription = onboarding.putObject("subscription").put("startsOn", subscribedOn.toString());
+        subscription.putObject("plan").put("name", PLAN.name()).put("monthlyPrice", PLAN.monthlyPrice().toPlainString());
+        units(subscription, "numbers", NUMBERS);
+        units(subscription, "users", USERS);
+        units(subscription, "licences", LICENCES);
+        onboarding.putObject("tariff").put("maxAttempts", client.tariff().maxAttempts())
+                .put("retryDelayMinutes", client.tariff().retryDelay().toMinutes());
+        return accepted(api.post("/operator/clients", onboarding.toString()));
     }
 
     /** A person of the client's firm invited to its space, as an operator invites a client's first administrator. */
