@@ -24,17 +24,27 @@ public final class DynamoRatedCallStore implements RatedCallStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final String statsTable;
+    private final java.time.Clock clock;
 
-    /** A store that reads rated calls, or writes them without campaign counters (bulk loads, tools). */
+    /**
+     * A store that reads rated calls, or writes them without campaign counters and unstamped (bulk loads, tools):
+     * such a call counts as recorded before any invoice's cutoff.
+     */
     public DynamoRatedCallStore(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, null);
+        this(dynamo, table, null, null);
     }
 
     /** @param statsTable the campaign-stats table, whose call counters each saved or re-rated call updates */
     public DynamoRatedCallStore(DynamoDbClient dynamo, String table, String statsTable) {
+        this(dynamo, table, statsTable, null);
+    }
+
+    /** @param clock stamps each recorded rating ({@link RatedCall#recordedAt()}); null leaves them unstamped */
+    public DynamoRatedCallStore(DynamoDbClient dynamo, String table, String statsTable, java.time.Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.statsTable = statsTable;
+        this.clock = clock;
     }
 
     /** Runs the write alone, or with the campaign's counters in one transaction; false if its condition failed. */
@@ -71,7 +81,8 @@ public final class DynamoRatedCallStore implements RatedCallStore {
     }
 
     @Override
-    public boolean saveIfAbsent(RatedCall c) {
+    public boolean saveIfAbsent(RatedCall call) {
+        RatedCall c = clock == null ? call : call.recordedAt(clock.instant());
         Map<String, AttributeValue> item = item(c);
         return withCounters(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(p -> p
                 .tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")).build(), c,
@@ -112,6 +123,10 @@ public final class DynamoRatedCallStore implements RatedCallStore {
             // Sparse index of the calls waiting for a price on their route.
             item.put("unratedRoute", s(route(c.originCountry(), c.destinationCountry(), c.numberType())));
         }
+        if (c.recordedAt() != null) {
+            // The RecordedByClient index: which invoice bills the call follows when its rating was recorded.
+            item.put("recordedAt", s(Times.iso(c.recordedAt())));
+        }
         item.put("expiresAt", n(c.retainUntil().getEpochSecond()));
         return item;
     }
@@ -145,13 +160,16 @@ public final class DynamoRatedCallStore implements RatedCallStore {
 
     @Override
     public boolean rerate(RatedCall c) {
+        if (clock == null) {
+            throw new IllegalStateException("a rating is recorded with its instant: this store has no clock");
+        }
         return withCounters(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u
                 .tableName(table).key(Items.key(billingKey(c.clientId(), c.billingMonth()), c.connectContactId()))
                 .updateExpression("SET rating = :rated, pricePerMinute = :price, amount = :amount, "
-                        + "priceListVersion = :version REMOVE unratedRoute, unratedReason")
+                        + "priceListVersion = :version, recordedAt = :at REMOVE unratedRoute, unratedReason")
                 .conditionExpression("rating = :unrated")
                 .expressionAttributeValues(Items.values(":rated", s(RatedCall.Status.RATED.name()),
-                        ":unrated", s(RatedCall.Status.UNRATED.name()),
+                        ":unrated", s(RatedCall.Status.UNRATED.name()), ":at", s(Times.iso(clock.instant())),
                         ":price", s(c.pricePerMinute().toPlainString()), ":amount", s(c.amount().toPlainString()),
                         ":version", s(c.priceListVersion())))).build(), c,
                 com.outboundcalls.report.CampaignCounters.billed(c));
@@ -164,6 +182,20 @@ public final class DynamoRatedCallStore implements RatedCallStore {
                 .items().forEach(item -> consumer.accept(toRatedCall(item)));
     }
 
+    @Override
+    public void forEachRecordedBetween(String clientId, java.time.Instant from, java.time.Instant until,
+                                       Consumer<RatedCall> consumer) {
+        if (!from.isBefore(until)) {
+            return;
+        }
+        // Instants are stored to the millisecond: [from, until) is BETWEEN from AND until - 1 ms.
+        dynamo.queryPaginator(r -> r.tableName(table).indexName("RecordedByClient")
+                        .keyConditionExpression("clientId = :c AND recordedAt BETWEEN :from AND :last")
+                        .expressionAttributeValues(Map.of(":c", s(clientId), ":from", s(Times.iso(from)),
+                                ":last", s(Times.iso(until.minusMillis(1))))))
+                .items().forEach(item -> consumer.accept(toRatedCall(item)));
+    }
+
     private static RatedCall toRatedCall(Map<String, AttributeValue> item) {
         String amount = str(item, "amount");
         String price = str(item, "pricePerMinute");
@@ -173,6 +205,7 @@ public final class DynamoRatedCallStore implements RatedCallStore {
                 Times.parse(str(item, "answeredAt")), Times.parse(str(item, "disconnectedAt")),
                 Items.num(item, "billedSeconds", 0), price == null ? null : new java.math.BigDecimal(price),
                 amount == null ? null : new java.math.BigDecimal(amount), str(item, "priceListVersion"),
-                RatedCall.Status.valueOf(str(item, "rating")), str(item, "unratedReason"));
+                RatedCall.Status.valueOf(str(item, "rating")), str(item, "unratedReason"),
+                Times.parse(str(item, "recordedAt")));
     }
 }

@@ -123,7 +123,8 @@ public final class Wiring {
         priceCatalog = new Once<>(() -> new DynamoPriceCatalog(dynamoDb(), require("PRICE_LISTS_TABLE")));
         ratedCallStore = new Once<>(() -> optional("CAMPAIGN_STATS_TABLE") == null
                 ? new DynamoRatedCallStore(dynamoDb(), require("RATED_CALLS_TABLE"))
-                : new DynamoRatedCallStore(dynamoDb(), require("RATED_CALLS_TABLE"), require("CAMPAIGN_STATS_TABLE")));
+                : new DynamoRatedCallStore(dynamoDb(), require("RATED_CALLS_TABLE"), require("CAMPAIGN_STATS_TABLE"),
+                        clock));
         campaignStats = new Once<>(() -> new DynamoCampaignStats(dynamoDb(), require("CAMPAIGN_STATS_TABLE")));
         billingDirectory = new Once<>(() -> new DynamoBillingDirectory(dynamoDb(), require("ACCOUNTS_TABLE"), clock));
         invoiceStore = new Once<>(() -> new DynamoInvoiceStore(dynamoDb(), require("INVOICES_TABLE")));

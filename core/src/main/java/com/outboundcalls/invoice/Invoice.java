@@ -22,12 +22,15 @@ import java.util.List;
  * @param reason         for a credit note, why it was issued
  * @param vat            how VAT applies (category, rate, exemption reason); null on documents stored before it
  *                       was recorded, which all carried the standard rate ({@link #vatTreatment()})
+ * @param usageCutoff    an invoice bills the calls whose rating was recorded before this instant; those recorded
+ *                       later go on the next invoice. Null on credit notes and on invoices stored before it was
+ *                       kept ({@link #usageCutoffOrDefault()})
  */
 public record Invoice(Type type, String number, String clientId, YearMonth period, LocalDate servicePeriodStart,
                       LocalDate servicePeriodEnd, LocalDate issueDate, LocalDate dueDate, Provider seller,
                       LegalEntity buyer, List<InvoiceLine> lines, BigDecimal totalExclVat, BigDecimal vatRate,
                       BigDecimal vatAmount, BigDecimal totalInclVat, String currency, BigDecimal latePenaltyRate,
-                      String corrects, String reason, VatTreatment vat) {
+                      String corrects, String reason, VatTreatment vat, java.time.Instant usageCutoff) {
 
     public enum Type { INVOICE, CREDIT_NOTE }
 
@@ -48,7 +51,7 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
         BigDecimal vatAmount = Money.toCents(exclVat.multiply(vat.rate()));
         return new Invoice(type, null, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate, dueDate,
                 seller, buyer, lines, exclVat, vat.rate(), vatAmount, exclVat.add(vatAmount), Money.CURRENCY,
-                latePenaltyRate, corrects, reason, vat);
+                latePenaltyRate, corrects, reason, vat, null);
     }
 
     /** How VAT applies to this document. */
@@ -71,7 +74,23 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
     public Invoice withNumber(String allocated) {
         return new Invoice(type, allocated, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate,
                 dueDate, seller, buyer, lines, totalExclVat, vatRate, vatAmount, totalInclVat, currency,
-                latePenaltyRate, corrects, reason, vat);
+                latePenaltyRate, corrects, reason, vat, usageCutoff);
+    }
+
+    /** The same draft, billing the calls whose rating was recorded before this instant. */
+    public Invoice withUsageCutoff(java.time.Instant cutoff) {
+        return new Invoice(type, number, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate, dueDate,
+                seller, buyer, lines, totalExclVat, vatRate, vatAmount, totalInclVat, currency, latePenaltyRate,
+                corrects, reason, vat, cutoff);
+    }
+
+    /**
+     * The usage cutoff; for an invoice stored before it was kept, the end of its issue day in Paris (its run had
+     * billed every call recorded by then, and a later one goes on the next invoice, never twice).
+     */
+    public java.time.Instant usageCutoffOrDefault() {
+        return usageCutoff != null ? usageCutoff
+                : issueDate.plusDays(1).atStartOfDay(com.outboundcalls.time.Zones.BILLING).toInstant();
     }
 
     /** The same draft with its VAT set to an amount already at the cent (a credit note's VAT left to credit). */
@@ -79,7 +98,7 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
         BigDecimal vatAtCents = Money.atCents(amount);
         return new Invoice(type, number, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate, dueDate,
                 seller, buyer, lines, totalExclVat, vatRate, vatAtCents, totalExclVat.add(vatAtCents), currency,
-                latePenaltyRate, corrects, reason, vat);
+                latePenaltyRate, corrects, reason, vat, usageCutoff);
     }
 
     public boolean isCreditNote() {

@@ -53,16 +53,26 @@ public final class InvoiceCalculator {
     }
 
     private static void usageLines(UsageTotals usage, String section, List<InvoiceLine> lines) {
-        for (Map.Entry<UsageTotals.RateKey, Long> e : usage.secondsByRate().entrySet()) {
-            UsageTotals.RateKey rate = e.getKey();
-            long seconds = e.getValue();
-            BigDecimal minutes = Money.minutes(seconds);
-            String description = section + String.format("Appels sortants %s vers %s (%s), %s", rate.originCountry(),
-                    rate.destinationCountry(), rate.numberType(), minutesAndSeconds(seconds));
-            lines.add(new InvoiceLine(InvoiceLine.Kind.USAGE, description, minutes, "minute", rate.pricePerMinute(),
-                    Money.usageLineAmount(seconds, rate.pricePerMinute()), rate.originCountry(),
-                    rate.destinationCountry(), rate.numberType(), seconds, null));
+        usage.secondsByRate().forEach((rate, seconds) -> lines.add(usageLine(section, rate, seconds, null)));
+        usage.lateSecondsByMonth().forEach((month, byRate) -> byRate.forEach((rate, seconds) ->
+                lines.add(usageLine(section, rate, seconds, month))));
+    }
+
+    private static final java.time.format.DateTimeFormatter FRENCH_MONTH =
+            java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", java.util.Locale.FRENCH);
+
+    private static InvoiceLine usageLine(String section, UsageTotals.RateKey rate, long seconds, YearMonth lateMonth) {
+        String late = "";
+        if (lateMonth != null) {
+            String month = FRENCH_MONTH.format(lateMonth);
+            late = "Appels " + ("aeiou".indexOf(month.charAt(0)) >= 0 ? "d'" : "de ") + month
+                    + " facturés en retard : ";
         }
+        String description = section + late + String.format("Appels sortants %s vers %s (%s), %s",
+                rate.originCountry(), rate.destinationCountry(), rate.numberType(), minutesAndSeconds(seconds));
+        return new InvoiceLine(InvoiceLine.Kind.USAGE, description, Money.minutes(seconds), "minute",
+                rate.pricePerMinute(), Money.usageLineAmount(seconds, rate.pricePerMinute()), rate.originCountry(),
+                rate.destinationCountry(), rate.numberType(), seconds, null, lateMonth);
     }
 
     static String minutesAndSeconds(long seconds) {

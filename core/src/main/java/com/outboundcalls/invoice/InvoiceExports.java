@@ -20,7 +20,7 @@ public final class InvoiceExports {
 
     public static final String USAGE_HEADER = "connect_contact_id,campaign_id,contact_id,origin_country,"
             + "destination_country,number_type,answered_at,disconnected_at,billed_seconds,price_per_minute,amount,"
-            + "price_list_version";
+            + "price_list_version,calls_month";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter UTC_MILLIS = new DateTimeFormatterBuilder().appendInstant(3)
@@ -88,7 +88,11 @@ public final class InvoiceExports {
             if (line.prorata() != null) {
                 l.put("prorata", line.prorata().daysUsed() + "/" + line.prorata().daysInMonth());
             }
+            if (line.callsMonth() != null) {
+                l.put("calls_month", line.callsMonth().toString());
+            }
         }
+        root.put("usage_rule", InvoiceMentions.USAGE_RULE);
         root.put("total_excl_vat", invoice.totalExclVat().toPlainString());
         root.put("vat_rate", invoice.vatRate().toPlainString());
         root.put("vat_amount", invoice.vatAmount().toPlainString());
@@ -141,7 +145,8 @@ public final class InvoiceExports {
                     .append(call.billedSeconds()).append(',')
                     .append(decimal(call.pricePerMinute())).append(',')
                     .append(decimal(call.amount())).append(',')
-                    .append(call.priceListVersion() == null ? "" : SafeCsv.quoted(call.priceListVersion(), ','))
+                    .append(call.priceListVersion() == null ? "" : SafeCsv.quoted(call.priceListVersion(), ',')).append(',')
+                    .append(call.billingMonth())
                     .append('\n');
         }
 

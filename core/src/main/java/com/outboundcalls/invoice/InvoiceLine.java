@@ -9,10 +9,12 @@ import java.math.BigDecimal;
  * @param quantity  what the reader counts: units, or minutes for usage
  * @param unitPrice price of one unit per month (fixed), per minute (usage), excluding VAT
  * @param amount    the line's amount excluding VAT, rounded once to the cent
+ * @param callsMonth for usage billed late (calls rated after their month was invoiced), the month the calls
+ *                   belong to; null for the invoice's own month
  */
 public record InvoiceLine(Kind kind, String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
                           BigDecimal amount, String originCountry, String destinationCountry, String numberType,
-                          Long billedSeconds, Prorata prorata) {
+                          Long billedSeconds, Prorata prorata, java.time.YearMonth callsMonth) {
 
     public enum Kind { FIXED, USAGE, CREDIT }
 
@@ -28,12 +30,12 @@ public record InvoiceLine(Kind kind, String description, BigDecimal quantity, St
     public static InvoiceLine fixed(String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
                                     BigDecimal amount, Prorata prorata) {
         return new InvoiceLine(Kind.FIXED, description, quantity, unit, unitPrice, amount, null, null, null, null,
-                prorata);
+                prorata, null);
     }
 
     public static InvoiceLine credit(String description, BigDecimal amount) {
         return new InvoiceLine(Kind.CREDIT, description, BigDecimal.ONE, "unit", amount, amount, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     /**

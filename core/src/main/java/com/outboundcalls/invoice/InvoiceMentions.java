@@ -13,6 +13,13 @@ public final class InvoiceMentions {
     private static final java.time.format.DateTimeFormatter FRENCH_DATE =
             java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+    /** How a usage line's amount is obtained from the calls it sums (the usage detail lists them). */
+    public static final String USAGE_RULE = "Lignes d'appels : secondes facturées (chaque seconde entamée, du décroché"
+            + " au raccrochage) additionnées par origine, destination, type de numéro et prix, multipliées par le prix"
+            + " HT par minute puis divisées par 60, arrondies une seule fois au centime (au demi-centime supérieur)."
+            + " Le détail des appels donne le montant de chacun à six décimales, pour contrôle : leur somme peut"
+            + " différer d'un centime de la ligne.";
+
     private InvoiceMentions() {
     }
 

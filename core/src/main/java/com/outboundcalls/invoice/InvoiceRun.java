@@ -16,10 +16,22 @@ import java.util.TreeMap;
 
 /**
  * The monthly run: for each billing account, the invoice of the month just ended, numbered and stored once,
- * then exported with the month's journal. A re-run finds the stored invoices and only writes their exports
- * again, with the same content.
+ * then exported with the month's journal. A re-run finds the stored invoices and only writes their documents
+ * again, with the same content; an issued invoice's usage detail is never rewritten.
+ *
+ * <p>Every call is billed once, late or not. An invoice bills the month's calls whose rating was recorded before
+ * its cutoff ({@link #RATING_MARGIN} before the scheduled run), and the calls of earlier months recorded between
+ * the previous invoice's cutoff and its own: a call rated after its month was invoiced (a late contact event, a
+ * price published later, a message replayed from a dead-letter queue) goes on the next invoice, in lines marked
+ * with its month. The cutoffs of a client's successive invoices split time without gap or overlap.
  */
 public final class InvoiceRun {
+
+    /**
+     * How long before the scheduled run the usage is cut: longer than any rating in flight takes to be written
+     * (the rater's timeout is a minute) and than its index takes to show it.
+     */
+    public static final java.time.Duration RATING_MARGIN = java.time.Duration.ofMinutes(15);
 
     private final BillingDirectory billing;
     private final RatedCallStore ratedCalls;
@@ -47,66 +59,114 @@ public final class InvoiceRun {
      * What a run did: the invoices (issued now or found), and per client the calls of the month still unrated,
      * which no invoice could include (an operator publishes the missing price, then corrects next month).
      */
-    public record Result(List<Invoice> invoices, Map<String, Long> unratedCalls) {
+    public record Result(List<Invoice> invoices, Map<String, Long> unratedCalls, Map<String, Long> lateCalls) {
+        public Result(List<Invoice> invoices, Map<String, Long> unratedCalls) {
+            this(invoices, unratedCalls, Map.of());
+        }
     }
 
     public Result run(Instant scheduledTime) {
         YearMonth period = periodFor(scheduledTime);
         LocalDate issueDate = scheduledTime.atZone(Zones.BILLING).toLocalDate();
+        Instant cutoff = scheduledTime.minus(RATING_MARGIN);
         Provider seller = billing.provider();
         List<Invoice> issued = new ArrayList<>();
         Map<String, Long> unrated = new TreeMap<>();
+        Map<String, Long> late = new TreeMap<>();
         Map<String, List<BillingDirectory.Section>> sectionsByParent = billing.sectionsByParent();
         for (BillingAccount account : billing.accounts()) {
-            UsageTotals usage = new UsageTotals();
-            Map<String, UsageTotals> sections = new java.util.LinkedHashMap<>();
+            Map<String, UsageTotals> usage = new java.util.LinkedHashMap<>();
             invoice(account, sectionsByParent.getOrDefault(account.clientId(), List.of()), seller, period, issueDate,
-                    usage, sections).ifPresent(issued::add);
-            if (usage.unrated() > 0) {
-                unrated.put(account.clientId(), usage.unrated());
-            }
-            sections.forEach((clientId, totals) -> {
+                    cutoff, usage).ifPresent(issued::add);
+            usage.forEach((clientId, totals) -> {
                 if (totals.unrated() > 0) {
                     unrated.put(clientId, totals.unrated());
+                }
+                if (totals.lateCalls() > 0) {
+                    late.put(clientId, totals.lateCalls());
                 }
             });
         }
         publisher.publishJournal(period, issueDate);
-        return new Result(issued, unrated);
+        return new Result(issued, unrated, late);
     }
 
     /**
      * The account's invoice for the month, issued now or found from an earlier run, with its exports; empty if
-     * nothing is due. The month's calls are summed into {@code usage}.
+     * nothing is due. The calls it bills are summed into {@code usage}, per client (the account's, then each
+     * sub-account's it invoices).
      */
     private Optional<Invoice> invoice(BillingAccount account, List<BillingDirectory.Section> sections, Provider seller,
-                                      YearMonth period, LocalDate issueDate, UsageTotals usage,
-                                      Map<String, UsageTotals> sectionUsage) {
-        // The account's calls, then each sub-account's it invoices (each with its own usage detail).
+                                      YearMonth period, LocalDate issueDate, Instant cutoff,
+                                      Map<String, UsageTotals> usage) {
+        Optional<Invoice> stored = invoices.find(account.clientId(), period);
+        if (stored.isEmpty() && invoices.find(account.clientId(), period.plusMonths(1)).isPresent()) {
+            // The next month is invoiced already and billed as late what this month would bill: issuing it now
+            // would bill those calls twice. An operator corrects the missed month's fixed part by hand.
+            return Optional.empty();
+        }
+        Instant until = stored.map(Invoice::usageCutoffOrDefault).orElse(cutoff);
+        Instant from = previousCutoff(account, period);
         Map<String, InvoiceExports.UsageCsv> details = new java.util.LinkedHashMap<>();
-        details.put(account.clientId(), usageOf(account.clientId(), period, usage));
+        List<String> clientIds = new ArrayList<>(List.of(account.clientId()));
+        sections.forEach(section -> clientIds.add(section.clientId()));
+        for (String clientId : clientIds) {
+            UsageTotals totals = new UsageTotals();
+            details.put(clientId, usageOf(clientId, period, from, until, totals));
+            usage.put(clientId, totals);
+        }
         List<InvoiceCalculator.Section> parts = new ArrayList<>();
         for (BillingDirectory.Section section : sections) {
-            UsageTotals totals = new UsageTotals();
-            details.put(section.clientId(), usageOf(section.clientId(), period, totals));
-            sectionUsage.put(section.clientId(), totals);
-            parts.add(new InvoiceCalculator.Section(section.name(), totals));
+            parts.add(new InvoiceCalculator.Section(section.name(), usage.get(section.clientId())));
         }
-        Optional<Invoice> invoice = invoices.find(account.clientId(), period)
-                .or(() -> calculator.draft(account, seller, period, issueDate, usage, parts).map(invoices::issue));
+        Optional<Invoice> invoice = stored.or(() -> calculator.draft(account, seller, period, issueDate,
+                usage.get(account.clientId()), parts).map(draft -> invoices.issue(draft.withUsageCutoff(cutoff))));
         invoice.ifPresent(i -> {
             publisher.publish(i);
-            details.forEach((clientId, csv) -> exports.put(InvoiceExports.usageKey(clientId, period), csv.bytes(),
-                    "text/csv; charset=utf-8"));
+            // The usage detail of an issued invoice is frozen: written once, never rewritten by a re-run.
+            details.forEach((clientId, csv) -> {
+                String key = InvoiceExports.usageKey(clientId, period);
+                if (!exports.exists(key)) {
+                    exports.put(key, csv.bytes(), "text/csv; charset=utf-8");
+                }
+            });
         });
         return invoice;
     }
 
-    private InvoiceExports.UsageCsv usageOf(String clientId, YearMonth period, UsageTotals usage) {
+    /**
+     * Where this invoice's window of late calls starts: the cutoff of the account's latest invoice before this
+     * month (at most back to its subscription), or the beginning of time for its first.
+     */
+    private Instant previousCutoff(BillingAccount account, YearMonth period) {
+        YearMonth first = YearMonth.from(account.subscribedOn()).minusMonths(1);
+        for (YearMonth month = period.minusMonths(1); !month.isBefore(first); month = month.minusMonths(1)) {
+            Optional<Invoice> previous = invoices.find(account.clientId(), month);
+            if (previous.isPresent()) {
+                return previous.get().usageCutoffOrDefault();
+            }
+        }
+        return Instant.EPOCH;
+    }
+
+    /**
+     * The calls an invoice for {@code period} bills for one client: the month's own, recorded before
+     * {@code until}; and earlier months' rated calls recorded in [{@code from}, {@code until}).
+     */
+    private InvoiceExports.UsageCsv usageOf(String clientId, YearMonth period, Instant from, Instant until,
+                                            UsageTotals usage) {
         InvoiceExports.UsageCsv csv = new InvoiceExports.UsageCsv();
         ratedCalls.forEachInMonth(clientId, period, call -> {
-            usage.add(call);
-            csv.add(call);
+            if (call.recordedAt() == null || call.recordedAt().isBefore(until)) {
+                usage.add(call);
+                csv.add(call);
+            }
+        });
+        ratedCalls.forEachRecordedBetween(clientId, from, until, call -> {
+            if (call.billingMonth().isBefore(period) && call.status() == com.outboundcalls.rate.RatedCall.Status.RATED) {
+                usage.addLate(call);
+                csv.add(call);
+            }
         });
         return csv;
     }

@@ -189,7 +189,7 @@ class InvoiceCalculatorTest {
                 invoice.servicePeriodStart(), invoice.servicePeriodEnd(), invoice.issueDate(), invoice.dueDate(),
                 invoice.seller(), invoice.buyer(), invoice.lines(), invoice.totalExclVat(), invoice.vatRate(),
                 invoice.vatAmount(), invoice.totalInclVat(), invoice.currency(), invoice.latePenaltyRate(), null, null,
-                null);
+                null, null);
         assertEquals(VatTreatment.Category.S, legacy.vatTreatment().category());
         assertEquals(new BigDecimal("0.20"), legacy.vatTreatment().rate());
     }

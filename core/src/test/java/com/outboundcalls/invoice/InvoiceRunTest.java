@@ -103,4 +103,117 @@ class InvoiceRunTest {
         assertEquals(List.of("2026-000001", "2026-000002"), issued.stream().map(Invoice::number).toList());
         assertEquals(List.of("a", "c"), issued.stream().map(Invoice::clientId).toList());
     }
+
+    /** A client, its calls recorded at the clock's instant, and the runs of 1 November and 1 December. */
+    private static final class LateCalls {
+        final com.outboundcalls.testing.SettableClock clock =
+                new com.outboundcalls.testing.SettableClock(Instant.parse("2026-10-12T09:10:00Z"));
+        final InMemoryBilling.Directory billing = new InMemoryBilling.Directory()
+                .with(InvoiceCalculatorTest.account(LocalDate.of(2026, 1, 1)));
+        final InMemoryPorts.RatedCalls rated = new InMemoryPorts.RatedCalls(clock);
+        final InMemoryBilling.Invoices invoices = new InMemoryBilling.Invoices();
+        final InMemoryPorts.Objects exports = new InMemoryPorts.Objects();
+        final InvoiceRun run = new InvoiceRun(billing, rated, invoices, InvoiceDocuments.NONE, exports,
+                InvoiceCalculatorTest.RATES);
+        static final Instant NOVEMBER_RUN = Instant.parse("2026-11-01T05:00:00Z");
+        static final Instant DECEMBER_RUN = Instant.parse("2026-12-01T05:00:00Z");
+
+        void recordAt(String at, RatedCall call) {
+            clock.now = Instant.parse(at);
+            rated.saveIfAbsent(call);
+        }
+
+        Invoice runAt(Instant when) {
+            clock.now = when;
+            return run.run(when).invoices().get(0);
+        }
+
+        static List<InvoiceLine> usage(Invoice invoice) {
+            return invoice.lines().stream().filter(l -> l.kind() == InvoiceLine.Kind.USAGE).toList();
+        }
+    }
+
+    @Test
+    void aCallRatedAfterItsMonthWasInvoicedIsBilledOnceOnTheNextInvoiceUnderItsOwnMonth() {
+        LateCalls c = new LateCalls();
+        c.recordAt("2026-10-12T09:10:00Z", call("c1", "on-time", 60, "MOBILE", "0.0450"));
+        Invoice october = c.runAt(LateCalls.NOVEMBER_RUN);
+        // An October call whose DISCONNECTED event came on 3 November, after the run.
+        c.recordAt("2026-11-03T10:00:00Z", call("c1", "late", 120, "MOBILE", "0.0450"));
+        Invoice octoberAgain = c.runAt(LateCalls.NOVEMBER_RUN.plus(java.time.Duration.ofDays(3)));
+        c.recordAt("2026-11-20T10:00:00Z", callIn("c1", "november", "2026-11-20T09:00:00Z", 30, "0.0450"));
+        Invoice november = c.runAt(LateCalls.DECEMBER_RUN);
+        Invoice novemberAgain = c.runAt(LateCalls.DECEMBER_RUN.plusSeconds(3600));
+
+        assertEquals(List.of(60L), LateCalls.usage(october).stream().map(InvoiceLine::billedSeconds).toList());
+        assertEquals(october, octoberAgain, "a re-run of October does not take the late call");
+        List<InvoiceLine> lines = LateCalls.usage(november);
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(30L, lines.get(0).billedSeconds());
+        assertEquals(null, lines.get(0).callsMonth());
+        assertEquals(120L, lines.get(1).billedSeconds());
+        assertEquals(YearMonth.of(2026, 10), lines.get(1).callsMonth());
+        assertTrue(lines.get(1).description().startsWith("Appels d'octobre 2026 facturés en retard : "),
+                lines.get(1).description());
+        assertEquals(new BigDecimal("0.09"), lines.get(1).amount()); // 120 s x 0.045 / 60
+        assertEquals(november, novemberAgain);
+        // The December run (for November) billed the late call once; January's will not see it again.
+        Invoice december = new InvoiceRun(c.billing, c.rated, c.invoices, InvoiceDocuments.NONE, c.exports,
+                InvoiceCalculatorTest.RATES).run(Instant.parse("2027-01-01T05:00:00Z")).invoices().get(0);
+        assertTrue(LateCalls.usage(december).isEmpty(), december.lines().toString());
+    }
+
+    @Test
+    void aCallRatedOnlyOnceItsRouteGotAPriceIsBilledOnTheNextInvoice() {
+        LateCalls c = new LateCalls();
+        c.recordAt("2026-10-12T09:10:00Z", new RatedCall("far", "c1", "spring", "ct-far", 1, "FR", "JP", "MOBILE",
+                Instant.parse("2026-10-12T08:59:55Z"), Instant.parse("2026-10-12T09:00:00Z"),
+                Instant.parse("2026-10-12T09:01:00Z"), 60, null, null, null, RatedCall.Status.UNRATED, "no price"));
+        Invoice october = c.runAt(LateCalls.NOVEMBER_RUN);
+        assertTrue(LateCalls.usage(october).isEmpty());
+        c.clock.now = Instant.parse("2026-11-10T12:00:00Z");
+        RatedCall priced = new com.outboundcalls.rate.CallPricer(new InMemoryPorts.Prices().with("default", "FR", "JP",
+                "MOBILE", "0.3000", Instant.parse("2026-01-01T00:00:00Z"), "asia")).reprice(c.rated.calls.get("far"),
+                null).orElseThrow();
+        assertTrue(c.rated.rerate(priced));
+
+        Invoice november = c.runAt(LateCalls.DECEMBER_RUN);
+
+        List<InvoiceLine> lines = LateCalls.usage(november);
+        assertEquals(1, lines.size());
+        assertEquals(YearMonth.of(2026, 10), lines.get(0).callsMonth());
+        assertEquals(new BigDecimal("0.30"), lines.get(0).amount());
+    }
+
+    @Test
+    void aCallRatedJustBeforeTheRunButInsideItsMarginGoesOnTheNextInvoice() {
+        LateCalls c = new LateCalls();
+        // Rated at 05:50 UTC on 1 November: after the cutoff (05:00 - 15 min), before the run itself.
+        c.recordAt("2026-11-01T04:50:00Z", call("c1", "edge", 60, "MOBILE", "0.0450"));
+        Invoice october = c.runAt(LateCalls.NOVEMBER_RUN);
+        Invoice november = c.runAt(LateCalls.DECEMBER_RUN);
+
+        assertTrue(LateCalls.usage(october).isEmpty(), october.lines().toString());
+        assertEquals(YearMonth.of(2026, 10), LateCalls.usage(november).get(0).callsMonth());
+        assertEquals(LateCalls.NOVEMBER_RUN.minus(InvoiceRun.RATING_MARGIN), october.usageCutoff());
+    }
+
+    @Test
+    void theUsageDetailOfAnIssuedInvoiceIsNeverRewritten() {
+        LateCalls c = new LateCalls();
+        c.recordAt("2026-10-12T09:10:00Z", call("c1", "on-time", 60, "MOBILE", "0.0450"));
+        c.runAt(LateCalls.NOVEMBER_RUN);
+        String detail = c.exports.text("exports/invoices/2026-10/c1_usage.csv");
+        c.recordAt("2026-11-03T10:00:00Z", call("c1", "late", 120, "MOBILE", "0.0450"));
+        c.runAt(LateCalls.NOVEMBER_RUN.plus(java.time.Duration.ofDays(3)));
+        assertEquals(detail, c.exports.text("exports/invoices/2026-10/c1_usage.csv"));
+        assertTrue(!detail.contains("late"));
+    }
+
+    private static RatedCall callIn(String clientId, String id, String answeredAt, long seconds, String price) {
+        Instant answered = Instant.parse(answeredAt);
+        return new RatedCall(id, clientId, "spring", "ct-" + id, 1, "FR", "FR", "MOBILE", answered.minusSeconds(5),
+                answered, answered.plusSeconds(seconds), seconds, new BigDecimal(price),
+                Money.ratedCallAmount(seconds, new BigDecimal(price)), "v1", RatedCall.Status.RATED, null);
+    }
 }

@@ -386,10 +386,32 @@ public final class InMemoryPorts {
 
     public static final class RatedCalls implements RatedCallStore {
         public final Map<String, RatedCall> calls = new LinkedHashMap<>();
+        private final java.time.Clock clock;
+
+        /** Records ratings without stamping them, as calls stored before the stamp was kept. */
+        public RatedCalls() {
+            this(null);
+        }
+
+        /** Stamps each recorded rating with this clock's instant. */
+        public RatedCalls(java.time.Clock clock) {
+            this.clock = clock;
+        }
 
         @Override
         public boolean saveIfAbsent(RatedCall call) {
-            return calls.putIfAbsent(call.connectContactId(), call) == null;
+            return calls.putIfAbsent(call.connectContactId(), stamped(call)) == null;
+        }
+
+        private RatedCall stamped(RatedCall call) {
+            return clock == null ? call : call.recordedAt(clock.instant());
+        }
+
+        @Override
+        public void forEachRecordedBetween(String clientId, java.time.Instant from, java.time.Instant until,
+                                           Consumer<RatedCall> consumer) {
+            calls.values().stream().filter(c -> c.clientId().equals(clientId) && c.recordedAt() != null
+                    && !c.recordedAt().isBefore(from) && c.recordedAt().isBefore(until)).forEach(consumer);
         }
 
         @Override
@@ -405,7 +427,7 @@ public final class InMemoryPorts {
             if (current == null || current.status() != RatedCall.Status.UNRATED) {
                 return false;
             }
-            calls.put(rated.connectContactId(), rated);
+            calls.put(rated.connectContactId(), stamped(rated));
             return true;
         }
 

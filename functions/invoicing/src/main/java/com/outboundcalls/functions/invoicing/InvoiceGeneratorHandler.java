@@ -73,7 +73,10 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
             billingEmails.apply(invoice.clientId()).ifPresent(email -> mailer.send(InvoiceNotices.issued(invoice, email)));
         }
         result.unratedCalls().forEach((clientId, calls) -> log.error("unrated_calls_not_invoiced", "clientId",
-                clientId, "calls", calls, "action", "publish a price for their routes; they are rated then"));
+                clientId, "calls", calls, "action", "publish a price for their routes; they go on the next invoice"));
+        result.lateCalls().forEach((clientId, calls) -> log.info("late_calls_invoiced", "clientId", clientId,
+                "calls", calls));
+        metrics.count("LateCallsInvoiced", result.lateCalls().values().stream().mapToLong(Long::longValue).sum());
         // A client who can place calls but has no billing account would never be invoiced: an alarm, not silence.
         List<String> unbilled = watch.clientsWithoutBillingAccount(accounts);
         unbilled.forEach(id -> log.error("client_without_billing_account", "clientId", id));

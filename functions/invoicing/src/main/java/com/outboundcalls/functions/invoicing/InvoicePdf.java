@@ -129,9 +129,12 @@ public final class InvoicePdf {
                 w.text(MARGIN, w.y, w.regular, 9, part);
                 w.y -= 12;
             }
-            w.right(COLUMNS[0], y, w.regular, 9, decimal(line.quantity()));
-            w.right(COLUMNS[1], y, w.regular, 9, unit(line));
-            w.right(COLUMNS[2], y, w.regular, 9, decimal(Money.atLeastCents(line.unitPrice())));
+            // A usage line shows what multiplies to its amount: seconds at a price per minute (÷ 60).
+            boolean usage = line.kind() == InvoiceLine.Kind.USAGE;
+            w.right(COLUMNS[0], y, w.regular, 9, usage ? String.valueOf(line.billedSeconds())
+                    : decimal(line.quantity()));
+            w.right(COLUMNS[1], y, w.regular, 9, usage ? "s" : unit(line));
+            w.right(COLUMNS[2], y, w.regular, 9, decimal(Money.atLeastCents(line.unitPrice())) + (usage ? " /min" : ""));
             w.right(COLUMNS[3], y, w.regular, 9, money(line.amount()));
             w.y -= 4;
         }
@@ -177,6 +180,9 @@ public final class InvoicePdf {
     private static void mentions(Writer w, Invoice invoice) throws IOException {
         List<String> paragraphs = new ArrayList<>(InvoiceMentions.of(invoice));
         paragraphs.addAll(InvoiceMentions.taxes(invoice));
+        if (invoice.lines().stream().anyMatch(l -> l.kind() == InvoiceLine.Kind.USAGE)) {
+            paragraphs.add(InvoiceMentions.USAGE_RULE);
+        }
         Provider seller = invoice.seller();
         if (!invoice.isCreditNote() && seller.iban() != null) {
             paragraphs.add("Règlement par virement : IBAN " + seller.iban()

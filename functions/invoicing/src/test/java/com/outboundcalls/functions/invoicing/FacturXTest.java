@@ -230,7 +230,8 @@ class FacturXTest {
         Invoice withOption = new Invoice(invoice.type(), invoice.number(), invoice.clientId(), invoice.period(),
                 invoice.servicePeriodStart(), invoice.servicePeriodEnd(), invoice.issueDate(), invoice.dueDate(), opted,
                 invoice.buyer(), invoice.lines(), invoice.totalExclVat(), invoice.vatRate(), invoice.vatAmount(),
-                invoice.totalInclVat(), invoice.currency(), invoice.latePenaltyRate(), null, null, invoice.vat());
+                invoice.totalInclVat(), invoice.currency(), invoice.latePenaltyRate(), null, null, invoice.vat(),
+                invoice.usageCutoff());
         assertTrue(pdfText(withOption).contains("Option pour le paiement de la taxe d'après les débits."));
     }
 }

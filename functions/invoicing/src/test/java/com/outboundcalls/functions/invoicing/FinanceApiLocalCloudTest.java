@@ -230,9 +230,9 @@ class FinanceApiLocalCloudTest {
         }
         assertEquals(3, rows.size());
         assertEquals(List.of(NUMBER, "facture", "2026-11-01", "acme", "542107651", "49,00", "9,80", "58,80",
-                "2026-12-01", "", "PAID"), rows.get(1).getFields());
+                "2026-12-01", "", "PAID", "S", "20", "FR13542107651"), rows.get(1).getFields());
         assertEquals(List.of("AV-2026-000001", "avoir", "2026-12-20", "acme", "542107651", "-5,00", "-1,00", "-6,00",
-                "2026-12-20", NUMBER, "CREDIT_NOTE"), rows.get(2).getFields());
+                "2026-12-20", NUMBER, "CREDIT_NOTE", "S", "20", "FR13542107651"), rows.get(2).getFields());
         assertEquals(new BigDecimal("-6.00"), new BigDecimal(rows.get(2).getField(7).replace(',', '.')));
     }
 }

@@ -138,7 +138,7 @@ class InvoiceGeneratorLocalCloudTest {
         assertEquals(InvoiceExports.USAGE_HEADER, lines[0]);
         assertEquals(5, lines.length, "header and four October calls");
         assertEquals(true, usage.contains("c1,spring,ct-c1,FR,FR,MOBILE,2026-10-05T09:00:00.250Z,"
-                + "2026-10-05T09:01:02.250Z,62,0.0450,0.046500,v2026"), usage);
+                + "2026-10-05T09:01:02.250Z,62,0.0450,0.046500,v2026,2026-10"), usage);
         assertEquals(true, usage.contains("c5,spring,ct-c5,FR,FR,MOBILE,,2026-10-06T09:00:30.000Z,0,"), usage);
     }
 

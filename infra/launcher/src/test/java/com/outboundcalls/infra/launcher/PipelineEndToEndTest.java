@@ -42,7 +42,11 @@ class PipelineEndToEndTest {
         assertTrue(r.connect().maxConcurrentSeen() <= 10);
 
         JsonNode invoice = r.invoice();
-        assertEquals("2026-000001", invoice.path("number").asText());
+        // Three clients invoiced, numbered without gap in the order of their ids.
+        assertEquals(java.util.List.of("2026-000001", "2026-000002", "2026-000003"), r.invoices().stream()
+                .map(i -> i.path("number").asText()).sorted().toList());
+        String number = invoice.path("number").asText();
+        assertEquals("2026-000002", number, "bruxelles-appels, e2e-client, ocean-indien");
         assertEquals("2026-10", invoice.path("period").asText());
         BigDecimal exclVat = new BigDecimal(invoice.path("total_excl_vat").asText());
         // Fixed part, a full month: 49.00 + 2 x 5.00 + 3 x 12.50 + 39.90 = 136.40.
@@ -50,12 +54,12 @@ class PipelineEndToEndTest {
         assertEquals(exclVat.multiply(new BigDecimal("0.20")).setScale(2, java.math.RoundingMode.HALF_UP),
                 new BigDecimal(invoice.path("vat_amount").asText()));
 
-        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client.json")));
+        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/" + number + "_e2e-client.json")));
         assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/e2e-client_usage.csv")));
-        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client.pdf")));
-        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/2026-000001_e2e-client_facturx.pdf")));
+        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/" + number + "_e2e-client.pdf")));
+        assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/" + number + "_e2e-client_facturx.pdf")));
         assertTrue(Files.readString(out.resolve("exports/invoices/2026-10/journal-2026-10.csv"))
-                .contains("2026-000001;facture;2026-11-01;e2e-client;542107651;"));
+                .contains(number + ";facture;2026-11-01;e2e-client;542107651;"));
         // The file went in through an upload link: its key (and so its reports' names) is the server's.
         assertTrue(r.fileReports().matches("reports/e2e-client/relance-2026-10/[0-9T]+-[0-9a-f]{8}-contacts\\.csv"),
                 r.fileReports());
@@ -69,7 +73,7 @@ class PipelineEndToEndTest {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }).filter(m -> m.contains("Subject: La facture 2026-000001")).toList();
+            }).filter(m -> m.contains("Subject: La facture " + number)).toList();
             assertEquals(1, invoiceMails.size());
             assertTrue(invoiceMails.get(0).contains("To: compta@cabinet-demo.example"), invoiceMails.get(0));
             assertTrue(invoiceMails.get(0).contains(invoice.path("total_incl_vat").asText() + " EUR TTC"),
