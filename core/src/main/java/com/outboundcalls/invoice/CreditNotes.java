@@ -81,7 +81,9 @@ public final class CreditNotes {
             lines = List.of(InvoiceLine.credit("Avoir sur la facture " + invoice.number() + " : "
                     + request.reason().strip(), Money.atCents(amount)));
         }
-        Invoice draft = Invoice.draft(Invoice.Type.CREDIT_NOTE, invoice.clientId(), invoice.period(),
+        // A credit note belongs to the month it is issued in (its journal, its declarations), and names the
+        // service period of the invoice it corrects.
+        Invoice draft = Invoice.draft(Invoice.Type.CREDIT_NOTE, invoice.clientId(), java.time.YearMonth.from(issueDate),
                 invoice.servicePeriodStart(), invoice.servicePeriodEnd(), issueDate, issueDate, invoice.seller(),
                 invoice.buyer(), lines, invoice.vatTreatment(), null, invoice.number(), request.reason().strip());
         BigDecimal vatLeft = invoice.vatAmount().subtract(creditedVat);

@@ -111,7 +111,11 @@ public final class FinanceDesk {
         Invoice issued = invoices.issueCreditNote(draft, request.reference(), r.creditedExclVat());
         publisher.publish(issued);
         dunning.liftIfSettled(r.invoice().clientId(), today);
-        publisher.publishJournal(r.invoice().period(), today);
+        // The credit note is in its own month's journal; the invoice's, where its status changed, is rewritten too.
+        publisher.publishJournal(issued.period(), today);
+        if (!issued.period().equals(r.invoice().period())) {
+            publisher.publishJournal(r.invoice().period(), today);
+        }
         return issued;
     }
 }

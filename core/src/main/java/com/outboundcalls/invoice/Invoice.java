@@ -12,7 +12,7 @@ import java.util.List;
  * An issued invoice or credit note. Never edited once numbered: corrections are new documents that refer to
  * the one they correct.
  *
- * @param period         the billing month the document belongs to (a credit note: its invoice's month)
+ * @param period         the billing month the document belongs to (a credit note: the month it is issued in)
  * @param servicePeriod  first and last day of service billed
  * @param seller         the provider's identity as it stood on the issue date
  * @param buyer          the client's legal identity as it stood on the issue date

@@ -218,7 +218,10 @@ class FinanceDeskTest {
         assertEquals(new BigDecimal("108.90"), rest.totalExclVat());
         assertEquals(Receivable.Status.CREDITED,
                 invoices.receivable(invoice.number()).orElseThrow().status(ISSUED.plusDays(7)));
-        assertTrue(exports.objects.containsKey("exports/invoices/2026-10/AV-2026-000002_c1.json"));
+        // Issued in November: filed under November, its invoice's service period named in it.
+        assertTrue(exports.objects.containsKey("exports/invoices/2026-11/AV-2026-000002_c1.json"));
+        assertEquals(YearMonth.of(2026, 11), rest.period());
+        assertEquals(invoice.servicePeriodStart(), rest.servicePeriodStart());
     }
 
     @Test
@@ -255,11 +258,19 @@ class FinanceDeskTest {
         assertEquals(new BigDecimal("2.00"), last.vatAmount(), "25.78 - 23.78 left to credit");
     }
 
+    private static List<CsvRecord> rows(byte[] bytes) throws java.io.IOException {
+        String text = new String(Arrays.copyOfRange(bytes, 3, bytes.length), StandardCharsets.UTF_8);
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';').ofCsvRecord(text)) {
+            return reader.stream().toList();
+        }
+    }
+
     @Test
-    void theJournalReadsBackAsAFrenchSpreadsheetCsv() throws Exception {
+    void theJournalReadsBackAsAFrenchSpreadsheetCsvAndACreditNoteIsInTheJournalOfItsMonth() throws Exception {
         desk.creditNote(invoice.number(), new CreditNotes.Request("RMA-1", "geste; commercial", new BigDecimal("10.00")),
                 ISSUED.plusDays(2));
         byte[] bytes = exports.objects.get("exports/invoices/2026-10/journal-2026-10.csv");
+        List<CsvRecord> november = rows(exports.objects.get("exports/invoices/2026-11/journal-2026-11.csv"));
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF),
                 List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 byte order mark");
 
@@ -271,8 +282,10 @@ class FinanceDeskTest {
         assertEquals(FinanceJournal.HEADER, String.join(";", rows.get(0).getFields()));
         assertEquals(List.of("2026-000001", "facture", "2026-11-01", "c1", "542107651", "128,90", "25,78", "154,68",
                 "2026-12-01", "", "ISSUED", "S", "20", "FR13542107651"), rows.get(1).getFields());
+        assertEquals(2, rows.size(), "October's journal has the invoice only");
+        // The credit note, issued on 3 November, is in November's journal.
         assertEquals(List.of("AV-2026-000001", "avoir", "2026-11-03", "c1", "542107651", "-10,00", "-2,00", "-12,00",
-                "2026-11-03", "2026-000001", "CREDIT_NOTE", "S", "20", "FR13542107651"), rows.get(2).getFields());
+                "2026-11-03", "2026-000001", "CREDIT_NOTE", "S", "20", "FR13542107651"), november.get(1).getFields());
     }
 
     @Test

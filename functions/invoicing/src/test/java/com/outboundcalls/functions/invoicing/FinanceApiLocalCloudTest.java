@@ -221,18 +221,24 @@ class FinanceApiLocalCloudTest {
         assertEquals(422, call("POST", "/invoices/" + NUMBER + "/credit-notes",
                 "{\"reference\":\"RMA-2\",\"reason\":\"trop\",\"amount_excl_vat\":\"45.00\"}").statusCode());
 
-        JsonNode journal = json(call("GET", "/journals/2026-10", null));
-        byte[] csv = download(journal.path("journal").asText());
-        List<CsvRecord> rows;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';')
-                .ofCsvRecord(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8))) {
-            rows = reader.stream().toList();
-        }
-        assertEquals(3, rows.size());
+        List<CsvRecord> rows = journal("2026-10");
+        assertEquals(2, rows.size());
         assertEquals(List.of(NUMBER, "facture", "2026-11-01", "acme", "542107651", "49,00", "9,80", "58,80",
                 "2026-12-01", "", "PAID", "S", "20", "FR13542107651"), rows.get(1).getFields());
+        // Issued on 20 December, the credit note is in December's journal.
+        rows = journal("2026-12");
+        assertEquals(2, rows.size());
         assertEquals(List.of("AV-2026-000001", "avoir", "2026-12-20", "acme", "542107651", "-5,00", "-1,00", "-6,00",
-                "2026-12-20", NUMBER, "CREDIT_NOTE", "S", "20", "FR13542107651"), rows.get(2).getFields());
-        assertEquals(new BigDecimal("-6.00"), new BigDecimal(rows.get(2).getField(7).replace(',', '.')));
+                "2026-12-20", NUMBER, "CREDIT_NOTE", "S", "20", "FR13542107651"), rows.get(1).getFields());
+        assertEquals(new BigDecimal("-6.00"), new BigDecimal(rows.get(1).getField(7).replace(',', '.')));
+    }
+
+    private static List<CsvRecord> journal(String month) throws Exception {
+        JsonNode journal = json(call("GET", "/journals/" + month, null));
+        byte[] csv = download(journal.path("journal").asText());
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';')
+                .ofCsvRecord(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8))) {
+            return reader.stream().toList();
+        }
     }
 }
