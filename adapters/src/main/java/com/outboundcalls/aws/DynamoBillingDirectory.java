@@ -78,6 +78,14 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
     }
 
     @Override
+    public Map<String, List<String>> invoicedOnParents() {
+        Map<String, List<String>> byParent = new java.util.TreeMap<>();
+        sectionsByParent().forEach((parent, sections) -> byParent.put(parent, sections.stream()
+                .map(Section::clientId).toList()));
+        return byParent;
+    }
+
+    @Override
     public Provider provider() {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(Items.key("PROVIDER", "IDENTITY"))).item();

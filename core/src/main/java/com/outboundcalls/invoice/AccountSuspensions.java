@@ -14,4 +14,10 @@ public interface AccountSuspensions {
 
     /** Clients whose account is suspended for non-payment now. */
     java.util.List<String> suspendedForNonPayment();
+
+    /**
+     * The sub-accounts invoiced on each parent's invoice, by parent: an unpaid invoice suspends them with it, and
+     * they are lifted with it.
+     */
+    java.util.Map<String, java.util.List<String>> invoicedOnParents();
 }

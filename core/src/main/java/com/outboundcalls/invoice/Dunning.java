@@ -46,6 +46,9 @@ public final class Dunning {
     }
 
     public Result run(LocalDate today) {
+        // Read once, and only when an account is to be suspended.
+        java.util.function.Supplier<java.util.Map<String, List<String>>> sections = memoized(
+                suspensions::invoicedOnParents);
         int overdue = 0;
         int frozen = 0;
         Set<String> missing = new TreeSet<>();
@@ -74,6 +77,15 @@ public final class Dunning {
                 if (suspensions.suspendForNonPayment(invoice.clientId(), "unpaid invoice " + invoice.number())) {
                     suspended.add(invoice.clientId());
                 }
+                // The sub-accounts invoiced on this invoice stop calling too (even when the parent was suspended
+                // already: a run stopped between the two is made good by the next).
+                for (String section : sections.get().getOrDefault(invoice.clientId(), List.of())) {
+                    behind.add(section);
+                    if (suspensions.suspendForNonPayment(section, "unpaid invoice " + invoice.number()
+                            + " of " + invoice.clientId() + ", on which it is invoiced")) {
+                        suspended.add(section);
+                    }
+                }
             }
         }
         List<String> lifted = new ArrayList<>();
@@ -88,7 +100,22 @@ public final class Dunning {
         return new Result(overdue, frozen, suspended, lifted, missing, warnings);
     }
 
-    /** Lifts the client's suspension at once if none of its invoices is overdue past the grace period. */
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> source) {
+        Object[] value = {null};
+        return () -> {
+            if (value[0] == null) {
+                value[0] = source.get();
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) value[0];
+            return t;
+        };
+    }
+
+    /**
+     * Lifts the client's suspension at once if none of its invoices is overdue past the grace period. The
+     * sub-accounts invoiced on its invoice are lifted by the next daily run.
+     */
     public boolean liftIfSettled(String clientId, LocalDate today) {
         for (Receivable r : invoices.unpaid()) {
             if (r.invoice().clientId().equals(clientId) && !r.disputed() && pastGrace(r.invoice(), today)) {

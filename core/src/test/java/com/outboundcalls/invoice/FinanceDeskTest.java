@@ -75,6 +75,24 @@ class FinanceDeskTest {
     }
 
     @Test
+    void theSubAccountsInvoicedOnAnUnpaidInvoiceAreSuspendedWithItsAccountAndLiftedWithIt() {
+        billing.withSection("c1", "c1-outbound");
+        LocalDate late = DUE.plusDays(GRACE_DAYS + 1);
+
+        Dunning.Result pastGrace = dunning.run(late);
+
+        assertEquals(List.of("c1", "c1-outbound"), pastGrace.suspended());
+        assertEquals(Client.AccountStatus.SUSPENDED, billing.statuses.get("c1-outbound"));
+        assertEquals("unpaid invoice 2026-000001 of c1, on which it is invoiced", billing.suspendedFor.get("c1-outbound"));
+        assertEquals(List.of(), dunning.run(late.plusDays(1)).lifted(), "nothing lifted while the invoice is unpaid");
+
+        desk.pay(new Payment(invoice.number(), new BigDecimal("154.68"), late.plusDays(2), "VIR-9"), late.plusDays(2));
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1"), "the account at once");
+        assertEquals(List.of("c1-outbound"), dunning.run(late.plusDays(3)).lifted(), "its sub-account the next morning");
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1-outbound"));
+    }
+
+    @Test
     void anOverdueInvoiceWithinTheGracePeriodWarnsOfTheDayItsAccountIsSuspended() {
         assertEquals(List.of(), dunning.run(DUE).warnings(), "not overdue on its due date");
         Dunning.Result late = dunning.run(DUE.plusDays(1));

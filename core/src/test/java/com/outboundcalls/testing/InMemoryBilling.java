@@ -98,6 +98,20 @@ public final class InMemoryBilling {
         public List<String> suspendedForNonPayment() {
             return List.copyOf(new TreeMap<>(suspendedFor).keySet());
         }
+
+        @Override
+        public Map<String, List<String>> invoicedOnParents() {
+            Map<String, List<String>> byParent = new TreeMap<>();
+            sections.forEach((parent, list) -> byParent.put(parent, list.stream().map(Section::clientId).toList()));
+            return byParent;
+        }
+
+        /** A sub-account invoiced on its parent's invoice, able to call until suspended. */
+        public Directory withSection(String parentClientId, String clientId) {
+            sections.computeIfAbsent(parentClientId, k -> new java.util.ArrayList<>()).add(new Section(clientId, clientId));
+            statuses.put(clientId, Client.AccountStatus.ACTIVE);
+            return this;
+        }
     }
 
     /** Documents and receivables, numbered per year and kind like the DynamoDB store. */
