@@ -219,10 +219,16 @@ public final class DynamoInvoiceStore implements InvoiceStore {
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(record)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
                     TransactWriteItem.builder().update(Update.builder().tableName(table).key(Items.key(invoicePk.get()))
-                            .updateExpression("SET paid = if_not_exists(paid, :zero) + :amount")
+                            // Each payment listed with its date: late interest falls from each payment's day.
+                            .updateExpression("SET paid = if_not_exists(paid, :zero) + :amount, "
+                                    + "paymentLog = list_append(if_not_exists(paymentLog, :none), :this)")
                             .conditionExpression("attribute_exists(pk)")
                             .expressionAttributeValues(values(":zero", n(BigDecimal.ZERO), ":amount",
-                                    n(payment.amount())))
+                                    n(payment.amount()), ":none", AttributeValue.fromL(List.of()),
+                                    ":this", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                                            "bankReference", s(payment.bankReference()),
+                                            "amount", n(payment.amount()),
+                                            "receivedOn", s(payment.receivedOn().toString())))))))
                             .build()).build()));
         } catch (TransactionCanceledException e) {
             Map<String, AttributeValue> earlier = get("PAYMENT#" + payment.bankReference());
@@ -327,9 +333,18 @@ public final class DynamoInvoiceStore implements InvoiceStore {
                     Money.atCents(Items.decimal(p, "indemnity")),
                     p.get("missingHalfYears").l().stream().map(AttributeValue::s).toList());
         }
+        List<Payment> payments = new ArrayList<>();
+        if (item.containsKey("paymentLog")) {
+            for (AttributeValue logged : item.get("paymentLog").l()) {
+                Map<String, AttributeValue> p = logged.m();
+                payments.add(new Payment(invoice.number(), Items.decimal(p, "amount"),
+                        LocalDate.parse(str(p, "receivedOn")), str(p, "bankReference")));
+            }
+        }
         return new Receivable(invoice, money(item, "paid", zero), money(item, "creditedExclVat", zero),
                 money(item, "creditedInclVat", zero),
-                item.containsKey("settledOn") ? LocalDate.parse(str(item, "settledOn")) : null, dispute, penalty);
+                item.containsKey("settledOn") ? LocalDate.parse(str(item, "settledOn")) : null, dispute, penalty,
+                payments);
     }
 
     private static BigDecimal money(Map<String, AttributeValue> item, String name, BigDecimal fallback) {

@@ -67,7 +67,7 @@ public final class Dunning {
                 continue;
             }
             overdue++;
-            LatePenalty penalty = LatePenalty.of(r.outstanding(), invoice.dueDate(), today, rates);
+            LatePenalty penalty = r.penaltyThrough(today, rates);
             invoices.recordPenalty(invoice.number(), penalty);
             missing.addAll(penalty.missingHalfYears());
             if (!pastGrace(invoice, today)) {

@@ -57,8 +57,9 @@ public final class FinanceDesk {
                 && invoice.dueDate().plusDays(fixed.daysLate()).equals(payment.receivedOn());
         if (payment.receivedOn().isAfter(invoice.dueDate()) && owed.signum() > 0 && !before.get().disputed()
                 && (outcome == Payment.Outcome.RECORDED || !fixedAtThisPayment)) {
-            invoices.recordPenalty(invoice.number(), LatePenalty.of(owed, invoice.dueDate(), payment.receivedOn(),
-                    rates));
+            // Through the payment's date, each earlier payment reducing the interest from its own date.
+            Receivable after = invoices.receivable(invoice.number()).orElseThrow();
+            invoices.recordPenalty(invoice.number(), after.penaltyThrough(payment.receivedOn(), rates));
         }
         dunning.liftIfSettled(invoice.clientId(), today);
         publisher.publishJournal(invoice.period(), today);

@@ -17,7 +17,7 @@ import java.util.List;
  * @param seller         the provider's identity as it stood on the issue date
  * @param buyer          the client's legal identity as it stood on the issue date
  * @param latePenaltyRate annual late-penalty rate printed on the invoice (three times the legal interest rate of
- *                       the issue date's half-year), or null when that rate is not yet published
+ *                       the due date's half-year, the one the penalty uses), or null when not yet published
  * @param corrects       for a credit note, the number of the invoice it corrects
  * @param reason         for a credit note, why it was issued
  * @param vat            how VAT applies (category, rate, exemption reason); null on documents stored before it

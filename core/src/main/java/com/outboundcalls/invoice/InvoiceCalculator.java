@@ -49,7 +49,7 @@ public final class InvoiceCalculator {
         return Optional.of(Invoice.draft(Invoice.Type.INVOICE, account.clientId(), period, start,
                 period.atEndOfMonth(), issueDate, issueDate.plusDays(account.paymentTermDays()), seller,
                 account.identity(), lines, VatTreatment.of(seller, account.identity()),
-                rates.latePenaltyPercentOn(issueDate).orElse(null), null, null));
+                rates.latePenaltyPercentOn(issueDate.plusDays(account.paymentTermDays())).orElse(null), null, null));
     }
 
     private static void usageLines(UsageTotals usage, String section, List<InvoiceLine> lines) {

@@ -179,7 +179,7 @@ public final class InMemoryBilling {
             Receivable updated = new Receivable(corrected.invoice(), corrected.paid(),
                     corrected.creditedExclVat().add(draft.totalExclVat()),
                     corrected.creditedInclVat().add(draft.totalInclVat()), corrected.settledOn(), corrected.dispute(),
-                    corrected.penalty());
+                    corrected.penalty(), corrected.payments());
             byNumber.put(corrected.invoice().number(), settle(updated, draft.issueDate()));
             return numbered;
         }
@@ -187,7 +187,7 @@ public final class InMemoryBilling {
         private static Receivable settle(Receivable r, LocalDate on) {
             if (r.settledOn() == null && r.outstanding().signum() <= 0) {
                 return new Receivable(r.invoice(), r.paid(), r.creditedExclVat(), r.creditedInclVat(), on,
-                        r.dispute(), r.penalty());
+                        r.dispute(), r.penalty(), r.payments());
             }
             return r;
         }
@@ -212,8 +212,10 @@ public final class InMemoryBilling {
                 return same ? Payment.Outcome.ALREADY_RECORDED : Payment.Outcome.CONFLICT;
             }
             payments.put(payment.bankReference(), payment);
+            List<Payment> listed = new ArrayList<>(r.payments());
+            listed.add(payment);
             byNumber.put(payment.invoiceNumber(), settle(new Receivable(r.invoice(), r.paid().add(payment.amount()),
-                    r.creditedExclVat(), r.creditedInclVat(), r.settledOn(), r.dispute(), r.penalty()),
+                    r.creditedExclVat(), r.creditedInclVat(), r.settledOn(), r.dispute(), r.penalty(), listed),
                     payment.receivedOn()));
             return Payment.Outcome.RECORDED;
         }
@@ -228,7 +230,7 @@ public final class InMemoryBilling {
                 return Dispute.Outcome.ALREADY_OPEN;
             }
             byNumber.put(invoiceNumber, new Receivable(r.invoice(), r.paid(), r.creditedExclVat(),
-                    r.creditedInclVat(), r.settledOn(), dispute, r.penalty()));
+                    r.creditedInclVat(), r.settledOn(), dispute, r.penalty(), r.payments()));
             return Dispute.Outcome.RECORDED;
         }
 
@@ -240,7 +242,7 @@ public final class InMemoryBilling {
             }
             byNumber.put(invoiceNumber, new Receivable(r.invoice(), r.paid(), r.creditedExclVat(),
                     r.creditedInclVat(), r.settledOn(), new Dispute(r.dispute().filedOn(), r.dispute().reason(),
-                    resolvedOn), r.penalty()));
+                    resolvedOn), r.penalty(), r.payments()));
             return true;
         }
 
@@ -248,7 +250,7 @@ public final class InMemoryBilling {
         public synchronized void recordPenalty(String invoiceNumber, LatePenalty penalty) {
             Receivable r = byNumber.get(invoiceNumber);
             byNumber.put(invoiceNumber, new Receivable(r.invoice(), r.paid(), r.creditedExclVat(),
-                    r.creditedInclVat(), r.settledOn(), r.dispute(), penalty));
+                    r.creditedInclVat(), r.settledOn(), r.dispute(), penalty, r.payments()));
         }
 
         public synchronized List<Invoice> all() {
