@@ -193,6 +193,18 @@ public final class DynamoInvoiceStore implements InvoiceStore {
     }
 
     @Override
+    public List<Payment> paymentsReceivedIn(YearMonth month) {
+        List<Payment> payments = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).indexName("PaymentsByMonth")
+                        .keyConditionExpression("receivedMonth = :m")
+                        .expressionAttributeValues(Map.of(":m", s(month.toString()))))
+                .items().forEach(item -> payments.add(new Payment(str(item, "invoiceNumber"),
+                        Items.decimal(item, "amount"), LocalDate.parse(str(item, "receivedOn")),
+                        str(item, "pk").substring("PAYMENT#".length()))));
+        return payments;
+    }
+
+    @Override
     public List<Receivable> unpaid() {
         List<Receivable> documents = new ArrayList<>();
         dynamo.queryPaginator(r -> r.tableName(table).indexName("UnpaidByDueDate")
@@ -212,6 +224,8 @@ public final class DynamoInvoiceStore implements InvoiceStore {
         record.put("invoiceNumber", s(payment.invoiceNumber()));
         record.put("amount", n(payment.amount()));
         record.put("receivedOn", s(payment.receivedOn().toString()));
+        // The PaymentsByMonth index: the month's payments for its accounting entries.
+        record.put("receivedMonth", s(YearMonth.from(payment.receivedOn()).toString()));
         record.put("expiresAt", n(LocalDate.of(payment.receivedOn().getYear() + 11, 1, 1).atStartOfDay()
                 .toEpochSecond(ZoneOffset.UTC)));
         try {

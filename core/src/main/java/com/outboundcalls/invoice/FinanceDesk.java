@@ -63,6 +63,7 @@ public final class FinanceDesk {
         }
         dunning.liftIfSettled(invoice.clientId(), today);
         publisher.publishJournal(invoice.period(), today);
+        publisher.publishAccounting(java.time.YearMonth.from(payment.receivedOn()));
         return outcome;
     }
 
@@ -117,6 +118,7 @@ public final class FinanceDesk {
         if (!issued.period().equals(r.invoice().period())) {
             publisher.publishJournal(r.invoice().period(), today);
         }
+        publisher.publishAccounting(issued.period());
         return issued;
     }
 }

@@ -46,6 +46,14 @@ public final class InvoiceExports {
         return prefix(period) + "journal-" + period + ".csv";
     }
 
+    /**
+     * The month's accounting entries (FEC). Handed to the tax office, it is named {@code {SIREN}FEC{YYYYMMDD}.txt}
+     * after the closing date of the financial year.
+     */
+    public static String fecKey(YearMonth month) {
+        return prefix(month) + "fec-" + month + ".txt";
+    }
+
     /** The month's European services declaration: the reverse-charge sales per taker. */
     public static String desKey(YearMonth period) {
         return prefix(period) + "des-" + period + ".csv";

@@ -42,11 +42,16 @@ public final class InvoiceRun {
 
     public InvoiceRun(BillingDirectory billing, RatedCallStore ratedCalls, InvoiceStore invoices,
                       InvoiceDocuments documents, ObjectSink exports, LegalInterestRates rates) {
+        this(billing, ratedCalls, invoices, new InvoicePublisher(invoices, documents, exports), exports, rates);
+    }
+
+    public InvoiceRun(BillingDirectory billing, RatedCallStore ratedCalls, InvoiceStore invoices,
+                      InvoicePublisher publisher, ObjectSink exports, LegalInterestRates rates) {
         this.billing = billing;
         this.ratedCalls = ratedCalls;
         this.invoices = invoices;
         this.exports = exports;
-        this.publisher = new InvoicePublisher(invoices, documents, exports);
+        this.publisher = publisher;
         this.calculator = new InvoiceCalculator(rates);
     }
 
@@ -88,6 +93,10 @@ public final class InvoiceRun {
             });
         }
         publisher.publishJournal(period, issueDate);
+        // The month just ended is closed: its accounting entries are complete. This month's have begun with the
+        // invoices just issued, and are rewritten as payments and credit notes come.
+        publisher.publishAccounting(period);
+        publisher.publishAccounting(YearMonth.from(issueDate));
         return new Result(issued, unrated, late);
     }
 

@@ -24,6 +24,9 @@ public interface InvoiceStore {
     /** The invoices and credit notes of a billing month, in number order. */
     List<Receivable> ofPeriod(YearMonth period);
 
+    /** The payments received in a month (their value date), whatever the invoice's month. */
+    List<Payment> paymentsReceivedIn(YearMonth month);
+
     /** Invoices with something still to pay, oldest due date first. */
     List<Receivable> unpaid();
 

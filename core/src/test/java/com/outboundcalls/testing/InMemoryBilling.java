@@ -158,6 +158,11 @@ public final class InMemoryBilling {
         }
 
         @Override
+        public synchronized List<Payment> paymentsReceivedIn(YearMonth month) {
+            return payments.values().stream().filter(p -> YearMonth.from(p.receivedOn()).equals(month)).toList();
+        }
+
+        @Override
         public synchronized List<Receivable> unpaid() {
             return byNumber.values().stream().filter(r -> !r.invoice().isCreditNote() && r.settledOn() == null)
                     .sorted(Comparator.comparing(r -> r.invoice().dueDate())).toList();

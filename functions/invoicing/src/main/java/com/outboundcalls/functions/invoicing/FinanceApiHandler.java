@@ -216,6 +216,8 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
         root.put("journal", url.get());
         // The European services declaration, when the month has reverse-charge sales.
         links.download(InvoiceExports.desKey(period)).ifPresent(des -> root.put("des", des));
+        // The month's accounting entries (FEC), once the month is closed by the invoice run.
+        links.download(InvoiceExports.fecKey(period)).ifPresent(fec -> root.put("fec", fec));
         root.put("expires_in_seconds", S3Links.LIFETIME.toSeconds());
         return json(200, root);
     }

@@ -31,11 +31,12 @@ final class InvoicingWiring {
     }
 
     private InvoicePublisher publisher() {
-        return new InvoicePublisher(wiring.invoiceStore(), new FacturX(), exports);
+        return new InvoicePublisher(wiring.invoiceStore(), new FacturX(), exports,
+                com.outboundcalls.invoice.AccountingEntries.Accounts.parse(wiring.optional("FEC_ACCOUNTS")));
     }
 
     InvoiceRun invoiceRun() {
-        return new InvoiceRun(wiring.billingDirectory(), wiring.ratedCallStore(), wiring.invoiceStore(), new FacturX(),
+        return new InvoiceRun(wiring.billingDirectory(), wiring.ratedCallStore(), wiring.invoiceStore(), publisher(),
                 exports, rates);
     }
 

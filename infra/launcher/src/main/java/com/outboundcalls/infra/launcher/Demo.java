@@ -238,6 +238,27 @@ public final class Demo {
                     + " (expected " + e.getValue() + "), amount = total excl. VAT x rate", passed, failed);
         }
         check(desExported, "the month's European services declaration lists the Belgian client", passed, failed);
+        // The accounting entries of the month the invoices were issued in: each balances, and the sales journal's
+        // receivables are the invoices' totals.
+        String fecKey = InvoiceExports.fecKey(options.month().plusMonths(1));
+        List<String[]> fec = exported(cloud, bucket, fecKey) ? readText(cloud, bucket, fecKey).lines().skip(1)
+                .map(l -> l.split("\\|", -1)).toList() : List.of();
+        Map<String, BigDecimal> balance = new TreeMap<>();
+        BigDecimal receivables = BigDecimal.ZERO;
+        for (String[] row : fec) {
+            BigDecimal debit = new BigDecimal(row[11].replace(',', '.'));
+            BigDecimal credit = new BigDecimal(row[12].replace(',', '.'));
+            balance.merge(row[2], debit.subtract(credit), BigDecimal::add);
+            if (row[0].equals("VE") && row[4].equals("411000")) {
+                receivables = receivables.add(debit).subtract(credit);
+            }
+        }
+        BigDecimal invoiced = invoices.stream().map(d -> new BigDecimal(d.path("total_incl_vat").asText()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        check(!fec.isEmpty() && balance.values().stream().allMatch(b -> b.signum() == 0)
+                        && receivables.compareTo(invoiced) == 0, "accounting entries (" + fecKey + "): "
+                        + balance.size() + " entries, each balanced; receivables " + receivables + " = invoices "
+                        + invoiced, passed, failed);
         check(cloud.accessDenials().isEmpty(), "no AWS call refused by its function's role (" + cloud.accessDenials().size()
                 + " refused)", passed, failed);
         return new Result(campaign.key(), ingest.path("rowsRead").asLong(), accepted, ingest.path("skipped").asLong(),
@@ -361,6 +382,10 @@ public final class Demo {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean exported(LocalCloud cloud, String bucket, String key) {
+        return !cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents().isEmpty();
     }
 
     private static String readText(LocalCloud cloud, String bucket, String key) {
