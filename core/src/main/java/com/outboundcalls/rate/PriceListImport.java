@@ -93,8 +93,12 @@ public final class PriceListImport {
         LocalDate noticeDate = publishedAt.atZone(Zones.BILLING).toLocalDate().plusMonths(1);
         for (PriceListFile.Row row : parsed.rows()) {
             Instant from = row.validFrom().atStartOfDay(Zones.BILLING).toInstant();
-            Optional<Price> current = store.priceAt(listId, row.originCountry(), row.destinationCountry(),
-                    row.numberType(), from);
+            // A negotiated list's row is a raise when it is above what its client paid for the route the day
+            // before: its own earlier row, or the provider's price where it had none (terms art. 7).
+            Optional<Price> current = PriceCatalog.DEFAULT_LIST.equals(listId)
+                    ? store.priceAt(listId, row.originCountry(), row.destinationCountry(), row.numberType(), from)
+                    : store.priceFor(listId, row.originCountry(), row.destinationCountry(), row.numberType(),
+                    from.minusMillis(1));
             if (current.isPresent() && row.pricePerMinute().compareTo(current.get().pricePerMinute()) > 0) {
                 if (row.validFrom().isBefore(noticeDate)) {
                     reasons.add("row " + row.row() + ": raises " + row.originCountry() + " to "

@@ -68,6 +68,23 @@ class PriceListImportTest {
     }
 
     @Test
+    void aNegotiatedPriceAboveWhatTheClientPaidTheDayBeforeNeedsTheSameNoticeAndItsClientIsNotified() {
+        // globex pays the provider's 0.0450 on FR MOBILE (no negotiated row yet). A first negotiated row at 0.0480
+        // from 1 November, published on 15 October, is a raise with less than a month's notice: refused.
+        PriceListImport.Outcome early = upload("config/price-lists/globex-deal/v1.csv", PriceListFile.HEADER + "\n"
+                + "FR,FR,MOBILE,0.0480,2026-11-01\n");
+        assertFalse(early.accepted());
+        assertTrue(early.reasons().get(0).contains("raises FR to FR MOBILE from 0.0450 to 0.0480"),
+                early.reasons().toString());
+        // From 16 November it has its notice: accepted, and globex alone is told.
+        PriceListImport.Outcome noticed = upload("config/price-lists/globex-deal/v2.csv", PriceListFile.HEADER + "\n"
+                + "FR,FR,MOBILE,0.0480,2026-11-16\n");
+        assertTrue(noticed.accepted(), noticed.reasons().toString());
+        assertEquals(List.of("globex"), sent);
+        assertTrue(reports.objects.containsKey("reports/globex/notices/price-list-globex-deal-v2.json"));
+    }
+
+    @Test
     void aDecreaseNeedsNoNoticeAndNotifiesNobody() {
         assertTrue(upload("config/price-lists/globex-deal/v1.csv", PriceListFile.HEADER + "\n"
                 + "FR,FR,MOBILE,0.0300,2026-10-16\n").accepted());
