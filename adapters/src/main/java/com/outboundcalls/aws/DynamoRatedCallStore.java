@@ -131,8 +131,8 @@ public final class DynamoRatedCallStore implements RatedCallStore {
         return item;
     }
 
-    /** A rated call by its Connect ContactId, whatever its client and month (for a dispute). */
-    public java.util.Optional<RatedCall> findByConnectContactId(String connectContactId) {
+    @Override
+    public java.util.Optional<RatedCall> byConnectContactId(String connectContactId) {
         var keys = dynamo.query(r -> r.tableName(table).indexName("ByConnectContactId")
                 .keyConditionExpression("connectContactId = :c")
                 .expressionAttributeValues(Map.of(":c", s(connectContactId)))).items();

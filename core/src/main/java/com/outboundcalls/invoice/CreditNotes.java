@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.time.YearMonth;
+import com.outboundcalls.rate.RatedCall;
 
 /**
  * Corrections of an issued invoice. The invoice itself never changes: a credit note, numbered in its own
@@ -17,7 +19,50 @@ public final class CreditNotes {
      * @param reference    the requester's key for this correction: asking twice with it issues one credit note
      * @param amountExclVat amount to credit excluding VAT, or null to credit all that remains
      */
-    public record Request(String reference, String reason, BigDecimal amountExclVat) {
+    public record Request(String reference, String reason, BigDecimal amountExclVat, String line) {
+        public Request(String reference, String reason, BigDecimal amountExclVat) {
+            this(reference, reason, amountExclVat, null);
+        }
+    }
+
+    /**
+     * The request crediting one disputed call billed on this invoice: its amount rounded to the cent, on a line
+     * naming the call and the invoice line that billed it, once per call (its ContactId is the reference).
+     */
+    public static Request forCall(Invoice invoice, RatedCall call, String reason) {
+        if (!call.clientId().equals(invoice.clientId())) {
+            throw new IllegalArgumentException("call " + call.connectContactId() + " is not " + invoice.clientId()
+                    + "'s (a sub-account's call is credited by amount on its parent's invoice)");
+        }
+        if (call.status() != RatedCall.Status.RATED || call.amount() == null || call.billedSeconds() == 0) {
+            throw new IllegalArgumentException("call " + call.connectContactId() + " was not billed");
+        }
+        if (call.recordedAt() != null && !call.recordedAt().isBefore(invoice.usageCutoffOrDefault())) {
+            throw new IllegalArgumentException("call " + call.connectContactId() + " was rated after "
+                    + invoice.number() + " was cut: it is billed on a later invoice");
+        }
+        YearMonth month = call.billingMonth().equals(invoice.period()) ? null : call.billingMonth();
+        InvoiceLine line = invoice.lines().stream().filter(l -> l.kind() == InvoiceLine.Kind.USAGE
+                        && call.originCountry().equals(l.originCountry())
+                        && call.destinationCountry().equals(l.destinationCountry())
+                        && call.numberType().equals(l.numberType())
+                        && call.pricePerMinute().compareTo(l.unitPrice()) == 0
+                        && java.util.Objects.equals(month, l.callsMonth())
+                        && !l.description().startsWith("Sous-compte "))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("call " + call.connectContactId()
+                        + " is not billed on " + invoice.number()));
+        BigDecimal amount = Money.toCents(call.amount());
+        if (amount.signum() == 0) {
+            throw new IllegalArgumentException("call " + call.connectContactId() + " is worth "
+                    + call.amount().toPlainString() + " EUR: less than a cent to credit");
+        }
+        String at = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(
+                (call.answeredAt() != null ? call.answeredAt() : call.initiatedAt()).atZone(
+                        com.outboundcalls.time.Zones.BILLING));
+        return new Request("call-" + call.connectContactId(), reason, amount, "Avoir sur l'appel "
+                + call.connectContactId() + " du " + at + " (" + call.billedSeconds() + " s à "
+                + call.pricePerMinute().toPlainString() + " EUR HT la minute), facturé sur la ligne « "
+                + line.description() + " » de la facture " + invoice.number() + " : " + reason.strip());
     }
 
     private CreditNotes() {
@@ -78,8 +123,9 @@ public final class CreditNotes {
             lines = invoice.lines();
         } else {
             BigDecimal amount = request.amountExclVat() == null ? remaining : request.amountExclVat();
-            lines = List.of(InvoiceLine.credit("Avoir sur la facture " + invoice.number() + " : "
-                    + request.reason().strip(), Money.atCents(amount)));
+            lines = List.of(InvoiceLine.credit(request.line() != null ? request.line()
+                    : "Avoir sur la facture " + invoice.number() + " : " + request.reason().strip(),
+                    Money.atCents(amount)));
         }
         // A credit note belongs to the month it is issued in (its journal, its declarations), and names the
         // service period of the invoice it corrects.

@@ -18,10 +18,40 @@ public final class FinanceDesk {
     private final LegalInterestRates rates;
 
     public FinanceDesk(InvoiceStore invoices, InvoicePublisher publisher, Dunning dunning, LegalInterestRates rates) {
+        this(invoices, publisher, dunning, rates, null);
+    }
+
+    /** @param calls the rated calls, for crediting a disputed call by its ContactId */
+    public FinanceDesk(InvoiceStore invoices, InvoicePublisher publisher, Dunning dunning, LegalInterestRates rates,
+                       com.outboundcalls.rate.RatedCallStore calls) {
         this.invoices = invoices;
         this.publisher = publisher;
         this.dunning = dunning;
         this.rates = rates;
+        this.calls = calls;
+    }
+
+    private final com.outboundcalls.rate.RatedCallStore calls;
+
+    /**
+     * Credits one disputed call billed on an invoice, found by its Connect ContactId: a credit note naming the call
+     * and the invoice line, for the call's amount; asked again, the same credit note.
+     *
+     * @throws java.util.NoSuchElementException when no invoice or no call has that number
+     * @throws IllegalArgumentException         when the call was not billed on that invoice
+     */
+    public Invoice creditCall(String number, String connectContactId, String reason, LocalDate today) {
+        if (calls == null) {
+            throw new IllegalStateException("crediting a call needs the rated calls");
+        }
+        Receivable r = invoices.receivable(number)
+                .orElseThrow(() -> new java.util.NoSuchElementException("no invoice " + number));
+        com.outboundcalls.rate.RatedCall call = calls.byConnectContactId(connectContactId)
+                .orElseThrow(() -> new java.util.NoSuchElementException("no call " + connectContactId));
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a credit note needs a reason");
+        }
+        return creditNote(number, CreditNotes.forCall(r.invoice(), call, reason), today);
     }
 
     public List<Receivable> month(YearMonth period) {

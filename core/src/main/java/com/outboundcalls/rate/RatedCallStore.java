@@ -18,6 +18,9 @@ public interface RatedCallStore {
     /** Replaces an UNRATED call by its rating, stamped with the instant it is recorded; false when rated already. */
     boolean rerate(RatedCall rated);
 
+    /** A rated call by its Connect ContactId, whatever its client and month (a disputed call). */
+    java.util.Optional<RatedCall> byConnectContactId(String connectContactId);
+
     /** Streams a client's calls of a billing month, page by page. */
     void forEachInMonth(String clientId, YearMonth month, Consumer<RatedCall> consumer);
 

@@ -403,6 +403,11 @@ public final class InMemoryPorts {
             return calls.putIfAbsent(call.connectContactId(), stamped(call)) == null;
         }
 
+        @Override
+        public Optional<RatedCall> byConnectContactId(String connectContactId) {
+            return Optional.ofNullable(calls.get(connectContactId));
+        }
+
         private RatedCall stamped(RatedCall call) {
             return clock == null ? call : call.recordedAt(clock.instant());
         }

@@ -124,7 +124,7 @@ class CallRaterLocalCloudTest {
         assertEquals("v2026", call.priceListVersion());
         assertEquals(ContactStatus.REACHED, contacts.get("acme#spring", ids[0]).orElseThrow().status());
         assertEquals(linesBefore - 1, CallRaterLocalCloudTest.calls.active(), "the line was released once");
-        RatedCall forDispute = rated.findByConnectContactId(ids[1]).orElseThrow();
+        RatedCall forDispute = rated.byConnectContactId(ids[1]).orElseThrow();
         assertEquals(call, forDispute, "found by Connect ContactId with everything a dispute needs");
     }
 
@@ -241,7 +241,7 @@ class CallRaterLocalCloudTest {
         cloud.drain();
 
         assertEquals(held - 1, calls.active(), "the line is free again");
-        assertTrue(rated.findByConnectContactId(connectContactId).isPresent(), "the call is rated");
+        assertTrue(rated.byConnectContactId(connectContactId).isPresent(), "the call is rated");
         assertTrue(contacts.get("acme#spring", contactId).orElseThrow().status() != ContactStatus.DIALING,
                 "the contact is settled");
     }

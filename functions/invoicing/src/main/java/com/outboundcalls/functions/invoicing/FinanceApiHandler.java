@@ -53,7 +53,8 @@ import static com.outboundcalls.lambda.HttpJson.json;
  *   declaration when the month has reverse-charge sales</li>
  *   <li>{@code POST /invoices/{number}/payments}: record a payment, once per bank reference</li>
  *   <li>{@code POST /invoices/{number}/disputes} and {@code .../disputes/resolve}</li>
- *   <li>{@code POST /invoices/{number}/credit-notes}: issue a credit note, once per reference</li>
+ *   <li>{@code POST /invoices/{number}/credit-notes}: issue a credit note, once per reference; with
+ *   {@code connect_contact_id}, one crediting that call, naming it and its invoice line</li>
  * </ul>
  * and, on the client space's API (the user pool's ID token), a client's own documents for the roles that see
  * invoices: {@code GET /client/invoices?month=YYYY-MM}, {@code GET /client/invoices/{number}} and
@@ -270,9 +271,15 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     private APIGatewayV2HTTPResponse credit(String number, JsonNode body, LocalDate today, String caller) {
         found(number);
-        BigDecimal amount = body.hasNonNull("amount_excl_vat") ? decimal(body, "amount_excl_vat") : null;
-        Invoice credit = desk.creditNote(number, new CreditNotes.Request(text(body, "reference"),
-                text(body, "reason"), amount), today);
+        Invoice credit;
+        if (body.hasNonNull("connect_contact_id")) {
+            // A disputed call, credited by its Connect ContactId for its amount, once.
+            credit = desk.creditCall(number, text(body, "connect_contact_id"), text(body, "reason"), today);
+        } else {
+            BigDecimal amount = body.hasNonNull("amount_excl_vat") ? decimal(body, "amount_excl_vat") : null;
+            credit = desk.creditNote(number, new CreditNotes.Request(text(body, "reference"),
+                    text(body, "reason"), amount), today);
+        }
         log.info("credit_note", "number", credit.number(), "corrects", number, "caller", caller);
         return json(201, view(found(credit.number()), today));
     }

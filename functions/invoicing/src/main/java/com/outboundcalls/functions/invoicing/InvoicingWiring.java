@@ -46,7 +46,8 @@ final class InvoicingWiring {
     }
 
     FinanceDesk financeDesk() {
-        return new FinanceDesk(wiring.invoiceStore(), publisher(), dunning(), rates);
+        return new FinanceDesk(wiring.invoiceStore(), publisher(), dunning(), rates,
+                wiring.optional("RATED_CALLS_TABLE") == null ? null : wiring.ratedCallStore());
     }
 
     InvoiceRunWatch watch() {
