@@ -125,6 +125,9 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
         units(item, "users", account.users());
         units(item, "licences", account.licences());
         item.put("subscribedOn", s(account.subscribedOn().toString()));
+        if (account.terminationNoticeOn() != null) {
+            item.put("terminationNoticeOn", s(account.terminationNoticeOn().toString()));
+        }
         if (account.terminatedOn() != null) {
             item.put("terminatedOn", s(account.terminatedOn().toString()));
         }
@@ -237,7 +240,8 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
                 LocalDate.parse(str(item, "subscribedOn")),
                 item.containsKey("terminatedOn") ? LocalDate.parse(str(item, "terminatedOn")) : null,
                 entity(item.get("identity").m()), (int) Items.num(item, "paymentTermDays",
-                BillingAccount.DEFAULT_PAYMENT_TERM_DAYS));
+                BillingAccount.DEFAULT_PAYMENT_TERM_DAYS),
+                item.containsKey("terminationNoticeOn") ? LocalDate.parse(str(item, "terminationNoticeOn")) : null);
     }
 
 }

@@ -80,6 +80,12 @@ public final class AccountAdministration {
         return clients.terminate(actor, clientId, version, lastDay);
     }
 
+    /** The client's notice of termination received on a day: the service ends a month later, or on lastDay. */
+    public ClientProfile terminate(Actor actor, String clientId, long version, LocalDate noticeReceivedOn,
+                                   LocalDate lastDay) {
+        return clients.terminate(actor, clientId, version, noticeReceivedOn, lastDay);
+    }
+
     public List<String> terminateDue(Actor actor, List<String> clientIds) {
         return clients.terminateDue(actor, clientIds);
     }

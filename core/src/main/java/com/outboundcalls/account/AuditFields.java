@@ -50,6 +50,7 @@ final class AuditFields {
         f.put("subscription.licences", b.licences().quantity() + " x " + b.licences().unitPrice().toPlainString());
         f.put("subscription.startsOn", b.subscribedOn().toString());
         put(f, "subscription.lastDay", b.terminatedOn());
+        put(f, "subscription.terminationNoticeOn", b.terminationNoticeOn());
         f.put("subscription.paymentTermDays", String.valueOf(b.paymentTermDays()));
         f.put("identity", b.identity().name() + ", SIREN " + b.identity().siren() + ", VAT " + b.identity().vatNumber());
         return f;

@@ -15,10 +15,17 @@ import java.time.YearMonth;
  * @param terminatedOn    last day of service, or null; the month it falls in is due in full
  * @param identity        the client's legal identity, printed on its invoices
  * @param paymentTermDays days from issue to the due date
+ * @param terminationNoticeOn the day the client's notice of termination was received, or null; the last day of
+ *                        service is one month after it at the earliest
  */
 public record BillingAccount(String clientId, Plan plan, Units numbers, Units users, Units licences,
                              LocalDate subscribedOn, LocalDate terminatedOn, LegalEntity identity,
-                             int paymentTermDays) {
+                             int paymentTermDays, LocalDate terminationNoticeOn) {
+
+    public BillingAccount(String clientId, Plan plan, Units numbers, Units users, Units licences,
+                          LocalDate subscribedOn, LocalDate terminatedOn, LegalEntity identity, int paymentTermDays) {
+        this(clientId, plan, numbers, users, licences, subscribedOn, terminatedOn, identity, paymentTermDays, null);
+    }
 
     public static final int DEFAULT_PAYMENT_TERM_DAYS = 30;
 
@@ -66,6 +73,11 @@ public record BillingAccount(String clientId, Plan plan, Units numbers, Units us
 
     public BillingAccount terminatedOn(LocalDate lastDay) {
         return new BillingAccount(clientId, plan, numbers, users, licences, subscribedOn, lastDay, identity,
-                paymentTermDays);
+                paymentTermDays, terminationNoticeOn);
+    }
+
+    /** The earliest last day of service for a notice received on a day: one month later (terms). */
+    public static LocalDate earliestLastDay(LocalDate noticeReceivedOn) {
+        return noticeReceivedOn.plusMonths(1);
     }
 }

@@ -176,7 +176,7 @@ public final class ClientAccounts {
                 "this account is invoiced on its parent's invoice and has no subscription of its own"));
         BillingAccount changed = new BillingAccount(clientId, AccountRules.or(changes.plan(), b.plan()), AccountRules.or(changes.numbers(), b.numbers()),
                 AccountRules.or(changes.users(), b.users()), AccountRules.or(changes.licences(), b.licences()), b.subscribedOn(), b.terminatedOn(),
-                b.identity(), b.paymentTermDays());
+                b.identity(), b.paymentTermDays(), b.terminationNoticeOn());
         ClientProfile next = profile.nextVersion();
         ledger.records().commit(new Change(List.of(new ProfileWrite(next, profile.version()), new BillingWrite(changed)),
                 List.of(ledger.entry(actor, clientId, "subscription.updated", "client/" + clientId, AuditFields.of(b), AuditFields.of(changed)))));
@@ -212,9 +212,33 @@ public final class ClientAccounts {
      * when {@link #terminateDue} runs on or after it.
      */
     public ClientProfile terminate(Actor actor, String clientId, long version, LocalDate lastDay) {
+        return terminate(actor, clientId, version, null, lastDay);
+    }
+
+    /**
+     * Records the client's notice of termination, received on a day: the service ends one month later (or on a
+     * later day given), and every month it runs in is due in full.
+     *
+     * @param noticeReceivedOn the day the notice was received, or null for an end the provider decides
+     * @param lastDay          the last day of service; null for one month after the notice
+     */
+    public ClientProfile terminate(Actor actor, String clientId, long version, LocalDate noticeReceivedOn,
+                                   LocalDate lastDay) {
         AccountRules.requireOperator(actor);
+        if (noticeReceivedOn != null && noticeReceivedOn.isAfter(ledger.today())) {
+            throw RequestRefused.Invalid.field("noticeReceivedOn", "in the future");
+        }
+        if (lastDay == null && noticeReceivedOn != null) {
+            lastDay = BillingAccount.earliestLastDay(noticeReceivedOn);
+        }
         if (lastDay == null) {
-            throw RequestRefused.Invalid.field("lastDay", "required: the last day of service");
+            throw RequestRefused.Invalid.field("lastDay", "required: the last day of service, or the day the "
+                    + "client's notice was received (noticeReceivedOn)");
+        }
+        if (noticeReceivedOn != null && lastDay.isBefore(BillingAccount.earliestLastDay(noticeReceivedOn))) {
+            throw RequestRefused.Invalid.field("lastDay", "a notice received on " + noticeReceivedOn
+                    + " ends the service on " + BillingAccount.earliestLastDay(noticeReceivedOn)
+                    + " at the earliest (one month)");
         }
         ClientProfile before = ledger.current(clientId, version);
         if (before.client().status() == Client.AccountStatus.TERMINATED) {
@@ -228,7 +252,7 @@ public final class ClientAccounts {
                 throw RequestRefused.Invalid.field("lastDay", "before the subscription's first day " + b.subscribedOn());
             }
             extra.add(new BillingWrite(new BillingAccount(clientId, b.plan(), b.numbers(), b.users(), b.licences(),
-                    b.subscribedOn(), lastDay, b.identity(), b.paymentTermDays())));
+                    b.subscribedOn(), lastDay, b.identity(), b.paymentTermDays(), noticeReceivedOn)));
         }
         boolean now = !lastDay.isAfter(ledger.today());
         ClientProfile after = before.withStanding(now ? Client.AccountStatus.TERMINATED : before.client().status(),

@@ -147,6 +147,25 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void aNoticeOfTerminationIsRecordedAndEndsTheServiceOneMonthLaterAndNotBefore() {
+        onboarded();
+        RequestRefused.Invalid early = assertThrows(RequestRefused.Invalid.class, () -> admin.terminate(OPS, "acme", 1,
+                LocalDate.of(2026, 10, 2), LocalDate.of(2026, 10, 31)));
+        assertTrue(early.getMessage().contains("2026-11-02 at the earliest"), early.getMessage());
+        assertThrows(RequestRefused.Invalid.class, () -> admin.terminate(OPS, "acme", 1, LocalDate.of(2026, 10, 6),
+                null), "a notice received tomorrow");
+
+        admin.terminate(OPS, "acme", 1, LocalDate.of(2026, 10, 2), null);
+
+        BillingAccount billing = records.billing.get("acme");
+        assertEquals(LocalDate.of(2026, 10, 2), billing.terminationNoticeOn());
+        assertEquals(LocalDate.of(2026, 11, 2), billing.terminatedOn(), "one month after the notice");
+        assertEquals(LocalDate.of(2026, 11, 2), records.profiles.get("acme").terminatesOn());
+        assertTrue(records.audit.stream().anyMatch(e -> e.action().equals("client.terminated")
+                && e.changes().containsKey("subscription.terminationNoticeOn")), "the notice date is in the audit trail");
+    }
+
+    @Test
     void aMobileNumberIsRefusedAsCallerIdAndAVerifiedOwnNumberCanBePresented() {
         onboarded();
         RequestRefused.Invalid mobile = assertThrows(RequestRefused.Invalid.class,

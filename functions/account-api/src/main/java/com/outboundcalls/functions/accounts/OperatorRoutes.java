@@ -77,9 +77,11 @@ final class OperatorRoutes {
             }
             case "POST terminate": {
                 long version = in.requiredVersion();
+                var noticeReceivedOn = in.date("noticeReceivedOn");
                 var lastDay = in.date("lastDay");
                 in.finish();
-                return json(200, AccountViews.view(admin.terminate(actor, clientId, version, lastDay), true));
+                return json(200, AccountViews.view(admin.terminate(actor, clientId, version, noticeReceivedOn,
+                        lastDay), true));
             }
             case "POST sub-accounts":
                 return json(201, AccountViews.view(onboard(actor, clientId, Requests.body(event)), true));
