@@ -133,6 +133,21 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
         }
         item.put("identity", AttributeValue.fromM(entityItem(account.identity())));
         item.put("paymentTermDays", n(account.paymentTermDays()));
+        if (!account.changes().isEmpty()) {
+            // Later changes of the fixed part, each from its day.
+            List<AttributeValue> changes = new ArrayList<>();
+            for (BillingAccount.Terms t : account.changes()) {
+                Map<String, AttributeValue> m = new HashMap<>();
+                m.put("from", s(t.from().toString()));
+                m.put("planName", s(t.plan().name()));
+                m.put("planMonthlyPrice", n(t.plan().monthlyPrice()));
+                units(m, "numbers", t.numbers());
+                units(m, "users", t.users());
+                units(m, "licences", t.licences());
+                changes.add(AttributeValue.fromM(m));
+            }
+            item.put("changes", AttributeValue.fromL(changes));
+        }
         return item;
     }
 
@@ -241,7 +256,21 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
                 item.containsKey("terminatedOn") ? LocalDate.parse(str(item, "terminatedOn")) : null,
                 entity(item.get("identity").m()), (int) Items.num(item, "paymentTermDays",
                 BillingAccount.DEFAULT_PAYMENT_TERM_DAYS),
-                item.containsKey("terminationNoticeOn") ? LocalDate.parse(str(item, "terminationNoticeOn")) : null);
+                item.containsKey("terminationNoticeOn") ? LocalDate.parse(str(item, "terminationNoticeOn")) : null,
+                changes(item));
+    }
+
+    private static List<BillingAccount.Terms> changes(Map<String, AttributeValue> item) {
+        List<BillingAccount.Terms> changes = new ArrayList<>();
+        if (item.containsKey("changes")) {
+            for (AttributeValue v : item.get("changes").l()) {
+                Map<String, AttributeValue> m = v.m();
+                changes.add(new BillingAccount.Terms(LocalDate.parse(str(m, "from")), new BillingAccount.Plan(
+                        str(m, "planName"), price(Items.decimal(m, "planMonthlyPrice"))), units(m, "numbers"),
+                        units(m, "users"), units(m, "licences")));
+            }
+        }
+        return changes;
     }
 
 }

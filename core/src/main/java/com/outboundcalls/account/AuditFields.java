@@ -52,6 +52,12 @@ final class AuditFields {
         put(f, "subscription.lastDay", b.terminatedOn());
         put(f, "subscription.terminationNoticeOn", b.terminationNoticeOn());
         f.put("subscription.paymentTermDays", String.valueOf(b.paymentTermDays()));
+        for (BillingAccount.Terms t : b.changes()) {
+            f.put("subscription.from." + t.from(), t.plan().name() + " " + t.plan().monthlyPrice().toPlainString()
+                    + "; numbers " + t.numbers().quantity() + " x " + t.numbers().unitPrice().toPlainString()
+                    + "; users " + t.users().quantity() + " x " + t.users().unitPrice().toPlainString()
+                    + "; licences " + t.licences().quantity() + " x " + t.licences().unitPrice().toPlainString());
+        }
         f.put("identity", b.identity().name() + ", SIREN " + b.identity().siren() + ", VAT " + b.identity().vatNumber());
         return f;
     }

@@ -3,6 +3,8 @@ package com.outboundcalls.account;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a client is billed for every month, and who it is billed to.
@@ -17,14 +19,69 @@ import java.time.YearMonth;
  * @param paymentTermDays days from issue to the due date
  * @param terminationNoticeOn the day the client's notice of termination was received, or null; the last day of
  *                        service is one month after it at the earliest
+ * @param changes         later changes of the fixed part, each from its effective day, in date order: the plan,
+ *                        numbers, users and licences above are those of the first day
  */
 public record BillingAccount(String clientId, Plan plan, Units numbers, Units users, Units licences,
                              LocalDate subscribedOn, LocalDate terminatedOn, LegalEntity identity,
-                             int paymentTermDays, LocalDate terminationNoticeOn) {
+                             int paymentTermDays, LocalDate terminationNoticeOn, List<Terms> changes) {
 
     public BillingAccount(String clientId, Plan plan, Units numbers, Units users, Units licences,
                           LocalDate subscribedOn, LocalDate terminatedOn, LegalEntity identity, int paymentTermDays) {
-        this(clientId, plan, numbers, users, licences, subscribedOn, terminatedOn, identity, paymentTermDays, null);
+        this(clientId, plan, numbers, users, licences, subscribedOn, terminatedOn, identity, paymentTermDays, null,
+                List.of());
+    }
+
+    public BillingAccount(String clientId, Plan plan, Units numbers, Units users, Units licences,
+                          LocalDate subscribedOn, LocalDate terminatedOn, LegalEntity identity, int paymentTermDays,
+                          LocalDate terminationNoticeOn) {
+        this(clientId, plan, numbers, users, licences, subscribedOn, terminatedOn, identity, paymentTermDays,
+                terminationNoticeOn, List.of());
+    }
+
+    /** The fixed part from a day on: plan, numbers, users and licences with their prices. */
+    public record Terms(LocalDate from, Plan plan, Units numbers, Units users, Units licences) {
+        public Terms {
+            if (from == null || plan == null) {
+                throw new IllegalArgumentException("terms have a first day and a plan");
+            }
+            numbers = numbers == null ? Units.NONE : numbers;
+            users = users == null ? Units.NONE : users;
+            licences = licences == null ? Units.NONE : licences;
+        }
+
+        /** Whether these terms charge more than {@code before} for anything they both have: a price increase. */
+        public boolean raisesPricesOf(Terms before) {
+            return plan.monthlyPrice().compareTo(before.plan().monthlyPrice()) > 0
+                    || numbers.unitPrice().compareTo(before.numbers().unitPrice()) > 0
+                    || users.unitPrice().compareTo(before.users().unitPrice()) > 0
+                    || licences.unitPrice().compareTo(before.licences().unitPrice()) > 0;
+        }
+    }
+
+    /** The terms in force on a day (the first terms before the subscription's first day). */
+    public Terms termsOn(LocalDate day) {
+        Terms current = new Terms(subscribedOn, plan, numbers, users, licences);
+        for (Terms change : changes) {
+            if (!change.from().isAfter(day)) {
+                current = change;
+            }
+        }
+        return current;
+    }
+
+    /** The same account with these terms from their day on (replacing a change set for that same day). */
+    public BillingAccount withChange(Terms terms) {
+        if (!terms.from().isAfter(subscribedOn)) {
+            throw new IllegalArgumentException("a change takes effect after the subscription's first day "
+                    + subscribedOn);
+        }
+        List<Terms> all = new ArrayList<>(changes);
+        all.removeIf(t -> t.from().equals(terms.from()));
+        all.add(terms);
+        all.sort(java.util.Comparator.comparing(Terms::from));
+        return new BillingAccount(clientId, plan, numbers, users, licences, subscribedOn, terminatedOn, identity,
+                paymentTermDays, terminationNoticeOn, all);
     }
 
     public static final int DEFAULT_PAYMENT_TERM_DAYS = 30;
@@ -50,6 +107,7 @@ public record BillingAccount(String clientId, Plan plan, Units numbers, Units us
     }
 
     public BillingAccount {
+        changes = changes == null ? List.of() : List.copyOf(changes);
         if (clientId == null || plan == null || subscribedOn == null || identity == null) {
             throw new IllegalArgumentException("a billing account needs a client, a plan, a subscription date and "
                     + "a legal identity");
@@ -73,7 +131,7 @@ public record BillingAccount(String clientId, Plan plan, Units numbers, Units us
 
     public BillingAccount terminatedOn(LocalDate lastDay) {
         return new BillingAccount(clientId, plan, numbers, users, licences, subscribedOn, lastDay, identity,
-                paymentTermDays, terminationNoticeOn);
+                paymentTermDays, terminationNoticeOn, changes);
     }
 
     /** The earliest last day of service for a notice received on a day: one month later (terms). */

@@ -165,18 +165,43 @@ public final class ClientAccounts {
     }
 
     /** Changes to what the client subscribes to; null keeps the current value. */
+    /** @param effectiveOn the day the change takes effect; null for today */
     public record SubscriptionChanges(BillingAccount.Plan plan, BillingAccount.Units numbers, BillingAccount.Units users,
-                                      BillingAccount.Units licences) {
+                                      BillingAccount.Units licences, LocalDate effectiveOn) {
+        public SubscriptionChanges(BillingAccount.Plan plan, BillingAccount.Units numbers, BillingAccount.Units users,
+                                   BillingAccount.Units licences) {
+            this(plan, numbers, users, licences, null);
+        }
     }
 
+    /**
+     * Changes the fixed part from a day on (today by default), prorated by day in the month it changes. A price
+     * increase (of the plan or of a unit price) needs one month's notice (terms art. 7): its day is at least one
+     * month away. A day already invoiced cannot change.
+     */
     public ClientProfile updateSubscription(Actor actor, String clientId, long version, SubscriptionChanges changes) {
         AccountRules.requireOperator(actor);
         ClientProfile profile = ledger.current(clientId, version);
         BillingAccount b = ledger.records().billing(clientId).orElseThrow(() -> RequestRefused.Invalid.field("subscription",
                 "this account is invoiced on its parent's invoice and has no subscription of its own"));
-        BillingAccount changed = new BillingAccount(clientId, AccountRules.or(changes.plan(), b.plan()), AccountRules.or(changes.numbers(), b.numbers()),
-                AccountRules.or(changes.users(), b.users()), AccountRules.or(changes.licences(), b.licences()), b.subscribedOn(), b.terminatedOn(),
-                b.identity(), b.paymentTermDays(), b.terminationNoticeOn());
+        LocalDate today = ledger.today();
+        LocalDate effectiveOn = changes.effectiveOn() == null ? today : changes.effectiveOn();
+        if (effectiveOn.isBefore(today)) {
+            throw RequestRefused.Invalid.field("effectiveOn", "in the past: a change takes effect today or later");
+        }
+        BillingAccount.Terms before = b.termsOn(effectiveOn.minusDays(1));
+        BillingAccount.Terms after = new BillingAccount.Terms(effectiveOn, AccountRules.or(changes.plan(), before.plan()),
+                AccountRules.or(changes.numbers(), before.numbers()), AccountRules.or(changes.users(), before.users()),
+                AccountRules.or(changes.licences(), before.licences()));
+        if (after.raisesPricesOf(before) && effectiveOn.isBefore(today.plusMonths(1))) {
+            throw RequestRefused.Invalid.field("effectiveOn", "a price increase of the fixed part needs one month's "
+                    + "notice: " + today.plusMonths(1) + " at the earliest");
+        }
+        BillingAccount changed = !effectiveOn.isAfter(b.subscribedOn())
+                ? new BillingAccount(clientId, after.plan(), after.numbers(), after.users(), after.licences(),
+                        b.subscribedOn(), b.terminatedOn(), b.identity(), b.paymentTermDays(), b.terminationNoticeOn(),
+                        b.changes())
+                : b.withChange(after);
         ClientProfile next = profile.nextVersion();
         ledger.records().commit(new Change(List.of(new ProfileWrite(next, profile.version()), new BillingWrite(changed)),
                 List.of(ledger.entry(actor, clientId, "subscription.updated", "client/" + clientId, AuditFields.of(b), AuditFields.of(changed)))));
@@ -252,7 +277,7 @@ public final class ClientAccounts {
                 throw RequestRefused.Invalid.field("lastDay", "before the subscription's first day " + b.subscribedOn());
             }
             extra.add(new BillingWrite(new BillingAccount(clientId, b.plan(), b.numbers(), b.users(), b.licences(),
-                    b.subscribedOn(), lastDay, b.identity(), b.paymentTermDays(), noticeReceivedOn)));
+                    b.subscribedOn(), lastDay, b.identity(), b.paymentTermDays(), noticeReceivedOn, b.changes())));
         }
         boolean now = !lastDay.isAfter(ledger.today());
         ClientProfile after = before.withStanding(now ? Client.AccountStatus.TERMINATED : before.client().status(),

@@ -147,6 +147,30 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void aChangeOfTheFixedPartTakesEffectOnItsDayAndAPriceIncreaseNeedsAMonthsNotice() {
+        onboarded(); // subscribed on 1 October with 2 numbers at 5.00; today is 5 October
+        admin.updateSubscription(OPS, "acme", 1, new ClientAccounts.SubscriptionChanges(null,
+                new BillingAccount.Units(5, new BigDecimal("5.00")), null, null, LocalDate.of(2026, 10, 20)));
+        BillingAccount billing = records.billing.get("acme");
+        assertEquals(2, billing.termsOn(LocalDate.of(2026, 10, 19)).numbers().quantity());
+        assertEquals(5, billing.termsOn(LocalDate.of(2026, 10, 20)).numbers().quantity(), "more numbers: no notice");
+
+        RequestRefused.Invalid raise = assertThrows(RequestRefused.Invalid.class, () -> admin.updateSubscription(OPS,
+                "acme", 2, new ClientAccounts.SubscriptionChanges(new BillingAccount.Plan("Essentiel",
+                        new BigDecimal("59.00")), null, null, null, LocalDate.of(2026, 11, 1))));
+        assertTrue(raise.getMessage().contains("one month's notice: 2026-11-05 at the earliest"), raise.getMessage());
+        assertThrows(RequestRefused.Invalid.class, () -> admin.updateSubscription(OPS, "acme", 2,
+                new ClientAccounts.SubscriptionChanges(null, null, null, null, LocalDate.of(2026, 10, 4))),
+                "a day already past");
+        admin.updateSubscription(OPS, "acme", 2, new ClientAccounts.SubscriptionChanges(new BillingAccount.Plan(
+                "Essentiel", new BigDecimal("59.00")), null, null, null, LocalDate.of(2026, 12, 1)));
+        billing = records.billing.get("acme");
+        assertEquals(new BigDecimal("59.00"), billing.termsOn(LocalDate.of(2026, 12, 1)).plan().monthlyPrice());
+        assertEquals(5, billing.termsOn(LocalDate.of(2026, 12, 1)).numbers().quantity(), "the earlier change kept");
+        assertEquals(new BigDecimal("49.00"), billing.termsOn(LocalDate.of(2026, 11, 30)).plan().monthlyPrice());
+    }
+
+    @Test
     void aNoticeOfTerminationIsRecordedAndEndsTheServiceOneMonthLaterAndNotBefore() {
         onboarded();
         RequestRefused.Invalid early = assertThrows(RequestRefused.Invalid.class, () -> admin.terminate(OPS, "acme", 1,

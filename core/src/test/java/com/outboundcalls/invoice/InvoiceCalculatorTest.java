@@ -193,4 +193,27 @@ class InvoiceCalculatorTest {
         assertEquals(VatTreatment.Category.S, legacy.vatTreatment().category());
         assertEquals(new BigDecimal("0.20"), legacy.vatTreatment().rate());
     }
+
+    @Test
+    void aChangeOfTheFixedPartMidMonthIsProratedByDayOnEachSide() {
+        // From 20 October: 5 numbers instead of 3 and the plan at 59.00. October has 31 days: 19 before, 12 after.
+        BillingAccount base = account(LocalDate.of(2026, 1, 1));
+        BillingAccount changed = base.withChange(new BillingAccount.Terms(LocalDate.of(2026, 10, 20),
+                new BillingAccount.Plan("Essentiel", new BigDecimal("59.00")),
+                new BillingAccount.Units(5, new BigDecimal("5.00")), base.users(), base.licences()));
+        Invoice october = draft(changed, OCTOBER, new UsageTotals());
+
+        List<InvoiceLine> lines = october.lines();
+        assertEquals(8, lines.size(), lines.toString());
+        assertEquals(new BigDecimal("30.03"), lines.get(0).amount()); // 49.00 x 19 / 31 = 30.032
+        assertTrue(lines.get(0).description().endsWith("du 1 au 19 (19/31 jours)"), lines.get(0).description());
+        assertEquals(new BigDecimal("9.19"), lines.get(1).amount()); // 3 x 5.00 x 19 / 31 = 9.193
+        assertEquals(new BigDecimal("22.84"), lines.get(4).amount()); // 59.00 x 12 / 31 = 22.838
+        assertTrue(lines.get(4).description().endsWith("du 20 au 31 (12/31 jours)"), lines.get(4).description());
+        assertEquals(new BigDecimal("9.68"), lines.get(5).amount()); // 5 x 5.00 x 12 / 31 = 9.677
+        // November runs under the new terms, in full.
+        Invoice november = draft(changed, NOVEMBER, new UsageTotals());
+        assertEquals(new BigDecimal("59.00"), november.lines().get(0).amount());
+        assertEquals(new BigDecimal("25.00"), november.lines().get(1).amount());
+    }
 }

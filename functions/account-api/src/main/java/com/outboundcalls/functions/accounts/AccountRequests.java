@@ -124,7 +124,7 @@ final class AccountRequests {
     static ClientAccounts.SubscriptionChanges subscriptionChanges(RequestFields in) {
         return new ClientAccounts.SubscriptionChanges(plan(in.object("plan"), in, "plan"),
                 units(in.object("numbers"), in, "numbers"), units(in.object("users"), in, "users"),
-                units(in.object("licences"), in, "licences"));
+                units(in.object("licences"), in, "licences"), in.date("effectiveOn"));
     }
 
     static CampaignSettings campaignSettings(RequestFields in) {
