@@ -234,4 +234,25 @@ class FacturXTest {
                 invoice.usageCutoff());
         assertTrue(pdfText(withOption).contains("Option pour le paiement de la taxe d'après les débits."));
     }
+
+    @Test
+    void aCreditNoteForOneDisputedCallNamesTheCallAndItsLineAndPassesTheValidator() throws Exception {
+        Invoice invoice = proratedInvoiceWithUsage();
+        java.time.Instant answered = java.time.Instant.parse("2026-04-25T09:00:00Z");
+        com.outboundcalls.rate.RatedCall disputed = new com.outboundcalls.rate.RatedCall("a", "c1", "camp", "ct-a", 1,
+                "FR", "FR", "MOBILE", answered.minusSeconds(5), answered, answered.plusSeconds(1234), 1234,
+                new BigDecimal("0.0450"), com.outboundcalls.money.Money.ratedCallAmount(1234, new BigDecimal("0.0450")),
+                "v1", com.outboundcalls.rate.RatedCall.Status.RATED, null);
+        Invoice credit = CreditNotes.draft(invoice, BigDecimal.ZERO, CreditNotes.forCall(invoice, disputed,
+                "appel contesté"), LocalDate.of(2026, 5, 10)).withNumber("AV-2026-000003");
+        // 1234 s x 0.045 / 60 = 0.9255 -> 0.93; VAT 0.186 -> 0.19.
+        assertEquals(new BigDecimal("0.93"), credit.totalExclVat());
+        assertEquals(new BigDecimal("0.19"), credit.vatAmount());
+        byte[] facturX = new FacturX().render(credit).get(1).content();
+        validate(facturX);
+        String xml = xmlOf(facturX);
+        assertTrue(xml.contains("Avoir sur l&apos;appel a du 25/04/2026 11:00") || xml.contains(
+                "Avoir sur l'appel a du 25/04/2026 11:00"), xml);
+        assertTrue(xml.contains("Appels sortants FR vers FR (MOBILE), 20 min 34 s"), "names the invoice line");
+    }
 }
