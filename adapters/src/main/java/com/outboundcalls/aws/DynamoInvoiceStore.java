@@ -108,6 +108,12 @@ public final class DynamoInvoiceStore implements InvoiceStore {
     }
 
     @Override
+    public Invoice issuePenaltyClaim(Invoice draft) {
+        return allocate(draft, "CLAIM#" + draft.corrects(), "SEQUENCE#PENALTY#" + draft.issueDate().getYear(),
+                "PEN-%d-%06d", null);
+    }
+
+    @Override
     public Optional<Invoice> creditNote(String invoiceNumber, String reference) {
         return Optional.ofNullable(get(creditPk(invoiceNumber, reference))).map(DynamoInvoiceStore::document);
     }

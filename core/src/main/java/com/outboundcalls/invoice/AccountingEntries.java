@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * A month's Fichier des Écritures Comptables (LPF art. A47 A-1): the 18 columns, {@code |} between them, one
- * balanced entry per invoice and credit note (journal VE), per payment (BQ) and per late penalty fixed (OD),
- * dated in the month. Accounts come from {@link Accounts}: the client's receivable on 411 with the client as
+ * balanced entry per invoice, credit note and penalty claim (journal VE) and per payment (BQ), dated in the
+ * month. Accounts come from {@link Accounts}: the client's receivable on 411 with the client as
  * auxiliary account, revenue on 706 by kind (subscriptions, calls) and VAT treatment, so that reverse-charge and
  * out-of-scope sales have accounts of their own; credits on 709; VAT collected on 44571 per rate; the bank on 512;
  * penalties on 763.
@@ -88,16 +88,11 @@ public final class AccountingEntries {
     public record PaymentOf(Payment payment, Invoice invoice) {
     }
 
-    /** A late penalty fixed on a day (when the invoice was settled), and its invoice. */
-    public record PenaltyOf(LocalDate fixedOn, LatePenalty penalty, Invoice invoice) {
-    }
-
     private AccountingEntries() {
     }
 
-    /** The month's entries as the FEC file: documents issued, payments received and penalties fixed in it. */
-    public static byte[] fec(List<Invoice> documents, List<PaymentOf> payments, List<PenaltyOf> penalties,
-                             Accounts accounts) {
+    /** The month's entries as the FEC file: the documents issued and the payments received in it. */
+    public static byte[] fec(List<Invoice> documents, List<PaymentOf> payments, Accounts accounts) {
         List<String> rows = new ArrayList<>();
         rows.add(HEADER);
         int[] number = {0};
@@ -115,17 +110,6 @@ public final class AccountingEntries {
                             p.invoice().clientId(), p.invoice().buyer().name(), pay.bankReference(), pay.receivedOn(),
                             what, null, pay.amount()));
                 });
-        penalties.stream().sorted(java.util.Comparator.comparing(PenaltyOf::fixedOn))
-                .forEach(p -> {
-                    int n = ++number[0];
-                    String what = "Pénalités de retard et indemnité, facture " + p.invoice().number();
-                    rows.add(row("OD", "Opérations diverses", n, p.fixedOn(), accounts.get("customers"), "Clients",
-                            p.invoice().clientId(), p.invoice().buyer().name(), p.invoice().number(), p.fixedOn(),
-                            what, p.penalty().total(), null));
-                    rows.add(row("OD", "Opérations diverses", n, p.fixedOn(), accounts.get("penalties"),
-                            "Pénalités de retard", null, null, p.invoice().number(), p.fixedOn(), what, null,
-                            p.penalty().total()));
-                });
         return (String.join("\r\n", rows) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
@@ -133,7 +117,7 @@ public final class AccountingEntries {
     private static void sale(Invoice d, int n, Accounts accounts, List<String> rows) {
         boolean credit = d.isCreditNote();
         String category = d.vatTreatment().category().name();
-        String what = (credit ? "Avoir " : "Facture ") + d.number();
+        String what = (credit ? "Avoir " : d.isPenaltyClaim() ? "Pénalités de retard " : "Facture ") + d.number();
         rows.add(row("VE", "Ventes", n, d.issueDate(), accounts.get("customers"), "Clients", d.clientId(),
                 d.buyer().name(), d.number(), d.issueDate(), what, credit ? null : d.totalInclVat(),
                 credit ? d.totalInclVat() : null));
@@ -143,11 +127,14 @@ public final class AccountingEntries {
                 case FIXED -> "fixed";
                 case USAGE -> "usage";
                 case CREDIT -> "credit";
+                case PENALTY -> "penalties";
             };
-            revenue.merge(accounts.get(kind + "." + category), line.amount(), BigDecimal::add);
+            revenue.merge(accounts.get(kind.equals("penalties") ? kind : kind + "." + category), line.amount(),
+                    BigDecimal::add);
         }
         revenue.forEach((account, amount) -> rows.add(row("VE", "Ventes", n, d.issueDate(), account,
-                account.startsWith("709") ? "Rabais, remises et ristournes" : "Prestations de services", null, null,
+                account.equals(accounts.get("penalties")) ? "Pénalités de retard"
+                        : account.startsWith("709") ? "Rabais, remises et ristournes" : "Prestations de services", null, null,
                 d.number(), d.issueDate(), what, credit ? amount : null, credit ? null : amount)));
         if (d.vatAmount().signum() != 0) {
             String account = accounts.vat(d.vatTreatment().rate());

@@ -58,6 +58,9 @@ public final class Dunning {
         List<Warning> warnings = new ArrayList<>();
         for (Receivable r : invoices.unpaid()) {
             Invoice invoice = r.invoice();
+            if (invoice.isPenaltyClaim()) {
+                continue; // penalties bear no penalty, and do not suspend the account
+            }
             periods.add(invoice.period());
             if (!today.isAfter(invoice.dueDate())) {
                 continue;
@@ -118,7 +121,8 @@ public final class Dunning {
      */
     public boolean liftIfSettled(String clientId, LocalDate today) {
         for (Receivable r : invoices.unpaid()) {
-            if (r.invoice().clientId().equals(clientId) && !r.disputed() && pastGrace(r.invoice(), today)) {
+            if (r.invoice().clientId().equals(clientId) && !r.invoice().isPenaltyClaim() && !r.disputed()
+                    && pastGrace(r.invoice(), today)) {
                 return false;
             }
         }

@@ -86,12 +86,21 @@ public final class FinanceDesk {
         boolean fixedAtThisPayment = fixed != null
                 && invoice.dueDate().plusDays(fixed.daysLate()).equals(payment.receivedOn());
         if (payment.receivedOn().isAfter(invoice.dueDate()) && owed.signum() > 0 && !before.get().disputed()
+                && !invoice.isPenaltyClaim()
                 && (outcome == Payment.Outcome.RECORDED || !fixedAtThisPayment)) {
             // Through the payment's date, each earlier payment reducing the interest from its own date.
             Receivable after = invoices.receivable(invoice.number()).orElseThrow();
             invoices.recordPenalty(invoice.number(), after.penaltyThrough(payment.receivedOn(), rates));
         }
         dunning.liftIfSettled(invoice.clientId(), today);
+        // Settled late: its penalties and indemnity are claimed in a document of their own, once.
+        invoices.receivable(invoice.number()).flatMap(settled -> PenaltyClaims.draft(settled, today))
+                .ifPresent(claim -> {
+                    Invoice issued = invoices.issuePenaltyClaim(claim);
+                    publisher.publish(issued);
+                    publisher.publishJournal(issued.period(), today);
+                    publisher.publishAccounting(issued.period());
+                });
         publisher.publishJournal(invoice.period(), today);
         publisher.publishAccounting(java.time.YearMonth.from(payment.receivedOn()));
         return outcome;

@@ -28,7 +28,7 @@ public final class FinanceJournal {
             Invoice i = r.invoice();
             BigDecimal sign = i.isCreditNote() ? BigDecimal.ONE.negate() : BigDecimal.ONE;
             out.append(text(i.number())).append(';')
-                    .append(i.isCreditNote() ? "avoir" : "facture").append(';')
+                    .append(i.isCreditNote() ? "avoir" : i.isPenaltyClaim() ? "penalites" : "facture").append(';')
                     .append(i.issueDate()).append(';')
                     .append(text(i.clientId())).append(';')
                     .append(text(i.buyer().siren())).append(';')

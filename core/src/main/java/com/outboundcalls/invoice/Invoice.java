@@ -18,7 +18,8 @@ import java.util.List;
  * @param buyer          the client's legal identity as it stood on the issue date
  * @param latePenaltyRate annual late-penalty rate printed on the invoice (three times the legal interest rate of
  *                       the due date's half-year, the one the penalty uses), or null when not yet published
- * @param corrects       for a credit note, the number of the invoice it corrects
+ * @param corrects       for a credit note, the number of the invoice it corrects; for a penalty claim, the invoice
+ *                       paid late
  * @param reason         for a credit note, why it was issued
  * @param vat            how VAT applies (category, rate, exemption reason); null on documents stored before it
  *                       was recorded, which all carried the standard rate ({@link #vatTreatment()})
@@ -32,7 +33,8 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
                       BigDecimal vatAmount, BigDecimal totalInclVat, String currency, BigDecimal latePenaltyRate,
                       String corrects, String reason, VatTreatment vat, java.time.Instant usageCutoff) {
 
-    public enum Type { INVOICE, CREDIT_NOTE }
+    /** PENALTY_CLAIM: the late penalties and recovery indemnity of a settled invoice, claimed in a document of its own. */
+    public enum Type { INVOICE, CREDIT_NOTE, PENALTY_CLAIM }
 
     public Invoice {
         lines = List.copyOf(lines);
@@ -99,6 +101,10 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
         return new Invoice(type, number, clientId, period, servicePeriodStart, servicePeriodEnd, issueDate, dueDate,
                 seller, buyer, lines, totalExclVat, vatRate, vatAtCents, totalExclVat.add(vatAtCents), currency,
                 latePenaltyRate, corrects, reason, vat, usageCutoff);
+    }
+
+    public boolean isPenaltyClaim() {
+        return type == Type.PENALTY_CLAIM;
     }
 
     public boolean isCreditNote() {

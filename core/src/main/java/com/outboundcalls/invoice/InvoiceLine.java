@@ -16,7 +16,7 @@ public record InvoiceLine(Kind kind, String description, BigDecimal quantity, St
                           BigDecimal amount, String originCountry, String destinationCountry, String numberType,
                           Long billedSeconds, Prorata prorata, java.time.YearMonth callsMonth) {
 
-    public enum Kind { FIXED, USAGE, CREDIT }
+    public enum Kind { FIXED, USAGE, CREDIT, PENALTY }
 
     /** The days of a month a fixed line covers, when fewer than all of them. */
     public record Prorata(int daysUsed, int daysInMonth) {
@@ -31,6 +31,11 @@ public record InvoiceLine(Kind kind, String description, BigDecimal quantity, St
                                     BigDecimal amount, Prorata prorata) {
         return new InvoiceLine(Kind.FIXED, description, quantity, unit, unitPrice, amount, null, null, null, null,
                 prorata, null);
+    }
+
+    public static InvoiceLine penalty(String description, BigDecimal amount) {
+        return new InvoiceLine(Kind.PENALTY, description, BigDecimal.ONE, "unit", amount, amount, null, null, null,
+                null, null, null);
     }
 
     public static InvoiceLine credit(String description, BigDecimal amount) {

@@ -31,6 +31,13 @@ public final class InvoiceMentions {
         }
         mentions.add("Date d'échéance : " + FRENCH_DATE.format(invoice.dueDate())
                 + ". Pas d'escompte pour paiement anticipé.");
+        if (invoice.isPenaltyClaim()) {
+            mentions.add("Pénalités de retard dues au titre de la facture n° " + invoice.corrects()
+                    + ", exigibles sans rappel dès le lendemain de son échéance (article L441-10 du Code de commerce).");
+            mentions.add("Indemnité forfaitaire pour frais de recouvrement : " + percent(LatePenalty.RECOVERY_INDEMNITY)
+                    + " EUR (articles L441-10 et D441-5 du Code de commerce).");
+            return mentions;
+        }
         String rate = invoice.latePenaltyRate() == null ? ""
                 : " (soit " + percent(invoice.latePenaltyRate()) + " % l'an)";
         mentions.add("Pénalités de retard : trois fois le taux d'intérêt légal" + rate
@@ -70,7 +77,7 @@ public final class InvoiceMentions {
         return s.toString();
     }
 
-    static String percent(BigDecimal value) {
+    public static String percent(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }

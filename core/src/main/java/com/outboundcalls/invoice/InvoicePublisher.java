@@ -31,8 +31,8 @@ public final class InvoicePublisher {
     }
 
     /**
-     * Rewrites a month's accounting entries (FEC): the invoices and credit notes issued in it, the payments
-     * received in it, and the late penalties fixed in it (by the payment that settled their invoice).
+     * Rewrites a month's accounting entries (FEC): the invoices, credit notes and penalty claims issued in it, and
+     * the payments received in it.
      */
     public void publishAccounting(YearMonth month) {
         java.util.List<Invoice> documents = new java.util.ArrayList<>();
@@ -41,19 +41,13 @@ public final class InvoicePublisher {
                     .filter(i -> YearMonth.from(i.issueDate()).equals(month)).forEach(documents::add);
         }
         java.util.List<AccountingEntries.PaymentOf> payments = new java.util.ArrayList<>();
-        java.util.Map<String, AccountingEntries.PenaltyOf> penalties = new java.util.TreeMap<>();
         for (Payment payment : invoices.paymentsReceivedIn(month)) {
             Receivable r = invoices.receivable(payment.invoiceNumber()).orElseThrow(() -> new IllegalStateException(
                     "payment " + payment.bankReference() + " of an unknown invoice " + payment.invoiceNumber()));
             payments.add(new AccountingEntries.PaymentOf(payment, r.invoice()));
-            if (r.settledOn() != null && YearMonth.from(r.settledOn()).equals(month) && r.penalty() != null
-                    && r.penalty().total().signum() > 0) {
-                penalties.put(r.invoice().number(), new AccountingEntries.PenaltyOf(r.settledOn(), r.penalty(),
-                        r.invoice()));
-            }
         }
-        exports.put(InvoiceExports.fecKey(month), AccountingEntries.fec(documents, payments,
-                java.util.List.copyOf(penalties.values()), accounts), "text/plain; charset=utf-8");
+        exports.put(InvoiceExports.fecKey(month), AccountingEntries.fec(documents, payments, accounts),
+                "text/plain; charset=utf-8");
     }
 
     public void publish(Invoice document) {

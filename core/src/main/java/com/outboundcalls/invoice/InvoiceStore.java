@@ -39,6 +39,12 @@ public interface InvoiceStore {
      */
     Invoice issueCreditNote(Invoice draft, String reference, java.math.BigDecimal creditedExclVatBefore);
 
+    /**
+     * Numbers and stores the penalty claim of an invoice (its {@code corrects}); the one issued before when asked
+     * again.
+     */
+    Invoice issuePenaltyClaim(Invoice draft);
+
     /** The credit note issued for this invoice under this reference, if any. */
     Optional<Invoice> creditNote(String invoiceNumber, String reference);
 

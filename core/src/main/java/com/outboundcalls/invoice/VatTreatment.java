@@ -46,6 +46,13 @@ public record VatTreatment(Category category, BigDecimal rate, String exemptionR
         return new VatTreatment(Category.S, rate, null, null, null);
     }
 
+    /** Late-payment interest and the recovery indemnity: compensation, outside the scope of VAT. */
+    public static VatTreatment penalties() {
+        return new VatTreatment(Category.O, BigDecimal.ZERO, "Indemnités hors du champ de la TVA", "VATEX-EU-O",
+                "Pénalités de retard et indemnité forfaitaire : hors du champ de la TVA (indemnités, sans contrepartie"
+                        + " d'un service).");
+    }
+
     /** The treatment of the services this seller supplies to this client. */
     public static VatTreatment of(Provider seller, LegalEntity buyer) {
         TaxTerritory territory = buyer.taxTerritory();

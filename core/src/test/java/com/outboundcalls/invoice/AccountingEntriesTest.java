@@ -82,15 +82,18 @@ class AccountingEntriesTest {
         entries.forEach(r -> assertEquals(18, r.length, String.join("|", r)));
         Map<String, List<String[]>> byEntry = entries.stream().collect(Collectors.groupingBy(r -> r[2], TreeMap::new,
                 Collectors.toList()));
-        assertEquals(6, byEntry.size(), "two invoices, a credit note, two payments and a penalty: " + byEntry.keySet());
+        assertEquals(6, byEntry.size(), "two invoices, a credit note, a penalty claim and two payments: "
+                + byEntry.keySet());
         byEntry.forEach((number, lines) -> assertEquals(
                 lines.stream().map(r -> amount(r[11])).reduce(BigDecimal.ZERO, BigDecimal::add),
                 lines.stream().map(r -> amount(r[12])).reduce(BigDecimal.ZERO, BigDecimal::add),
                 "entry " + number + " balances"));
         BigDecimal sales = sum(entries, "VE", "411000", 11).subtract(sum(entries, "VE", "411000", 12));
-        assertEquals(paris.totalInclVat().add(brussels.totalInclVat()).subtract(new BigDecimal("50.00")), sales);
+        // The invoices, less the credit note, plus the claim of Paris's penalties (0.30 + 40.00).
+        assertEquals(paris.totalInclVat().add(brussels.totalInclVat()).subtract(new BigDecimal("50.00"))
+                .add(new BigDecimal("40.30")), sales);
         assertEquals(new BigDecimal("220.00"), sum(entries, "BQ", "512000", 11));
-        assertEquals(new BigDecimal("40.30"), sum(entries, "OD", "763000", 12));
+        assertEquals(new BigDecimal("40.30"), sum(entries, "VE", "763000", 12), "the penalty claim");
         assertEquals(new BigDecimal("250.00"), sum(entries, "VE", "706110", 12), "reverse charge on its own account");
         assertEquals(new BigDecimal("50.00"), sum(entries, "VE", "709010", 11), "its credit too");
         assertEquals(new BigDecimal("100.00"), sum(entries, "VE", "706100", 12));

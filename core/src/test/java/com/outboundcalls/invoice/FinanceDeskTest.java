@@ -141,7 +141,24 @@ class FinanceDeskTest {
         assertEquals(Receivable.Status.PAID, paid.status(late));
         assertEquals(late, paid.settledOn());
         assertEquals(20, paid.penalty().daysLate());
+        // The penalties and the indemnity are claimed in a numbered document the client pays, outside VAT.
+        List<Receivable> unpaid = invoices.unpaid();
+        assertEquals(1, unpaid.size());
+        Invoice claim = unpaid.get(0).invoice();
+        assertEquals(Invoice.Type.PENALTY_CLAIM, claim.type());
+        assertEquals("PEN-2026-000001", claim.number());
+        assertEquals(invoice.number(), claim.corrects());
+        assertEquals(paid.penalty().total(), claim.totalInclVat());
+        assertEquals(new BigDecimal("0.00"), claim.vatAmount());
+        assertEquals(List.of(InvoiceLine.Kind.PENALTY, InvoiceLine.Kind.PENALTY),
+                claim.lines().stream().map(InvoiceLine::kind).toList());
+        assertEquals(new BigDecimal("40.00"), claim.lines().get(1).amount());
+        // Asked again (a retried payment), the same claim; paying it settles it without a claim of its own.
+        desk.pay(new Payment(invoice.number(), new BigDecimal("54.68"), late, "VIR-2"), late);
+        assertEquals(1, invoices.unpaid().size());
+        desk.pay(new Payment(claim.number(), claim.totalInclVat(), late.plusDays(40), "VIR-3"), late.plusDays(40));
         assertTrue(invoices.unpaid().isEmpty());
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1"), "a claim never suspends");
     }
 
     @Test

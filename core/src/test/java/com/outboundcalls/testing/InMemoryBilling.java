@@ -157,6 +157,20 @@ public final class InMemoryBilling {
                     .sorted(Comparator.comparing(r -> r.invoice().number())).toList();
         }
 
+        private final Map<String, String> claimByInvoice = new HashMap<>();
+
+        @Override
+        public synchronized Invoice issuePenaltyClaim(Invoice draft) {
+            String earlier = claimByInvoice.get(draft.corrects());
+            if (earlier != null) {
+                return byNumber.get(earlier).invoice();
+            }
+            Invoice numbered = draft.withNumber(next("PEN-%d-%06d", "PENALTY", draft.issueDate().getYear()));
+            byNumber.put(numbered.number(), Receivable.issued(numbered));
+            claimByInvoice.put(draft.corrects(), numbered.number());
+            return numbered;
+        }
+
         @Override
         public synchronized List<Payment> paymentsReceivedIn(YearMonth month) {
             return payments.values().stream().filter(p -> YearMonth.from(p.receivedOn()).equals(month)).toList();

@@ -91,7 +91,7 @@ public final class InvoicePdf {
                 y -= 12;
             }
         }
-        String title = invoice.isCreditNote() ? "AVOIR" : "FACTURE";
+        String title = invoice.isCreditNote() ? "AVOIR" : invoice.isPenaltyClaim() ? "PÉNALITÉS DE RETARD" : "FACTURE";
         w.right(WIDTH - MARGIN, top, w.bold, 18, title + " n° " + invoice.number());
         float ry = top - 20;
         List<String> facts = new ArrayList<>();
@@ -204,7 +204,8 @@ public final class InvoicePdf {
     private static void pdfA(PDDocument doc, Invoice invoice) throws IOException {
         Calendar issued = GregorianCalendar.from(invoice.issueDate().atStartOfDay(Zones.BILLING));
         issued.setTimeZone(TimeZone.getTimeZone(Zones.BILLING));
-        String title = (invoice.isCreditNote() ? "Avoir " : "Facture ") + invoice.number();
+        String title = (invoice.isCreditNote() ? "Avoir " : invoice.isPenaltyClaim() ? "Pénalités de retard "
+                : "Facture ") + invoice.number();
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
         info.setProducer(PRODUCER);

@@ -225,9 +225,12 @@ class FinanceApiLocalCloudTest {
         assertEquals(2, rows.size());
         assertEquals(List.of(NUMBER, "facture", "2026-11-01", "acme", "542107651", "49,00", "9,80", "58,80",
                 "2026-12-01", "", "PAID", "S", "20", "FR13542107651"), rows.get(1).getFields());
-        // Issued on 20 December, the credit note is in December's journal.
+        // Issued on 20 December, the credit note is in December's journal, after the claim of the penalties of the
+        // invoice paid late in December.
         rows = journal("2026-12");
-        assertEquals(2, rows.size());
+        assertEquals(3, rows.size());
+        assertEquals(List.of("PEN-2026-000001", "penalites", NUMBER), List.of(rows.get(2).getField(0),
+                rows.get(2).getField(1), rows.get(2).getField(9)));
         assertEquals(List.of("AV-2026-000001", "avoir", "2026-12-20", "acme", "542107651", "-5,00", "-1,00", "-6,00",
                 "2026-12-20", NUMBER, "CREDIT_NOTE", "S", "20", "FR13542107651"), rows.get(1).getFields());
         assertEquals(new BigDecimal("-6.00"), new BigDecimal(rows.get(1).getField(7).replace(',', '.')));
