@@ -55,9 +55,13 @@ public final class InvoiceRun {
         this.calculator = new InvoiceCalculator(rates);
     }
 
-    /** The month a run at this instant invoices: the one before it, in Paris time. */
+    /**
+     * The month a run at this instant invoices: the one ending at it (the run on the month's last evening, as the
+     * terms say "en fin de mois") or just ended (a retry or a late run in the first days of the next month), in
+     * Paris time.
+     */
     public static YearMonth periodFor(Instant runAt) {
-        return YearMonth.from(runAt.atZone(Zones.BILLING)).minusMonths(1);
+        return YearMonth.from(runAt.atZone(Zones.BILLING).plusHours(12)).minusMonths(1);
     }
 
     /**

@@ -216,4 +216,24 @@ class InvoiceRunTest {
                 answered, answered.plusSeconds(seconds), seconds, new BigDecimal(price),
                 Money.ratedCallAmount(seconds, new BigDecimal(price)), "v1", RatedCall.Status.RATED, null);
     }
+
+    @Test
+    void theRunOfTheMonthsLastEveningIssuesItsInvoiceThatDayAndACallRatedAfterGoesOnTheNext() {
+        Instant lastEvening = Instant.parse("2026-10-31T22:30:00Z"); // 23:30 in Paris
+        assertEquals(YearMonth.of(2026, 10), InvoiceRun.periodFor(lastEvening));
+        assertEquals(YearMonth.of(2026, 10), InvoiceRun.periodFor(Instant.parse("2026-11-02T05:00:00Z")),
+                "a retry the next days invoices the same month");
+        LateCalls c = new LateCalls();
+        c.recordAt("2026-10-31T21:00:00Z", call("c1", "before", 60, "MOBILE", "0.0450"));
+        // Answered at 23:20 and rated at 23:40 in Paris: after the cutoff (23:15).
+        c.recordAt("2026-10-31T22:40:00Z", callIn("c1", "last-minutes", "2026-10-31T22:20:00Z", 120, "0.0450"));
+        Invoice october = c.runAt(lastEvening);
+
+        assertEquals(LocalDate.of(2026, 10, 31), october.issueDate(), "issued at the end of the month");
+        assertEquals(LocalDate.of(2026, 11, 30), october.dueDate());
+        assertEquals(List.of(60L), LateCalls.usage(october).stream().map(InvoiceLine::billedSeconds).toList());
+        Invoice november = c.runAt(Instant.parse("2026-11-30T22:30:00Z"));
+        assertEquals(YearMonth.of(2026, 10), LateCalls.usage(november).get(0).callsMonth());
+        assertEquals(120L, LateCalls.usage(november).get(0).billedSeconds());
+    }
 }

@@ -178,12 +178,12 @@ class ClientSpaceInBrowserTest {
                 .isEmpty(), "the running campaign");
         shot("campaign-started");
 
-        // The month goes by: every contact settled, then the invoice run of the 1st.
+        // The month goes by: every contact settled, then the invoice run of its last evening.
         DynamoContactBook contacts = new DynamoContactBook(cloud.dynamoDb(), cloud.physicalName("ContactsTable"));
         Campaign campaign = ReferenceData.demoCampaign(CLIENT, CAMPAIGN);
         Instant monthEnd = MONTH.plusMonths(1).atDay(1).atStartOfDay(Zones.BILLING).toInstant();
         cloud.runUntil(monthEnd.minusSeconds(1), Duration.ofMinutes(15), () -> settled(contacts.countByStatus(campaign.key())));
-        cloud.skipTo(cloud.nextFire("InvoiceGeneratorFunction.FirstOfMonth"));
+        cloud.skipTo(cloud.nextFire("InvoiceGeneratorFunction.EndOfMonth"));
         cloud.drain();
 
         // A month later the session is over: the page says so and asks to sign in again.

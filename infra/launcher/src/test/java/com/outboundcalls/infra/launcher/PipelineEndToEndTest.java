@@ -59,7 +59,7 @@ class PipelineEndToEndTest {
         assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/" + number + "_e2e-client.pdf")));
         assertTrue(Files.exists(out.resolve("exports/invoices/2026-10/" + number + "_e2e-client_facturx.pdf")));
         assertTrue(Files.readString(out.resolve("exports/invoices/2026-10/journal-2026-10.csv"))
-                .contains(number + ";facture;2026-11-01;e2e-client;542107651;"));
+                .contains(number + ";facture;2026-10-31;e2e-client;542107651;"), "issued at the end of the month");
         // The file went in through an upload link: its key (and so its reports' names) is the server's.
         assertTrue(r.fileReports().matches("reports/e2e-client/relance-2026-10/[0-9T]+-[0-9a-f]{8}-contacts\\.csv"),
                 r.fileReports());

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * EventBridge Scheduler's expressions: {@code rate(n unit)} and six-field {@code cron(min hour dom month dow year)},
+ * EventBridge Scheduler's expressions: {@code rate(n unit)} and six-field {@code cron(min hour dom month dow year)}
+ * ({@code L} in the day of month: its last day),
  * evaluated in the schedule's time zone.
  */
 public final class ScheduleExpression {
@@ -56,7 +57,7 @@ public final class ScheduleExpression {
         if (f.length != 6) {
             throw new IllegalArgumentException("cron needs six fields: " + expression);
         }
-        return new ScheduleExpression(null, field(f[0], 0, 59), field(f[1], 0, 23), field(f[2], 1, 31),
+        return new ScheduleExpression(null, field(f[0], 0, 59), field(f[1], 0, 23), dayOfMonthField(f[2]),
                 field(f[3], 1, 12), dayOfWeekField(f[4]), zone);
     }
 
@@ -98,7 +99,8 @@ public final class ScheduleExpression {
     private boolean dayMatches(ZonedDateTime t) {
         boolean domAny = daysOfMonth == null;
         boolean dowAny = daysOfWeek == null;
-        boolean dom = domAny || daysOfMonth.get(t.getDayOfMonth());
+        boolean dom = domAny || daysOfMonth.get(t.getDayOfMonth())
+                || daysOfMonth.get(LAST_DAY) && t.getDayOfMonth() == t.toLocalDate().lengthOfMonth();
         boolean dow = dowAny || daysOfWeek.get(t.getDayOfWeek().getValue());
         return dom && dow;
     }
@@ -132,6 +134,18 @@ public final class ScheduleExpression {
             }
         }
         return bits;
+    }
+
+    /** Marks {@code L}, the month's last day, in a day-of-month field (its days are 1 to 31). */
+    private static final int LAST_DAY = 0;
+
+    private static BitSet dayOfMonthField(String spec) {
+        if (spec.equals("L")) {
+            BitSet last = new BitSet();
+            last.set(LAST_DAY);
+            return last;
+        }
+        return field(spec, 1, 31);
     }
 
     private static BitSet dayOfWeekField(String spec) {

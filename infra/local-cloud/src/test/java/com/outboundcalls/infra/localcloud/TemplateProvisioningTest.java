@@ -69,6 +69,12 @@ class TemplateProvisioningTest {
         assertEquals(Instant.parse("2026-11-01T05:00:00Z"), firstOfMonth.nextAfter(Instant.parse("2026-10-15T00:00:00Z")));
         // 1 October 2026 06:00 Paris is 04:00 UTC (summer time).
         assertEquals(Instant.parse("2026-10-01T04:00:00Z"), firstOfMonth.nextAfter(Instant.parse("2026-09-30T00:00:00Z")));
+        // L: the month's last day. 31 October 2026 23:30 Paris is 22:30 UTC (winter time from the 25th); 30 November
+        // 23:30 is 22:30 UTC.
+        ScheduleExpression endOfMonth = ScheduleExpression.parse("cron(30 23 L * ? *)", ZoneId.of("Europe/Paris"));
+        assertEquals(Instant.parse("2026-10-31T22:30:00Z"), endOfMonth.nextAfter(Instant.parse("2026-10-15T00:00:00Z")));
+        assertEquals(Instant.parse("2026-11-30T22:30:00Z"), endOfMonth.nextAfter(Instant.parse("2026-10-31T22:30:00Z")));
+        assertEquals(Instant.parse("2027-02-28T22:30:00Z"), endOfMonth.nextAfter(Instant.parse("2027-02-01T00:00:00Z")));
         ScheduleExpression everyMinute = ScheduleExpression.parse("rate(1 minute)", ZoneId.of("Europe/Paris"));
         assertEquals(Instant.parse("2026-10-01T00:01:00Z"), everyMinute.nextAfter(Instant.parse("2026-10-01T00:00:00Z")));
     }
