@@ -236,6 +236,26 @@ class FinanceApiLocalCloudTest {
         assertEquals(new BigDecimal("-6.00"), new BigDecimal(rows.get(1).getField(7).replace(',', '.')));
     }
 
+    @Test
+    @Order(7)
+    void aCallIsCreditedByItsContactIdOnlyWhenTheInvoiceBilledIt() throws Exception {
+        // A call of acme's, rated in November: not on the October invoice, which bills no call.
+        Instant answered = Instant.parse("2026-11-03T09:00:00Z");
+        new com.outboundcalls.aws.DynamoRatedCallStore(cloud.dynamoDb(), cloud.physicalName("RatedCallsTable"))
+                .saveIfAbsent(new com.outboundcalls.rate.RatedCall("ct-disputed", "acme", "spring", "c-1", 1, "FR",
+                        "FR", "MOBILE", answered.minusSeconds(5), answered, answered.plusSeconds(90), 90,
+                        new BigDecimal("0.0450"), new BigDecimal("0.067500"), "v1",
+                        com.outboundcalls.rate.RatedCall.Status.RATED, null));
+        HttpResponse<String> refused = call("POST", "/invoices/" + NUMBER + "/credit-notes",
+                "{\"connect_contact_id\":\"ct-disputed\",\"reason\":\"appel contesté\"}");
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("is not billed on " + NUMBER), refused.body());
+        HttpResponse<String> unknown = call("POST", "/invoices/" + NUMBER + "/credit-notes",
+                "{\"connect_contact_id\":\"ct-unknown\",\"reason\":\"appel contesté\"}");
+        assertEquals(404, unknown.statusCode(), unknown.body());
+        assertTrue(cloud.accessDenials().isEmpty(), "the finance API may read the call: " + cloud.accessDenials());
+    }
+
     private static List<CsvRecord> journal(String month) throws Exception {
         JsonNode journal = json(call("GET", "/journals/" + month, null));
         byte[] csv = download(journal.path("journal").asText());
