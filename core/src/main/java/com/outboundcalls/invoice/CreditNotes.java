@@ -30,9 +30,17 @@ public final class CreditNotes {
      * naming the call and the invoice line that billed it, once per call (its ContactId is the reference).
      */
     public static Request forCall(Invoice invoice, RatedCall call, String reason) {
-        if (!call.clientId().equals(invoice.clientId())) {
+        return forCall(invoice, call, reason, null);
+    }
+
+    /**
+     * @param section for a sub-account's call billed in its section of the invoice, the section's name (the
+     *                caller has checked the sub-account is invoiced on this invoice's account); else null
+     */
+    public static Request forCall(Invoice invoice, RatedCall call, String reason, String section) {
+        if (section == null && !call.clientId().equals(invoice.clientId())) {
             throw new IllegalArgumentException("call " + call.connectContactId() + " is not " + invoice.clientId()
-                    + "'s (a sub-account's call is credited by amount on its parent's invoice)");
+                    + "'s, nor one of a sub-account invoiced on its invoice");
         }
         if (call.status() != RatedCall.Status.RATED || call.amount() == null || call.billedSeconds() == 0) {
             throw new IllegalArgumentException("call " + call.connectContactId() + " was not billed");
@@ -48,7 +56,8 @@ public final class CreditNotes {
                         && call.numberType().equals(l.numberType())
                         && call.pricePerMinute().compareTo(l.unitPrice()) == 0
                         && java.util.Objects.equals(month, l.callsMonth())
-                        && !l.description().startsWith("Sous-compte "))
+                        && (section == null ? !l.description().startsWith("Sous-compte ")
+                        : l.description().startsWith("Sous-compte " + section + " : ")))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("call " + call.connectContactId()
                         + " is not billed on " + invoice.number()));
         BigDecimal amount = Money.toCents(call.amount());

@@ -24,14 +24,29 @@ public final class FinanceDesk {
     /** @param calls the rated calls, for crediting a disputed call by its ContactId */
     public FinanceDesk(InvoiceStore invoices, InvoicePublisher publisher, Dunning dunning, LegalInterestRates rates,
                        com.outboundcalls.rate.RatedCallStore calls) {
+        this(invoices, publisher, dunning, rates, calls, clientId -> java.util.Optional.empty());
+    }
+
+    /** A sub-account invoiced in a section of its parent's invoice: the parent, and the section's name. */
+    public record InvoicedOn(String parentClientId, String sectionName) {
+    }
+
+    /**
+     * @param sections where a client is invoiced when it is a sub-account invoiced on its parent's invoice
+     */
+    public FinanceDesk(InvoiceStore invoices, InvoicePublisher publisher, Dunning dunning, LegalInterestRates rates,
+                       com.outboundcalls.rate.RatedCallStore calls,
+                       java.util.function.Function<String, Optional<InvoicedOn>> sections) {
         this.invoices = invoices;
         this.publisher = publisher;
         this.dunning = dunning;
         this.rates = rates;
         this.calls = calls;
+        this.sections = sections;
     }
 
     private final com.outboundcalls.rate.RatedCallStore calls;
+    private final java.util.function.Function<String, Optional<InvoicedOn>> sections;
 
     /**
      * Credits one disputed call billed on an invoice, found by its Connect ContactId: a credit note naming the call
@@ -51,7 +66,14 @@ public final class FinanceDesk {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a credit note needs a reason");
         }
-        return creditNote(number, CreditNotes.forCall(r.invoice(), call, reason), today);
+        String section = null;
+        if (!call.clientId().equals(r.invoice().clientId())) {
+            // A sub-account's call, billed in its section of its parent's invoice.
+            section = sections.apply(call.clientId())
+                    .filter(on -> on.parentClientId().equals(r.invoice().clientId()))
+                    .map(InvoicedOn::sectionName).orElse(null);
+        }
+        return creditNote(number, CreditNotes.forCall(r.invoice(), call, reason, section), today);
     }
 
     public List<Receivable> month(YearMonth period) {

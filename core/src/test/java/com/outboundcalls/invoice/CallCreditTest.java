@@ -74,4 +74,27 @@ class CallCreditTest {
         assertTrue(foreign.getMessage().contains("is not c1's"), foreign.getMessage());
         assertTrue(invoices.all().stream().noneMatch(Invoice::isCreditNote));
     }
+
+    @Test
+    void aSubAccountsCallIsCreditedOnItsParentsInvoiceNamingItsSectionLine() {
+        InMemoryBilling.Directory withSection = new InMemoryBilling.Directory()
+                .with(InvoiceCalculatorTest.account(LocalDate.of(2026, 1, 1))).withSection("c1", "c1-outbound");
+        InMemoryBilling.Invoices store = new InMemoryBilling.Invoices();
+        InMemoryPorts.RatedCalls rated = new InMemoryPorts.RatedCalls();
+        rated.saveIfAbsent(call("section-call", "c1-outbound", 120, "0.0450"));
+        new InvoiceRun(withSection, rated, store, InvoiceDocuments.NONE, exports, RATES)
+                .run(Instant.parse("2026-11-01T05:00:00Z"));
+        Invoice parents = store.find("c1", YearMonth.of(2026, 10)).orElseThrow();
+        InvoicePublisher publishing = new InvoicePublisher(store, InvoiceDocuments.NONE, exports);
+        FinanceDesk sections = new FinanceDesk(store, publishing, new Dunning(store, withSection, RATES, 15,
+                publishing), RATES, rated, clientId -> clientId.equals("c1-outbound")
+                ? java.util.Optional.of(new FinanceDesk.InvoicedOn("c1", "c1-outbound")) : java.util.Optional.empty());
+
+        Invoice credit = sections.creditCall(parents.number(), "section-call", "appel contesté",
+                LocalDate.of(2026, 11, 10));
+
+        assertEquals(new BigDecimal("0.09"), credit.totalExclVat()); // 120 s x 0.045 / 60
+        assertTrue(credit.lines().get(0).description().contains("« Sous-compte c1-outbound : Appels sortants FR vers"
+                + " FR (MOBILE), 2 min 00 s »"), credit.lines().get(0).description());
+    }
 }

@@ -47,7 +47,10 @@ final class InvoicingWiring {
 
     FinanceDesk financeDesk() {
         return new FinanceDesk(wiring.invoiceStore(), publisher(), dunning(), rates,
-                wiring.optional("RATED_CALLS_TABLE") == null ? null : wiring.ratedCallStore());
+                wiring.optional("RATED_CALLS_TABLE") == null ? null : wiring.ratedCallStore(),
+                clientId -> wiring.accountRecords().profile(clientId)
+                        .filter(p -> p.invoicing() == com.outboundcalls.account.ClientProfile.Invoicing.PARENT_SECTION)
+                        .map(p -> new FinanceDesk.InvoicedOn(p.parentClientId(), p.client().name())));
     }
 
     InvoiceRunWatch watch() {
