@@ -25,7 +25,9 @@ public final class ConnectContactDescriptions implements ContactDescriptions {
             Contact c = connect.describeContact(r -> r.instanceId(instanceId).contactId(connectContactId)).contact();
             return Optional.of(new ContactEvent("DISCONNECTED", c.id(), c.initiationTimestamp(),
                     c.connectedToSystemTimestamp(), c.disconnectTimestamp(), c.disconnectReason(),
-                    c.answeringMachineDetectionStatusAsString(), c.disconnectTimestamp()));
+                    c.answeringMachineDetectionStatusAsString(), c.disconnectTimestamp(),
+                    c.agentInfo() == null ? null : c.agentInfo().connectedToAgentTimestamp(),
+                    c.agentInfo() == null ? null : c.agentInfo().id()));
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }

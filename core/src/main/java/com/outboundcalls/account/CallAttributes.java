@@ -17,7 +17,19 @@ public final class CallAttributes {
     public static final int CONTACT_BUDGET = 8_192;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,127}");
     /** What the ids and the attempt take at most (client, campaign and contact ids, attempt number, keys). */
-    private static final int IDS_BYTES = 256;
+    private static final int IDS_BYTES = 512;
+
+    /** Set by the dialer on an agent-assisted call: its dialing mode, and the queue the flow puts it in. */
+    public static final String DIALING_MODE = "dialing_mode";
+    public static final String ROUTING_QUEUE = "routing_queue";
+    /** Set by the dialer on a callback the callee asked for: the agent they spoke to, whom the flow tries first. */
+    public static final String PREFERRED_AGENT = "preferred_agent";
+    /** Set by the agent when the conversation ends: how it ended (see the rater's dispositions). */
+    public static final String DISPOSITION = "disposition";
+    /** Set by the agent with a callback disposition: the local date and time the callee asked for. */
+    public static final String CALLBACK_AT = "callback_at";
+    /** Set by the flow when the callee asks not to be called again. */
+    public static final String CALLEE_REFUSED = "callee_refused";
 
     private CallAttributes() {
     }

@@ -14,11 +14,12 @@ package com.outboundcalls.account;
  *                        counts as a failed attempt; without it, a machine that picks up is an answered call)
  * @param startsOn        first day calls may be placed (Europe/Paris), or null for as soon as it is active
  * @param endsOn          last day calls may be placed (Europe/Paris), or null for no end
+ * @param agents          whether and how agents take the calls (null: agentless)
  */
 public record Campaign(String clientId, String campaignId, Status status, String callerId,
                        String instructionsRef, int priority, Purpose purpose, String callingHours,
                        CallerIdSource callerIdSource, String instructions, boolean answeringMachineDetection,
-                       java.time.LocalDate startsOn, java.time.LocalDate endsOn) {
+                       java.time.LocalDate startsOn, java.time.LocalDate endsOn, AgentAssistance agents) {
 
     /** Whose number the campaign presents: one of the provider's, or the client's own (verified first). */
     public enum CallerIdSource { PROVIDER, CLIENT }
@@ -42,9 +43,19 @@ public record Campaign(String clientId, String campaignId, Status status, String
     public Campaign {
         purpose = purpose == null ? Purpose.CUSTOMER_SERVICE : purpose;
         callerIdSource = callerIdSource == null ? CallerIdSource.PROVIDER : callerIdSource;
+        agents = agents == null ? AgentAssistance.AGENTLESS : agents;
         if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
             throw new IllegalArgumentException("a campaign cannot end (" + endsOn + ") before it starts (" + startsOn + ")");
         }
+    }
+
+    /** An agentless campaign. */
+    public Campaign(String clientId, String campaignId, Status status, String callerId, String instructionsRef,
+                    int priority, Purpose purpose, String callingHours, CallerIdSource callerIdSource,
+                    String instructions, boolean answeringMachineDetection, java.time.LocalDate startsOn,
+                    java.time.LocalDate endsOn) {
+        this(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours, callerIdSource,
+                instructions, answeringMachineDetection, startsOn, endsOn, null);
     }
 
     /** A campaign without start or end date. */
@@ -70,31 +81,42 @@ public record Campaign(String clientId, String campaignId, Status status, String
 
     public Campaign withCallingHours(String hours) {
         return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, hours,
-                callerIdSource, instructions, answeringMachineDetection, startsOn, endsOn);
+                callerIdSource, instructions, answeringMachineDetection, startsOn, endsOn, agents);
     }
 
     /** The same campaign presenting the client's own number (which must be verified in the client's profile). */
     public Campaign presentingClientsOwnNumber(String number) {
         return new Campaign(clientId, campaignId, status, number, instructionsRef, priority, purpose, callingHours,
-                CallerIdSource.CLIENT, instructions, answeringMachineDetection, startsOn, endsOn);
+                CallerIdSource.CLIENT, instructions, answeringMachineDetection, startsOn, endsOn, agents);
     }
 
     /** The same campaign with the client's free instructions to the agents or the flow. */
     public Campaign withInstructions(String text) {
         return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours,
-                callerIdSource, text, answeringMachineDetection, startsOn, endsOn);
+                callerIdSource, text, answeringMachineDetection, startsOn, endsOn, agents);
     }
 
     /** The same campaign with answering-machine detection on or off. */
     public Campaign withAnsweringMachineDetection(boolean detect) {
         return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours,
-                callerIdSource, instructions, detect, startsOn, endsOn);
+                callerIdSource, instructions, detect, startsOn, endsOn, agents);
     }
 
     /** The same campaign in another status. */
     public Campaign withStatus(Status next) {
         return new Campaign(clientId, campaignId, next, callerId, instructionsRef, priority, purpose, callingHours,
-                callerIdSource, instructions, answeringMachineDetection, startsOn, endsOn);
+                callerIdSource, instructions, answeringMachineDetection, startsOn, endsOn, agents);
+    }
+
+    /** The same campaign with agents taking its calls as said (null: agentless). */
+    public Campaign withAgents(AgentAssistance assistance) {
+        return new Campaign(clientId, campaignId, status, callerId, instructionsRef, priority, purpose, callingHours,
+                callerIdSource, instructions, answeringMachineDetection, startsOn, endsOn, assistance);
+    }
+
+    /** Whether agents take the campaign's calls (progressive or predictive dialing). */
+    public boolean withAgents() {
+        return agents.mode().withAgents();
     }
 
     /** Whether calls may be placed on this day (Europe/Paris) as far as the campaign's dates go. */

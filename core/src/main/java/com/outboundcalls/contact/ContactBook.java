@@ -39,8 +39,17 @@ public interface ContactBook {
      * A call Connect could not place (network error): the contact goes back to the hopper, due at {@code dueAt},
      * and the attempt is not counted against the tariff. Conditional like {@link #settle}.
      */
+    default boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
+                                    String outcome, Instant at) {
+        return settleUncounted(campaignKey, contactId, connectContactId, dueAt, outcome, at, CallTally.NONE, null);
+    }
+
+    /**
+     * As above, adding the tally to the campaign's counters in the same write; with {@code preferredAgent}, the next
+     * call tries that agent first (a callback the callee asked for), else whatever agent is free.
+     */
     boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
-                            String outcome, Instant at);
+                            String outcome, Instant at, CallTally tally, String preferredAgent);
 
     /** A queued contact whose number is on the opposition list leaves the campaign uncalled. */
     void markOpposed(String campaignKey, String contactId, Instant at);
@@ -66,6 +75,12 @@ public interface ContactBook {
      * DIALING with this Connect contact to its next status: REACHED, NOT_REACHED, or CALLABLE again at
      * {@code dueAt}. False when the contact had already moved on (a duplicated event).
      */
+    default boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
+                           Instant dueAt, String outcome, Instant at) {
+        return settle(campaignKey, contactId, connectContactId, next, dueAt, outcome, at, CallTally.NONE);
+    }
+
+    /** As above, adding the tally to the campaign's counters in the same write. */
     boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
-                   Instant dueAt, String outcome, Instant at);
+                   Instant dueAt, String outcome, Instant at, CallTally tally);
 }

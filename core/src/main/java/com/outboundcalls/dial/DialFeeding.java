@@ -40,9 +40,17 @@ public final class DialFeeding {
     private final int callsPerSecond;
     private final int maxConcurrentCalls;
     private final ConnectSetup connectSetup;
+    private final AgentPacing agents;
 
     public DialFeeding(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialQueue queue,
                        int callsPerSecond, int maxConcurrentCalls, ConnectSetup connectSetup) {
+        this(accounts, contacts, lines, queue, callsPerSecond, maxConcurrentCalls, connectSetup, AgentPacing.UNAVAILABLE);
+    }
+
+    /** @param agents the pacing of agent-assisted campaigns: none gets more contacts than its queue has room for */
+    public DialFeeding(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialQueue queue,
+                       int callsPerSecond, int maxConcurrentCalls, ConnectSetup connectSetup, AgentPacing agents) {
+        this.agents = agents;
         this.connectSetup = connectSetup;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -110,8 +118,17 @@ public final class DialFeeding {
             callable.put(campaign.key(), ready);
         }
         Map<String, FairShare.Demand> demands = new LinkedHashMap<>();
+        Map<String, Integer> queueRoom = new LinkedHashMap<>();
         for (Campaign campaign : running) {
-            demands.put(campaign.key(), new FairShare.Demand(callable.get(campaign.key()).size(), campaign.priority()));
+            int available = callable.get(campaign.key()).size();
+            if (campaign.withAgents()) {
+                // No more than its agents can take: the room left in its routing queue, shared in campaign order.
+                String queueId = campaign.agents().routingQueueId();
+                int room = queueRoom.computeIfAbsent(queueId, q -> agents.headroom(campaign, now));
+                available = Math.min(available, room);
+                queueRoom.put(queueId, room - available);
+            }
+            demands.put(campaign.key(), new FairShare.Demand(available, campaign.priority()));
         }
         Map<String, Integer> granted = FairShare.allocateWeighted(budget, demands);
 
@@ -154,16 +171,30 @@ public final class DialFeeding {
                 || connectSetup.refusal(campaign.get(), client.get()).isPresent()) {
             return false;
         }
+        // An agentless campaign takes back the one line; an agent-assisted one fills the room its agents have now.
+        int wanted = campaign.get().withAgents()
+                ? Math.min(Math.min(MIN_READ, maxConcurrentCalls - lines.active()), agents.headroom(campaign.get(), now))
+                : 1;
+        if (wanted <= 0) {
+            return false;
+        }
         CallingWindow window = CallingWindow.of(campaign.get());
+        List<DialMessage> messages = new ArrayList<>();
         for (HopperEntry entry : contacts.due(campaign.get().key(), now, MIN_READ)) {
             Instant opening = window.nextOpening(now, RegionZones.of(entry.region()));
             if (!opening.equals(now)) {
                 contacts.deferTo(entry.campaignKey(), entry.contactId(), opening, now);
             } else if (contacts.claimForQueue(entry.campaignKey(), entry.contactId(), now, now.plus(QUEUE_LEASE))) {
-                queue.send(List.of(new DialMessage(clientId, campaignId, entry.contactId(), entry.attempts() + 1)));
-                return true;
+                messages.add(new DialMessage(clientId, campaignId, entry.contactId(), entry.attempts() + 1));
+                if (messages.size() >= wanted) {
+                    break;
+                }
             }
         }
-        return false;
+        if (messages.isEmpty()) {
+            return false;
+        }
+        queue.send(messages);
+        return true;
     }
 }

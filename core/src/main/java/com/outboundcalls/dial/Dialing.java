@@ -31,7 +31,7 @@ public final class Dialing {
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(30);
 
     public enum Outcome {
-        PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_INACTIVE, DEFERRED_WINDOW, DEFERRED_PROSPECTING_LIMIT,
+        PLACED, SKIPPED_STALE, DEFERRED_NO_LINE, DEFERRED_NO_AGENT, DEFERRED_INACTIVE, DEFERRED_WINDOW, DEFERRED_PROSPECTING_LIMIT,
         REFUSED, OPPOSED,
         /** Connect refused the call for a reason of the setup: the campaign is held, the contact waits. */
         HELD_MISCONFIGURED
@@ -56,6 +56,7 @@ public final class Dialing {
     private final Sleeper sleeper;
     private final PhoneNumberValidator numbers = new PhoneNumberValidator();
     private final CampaignHolds holds;
+    private final AgentPacing agents;
 
     public Dialing(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialPacer pacer,
                    OutboundCalls calls, CallLog callLog, OppositionList oppositions,
@@ -71,6 +72,16 @@ public final class Dialing {
                    OutboundCalls calls, CallLog callLog, OppositionList oppositions,
                    ProspectingLimit.Histories prospecting, ConnectSetup connectSetup, Clock clock, Sleeper sleeper,
                    CampaignHolds holds) {
+        this(accounts, contacts, lines, pacer, calls, callLog, oppositions, prospecting, connectSetup, clock, sleeper,
+                holds, AgentPacing.UNAVAILABLE);
+    }
+
+    /** @param agents the pacing of agent-assisted campaigns to their queue's agents */
+    public Dialing(AccountDirectory accounts, ContactBook contacts, CallLines lines, DialPacer pacer,
+                   OutboundCalls calls, CallLog callLog, OppositionList oppositions,
+                   ProspectingLimit.Histories prospecting, ConnectSetup connectSetup, Clock clock, Sleeper sleeper,
+                   CampaignHolds holds, AgentPacing agents) {
+        this.agents = agents;
         this.holds = holds;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -132,12 +143,27 @@ public final class Dialing {
             }
         }
         String token = message.clientToken();
+        boolean withAgents = campaign.get().withAgents();
+        // An agent first: the seat is checked against the agents free now in the same write that takes it.
+        if (withAgents && agents.claim(campaign.get(), token, now) == AgentSeats.Claim.FULL) {
+            contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(), "no free agent");
+            return Outcome.DEFERRED_NO_AGENT;
+        }
+        Runnable release = () -> {
+            lines.release(token);
+            if (withAgents) {
+                agents.release(token);
+            }
+        };
         if (lines.claim(token) == CallLines.Claim.FULL) {
+            if (withAgents) {
+                agents.release(token);
+            }
             contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(), "no free line");
             return Outcome.DEFERRED_NO_LINE;
         }
         if (!awaitPacingSlot()) {
-            lines.release(token);
+            release.run();
             throw new OutboundCalls.CallThrottledException("no pacing slot within " + MAX_PACING_WAIT, null);
         }
         String connectContactId;
@@ -145,15 +171,15 @@ public final class Dialing {
             connectContactId = calls.start(new OutboundCalls.OutboundCall(token, contact.e164(), callerId,
                     attributes(campaign.get(), client.get(), contact, message), campaign.get().answeringMachineDetection()));
         } catch (OutboundCalls.CallThrottledException e) {
-            lines.release(token);
+            release.run();
             throw e;
         } catch (OutboundCalls.CallRefusedException e) {
-            lines.release(token);
+            release.run();
             contacts.markUndialable(message.campaignKey(), message.contactId(), "REFUSED_BY_CONNECT", clock.instant());
             return Outcome.REFUSED;
         } catch (OutboundCalls.CallMisconfiguredException e) {
             // Not the callee's fault: the contact keeps its attempt and waits; the campaign stops until fixed.
-            lines.release(token);
+            release.run();
             holds.hold(message.clientId(), message.campaignId(), e.getMessage());
             contacts.returnToHopper(message.campaignKey(), message.contactId(), clock.instant(),
                     "campaign held: " + e.getMessage());
@@ -202,6 +228,14 @@ public final class Dialing {
         }
         if (campaign.instructions() != null) {
             attributes.put("instructions", campaign.instructions());
+        }
+        if (campaign.withAgents()) {
+            // The flow greets the callee, then puts the call in this queue for an agent, who reads the script.
+            attributes.put(CallAttributes.DIALING_MODE, campaign.agents().mode().name());
+            attributes.put(CallAttributes.ROUTING_QUEUE, campaign.agents().routingQueueId());
+        }
+        if (campaign.withAgents() && contact.preferredAgent() != null) {
+            attributes.put(CallAttributes.PREFERRED_AGENT, contact.preferredAgent());
         }
         boolean agreed = client.contactFileFormat() != null;
         contact.attributes().forEach((k, v) -> {

@@ -50,6 +50,13 @@ public final class CallRating {
 
     private final CalleeRefusals refusals;
     private final CallOrigins origins;
+    private final PriceCatalog prices;
+
+    /** The same rating, settling the calls of agent-assisted campaigns with these outcomes and freeing their seats. */
+    public CallRating withAgentCalls(AgentCallOutcomes outcomes) {
+        return new CallRating(accounts, callLog, prices, ratedCalls, contacts, lines, descriptions, lineFreed,
+                refusals, origins, outcomes);
+    }
 
     public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
                       ContactBook contacts, CallLines lines, ContactDescriptions descriptions, LineFreed lineFreed) {
@@ -70,6 +77,16 @@ public final class CallRating {
     public CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
                       ContactBook contacts, CallLines lines, ContactDescriptions descriptions, LineFreed lineFreed,
                       CalleeRefusals refusals, CallOrigins origins) {
+        this(accounts, callLog, prices, ratedCalls, contacts, lines, descriptions, lineFreed, refusals, origins, null);
+    }
+
+    private final AgentCallOutcomes agentCalls;
+
+    private CallRating(AccountDirectory accounts, CallLog callLog, PriceCatalog prices, RatedCallStore ratedCalls,
+                       ContactBook contacts, CallLines lines, ContactDescriptions descriptions, LineFreed lineFreed,
+                       CalleeRefusals refusals, CallOrigins origins, AgentCallOutcomes agentCalls) {
+        this.agentCalls = agentCalls;
+        this.prices = prices;
         this.origins = origins;
         this.refusals = refusals;
         this.lineFreed = lineFreed;
@@ -101,7 +118,12 @@ public final class CallRating {
 
         RatedCall rated = pricer.price(call, client.priceListId(), event);
         ratedCalls.saveIfAbsent(rated);
-        settleContact(call, client, event);
+        boolean agentCall = agentCalls != null && accounts.campaign(call.clientId(), call.campaignId())
+                .map(com.outboundcalls.account.Campaign::withAgents).orElse(false);
+        settleContact(call, client, event, agentCall);
+        if (agentCall) {
+            agentCalls.release(call.clientToken());
+        }
         if (lines.release(call.clientToken())) {
             lineFreed.freed(call.clientId(), call.campaignId());
         }
@@ -123,7 +145,8 @@ public final class CallRating {
                 first(event.disconnectTimestamp(), described.disconnectTimestamp()),
                 first(event.disconnectReason(), described.disconnectReason()),
                 first(event.answeringMachineDetectionStatus(), described.answeringMachineDetectionStatus()),
-                event.eventTime());
+                event.eventTime(), first(event.connectedToAgentTimestamp(), described.connectedToAgentTimestamp()),
+                first(event.agentId(), described.agentId()));
         if (completed.disconnectTimestamp() == null) {
             throw new UnknownCallException("Connect does not know when this contact ended yet");
         }
@@ -138,32 +161,39 @@ public final class CallRating {
     static final int MAX_UNCOUNTED_ATTEMPTS = 3;
     static final java.time.Duration NETWORK_RETRY_DELAY = java.time.Duration.ofMinutes(5);
 
-    private void settleContact(CallRecord call, Client client, ContactEvent event) {
+    private void settleContact(CallRecord call, Client client, ContactEvent event, boolean agentCall) {
         Instant at = event.disconnectTimestamp() != null ? event.disconnectTimestamp() : event.eventTime();
         CallOutcome outcome = CallOutcome.of(event);
         String campaignKey = call.campaignKey();
-        if (refusals != null && (outcome == CallOutcome.ANSWERED || outcome == CallOutcome.UNSUCCESSFUL)) {
+        boolean person = outcome == CallOutcome.ANSWERED || outcome == CallOutcome.UNSUCCESSFUL;
+        if (agentCall && person) {
+            agentCalls.settleAnswered(call, client, event, at);
+            return;
+        }
+        com.outboundcalls.contact.CallTally tally = agentCall ? AgentCallOutcomes.ended(at)
+                : com.outboundcalls.contact.CallTally.NONE;
+        if (refusals != null && person) {
             contacts.get(campaignKey, call.contactId()).ifPresent(contact ->
                     refusals.recordIfRefused(call.clientId(), contact.e164(), event.contactId(), at));
         }
         switch (outcome) {
             case ANSWERED -> contacts.settle(campaignKey, call.contactId(), event.contactId(), ContactStatus.REACHED,
-                    null, outcome.name(), at);
+                    null, outcome.name(), at, tally);
             case UNSUCCESSFUL -> contacts.settle(campaignKey, call.contactId(), event.contactId(),
-                    ContactStatus.UNSUCCESSFUL, null, outcome.name(), at);
+                    ContactStatus.UNSUCCESSFUL, null, outcome.name(), at, tally);
             case INVALID_NUMBER -> contacts.settle(campaignKey, call.contactId(), event.contactId(),
-                    ContactStatus.NOT_REACHED, null, outcome.name(), at);
+                    ContactStatus.NOT_REACHED, null, outcome.name(), at, tally);
             default -> {
                 int uncounted = contacts.get(campaignKey, call.contactId()).map(c -> c.uncountedAttempts()).orElse(0);
                 if (outcome == CallOutcome.NETWORK_ERROR && uncounted < MAX_UNCOUNTED_ATTEMPTS) {
                     contacts.settleUncounted(campaignKey, call.contactId(), event.contactId(),
-                            at.plus(NETWORK_RETRY_DELAY), outcome.name(), at);
+                            at.plus(NETWORK_RETRY_DELAY), outcome.name(), at, tally, null);
                 } else if (call.attempt() - uncounted >= client.tariff().maxAttempts()) {
                     contacts.settle(campaignKey, call.contactId(), event.contactId(), ContactStatus.NOT_REACHED, null,
-                            outcome.name(), at);
+                            outcome.name(), at, tally);
                 } else {
                     contacts.settle(campaignKey, call.contactId(), event.contactId(), ContactStatus.CALLABLE,
-                            at.plus(client.tariff().retryDelay()), outcome.name(), at);
+                            at.plus(client.tariff().retryDelay()), outcome.name(), at, tally);
                 }
             }
         }

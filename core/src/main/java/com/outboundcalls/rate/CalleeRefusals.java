@@ -29,6 +29,14 @@ public final class CalleeRefusals {
         this.histories = histories;
     }
 
+    /** Records a refusal the agent reported (the disposition names it), with the same effects as the flow's. */
+    public void record(String clientId, String e164, String connectContactId, Instant at, String disposition) {
+        oppositions.addAll(List.of(new OppositionList.Opposition(clientId, e164,
+                "the callee refused (agent's disposition " + disposition + ", Connect contact " + connectContactId + ")",
+                at)));
+        histories.recordRefusal(clientId, e164, at);
+    }
+
     /** Records the refusal if the callee of this answered call made one; true when they did. */
     public boolean recordIfRefused(String clientId, String e164, String connectContactId, Instant at) {
         if (!requests.askedNotToBeCalled(connectContactId)) {

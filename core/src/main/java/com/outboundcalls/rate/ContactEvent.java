@@ -11,7 +11,21 @@ import java.time.Instant;
  */
 public record ContactEvent(String eventType, String contactId, Instant initiationTimestamp,
                            Instant connectedToSystemTimestamp, Instant disconnectTimestamp, String disconnectReason,
-                           String answeringMachineDetectionStatus, Instant eventTime) {
+                           String answeringMachineDetectionStatus, Instant eventTime, Instant connectedToAgentTimestamp,
+                           String agentId) {
+
+    /** An event without agent: an agentless call, or one no agent took. */
+    public ContactEvent(String eventType, String contactId, Instant initiationTimestamp,
+                        Instant connectedToSystemTimestamp, Instant disconnectTimestamp, String disconnectReason,
+                        String answeringMachineDetectionStatus, Instant eventTime) {
+        this(eventType, contactId, initiationTimestamp, connectedToSystemTimestamp, disconnectTimestamp,
+                disconnectReason, answeringMachineDetectionStatus, eventTime, null, null);
+    }
+
+    /** An agent took the call (Connect's agentInfo.connectedToAgentTimestamp). */
+    public boolean reachedAgent() {
+        return connectedToAgentTimestamp != null;
+    }
 
     public static final String SOURCE = "aws.connect";
     public static final String DETAIL_TYPE = "Amazon Connect Contact Event";
@@ -47,10 +61,16 @@ public record ContactEvent(String eventType, String contactId, Instant initiatio
         if (contactId == null) {
             throw new IllegalArgumentException("contact event without contactId");
         }
+        JsonNode agent = detail.path("agentInfo");
         return new ContactEvent(text(detail, "eventType"), contactId, instant(detail, "initiationTimestamp"),
                 instant(detail, "connectedToSystemTimestamp"), instant(detail, "disconnectTimestamp"),
                 text(detail, "disconnectReason"), text(detail, "answeringMachineDetectionStatus"),
-                instant(root, "time"));
+                instant(root, "time"), instant(agent, "connectedToAgentTimestamp"), agentId(text(agent, "agentArn")));
+    }
+
+    /** The agent's id, the last part of its ARN ({@code .../agent/<id>}). */
+    private static String agentId(String arn) {
+        return arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
     }
 
     private static String text(JsonNode node, String field) {

@@ -62,7 +62,7 @@ public final class LineAudit {
             ContactEvent event = described.get();
             rating.handle(new ContactEvent("DISCONNECTED", line.connectContactId(), event.initiationTimestamp(),
                     event.connectedToSystemTimestamp(), event.disconnectTimestamp(), event.disconnectReason(),
-                    event.answeringMachineDetectionStatus(), now));
+                    event.answeringMachineDetectionStatus(), now, event.connectedToAgentTimestamp(), event.agentId()));
             repaired++;
         }
         return new Report(held, late, repaired, inCall, freed);

@@ -221,11 +221,44 @@ public final class InMemoryPorts {
 
         @Override
         public boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
-                                       String outcome, Instant at) {
-            return apply(ContactTransition.SETTLE_UNCOUNTED, campaignKey, contactId, at, 0, connectContactId,
+                                       String outcome, Instant at, com.outboundcalls.contact.CallTally tally,
+                                       String preferredAgent) {
+            boolean applied = apply(ContactTransition.SETTLE_UNCOUNTED, campaignKey, contactId, at, 0, connectContactId,
                     c -> new Contact(c.clientId(), c.campaignId(), c.contactId(), c.e164(), c.region(), c.numberType(),
                             c.attributes(), ContactStatus.CALLABLE, c.attempts(), dueAt, c.connectContactId(),
-                            c.uncountedAttempts() + 1));
+                            c.uncountedAttempts() + 1, preferredAgent));
+            if (applied) {
+                count(campaignKey, tally);
+            }
+            return applied;
+        }
+
+        /** What settled calls added to each campaign's counters (by campaign key), and per call ended (in order). */
+        public final Map<String, Map<String, Long>> tallies = new HashMap<>();
+        public final List<Map.Entry<String, com.outboundcalls.contact.CallTally>> talliesInOrder = new ArrayList<>();
+
+        private void count(String campaignKey, com.outboundcalls.contact.CallTally tally) {
+            if (tally.isEmpty()) {
+                return;
+            }
+            tally.counts().forEach((k, v) -> tallies.computeIfAbsent(campaignKey, x -> new HashMap<>())
+                    .merge(k, v, Long::sum));
+            talliesInOrder.add(Map.entry(campaignKey, tally));
+        }
+
+        /** The pacing's view: what the campaign's calls ended within the 24 hours before {@code now} added. */
+        public com.outboundcalls.dial.PacingStats last24Hours(String campaignKey, Instant now) {
+            Map<String, Long> sum = new HashMap<>();
+            talliesInOrder.stream().filter(e -> e.getKey().equals(campaignKey))
+                    .filter(e -> !e.getValue().endedAt().isAfter(now)
+                            && e.getValue().endedAt().isAfter(now.minus(java.time.Duration.ofHours(24))))
+                    .forEach(e -> e.getValue().counts().forEach((k, v) -> sum.merge(k, v, Long::sum)));
+            return new com.outboundcalls.dial.PacingStats(sum.getOrDefault(com.outboundcalls.contact.CallTally.ENDED, 0L),
+                    sum.getOrDefault(com.outboundcalls.contact.CallTally.ANSWERED, 0L),
+                    sum.getOrDefault(com.outboundcalls.contact.CallTally.ABANDONED, 0L),
+                    sum.getOrDefault(com.outboundcalls.contact.CallTally.CONNECTED_TO_AGENT, 0L),
+                    sum.getOrDefault(com.outboundcalls.contact.CallTally.RING_SECONDS, 0L),
+                    sum.getOrDefault(com.outboundcalls.contact.CallTally.TALK_SECONDS, 0L));
         }
 
         @Override
@@ -242,10 +275,22 @@ public final class InMemoryPorts {
 
         @Override
         public boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
-                              Instant dueAt, String outcome, Instant at) {
+                              Instant dueAt, String outcome, Instant at, com.outboundcalls.contact.CallTally tally) {
             ContactStatus reached = ContactTransition.SETTLE.target(next);
-            return apply(ContactTransition.SETTLE, campaignKey, contactId, at, 0, connectContactId,
+            boolean applied = apply(ContactTransition.SETTLE, campaignKey, contactId, at, 0, connectContactId,
                     c -> with(c, reached, c.attempts(), dueAt, c.connectContactId()));
+            if (applied) {
+                outcomes.put(key(campaignKey, contactId), outcome);
+                count(campaignKey, tally);
+            }
+            return applied;
+        }
+
+        /** The outcome each contact was last settled with. */
+        public final Map<String, String> outcomes = new HashMap<>();
+
+        public String outcomeOf(String campaignKey, String contactId) {
+            return outcomes.get(key(campaignKey, contactId));
         }
     }
 
@@ -323,6 +368,45 @@ public final class InMemoryPorts {
     }
 
     /** Connect as the dialer sees it: a ClientToken returns its first contact. */
+    /** Seats of agent-assisted calls per queue, and each queue's agents as a test sets them. */
+    public static final class Agents implements com.outboundcalls.dial.AgentSeats, com.outboundcalls.dial.AgentQueues {
+        public final Map<String, String> seatQueue = new HashMap<>();
+        public final Map<String, com.outboundcalls.dial.QueueMetrics> metrics = new HashMap<>();
+
+        @Override
+        public com.outboundcalls.dial.QueueMetrics current(String queueId) {
+            return metrics.getOrDefault(queueId, com.outboundcalls.dial.QueueMetrics.EMPTY);
+        }
+
+        /** Sets a queue's agents: logged in, free, talking, in after-contact work. */
+        public void set(String queueId, int online, int available, int onContact, int afterContactWork) {
+            metrics.put(queueId, new com.outboundcalls.dial.QueueMetrics(online, available, onContact, afterContactWork,
+                    0, java.time.Duration.ZERO));
+        }
+
+        @Override
+        public int held(String queueId) {
+            return (int) seatQueue.values().stream().filter(queueId::equals).count();
+        }
+
+        @Override
+        public Claim claim(String queueId, String clientToken, int capacity) {
+            if (seatQueue.containsKey(clientToken)) {
+                return Claim.ALREADY_HELD;
+            }
+            if (held(queueId) >= capacity) {
+                return Claim.FULL;
+            }
+            seatQueue.put(clientToken, queueId);
+            return Claim.ACQUIRED;
+        }
+
+        @Override
+        public boolean release(String clientToken) {
+            return seatQueue.remove(clientToken) != null;
+        }
+    }
+
     public static final class Connect implements OutboundCalls {
         public final Map<String, String> contactByToken = new LinkedHashMap<>();
         public final List<OutboundCall> placed = new ArrayList<>();

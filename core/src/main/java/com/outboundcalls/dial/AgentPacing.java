@@ -1,0 +1,101 @@
+package com.outboundcalls.dial;
+
+import com.outboundcalls.account.AgentAssistance;
+import com.outboundcalls.account.Campaign;
+
+import java.time.Instant;
+
+/**
+ * Paces an agent-assisted campaign to the agents of its routing queue. A seat is a call of the queue in progress
+ * (ringing, waiting for an agent, or with one); the pacing says how many seats the queue may hold now:
+ * <ul>
+ *   <li>PROGRESSIVE: the agents talking plus the agents free, so that every call ringing has a free agent waiting
+ *   for it and no callee ever waits;</li>
+ *   <li>PREDICTIVE: also dials for the agents about to be free (in after-contact work, or talking and likely to end
+ *   before a call now dialed is answered), from the answer rate and times measured over the last 24 hours, scaled
+ *   by a gain that falls to progressive as the campaign's abandonment rate nears its target and rises again as it
+ *   recovers.</li>
+ * </ul>
+ */
+public final class AgentPacing {
+
+    /** Abandonment at this share of the target or below: predictive dials at full gain. */
+    static final double FULL_GAIN_BELOW = 0.6;
+    /** Never more calls ringing than this many per agent logged in, whatever the measures say. */
+    static final int MAX_RINGING_PER_AGENT = 3;
+
+    private final AgentQueues queues;
+    private final AgentSeats seats;
+    private final PacingHistory history;
+
+    public AgentPacing(AgentQueues queues, AgentSeats seats, PacingHistory history) {
+        this.queues = queues;
+        this.seats = seats;
+        this.history = history;
+    }
+
+    /** Where no agent-assisted campaign may run: every claim is refused, nothing is held. */
+    public static final AgentPacing UNAVAILABLE = new AgentPacing(queue -> QueueMetrics.EMPTY, new AgentSeats() {
+        @Override
+        public int held(String queueId) {
+            return 0;
+        }
+
+        @Override
+        public Claim claim(String queueId, String clientToken, int capacity) {
+            return Claim.FULL;
+        }
+
+        @Override
+        public boolean release(String clientToken) {
+            return false;
+        }
+    }, (campaign, now) -> PacingStats.NONE);
+
+    /** Seats the campaign's queue may hold now. */
+    public int capacity(Campaign campaign, Instant now) {
+        AgentAssistance agents = campaign.agents();
+        return capacity(agents, queues.current(agents.routingQueueId()), history.last24Hours(campaign.key(), now));
+    }
+
+    /** How many more calls the campaign's queue may start now (0 when none). */
+    public int headroom(Campaign campaign, Instant now) {
+        return Math.max(0, capacity(campaign, now) - seats.held(campaign.agents().routingQueueId()));
+    }
+
+    /** Takes a seat for this call if the queue has room now. */
+    public AgentSeats.Claim claim(Campaign campaign, String clientToken, Instant now) {
+        return seats.claim(campaign.agents().routingQueueId(), clientToken, capacity(campaign, now));
+    }
+
+    public boolean release(String clientToken) {
+        return seats.release(clientToken);
+    }
+
+    /** The seats a queue may hold, from its agents now and the campaign's last 24 hours. */
+    public static int capacity(AgentAssistance agents, QueueMetrics queue, PacingStats stats) {
+        int progressive = queue.onContact() + queue.available();
+        if (agents.mode() != AgentAssistance.DialingMode.PREDICTIVE) {
+            return progressive;
+        }
+        double gain = gain(stats.abandonmentRate(), agents.abandonmentTarget().doubleValue());
+        double answerRate = Math.max(0.05, stats.answerRate());
+        double endingSoon = Math.min(1, stats.meanRingSeconds() / Math.max(1, stats.meanTalkSeconds()));
+        double soonFree = queue.available() + queue.afterContactWork() + queue.onContact() * endingSoon;
+        double ringing = queue.available() + gain * Math.max(0, soonFree / answerRate - queue.available());
+        ringing = Math.min(ringing, (double) MAX_RINGING_PER_AGENT * queue.online());
+        return queue.onContact() + (int) Math.floor(ringing);
+    }
+
+    /**
+     * 1 while abandonment stays at or under {@link #FULL_GAIN_BELOW} of the target, falling linearly to 0 at the
+     * target (progressive pacing), 0 above it.
+     */
+    static double gain(double abandonment, double target) {
+        double share = abandonment / target;
+        if (share <= FULL_GAIN_BELOW) {
+            return 1;
+        }
+        return Math.max(0, (1 - share) / (1 - FULL_GAIN_BELOW));
+    }
+}

@@ -1,0 +1,20 @@
+package com.outboundcalls.dial;
+
+/**
+ * The calls of agent-assisted campaigns in progress per routing queue, one seat per ClientToken: a call ringing,
+ * waiting for an agent or talking to one holds its seat until its DISCONNECTED event is rated. A claim succeeds
+ * only while the queue's seats stay under the capacity the pacing computed, checked in the same write, so two
+ * dialers never both take the last free agent.
+ */
+public interface AgentSeats {
+
+    enum Claim { ACQUIRED, ALREADY_HELD, FULL }
+
+    /** Seats held on the queue now. */
+    int held(String queueId);
+
+    Claim claim(String queueId, String clientToken, int capacity);
+
+    /** Frees the seat this token holds, if any; doing it twice frees it once: true when this call freed it. */
+    boolean release(String clientToken);
+}
