@@ -12,7 +12,8 @@ import java.util.Map;
  * starts every call with {@code clientId}, {@code campaignId} and {@code contactId}), and the callee's wishes (the
  * contact flow sets {@code callee_refused} to {@code true} when the callee asks not to be called again).
  */
-public final class ConnectContactAttributes implements CalleeRefusals.CalleeRequests, CallOrigins {
+public final class ConnectContactAttributes implements CalleeRefusals.CalleeRequests, CallOrigins,
+        com.outboundcalls.rate.AgentReports {
 
     public static final String REFUSED_ATTRIBUTE = "callee_refused";
 
@@ -27,6 +28,16 @@ public final class ConnectContactAttributes implements CalleeRefusals.CalleeRequ
     @Override
     public boolean askedNotToBeCalled(String connectContactId) {
         return "true".equalsIgnoreCase(attributes(connectContactId).get(REFUSED_ATTRIBUTE));
+    }
+
+    /** The agent's disposition and callback time; empty when the agent set neither. */
+    @Override
+    public java.util.Optional<Report> of(String connectContactId) {
+        Map<String, String> attributes = attributes(connectContactId);
+        String disposition = attributes.get(com.outboundcalls.account.CallAttributes.DISPOSITION);
+        String callbackAt = attributes.get(com.outboundcalls.account.CallAttributes.CALLBACK_AT);
+        return disposition == null && callbackAt == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Report(disposition, callbackAt));
     }
 
     @Override

@@ -153,6 +153,11 @@ public final class DynamoAccountDirectory implements AccountDirectory {
         if (campaign.endsOn() != null) {
             item.put("endsOn", s(campaign.endsOn().toString()));
         }
+        if (campaign.withAgents()) {
+            item.put("dialingMode", s(campaign.agents().mode().name()));
+            item.put("routingQueueId", s(campaign.agents().routingQueueId()));
+            item.put("abandonmentTarget", Items.n(campaign.agents().abandonmentTarget()));
+        }
         return item;
     }
 
@@ -216,6 +221,9 @@ public final class DynamoAccountDirectory implements AccountDirectory {
                 str(item, "instructions"), item.containsKey("answeringMachineDetection")
                 && Boolean.TRUE.equals(item.get("answeringMachineDetection").bool()),
                 item.containsKey("startsOn") ? java.time.LocalDate.parse(str(item, "startsOn")) : null,
-                item.containsKey("endsOn") ? java.time.LocalDate.parse(str(item, "endsOn")) : null);
+                item.containsKey("endsOn") ? java.time.LocalDate.parse(str(item, "endsOn")) : null,
+                item.containsKey("dialingMode") ? new com.outboundcalls.account.AgentAssistance(
+                        com.outboundcalls.account.AgentAssistance.DialingMode.valueOf(str(item, "dialingMode")),
+                        str(item, "routingQueueId"), new java.math.BigDecimal(item.get("abandonmentTarget").n())) : null);
     }
 }

@@ -28,9 +28,10 @@ import static com.outboundcalls.aws.Items.values;
 /**
  * The calls table: call records by Connect ContactId ({@code CALL#id}), the line held by each ClientToken
  * ({@code LINE#token}) with the instance's counter ({@code LINES}), and per-second pacing slots
- * ({@code PACE#epochSecond}). Counters only move through conditional writes.
+ * ({@code PACE#epochSecond}), and the seats of agent-assisted calls per routing queue ({@code SEATS#queueId}, one
+ * {@code SEAT#token} each, naming its queue). Counters only move through conditional writes.
  */
-public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
+public final class DynamoCallControl implements CallLines, DialPacer, CallLog, com.outboundcalls.dial.AgentSeats {
 
     private static final String LINES = "LINES";
     private static final Duration CALL_RECORD_TTL = Duration.ofDays(400);
@@ -58,7 +59,7 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
     }
 
     @Override
-    public Claim claim(String clientToken) {
+    public CallLines.Claim claim(String clientToken) {
         // No TTL on a held line: a line deleted behind the counter's back would leak it for good.
         Map<String, AttributeValue> line = Items.key("LINE#" + clientToken);
         line.put("heldSince", s(Times.iso(clock.instant())));
@@ -72,13 +73,13 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
                             .expressionAttributeValues(values(":zero", n(0), ":one", n(1),
                                     ":max", n(maxConcurrentCalls), ":token", AttributeValue.fromSs(List.of(clientToken))))
                             .build()).build()));
-            return Claim.ACQUIRED;
+            return CallLines.Claim.ACQUIRED;
         } catch (TransactionCanceledException e) {
             if (Items.conditionFailed(e, 0)) {
-                return Claim.ALREADY_HELD;
+                return CallLines.Claim.ALREADY_HELD;
             }
             if (Items.conditionFailed(e, 1)) {
-                return Claim.FULL;
+                return CallLines.Claim.FULL;
             }
             throw e;
         }
@@ -102,6 +103,67 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog {
                 throw e; // a conflict: the message is retried
             }
             return false;
+        }
+    }
+
+    @Override
+    public int seatsHeld(String queueId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Items.key("SEATS#" + queueId))
+                .consistentRead(true)).item();
+        return item == null ? 0 : (int) Items.num(item, "active", 0);
+    }
+
+    @Override
+    public com.outboundcalls.dial.AgentSeats.Claim claimSeat(String queueId, String clientToken, int capacity) {
+        Map<String, AttributeValue> seat = Items.key("SEAT#" + clientToken);
+        seat.put("queueId", s(queueId));
+        seat.put("heldSince", s(Times.iso(clock.instant())));
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(seat)
+                            .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table)
+                            .key(Items.key("SEATS#" + queueId))
+                            .updateExpression("SET active = if_not_exists(active, :zero) + :one")
+                            .conditionExpression("(attribute_not_exists(active) AND :zero < :cap) OR active < :cap")
+                            .expressionAttributeValues(values(":zero", n(0), ":one", n(1), ":cap", n(capacity)))
+                            .build()).build()));
+            return com.outboundcalls.dial.AgentSeats.Claim.ACQUIRED;
+        } catch (TransactionCanceledException e) {
+            if (Items.conditionFailed(e, 0)) {
+                return com.outboundcalls.dial.AgentSeats.Claim.ALREADY_HELD;
+            }
+            if (Items.conditionFailed(e, 1)) {
+                return com.outboundcalls.dial.AgentSeats.Claim.FULL;
+            }
+            throw e;
+        }
+    }
+
+    /** Frees the seat in the queue its item names; a token that holds none (an agentless call) frees nothing. */
+    @Override
+    public boolean releaseSeat(String clientToken) {
+        Map<String, AttributeValue> seat = dynamo.getItem(r -> r.tableName(table).key(Items.key("SEAT#" + clientToken))
+                .consistentRead(true)).item();
+        if (seat == null || seat.isEmpty()) {
+            return false;
+        }
+        String queueId = str(seat, "queueId");
+        try {
+            dynamo.transactWriteItems(r -> r.transactItems(
+                    TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                            .key(Items.key("SEAT#" + clientToken))
+                            .conditionExpression("attribute_exists(pk)").build()).build(),
+                    TransactWriteItem.builder().update(Update.builder().tableName(table)
+                            .key(Items.key("SEATS#" + queueId))
+                            .updateExpression("SET active = active - :one")
+                            .expressionAttributeValues(values(":one", n(1))).build()).build()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (Items.conditionFailed(e, 0)) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -17,7 +17,71 @@ import java.util.Optional;
  * call, a finished file), so each change counts once however often its trigger is delivered; reading them
  * costs one GetItem per campaign, however many calls it made.
  */
-public final class DynamoCampaignStats implements CampaignCounters.Source {
+public final class DynamoCampaignStats implements CampaignCounters.Source, com.outboundcalls.dial.PacingHistory {
+
+    /** An hour's counters ({@code campaignKey#H#yyyyMMddHH}, UTC) expire two days after the hour. */
+    private static final java.time.format.DateTimeFormatter HOUR =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(java.time.ZoneOffset.UTC);
+
+    static String hourKey(String campaignKey, java.time.Instant at) {
+        return campaignKey + "#H#" + HOUR.format(at);
+    }
+
+    /**
+     * The transaction item that adds a call's pacing counters to the hour it ended in, or none when it has none
+     * (an agentless call).
+     */
+    static Optional<TransactWriteItem> addToHour(String table, String campaignKey, com.outboundcalls.contact.CallTally tally) {
+        Map<String, Long> pacing = new LinkedHashMap<>();
+        com.outboundcalls.contact.CallTally.PACING.forEach(name -> {
+            Long v = tally.counts().get(name);
+            if (v != null) {
+                pacing.put(name, v);
+            }
+        });
+        if (pacing.isEmpty() || tally.endedAt() == null) {
+            return Optional.empty();
+        }
+        TransactWriteItem add = add(table, hourKey(campaignKey, tally.endedAt()), pacing);
+        long expires = tally.endedAt().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plus(java.time.Duration.ofDays(2)).getEpochSecond();
+        Map<String, AttributeValue> values = new HashMap<>(add.update().expressionAttributeValues());
+        values.put(":expires", AttributeValue.fromN(Long.toString(expires)));
+        return Optional.of(TransactWriteItem.builder().update(add.update().toBuilder()
+                .updateExpression("SET expiresAt = :expires " + add.update().updateExpression())
+                .expressionAttributeValues(values).build()).build());
+    }
+
+    /** The 24 hours before {@code now}: the 24 whole hours before the current one, and the current one so far. */
+    @Override
+    public com.outboundcalls.dial.PacingStats last24Hours(String campaignKey, java.time.Instant now) {
+        java.util.List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
+        for (int h = 0; h <= 24; h++) {
+            keys.add(Items.key(hourKey(campaignKey, now.minus(java.time.Duration.ofHours(h)))));
+        }
+        Map<String, Long> sum = new HashMap<>();
+        Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = Map.of(table,
+                software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys).build());
+        while (request != null && !request.isEmpty()) {
+            var asked = request;
+            var response = dynamo.batchGetItem(r -> r.requestItems(asked));
+            response.responses().getOrDefault(table, java.util.List.of()).forEach(item ->
+                    com.outboundcalls.contact.CallTally.PACING.forEach(name -> {
+                        AttributeValue v = item.get(name);
+                        if (v != null && v.n() != null) {
+                            sum.merge(name, Long.parseLong(v.n()), Long::sum);
+                        }
+                    }));
+            request = response.unprocessedKeys();
+        }
+        return new com.outboundcalls.dial.PacingStats(sum.getOrDefault(com.outboundcalls.contact.CallTally.ENDED, 0L),
+                sum.getOrDefault(com.outboundcalls.contact.CallTally.ANSWERED, 0L),
+                sum.getOrDefault(com.outboundcalls.contact.CallTally.ABANDONED, 0L),
+                sum.getOrDefault(com.outboundcalls.contact.CallTally.CONNECTED_TO_AGENT, 0L),
+                sum.getOrDefault(com.outboundcalls.contact.CallTally.RING_SECONDS, 0L),
+                sum.getOrDefault(com.outboundcalls.contact.CallTally.TALK_SECONDS, 0L));
+    }
+
 
     private final DynamoDbClient dynamo;
     private final String table;

@@ -1,5 +1,6 @@
 package com.outboundcalls.aws;
 
+import com.outboundcalls.contact.CallTally;
 import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.contact.ContactHistory;
@@ -283,7 +284,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         return Optional.of(new Contact(str(item, "clientId"), str(item, "campaignId"), str(item, "contactId"),
                 str(item, "e164"), str(item, "region"), str(item, "numberType"), attributes,
                 ContactStatus.valueOf(str(item, "status")), (int) num(item, "attempts", 0),
-                Times.parse(str(item, "dueAt")), str(item, "connectContactId"), (int) num(item, "uncountedAttempts", 0)));
+                Times.parse(str(item, "dueAt")), str(item, "connectContactId"), (int) num(item, "uncountedAttempts", 0),
+                str(item, "preferredAgent")));
     }
 
     @Override
@@ -319,7 +321,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
 
     @Override
     public boolean settle(String campaignKey, String contactId, String connectContactId, ContactStatus next,
-                          Instant dueAt, String outcome, Instant at) {
+                          Instant dueAt, String outcome, Instant at, CallTally tally) {
         Map<String, AttributeValue> vals = values(":outcome", s(outcome), ":at", s(Times.iso(at)));
         String update;
         if (next == ContactStatus.CALLABLE) {
@@ -329,19 +331,24 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         } else {
             update = "SET #st = :to, outcome = :outcome, updatedAt = :at";
         }
-        return apply(ContactTransition.SETTLE, campaignKey, contactId, Guarded.call(connectContactId), update, vals,
-                next, ContactHistory.settled(at, outcome, next, dueAt));
+        return apply(ContactTransition.SETTLE, campaignKey, contactId, Guarded.call(connectContactId),
+                update + " REMOVE preferredAgent", vals, next, ContactHistory.settled(at, outcome, next, dueAt), tally);
     }
 
     @Override
     public boolean settleUncounted(String campaignKey, String contactId, String connectContactId, Instant dueAt,
-                                   String outcome, Instant at) {
+                                   String outcome, Instant at, CallTally tally, String preferredAgent) {
+        Map<String, AttributeValue> vals = values(":outcome", s(outcome), ":at", s(Times.iso(at)),
+                ":k", s(campaignKey), ":due", s(Times.iso(dueAt)), ":one", Items.n(1));
+        String update = "SET #st = :to, outcome = :outcome, updatedAt = :at, hopperKey = :k, dueAt = :due";
+        if (preferredAgent != null) {
+            vals.put(":agent", s(preferredAgent));
+            update += ", preferredAgent = :agent ADD uncountedAttempts :one";
+        } else {
+            update += " ADD uncountedAttempts :one REMOVE preferredAgent";
+        }
         return apply(ContactTransition.SETTLE_UNCOUNTED, campaignKey, contactId, Guarded.call(connectContactId),
-                "SET #st = :to, outcome = :outcome, updatedAt = :at, hopperKey = :k, dueAt = :due "
-                        + "ADD uncountedAttempts :one",
-                values(":outcome", s(outcome), ":at", s(Times.iso(at)), ":k", s(campaignKey),
-                        ":due", s(Times.iso(dueAt)), ":one", Items.n(1)), null,
-                ContactHistory.settledUncounted(at, outcome, dueAt));
+                update, vals, null, ContactHistory.settledUncounted(at, outcome, dueAt), tally);
     }
 
     /** Counts a campaign's contacts by status (for reports and the demo's summary). */
@@ -452,6 +459,12 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
     private boolean apply(ContactTransition transition, String campaignKey, String contactId, Guarded guarded,
                           String update, Map<String, AttributeValue> vals, ContactStatus requested,
                           ContactRecord.Decision decision) {
+        return apply(transition, campaignKey, contactId, guarded, update, vals, requested, decision, CallTally.NONE);
+    }
+
+    private boolean apply(ContactTransition transition, String campaignKey, String contactId, Guarded guarded,
+                          String update, Map<String, AttributeValue> vals, ContactStatus requested,
+                          ContactRecord.Decision decision, CallTally tally) {
         ContactStatus reached = transition.target(requested);
         Map<String, AttributeValue> all = new java.util.HashMap<>(vals);
         all.put(":to", s(reached.name()));
@@ -460,7 +473,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         all.put(":noHistory", AttributeValue.fromL(List.of()));
         String appended = update.replaceFirst("^SET ",
                 "SET history = list_append(if_not_exists(history, :noHistory), :history), ");
-        Map<String, Long> counters = transition.counters(reached);
+        Map<String, Long> counters = new java.util.LinkedHashMap<>(transition.counters(reached));
+        tally.counts().forEach((k, v) -> counters.merge(k, v, Long::sum));
         if (statsTable == null || counters.isEmpty()) {
             try {
                 dynamo.updateItem(r -> r.tableName(table).key(Items.key(campaignKey, contactId))
@@ -471,14 +485,16 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                 return false;
             }
         }
+        List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> writes = new ArrayList<>(List.of(
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u
+                        .tableName(table).key(Items.key(campaignKey, contactId)).updateExpression(appended)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(all)).build(),
+                DynamoCampaignStats.add(statsTable, campaignKey, counters)));
+        DynamoCampaignStats.addToHour(statsTable, campaignKey, tally).ifPresent(writes::add);
         try {
-            dynamo.transactWriteItems(r -> r.transactItems(
-                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u
-                            .tableName(table).key(Items.key(campaignKey, contactId)).updateExpression(appended)
-                            .conditionExpression(condition)
-                            .expressionAttributeNames(Map.of("#st", "status"))
-                            .expressionAttributeValues(all)).build(),
-                    DynamoCampaignStats.add(statsTable, campaignKey, counters)));
+            dynamo.transactWriteItems(r -> r.transactItems(writes));
             return true;
         } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
             if (Items.conditionFailed(e, 0)) {

@@ -70,6 +70,7 @@ public final class Wiring {
     private final Once<DynamoOppositionList> oppositionList;
     private final Once<DynamoProspectingHistories> prospectingHistories;
     private final Once<DynamoCallControl> callControl;
+    private final Once<com.outboundcalls.dial.AgentPacing> agentPacing;
     private final Once<DynamoPriceCatalog> priceCatalog;
     private final Once<DynamoRatedCallStore> ratedCallStore;
     private final Once<DynamoCampaignStats> campaignStats;
@@ -142,8 +143,11 @@ public final class Wiring {
         contactIds = new Once<>(() -> com.outboundcalls.ingest.ContactIds.keyed(clients.secretsManager()
                 .getSecretValue(r -> r.secretId(require("CONTACT_ID_KEY_SECRET"))).secretString()));
         userDirectory = new Once<>(() -> new CognitoUserDirectory(cognito(), require("USER_POOL_ID")));
+        agentPacing = new Once<>(() -> new com.outboundcalls.dial.AgentPacing(
+                new com.outboundcalls.aws.ConnectAgentQueues(connect(), require("CONNECT_INSTANCE_ID"), clock),
+                callControl(), campaignStats()));
         dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
-                requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup()));
+                requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup(), agentPacing()));
     }
 
     /** The Lambda container's wiring: the process environment, the system clock, standard output for metrics. */
@@ -281,6 +285,16 @@ public final class Wiring {
 
     public ConnectContactDescriptions contactDescriptions() {
         return contactDescriptions.get();
+    }
+
+    /** The pacing of agent-assisted campaigns: their queues' agents (Connect), seats (calls table), last 24 hours. */
+    public com.outboundcalls.dial.AgentPacing agentPacing() {
+        return agentPacing.get();
+    }
+
+    /** What agents recorded on their contacts (Connect's contact attributes). */
+    public ConnectContactAttributes agentReports() {
+        return contactAttributes.get();
     }
 
     public ConnectContactAttributes calleeRequests() {

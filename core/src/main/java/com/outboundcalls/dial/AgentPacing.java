@@ -37,17 +37,17 @@ public final class AgentPacing {
     /** Where no agent-assisted campaign may run: every claim is refused, nothing is held. */
     public static final AgentPacing UNAVAILABLE = new AgentPacing(queue -> QueueMetrics.EMPTY, new AgentSeats() {
         @Override
-        public int held(String queueId) {
+        public int seatsHeld(String queueId) {
             return 0;
         }
 
         @Override
-        public Claim claim(String queueId, String clientToken, int capacity) {
+        public Claim claimSeat(String queueId, String clientToken, int capacity) {
             return Claim.FULL;
         }
 
         @Override
-        public boolean release(String clientToken) {
+        public boolean releaseSeat(String clientToken) {
             return false;
         }
     }, (campaign, now) -> PacingStats.NONE);
@@ -60,16 +60,16 @@ public final class AgentPacing {
 
     /** How many more calls the campaign's queue may start now (0 when none). */
     public int headroom(Campaign campaign, Instant now) {
-        return Math.max(0, capacity(campaign, now) - seats.held(campaign.agents().routingQueueId()));
+        return Math.max(0, capacity(campaign, now) - seats.seatsHeld(campaign.agents().routingQueueId()));
     }
 
     /** Takes a seat for this call if the queue has room now. */
     public AgentSeats.Claim claim(Campaign campaign, String clientToken, Instant now) {
-        return seats.claim(campaign.agents().routingQueueId(), clientToken, capacity(campaign, now));
+        return seats.claimSeat(campaign.agents().routingQueueId(), clientToken, capacity(campaign, now));
     }
 
     public boolean release(String clientToken) {
-        return seats.release(clientToken);
+        return seats.releaseSeat(clientToken);
     }
 
     /** The seats a queue may hold, from its agents now and the campaign's last 24 hours. */

@@ -11,10 +11,10 @@ public interface AgentSeats {
     enum Claim { ACQUIRED, ALREADY_HELD, FULL }
 
     /** Seats held on the queue now. */
-    int held(String queueId);
+    int seatsHeld(String queueId);
 
-    Claim claim(String queueId, String clientToken, int capacity);
+    Claim claimSeat(String queueId, String clientToken, int capacity);
 
     /** Frees the seat this token holds, if any; doing it twice frees it once: true when this call freed it. */
-    boolean release(String clientToken);
+    boolean releaseSeat(String clientToken);
 }

@@ -50,7 +50,7 @@ public final class AgentCallOutcomes {
 
     /** Frees the call's seat in its queue; true when this call freed it. */
     public boolean release(String clientToken) {
-        return seats.release(clientToken);
+        return seats.releaseSeat(clientToken);
     }
 
     /** What an agent-assisted call nobody answered (or a machine answered) adds: one call ended. */

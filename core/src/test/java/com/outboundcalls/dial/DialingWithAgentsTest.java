@@ -57,10 +57,10 @@ class DialingWithAgentsTest {
         DialMessage third = queued(3);
         assertEquals(Dialing.Outcome.DEFERRED_NO_AGENT, dialing.dial(third));
         assertEquals(ContactStatus.CALLABLE, contacts.get("acme#sales", third.contactId()).orElseThrow().status());
-        assertEquals(2, agents.held("q-sales"));
+        assertEquals(2, agents.seatsHeld("q-sales"));
         assertEquals(2, control.active(), "a call deferred for want of an agent holds no line");
         // The first call ended and its seat is freed: the agent takes the next one.
-        agents.release(connect.placed.get(0).clientToken());
+        agents.releaseSeat(connect.placed.get(0).clientToken());
         contacts.claimForQueue("acme#sales", third.contactId(), NOW, NOW.plusSeconds(900));
         assertEquals(Dialing.Outcome.PLACED, dialing.dial(third));
     }

@@ -56,7 +56,7 @@ class AgentCallOutcomesTest {
         contacts.claimForQueue("acme#sales", "ct-" + connectId, T0, T0);
         contacts.markDialing("acme#sales", "ct-" + connectId, 1, connectId, T0);
         control.claim("tok-" + connectId);
-        agents.claim("q-sales", "tok-" + connectId, 10);
+        agents.claimSeat("q-sales", "tok-" + connectId, 10);
         control.records.put(connectId, new CallRecord(connectId, "tok-" + connectId, "acme", "sales",
                 "ct-" + connectId, 1, "FR", region, "MOBILE", T0));
         return "ct-" + connectId;

@@ -385,16 +385,16 @@ public final class InMemoryPorts {
         }
 
         @Override
-        public int held(String queueId) {
+        public int seatsHeld(String queueId) {
             return (int) seatQueue.values().stream().filter(queueId::equals).count();
         }
 
         @Override
-        public Claim claim(String queueId, String clientToken, int capacity) {
+        public Claim claimSeat(String queueId, String clientToken, int capacity) {
             if (seatQueue.containsKey(clientToken)) {
                 return Claim.ALREADY_HELD;
             }
-            if (held(queueId) >= capacity) {
+            if (seatsHeld(queueId) >= capacity) {
                 return Claim.FULL;
             }
             seatQueue.put(clientToken, queueId);
@@ -402,7 +402,7 @@ public final class InMemoryPorts {
         }
 
         @Override
-        public boolean release(String clientToken) {
+        public boolean releaseSeat(String clientToken) {
             return seatQueue.remove(clientToken) != null;
         }
     }

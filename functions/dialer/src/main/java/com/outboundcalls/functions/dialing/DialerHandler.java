@@ -40,7 +40,7 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this(new Dialing(wiring.cachedAccountDirectory(), wiring.contactBook(), wiring.callControl(),
                 wiring.callControl(), wiring.outboundCalls(), wiring.callControl(), wiring.oppositionList(),
                 wiring.prospectingHistories(), wiring.connectSetup(), wiring.clock(), wiring.runtime().sleeper(),
-                campaignHolds(wiring)), wiring.metrics("dialer"));
+                campaignHolds(wiring), wiring.agentPacing()), wiring.metrics("dialer"));
     }
 
     /** A held campaign is paused, as an operator would pause it, with its audit entry. */

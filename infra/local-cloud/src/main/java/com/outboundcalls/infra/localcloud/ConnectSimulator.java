@@ -86,6 +86,10 @@ public final class ConnectSimulator implements AutoCloseable {
         final CalleePopulation.Attempt attempt;
         final boolean detection;
         final java.util.Map<String, String> startAttributes = new java.util.LinkedHashMap<>();
+        /** The routing queue of an agent-assisted call a person answers, else null. */
+        String queueId;
+        SimulatedAgents.Assignment assignment;
+        boolean abandoned;
 
         Call(String contactId, String destination, Instant initiated, CalleePopulation.Attempt attempt,
              boolean detection) {
@@ -111,6 +115,22 @@ public final class ConnectSimulator implements AutoCloseable {
     }
 
     private final java.util.Set<String> lostEvents = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, SimulatedAgents> queues = new HashMap<>();
+    private long agentSeed = 7;
+
+    /** Logs a team of agents in to a routing queue, from the clock's instant on. */
+    public synchronized void staff(SimulatedAgents.Team team) {
+        queues.put(team.queueId(), new SimulatedAgents(team, agentSeed++, clock.instant()));
+    }
+
+    /** What a queue's agents did between two instants (occupancy, abandonment, callee waits). */
+    public synchronized SimulatedAgents.Figures agentFigures(String queueId, Instant from, Instant to) {
+        SimulatedAgents agents = queues.get(queueId);
+        if (agents == null) {
+            throw new IllegalArgumentException("no agents staff queue " + queueId);
+        }
+        return agents.figures(from, to);
+    }
 
     public ConnectSimulator(Clock clock, String region, String accountId, String instanceId, Quotas quotas,
                             CalleePopulation population, Consumer<List<String>> eventSink) {
@@ -205,6 +225,10 @@ public final class ConnectSimulator implements AutoCloseable {
         synchronized (this) {
             while (!pending.isEmpty() && !pending.peek().at().isAfter(clock.instant())) {
                 PendingEvent next = pending.poll();
+                if (next.type().startsWith("AGENT_") || next.type().equals("ABANDON_CHECK")) {
+                    routeToAgents(next);
+                    continue;
+                }
                 if (lostEvents.contains(next.contactId())) {
                     continue;
                 }
@@ -219,6 +243,91 @@ public final class ConnectSimulator implements AutoCloseable {
         return true;
     }
 
+    /** The simulator's own steps of an agent-assisted call: an answer routed, a wait abandoned, an agent freed. */
+    private void routeToAgents(PendingEvent step) {
+        switch (step.type()) {
+            case "AGENT_ANSWER" -> {
+                Call call = calls.get(step.contactId());
+                SimulatedAgents agents = queues.get(call.queueId);
+                SimulatedAgents.Assignment a = agents.answered(call.contactId, step.at(),
+                        call.startAttributes.get("preferred_agent"));
+                if (a != null) {
+                    assign(call, agents, a);
+                } else {
+                    schedule(step.at().plus(agents.team().abandonAfter()), call.contactId, "ABANDON_CHECK");
+                }
+            }
+            case "ABANDON_CHECK" -> {
+                Call call = calls.get(step.contactId());
+                SimulatedAgents agents = queues.get(call.queueId);
+                if (agents.abandonIfWaiting(call.contactId)) {
+                    call.abandoned = true;
+                    end(call, step.at().plus(agents.team().message()));
+                }
+            }
+            case "AGENT_FREE" -> {
+                SimulatedAgents agents = queues.get(step.contactId()); // the queue, for this step
+                SimulatedAgents.Assignment a = agents.agentFree(step.at());
+                if (a != null) {
+                    assign(calls.get(a.contactId()), agents, a);
+                }
+            }
+            default -> throw new IllegalStateException(step.type());
+        }
+    }
+
+    private void assign(Call call, SimulatedAgents agents, SimulatedAgents.Assignment a) {
+        call.assignment = a;
+        end(call, a.ended());
+        schedule(agents.freeAt(a.agent()), call.queueId, "AGENT_FREE");
+    }
+
+    /** The call ends at this instant: its line is held until then, and its DISCONNECTED event is due then. */
+    private void end(Call call, Instant at) {
+        activeCallEnds.remove(call.disconnected);
+        call.disconnected = at;
+        activeCallEnds.add(at);
+        schedule(at, call.contactId, "DISCONNECTED");
+    }
+
+    /** GetCurrentMetricData: each queue asked for, with its agents and waiting callees now. */
+    private Reply currentMetrics(String path, JsonNode body) {
+        String[] parts = path.split("/");
+        if (parts.length != 4 || !instanceId.equals(parts[3])) {
+            return Reply.error(404, "ResourceNotFoundException", "instance not found");
+        }
+        ObjectNode response = JSON.createObjectNode();
+        var results = response.putArray("MetricResults");
+        synchronized (this) {
+            Instant now = clock.instant();
+            for (JsonNode q : body.path("Filters").path("Queues")) {
+                String queueId = q.asText().substring(q.asText().lastIndexOf('/') + 1);
+                SimulatedAgents agents = queues.get(queueId);
+                if (agents == null) {
+                    continue; // nobody logged in: no data, as Connect answers
+                }
+                int[] m = agents.metrics(now);
+                Map<String, Double> values = Map.of("AGENTS_ONLINE", (double) m[0], "AGENTS_AVAILABLE", (double) m[1],
+                        "AGENTS_ON_CONTACT", (double) m[2], "AGENTS_AFTER_CONTACT_WORK", (double) m[3],
+                        "CONTACTS_IN_QUEUE", (double) m[4], "OLDEST_CONTACT_AGE", 0.0);
+                ObjectNode result = results.addObject();
+                ObjectNode queue = result.putObject("Dimensions").putObject("Queue");
+                queue.put("Id", queueId);
+                queue.put("Arn", instanceArn() + "/queue/" + queueId);
+                result.with("Dimensions").put("Channel", "VOICE");
+                var collections = result.putArray("Collections");
+                for (JsonNode metric : body.path("CurrentMetrics")) {
+                    String name = metric.path("Name").asText();
+                    ObjectNode c = collections.addObject();
+                    c.putObject("Metric").put("Name", name).put("Unit", metric.path("Unit").asText("COUNT"));
+                    c.put("Value", values.getOrDefault(name, 0.0));
+                }
+            }
+            response.put("DataSnapshotTime", epochSeconds(now));
+        }
+        return Reply.ok(response);
+    }
+
     private Reply route(String method, String path, String body) {
         try {
             JsonNode json = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
@@ -230,6 +339,8 @@ public final class ConnectSimulator implements AutoCloseable {
                 return describeContact(path);
             } else if ("GET".equals(method) && path.startsWith("/contact/attributes/")) {
                 return contactAttributes(path);
+            } else if ("POST".equals(method) && path.startsWith("/metrics/current/")) {
+                return currentMetrics(path, json);
             }
             return Reply.error(404, "ResourceNotFoundException", "no such operation: " + method + " " + path);
         } catch (IOException e) {
@@ -292,13 +403,26 @@ public final class ConnectSimulator implements AutoCloseable {
                         f.getValue().asText()));
                 calls.put(contactId, call);
                 callsPlaced++;
+                String queueId = call.startAttributes.get("routing_queue");
+                boolean toAgents = queueId != null && queues.containsKey(queueId)
+                        && !"AGENTLESS".equals(call.startAttributes.get("dialing_mode"))
+                        && attemptOutcome(call) == CalleePopulation.Outcome.ANSWERED;
+                if (toAgents) {
+                    // Its end depends on the agents when the callee answers: held until then.
+                    call.queueId = queueId;
+                    call.disconnected = call.answered.plus(Duration.ofDays(1));
+                }
                 activeCallEnds.add(call.disconnected);
                 maxConcurrentSeen = Math.max(maxConcurrentSeen, activeCallEnds.size());
                 schedule(call.initiated, contactId, "INITIATED");
                 if (call.answered != null) {
                     schedule(call.answered, contactId, "CONNECTED_TO_SYSTEM");
                 }
-                schedule(call.disconnected, contactId, "DISCONNECTED");
+                if (toAgents) {
+                    schedule(call.answered, contactId, "AGENT_ANSWER");
+                } else {
+                    schedule(call.disconnected, contactId, "DISCONNECTED");
+                }
             }
         }
         ObjectNode response = JSON.createObjectNode();
@@ -339,7 +463,17 @@ public final class ConnectSimulator implements AutoCloseable {
                 return Reply.error(404, "ResourceNotFoundException", "contact not found");
             }
             call.startAttributes.forEach(attributes::put);
-            if (call.attempt.asksNotToBeCalled() && !call.disconnected.isAfter(clock.instant())) {
+            boolean ended = !call.disconnected.isAfter(clock.instant());
+            if (call.queueId != null) {
+                // The agent's disposition, set as the conversation ends.
+                if (call.assignment != null && ended) {
+                    attributes.put("disposition", call.assignment.disposition());
+                    if ("CALLBACK".equals(call.assignment.disposition())) {
+                        attributes.put("callback_at", SimulatedAgents.tomorrowAtThree(call.assignment.ended(),
+                                java.time.ZoneId.of("Europe/Paris")));
+                    }
+                }
+            } else if (call.attempt.asksNotToBeCalled() && ended) {
                 attributes.put("callee_refused", "true");
             }
         }
@@ -375,10 +509,19 @@ public final class ConnectSimulator implements AutoCloseable {
             if (call.detection && call.answered != null && !call.answered.isAfter(now)) {
                 contact.put("AnsweringMachineDetectionStatus", detectionStatus(call));
             }
+            if (call.assignment != null && !call.assignment.connected().isAfter(now)) {
+                ObjectNode agent = contact.putObject("AgentInfo");
+                agent.put("Id", queues.get(call.queueId).agentId(call.assignment.agent()));
+                agent.put("ConnectedToAgentTimestamp", epochSeconds(call.assignment.connected()));
+            }
         }
         ObjectNode response = JSON.createObjectNode();
         response.set("Contact", contact);
         return Reply.ok(response);
+    }
+
+    private static CalleePopulation.Outcome attemptOutcome(Call call) {
+        return call.attempt.outcome();
     }
 
     private boolean takeRequestToken(Instant now) {
@@ -413,6 +556,9 @@ public final class ConnectSimulator implements AutoCloseable {
     }
 
     private static String disconnectReason(Call call) {
+        if (call.abandoned) {
+            return "CONTACT_FLOW_DISCONNECT"; // the flow hung up after the recorded message
+        }
         return switch (call.attempt.outcome()) {
             case ANSWERED -> "CUSTOMER_DISCONNECT";
             case VOICEMAIL -> "CONTACT_FLOW_DISCONNECT";
@@ -447,6 +593,16 @@ public final class ConnectSimulator implements AutoCloseable {
         if ("DISCONNECTED".equals(type)) {
             detail.put("disconnectTimestamp", Times.iso(call.disconnected));
             detail.put("disconnectReason", disconnectReason(call));
+        }
+        if (call.queueId != null && !at.isBefore(call.answered)) {
+            ObjectNode queue = detail.putObject("queueInfo");
+            queue.put("queueArn", instanceArn() + "/queue/" + call.queueId);
+            queue.put("enqueueTimestamp", Times.iso(call.answered));
+            if (call.assignment != null && !at.isBefore(call.assignment.connected())) {
+                ObjectNode agent = detail.putObject("agentInfo");
+                agent.put("agentArn", instanceArn() + "/agent/" + queues.get(call.queueId).agentId(call.assignment.agent()));
+                agent.put("connectedToAgentTimestamp", Times.iso(call.assignment.connected()));
+            }
         }
         return root.toString();
     }

@@ -197,6 +197,15 @@ public final class LocalAccessGate implements ExecutionInterceptor {
                 }
             }
             case "Connect" -> {
+                if (request instanceof software.amazon.awssdk.services.connect.model.GetCurrentMetricDataRequest metrics) {
+                    // Queue metrics are authorised on each queue asked for.
+                    String queues = "arn:aws:connect" + arnBase + "instance/" + metrics.instanceId() + "/queue/";
+                    for (String queue : metrics.filters().queues()) {
+                        checks.add(new RolePolicy.Check("connect:" + operation,
+                                queue.startsWith("arn:") ? queue : queues + queue));
+                    }
+                    break;
+                }
                 String contact = Optional.ofNullable(field(request, "ContactId"))
                         .orElse(Optional.ofNullable(field(request, "InitialContactId")).orElse("*"));
                 checks.add(new RolePolicy.Check("connect:" + operation, "arn:aws:connect" + arnBase + "instance/"
