@@ -21,13 +21,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A routing queue's agents from Connect's GetCurrentMetricData (voice, grouped by queue). Connect allows 5 requests
- * a second (burst 8) for the whole account: each container reads a queue at most once per {@link #FRESH_FOR} and
- * answers from that read in between, so the dialers and feeders together stay well under the quota.
+ * A routing queue's agents from Connect's GetCurrentMetricData (voice, grouped by queue), read afresh each time: a
+ * stale read would count an agent gone to after-contact work as still talking, and let one call too many ring.
+ * Reads follow the calls (at most the dialers' pacing rate, plus the refills of calls ending), under the 5 requests a
+ * second Connect allows the account. When Connect throttles the read, the last read of the queue serves if it is at
+ * most {@link #STALE_AT_MOST} old, else the queue is taken as having no agent free: a call waits, none is lost.
  */
 public final class ConnectAgentQueues implements AgentQueues {
 
-    static final Duration FRESH_FOR = Duration.ofSeconds(1);
+    static final Duration STALE_AT_MOST = Duration.ofSeconds(5);
     private static final List<CurrentMetric> METRICS = List.of(
             count(CurrentMetricName.AGENTS_ONLINE), count(CurrentMetricName.AGENTS_AVAILABLE),
             count(CurrentMetricName.AGENTS_ON_CONTACT), count(CurrentMetricName.AGENTS_AFTER_CONTACT_WORK),
@@ -51,13 +53,17 @@ public final class ConnectAgentQueues implements AgentQueues {
     @Override
     public QueueMetrics current(String queueId) {
         Instant now = clock.instant();
-        Read last = reads.get(queueId);
-        if (last != null && !now.isBefore(last.at()) && now.isBefore(last.at().plus(FRESH_FOR))) {
-            return last.metrics();
+        try {
+            QueueMetrics metrics = read(queueId);
+            reads.put(queueId, new Read(metrics, now));
+            return metrics;
+        } catch (software.amazon.awssdk.services.connect.model.ThrottlingException
+                 | software.amazon.awssdk.services.connect.model.TooManyRequestsException
+                 | software.amazon.awssdk.services.connect.model.LimitExceededException throttled) {
+            Read last = reads.get(queueId);
+            return last != null && !now.isAfter(last.at().plus(STALE_AT_MOST)) ? last.metrics()
+                    : new QueueMetrics(0, 0, 0, 0, 0, Duration.ZERO);
         }
-        QueueMetrics metrics = read(queueId);
-        reads.put(queueId, new Read(metrics, now));
-        return metrics;
     }
 
     private QueueMetrics read(String queueId) {

@@ -43,6 +43,11 @@ public final class Metrics {
         emit(metric, value, "Count", dimension, dimensionValue);
     }
 
+    /** A share in percent under one more dimension, e.g. a routing queue's agent occupancy by {@code Queue}. */
+    public void percent(String metric, long value, String dimension, String dimensionValue) {
+        emit(metric, value, "Percent", dimension, dimensionValue);
+    }
+
     /** A duration, in milliseconds (e.g. the invoice run's). */
     public void duration(String metric, java.time.Duration duration) {
         emit(metric, duration.toMillis(), "Milliseconds", null, null);

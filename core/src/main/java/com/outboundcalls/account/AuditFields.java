@@ -75,6 +75,11 @@ final class AuditFields {
         put(f, "startsOn", c.startsOn());
         put(f, "endsOn", c.endsOn());
         f.put("answeringMachineDetection", String.valueOf(c.answeringMachineDetection()));
+        f.put("dialingMode", c.agents().mode().name());
+        if (c.withAgents()) {
+            f.put("routingQueueId", c.agents().routingQueueId());
+            f.put("abandonmentTarget", c.agents().abandonmentTarget().toPlainString());
+        }
         return f;
     }
 

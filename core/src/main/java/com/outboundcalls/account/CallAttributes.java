@@ -22,6 +22,8 @@ public final class CallAttributes {
     /** Set by the dialer on an agent-assisted call: its dialing mode, and the queue the flow puts it in. */
     public static final String DIALING_MODE = "dialing_mode";
     public static final String ROUTING_QUEUE = "routing_queue";
+    /** Set by the dialer on an agent-assisted call: what a callee no agent takes hears (naming the client). */
+    public static final String ABANDONED_MESSAGE = "abandoned_message";
     /** Set by the dialer on a callback the callee asked for: the agent they spoke to, whom the flow tries first. */
     public static final String PREFERRED_AGENT = "preferred_agent";
     /** Set by the agent when the conversation ends: how it ended (see the rater's dispositions). */

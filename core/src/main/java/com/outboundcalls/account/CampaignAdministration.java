@@ -26,10 +26,21 @@ public final class CampaignAdministration {
         this.defaultCallerId = defaultCallerId;
     }
 
-    /** A campaign's settings; on an update, a null field is left as it is. */
+    /**
+     * A campaign's settings; on an update, a null field is left as it is. {@code agents} (the dialing mode, the
+     * routing queue of the provider's agents, the abandonment target) only an operator sets.
+     */
     public record CampaignSettings(Campaign.Purpose purpose, String callerId, Campaign.CallerIdSource callerIdSource,
                                    String instructionsRef, String instructions, String callingHours, Integer priority,
-                                   LocalDate startsOn, LocalDate endsOn, Boolean answeringMachineDetection) {
+                                   LocalDate startsOn, LocalDate endsOn, Boolean answeringMachineDetection,
+                                   AgentAssistance agents) {
+
+        public CampaignSettings(Campaign.Purpose purpose, String callerId, Campaign.CallerIdSource callerIdSource,
+                                String instructionsRef, String instructions, String callingHours, Integer priority,
+                                LocalDate startsOn, LocalDate endsOn, Boolean answeringMachineDetection) {
+            this(purpose, callerId, callerIdSource, instructionsRef, instructions, callingHours, priority, startsOn,
+                    endsOn, answeringMachineDetection, null);
+        }
     }
 
     public VersionedCampaign createCampaign(Actor actor, String clientId, String campaignId, CampaignSettings settings) {
@@ -38,7 +49,7 @@ public final class CampaignAdministration {
         if (campaignId == null || !AccountRules.ID.matcher(campaignId).matches()) {
             throw RequestRefused.Invalid.field("campaignId", "2 to 40 lower-case letters, digits or dashes");
         }
-        Campaign draft = campaign(profile, new Campaign(clientId, campaignId, Campaign.Status.DRAFT, null, null, 1,
+        Campaign draft = campaign(actor, profile, new Campaign(clientId, campaignId, Campaign.Status.DRAFT, null, null, 1,
                 Campaign.Purpose.CUSTOMER_SERVICE), settings, true);
         ledger.records().commit(new Change(List.of(new CampaignWrite(draft, 0)), List.of(ledger.entry(actor, clientId,
                 "campaign.created", "campaign/" + campaignId, Map.of(), AuditFields.of(draft)))));
@@ -53,7 +64,7 @@ public final class CampaignAdministration {
         if (before.campaign().status() == Campaign.Status.FINISHED) {
             throw new RequestRefused.Conflict("campaign " + campaignId + " is finished");
         }
-        Campaign after = campaign(profile, before.campaign(), settings, false);
+        Campaign after = campaign(actor, profile, before.campaign(), settings, false);
         if (after.isActive()) {
             startable(profile, after);
         }
@@ -92,8 +103,12 @@ public final class CampaignAdministration {
         return ledger.saveCampaign(actor, before, after, "campaign." + verb);
     }
 
-    private Campaign campaign(ClientProfile profile, Campaign base, CampaignSettings s, boolean creating) {
+    private Campaign campaign(Actor actor, ClientProfile profile, Campaign base, CampaignSettings s, boolean creating) {
         List<FieldError> errors = new ArrayList<>();
+        if (s.agents() != null && !actor.isOperator()) {
+            // The agents and their queues are the provider's: a client cannot route its calls to another's agents.
+            errors.add(new FieldError("agents", "set by the provider's operators, as the contract sells agents"));
+        }
         Campaign.CallerIdSource source = AccountRules.or(s.callerIdSource(), base.callerIdSource());
         String callerId = s.callerId() != null ? s.callerId() : base.callerId();
         if (s.callerId() != null || s.callerIdSource() != null) {
@@ -129,7 +144,7 @@ public final class CampaignAdministration {
                 s.instructionsRef() != null ? s.instructionsRef() : base.instructionsRef(), priority, purpose, hours,
                 source, s.instructions() != null ? s.instructions() : base.instructions(),
                 s.answeringMachineDetection() != null ? s.answeringMachineDetection() : base.answeringMachineDetection(),
-                startsOn, endsOn);
+                startsOn, endsOn, s.agents() != null ? s.agents() : base.agents());
         CallAttributes.refusal(campaign).ifPresent(why -> {
             throw RequestRefused.Invalid.field("instructions", why);
         });

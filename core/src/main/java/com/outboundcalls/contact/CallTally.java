@@ -23,6 +23,8 @@ public record CallTally(Map<String, Long> counts, Instant endedAt) {
     public static final String WAIT_MILLIS = "agentWaitMillis";
     public static final String DISPOSITION_MISSING = "dispositionMissing";
     public static final String CALLBACKS = "callbacksRequested";
+    /** Calls that were a callback the callee asked for (counted when they end). */
+    public static final String CALLBACKS_PLACED = "callbacksPlaced";
 
     /** The counters the pacing reads per hour. */
     public static final java.util.List<String> PACING = java.util.List.of(ENDED, ANSWERED, ABANDONED,

@@ -20,7 +20,11 @@ import java.time.Instant;
 public final class AgentPacing {
 
     /** Abandonment at this share of the target or below: predictive dials at full gain. */
-    static final double FULL_GAIN_BELOW = 0.6;
+    static final double FULL_GAIN_BELOW = Double.parseDouble(System.getProperty("pacing.fullGainBelow", "0.6"));
+    /** How long an answered callee waits for an agent before the flow abandons the call. */
+    static final double PATIENCE_SECONDS = 2;
+    /** The gain at low abandonment: the calls dialed for the agents expected free, times this. */
+    static final double MAX_GAIN = Double.parseDouble(System.getProperty("pacing.maxGain", "1.0"));
     /** Never more calls ringing than this many per agent logged in, whatever the measures say. */
     static final int MAX_RINGING_PER_AGENT = 3;
 
@@ -52,6 +56,16 @@ public final class AgentPacing {
         }
     }, (campaign, now) -> PacingStats.NONE);
 
+    /** The queue's agents now. */
+    public QueueMetrics queue(String queueId) {
+        return queues.current(queueId);
+    }
+
+    /** The campaign's abandonment rate over the last 24 hours. */
+    public double abandonment(Campaign campaign, Instant now) {
+        return history.last24Hours(campaign.key(), now).abandonmentRate();
+    }
+
     /** Seats the campaign's queue may hold now. */
     public int capacity(Campaign campaign, Instant now) {
         AgentAssistance agents = campaign.agents();
@@ -78,11 +92,15 @@ public final class AgentPacing {
         if (agents.mode() != AgentAssistance.DialingMode.PREDICTIVE) {
             return progressive;
         }
-        double gain = gain(stats.abandonmentRate(), agents.abandonmentTarget().doubleValue());
+        double gain = MAX_GAIN * gain(stats.abandonmentRate(), agents.abandonmentTarget().doubleValue());
         double answerRate = Math.max(0.05, stats.answerRate());
-        double endingSoon = Math.min(1, stats.meanRingSeconds() / Math.max(1, stats.meanTalkSeconds()));
-        double soonFree = queue.available() + queue.afterContactWork() + queue.onContact() * endingSoon;
-        double ringing = queue.available() + gain * Math.max(0, soonFree / answerRate - queue.available());
+        // Agents free by the time a call dialed now is answered (and the callee's 2 seconds): in steady state they
+        // leave their conversations, then their after-contact work, at onContact / talk time per second.
+        double horizon = stats.meanRingSeconds() + PATIENCE_SECONDS;
+        double freeing = Math.min(queue.afterContactWork() + queue.onContact(),
+                queue.onContact() * horizon / Math.max(1, stats.meanTalkSeconds()));
+        double wanted = (queue.available() + freeing) / answerRate;
+        double ringing = queue.available() + gain * Math.max(0, wanted - queue.available());
         ringing = Math.min(ringing, (double) MAX_RINGING_PER_AGENT * queue.online());
         return queue.onContact() + (int) Math.floor(ringing);
     }

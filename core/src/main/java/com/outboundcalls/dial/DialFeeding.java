@@ -60,13 +60,25 @@ public final class DialFeeding {
         this.maxConcurrentCalls = maxConcurrentCalls;
     }
 
-    /** What one run did; {@code refused} names the campaigns held back, with why. */
+    /**
+     * What one run did; {@code refused} names the campaigns held back, with why; {@code agentOccupancy} gives each
+     * routing queue of a running agent-assisted campaign its agents' occupancy now (percent); {@code nearAbandonmentTarget}
+     * names the campaigns whose abandonment over 24 hours has reached 80 % of their target (the pacing is holding back).
+     */
     public record FeedReport(int budget, int campaigns, int queued, int deferredToWindow,
-                             Map<String, String> refused) {
+                             Map<String, String> refused, Map<String, Integer> agentOccupancy,
+                             List<String> nearAbandonmentTarget) {
         public FeedReport(int budget, int campaigns, int queued, int deferredToWindow) {
-            this(budget, campaigns, queued, deferredToWindow, Map.of());
+            this(budget, campaigns, queued, deferredToWindow, Map.of(), Map.of(), List.of());
+        }
+
+        public FeedReport(int budget, int campaigns, int queued, int deferredToWindow, Map<String, String> refused) {
+            this(budget, campaigns, queued, deferredToWindow, refused, Map.of(), List.of());
         }
     }
+
+    /** Abandonment at this share of a campaign's target is reported (the operators' pacing alarm). */
+    static final double NEAR_TARGET = 0.8;
 
     public FeedReport feed(Instant now) {
         int freeLines = Math.max(0, maxConcurrentCalls - lines.active());
@@ -144,7 +156,19 @@ public final class DialFeeding {
             }
         }
         queue.send(messages);
-        return new FeedReport(budget, running.size(), messages.size(), deferred, refused);
+        Map<String, Integer> occupancy = new LinkedHashMap<>();
+        List<String> nearTarget = new ArrayList<>();
+        for (Campaign campaign : running) {
+            if (campaign.withAgents()) {
+                occupancy.computeIfAbsent(campaign.agents().routingQueueId(),
+                        q -> (int) Math.round(100 * agents.queue(q).occupancy()));
+                if (agents.abandonment(campaign, now) >= NEAR_TARGET
+                        * campaign.agents().abandonmentTarget().doubleValue()) {
+                    nearTarget.add(campaign.key());
+                }
+            }
+        }
+        return new FeedReport(budget, running.size(), messages.size(), deferred, refused, occupancy, nearTarget);
     }
 
     /**

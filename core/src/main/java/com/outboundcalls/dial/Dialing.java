@@ -233,6 +233,8 @@ public final class Dialing {
             // The flow greets the callee, then puts the call in this queue for an agent, who reads the script.
             attributes.put(CallAttributes.DIALING_MODE, campaign.agents().mode().name());
             attributes.put(CallAttributes.ROUTING_QUEUE, campaign.agents().routingQueueId());
+            attributes.put(CallAttributes.ABANDONED_MESSAGE, "Bonjour, " + client.name() + " a cherché à vous joindre "
+                    + "et vous rappellera. Au revoir.");
         }
         if (campaign.withAgents() && contact.preferredAgent() != null) {
             attributes.put(CallAttributes.PREFERRED_AGENT, contact.preferredAgent());

@@ -54,15 +54,19 @@ public final class AgentCallOutcomes {
     }
 
     /** What an agent-assisted call nobody answered (or a machine answered) adds: one call ended. */
-    static CallTally ended(Instant at) {
-        return new CallTally(Map.of(CallTally.ENDED, 1L), at);
+    static CallTally ended(Instant at, boolean callback) {
+        return new CallTally(callback ? Map.of(CallTally.ENDED, 1L, CallTally.CALLBACKS_PLACED, 1L)
+                : Map.of(CallTally.ENDED, 1L), at);
     }
 
     /** Settles an agent-assisted call a person answered. */
-    void settleAnswered(CallRecord call, Client client, ContactEvent event, Instant at) {
+    void settleAnswered(CallRecord call, Client client, ContactEvent event, Instant at, boolean callback) {
         String key = call.campaignKey();
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(CallTally.ENDED, 1L);
+        if (callback) {
+            counts.put(CallTally.CALLBACKS_PLACED, 1L);
+        }
         counts.put(CallTally.ANSWERED, 1L);
         counts.put(CallTally.RING_SECONDS, seconds(event.initiationTimestamp(), event.connectedToSystemTimestamp()));
         if (!event.reachedAgent()) {

@@ -99,6 +99,13 @@ public final class CallRating {
         this.lines = lines;
     }
 
+    /** Frees the agent seat a call that was never placed still holds (nothing when it holds none). */
+    public void releaseSeat(String clientToken) {
+        if (agentCalls != null) {
+            agentCalls.release(clientToken);
+        }
+    }
+
     public Outcome handle(ContactEvent received) {
         if (!received.isDisconnected()) {
             return Outcome.IGNORED;
@@ -166,11 +173,14 @@ public final class CallRating {
         CallOutcome outcome = CallOutcome.of(event);
         String campaignKey = call.campaignKey();
         boolean person = outcome == CallOutcome.ANSWERED || outcome == CallOutcome.UNSUCCESSFUL;
+        // A call placed to the agent the callee asked for is the callback they requested.
+        boolean callback = agentCall && contacts.get(campaignKey, call.contactId())
+                .map(c -> c.preferredAgent() != null).orElse(false);
         if (agentCall && person) {
-            agentCalls.settleAnswered(call, client, event, at);
+            agentCalls.settleAnswered(call, client, event, at, callback);
             return;
         }
-        com.outboundcalls.contact.CallTally tally = agentCall ? AgentCallOutcomes.ended(at)
+        com.outboundcalls.contact.CallTally tally = agentCall ? AgentCallOutcomes.ended(at, callback)
                 : com.outboundcalls.contact.CallTally.NONE;
         if (refusals != null && person) {
             contacts.get(campaignKey, call.contactId()).ifPresent(contact ->

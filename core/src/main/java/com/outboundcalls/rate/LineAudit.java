@@ -50,6 +50,7 @@ public final class LineAudit {
             if (line.connectContactId() == null) {
                 if (line.heldSince().plus(overdue.multipliedBy(2)).isBefore(now)) {
                     lines.release(line.clientToken());
+                    rating.releaseSeat(line.clientToken()); // an agent-assisted call's seat goes with its line
                     freed++;
                 }
                 continue;

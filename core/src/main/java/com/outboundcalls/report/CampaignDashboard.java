@@ -20,6 +20,8 @@ import java.util.Map;
  * @param answerRateByDay    day of the callee's week (1 = Monday) to the share of calls answered
  * @param reachRateByAttempt attempt number to the share of that attempt's calls answered
  * @param talkTime           the talk-time distribution: each range's label (in seconds) and number of calls
+ * @param agents             an agent-assisted campaign's dispositions, callbacks, speed of answer and abandonment;
+ *                           null for an agentless one
  */
 public record CampaignDashboard(String campaignId, String status, long contacts, long callable, long inProgress,
                                 long reached, long notReached, long unsuccessful, long opposed, long attempts,
@@ -27,7 +29,16 @@ public record CampaignDashboard(String campaignId, String status, long contacts,
                                 Map<Integer, BigDecimal> reachRateByAttempt, Map<Integer, BigDecimal> answerRateByHour,
                                 Map<Integer, BigDecimal> answerRateByDay, Map<Integer, Long> callsByHour,
                                 Map<Integer, Long> callsByDay, Long medianTalkSeconds, List<TalkRange> talkTime,
-                                BigDecimal billedMinutes, BigDecimal costExclVat, List<FileReport> files) {
+                                BigDecimal billedMinutes, BigDecimal costExclVat, List<FileReport> files,
+                                AgentFigures agents) {
+
+    /** The same dashboard with its agent-assisted figures. */
+    public CampaignDashboard withAgents(AgentFigures figures) {
+        return new CampaignDashboard(campaignId, status, contacts, callable, inProgress, reached, notReached,
+                unsuccessful, opposed, attempts, attemptsPerContact, reachRate, calls, answered, reachRateByAttempt,
+                answerRateByHour, answerRateByDay, callsByHour, callsByDay, medianTalkSeconds, talkTime, billedMinutes,
+                costExclVat, files, figures);
+    }
 
     /** Calls whose talk time fell in [fromSeconds, toSeconds) (toSeconds null: and beyond). */
     public record TalkRange(int fromSeconds, Integer toSeconds, long calls) {
@@ -98,7 +109,7 @@ public record CampaignDashboard(String campaignId, String status, long contacts,
                 median(buckets), talk,
                 BigDecimal.valueOf(c.count(CampaignCounters.BILLED_SECONDS)).divide(BigDecimal.valueOf(60), 2,
                         RoundingMode.HALF_UP),
-                Money.toCents(c.amount()), files);
+                Money.toCents(c.amount()), files, null);
     }
 
     /** A share as a percentage with one decimal, when there is anything to share. */

@@ -104,6 +104,19 @@ public final class DashboardDocuments {
                     r.put("toSeconds", t.toSeconds());
                 }
             });
+            if (d.agents() != null) {
+                AgentFigures a = d.agents();
+                ObjectNode agents = c.putObject("agents");
+                agents.put("dialingMode", a.dialingMode());
+                ObjectNode dispositions = agents.putObject("dispositions");
+                a.dispositions().forEach(dispositions::put);
+                agents.put("dispositionsMissing", a.dispositionsMissing());
+                agents.put("callbacksRequested", a.callbacksRequested());
+                agents.put("callbacksDue", a.callbacksDue());
+                agents.put("averageSpeedOfAnswerSeconds", a.averageSpeedOfAnswerSeconds());
+                agents.put("abandonmentRatePercent", a.abandonmentRatePercent());
+                agents.put("abandonmentTargetPercent", a.abandonmentTargetPercent());
+            }
             c.put("billedMinutes", d.billedMinutes());
             c.put("costExclVat", d.costExclVat().toPlainString());
             c.put("currency", "EUR");
@@ -148,6 +161,16 @@ public final class DashboardDocuments {
                 row(out, c, "durée médiane de conversation (s)", "", d.medianTalkSeconds());
             }
             d.talkTime().forEach(t -> row(out, c, "appels par durée de conversation", range(t, Language.FR), t.calls()));
+            if (d.agents() != null) {
+                AgentFigures a = d.agents();
+                a.dispositions().forEach((disposition, n) -> row(out, c, "issues des conversations", disposition, n));
+                row(out, c, "issues non saisies", "", a.dispositionsMissing());
+                row(out, c, "rappels demandés", "", a.callbacksRequested());
+                row(out, c, "rappels à faire", "", a.callbacksDue());
+                row(out, c, "délai moyen de prise en charge (s)", "", a.averageSpeedOfAnswerSeconds());
+                row(out, c, "taux d'abandon (%)", "cible " + a.abandonmentTargetPercent().toPlainString(),
+                        a.abandonmentRatePercent());
+            }
             row(out, c, "minutes facturées", "", d.billedMinutes());
             row(out, c, "coût HT (EUR)", "", d.costExclVat());
             for (CampaignDashboard.FileReport f : d.files()) {
@@ -224,6 +247,9 @@ public final class DashboardDocuments {
         }
         chartCard(h, l.t("talk"), talk, i -> upTo(d.talkTime().get(i)), l, "chart-talk");
         h.append("</div>");
+        if (d.agents() != null) {
+            agents(h, d.agents(), l);
+        }
 
         if (!d.files().isEmpty()) {
             h.append("<div class=\"card\"><h3>").append(esc(l.t("files"))).append("</h3><table><tr><th>")
@@ -332,6 +358,22 @@ public final class DashboardDocuments {
         return from + "–" + to;
     }
 
+    /** An agent-assisted campaign's card: speed of answer, abandonment against its target, callbacks, dispositions. */
+    private static void agents(StringBuilder h, AgentFigures a, Labels l) {
+        h.append("<div class=\"card\"><h3>").append(esc(l.t("agents"))).append(" (").append(esc(a.dialingMode()))
+                .append(")</h3><div class=\"kpis\">");
+        kpi(h, l.dec(a.averageSpeedOfAnswerSeconds()) + " s", l.t("speedOfAnswer"));
+        kpi(h, l.pct(a.abandonmentRatePercent()), l.t("abandonment") + " (" + l.t("target") + " "
+                + l.pct(a.abandonmentTargetPercent()) + ")");
+        kpi(h, l.n(a.callbacksDue()), l.t("callbacksDue"));
+        kpi(h, l.n(a.dispositionsMissing()), l.t("dispositionsMissing"));
+        h.append("</div><table><tr><th>").append(esc(l.t("disposition"))).append("</th><th>")
+                .append(esc(l.t("conversations"))).append("</th></tr>");
+        a.dispositions().forEach((disposition, n) -> h.append("<tr><td>").append(esc(l.t("d." + disposition)))
+                .append("</td><td class=\"n\">").append(l.n(n)).append("</td></tr>"));
+        h.append("</table></div>");
+    }
+
     /** The hash that lets the page's own style block, and nothing else, through its Content-Security-Policy. */
     static String styleHash() {
         try {
@@ -350,6 +392,20 @@ public final class DashboardDocuments {
     private static final class Labels {
         private static final Map<String, String[]> WORDS = Map.ofEntries(
                 Map.entry("title", new String[]{"Tableau de bord des campagnes", "Campaign dashboard"}),
+                Map.entry("agents", new String[]{"Conseillers", "Agents"}),
+                Map.entry("speedOfAnswer", new String[]{"délai moyen de prise en charge", "average speed of answer"}),
+                Map.entry("abandonment", new String[]{"taux d'abandon", "abandonment rate"}),
+                Map.entry("target", new String[]{"cible", "target"}),
+                Map.entry("callbacksDue", new String[]{"rappels à faire", "callbacks due"}),
+                Map.entry("dispositionsMissing", new String[]{"issues non saisies", "dispositions missing"}),
+                Map.entry("disposition", new String[]{"Issue de la conversation", "Disposition"}),
+                Map.entry("conversations", new String[]{"conversations", "conversations"}),
+                Map.entry("d.COMPLETED", new String[]{"abouti", "completed"}),
+                Map.entry("d.UNSUCCESSFUL", new String[]{"infructueux", "unsuccessful"}),
+                Map.entry("d.WRONG_PERSON", new String[]{"mauvais interlocuteur", "wrong person"}),
+                Map.entry("d.CALLBACK", new String[]{"rappel demandé", "callback requested"}),
+                Map.entry("d.REFUSED", new String[]{"refus", "refused"}),
+                Map.entry("d.DO_NOT_CALL", new String[]{"ne plus appeler", "do not call"}),
                 Map.entry("generated", new String[]{"Mis à jour le", "Updated"}),
                 Map.entry("none", new String[]{"Aucune campagne pour le moment.", "No campaign yet."}),
                 Map.entry("campaign", new String[]{"Campagne", "Campaign"}),

@@ -53,8 +53,10 @@ public final class Dashboards {
         list.sort(Comparator.comparing(Campaign::campaignId));
         for (Campaign campaign : list) {
             CampaignCounters c = counters.counters(campaign.key()).orElse(new CampaignCounters(java.util.Map.of()));
-            all.add(CampaignDashboard.of(campaign.campaignId(), campaign.status().name(), c,
-                    files.of(clientId, campaign.campaignId())));
+            CampaignDashboard figures = CampaignDashboard.of(campaign.campaignId(), campaign.status().name(), c,
+                    files.of(clientId, campaign.campaignId()));
+            all.add(campaign.withAgents() ? figures.withAgents(AgentFigures.of(campaign.agents().mode().name(),
+                    campaign.agents().abandonmentTarget(), c)) : figures);
         }
         return all;
     }

@@ -227,6 +227,25 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void onlyAnOperatorRoutesACampaignToTheProvidersAgentsAndTheClientKeepsTheRouting() {
+        onboarded();
+        admin.createCampaign(ACME, "acme", "winter", settings(null, null));
+        AgentAssistance predictive = new AgentAssistance(AgentAssistance.DialingMode.PREDICTIVE, "q-sales", null);
+        CampaignSettings routed = new CampaignSettings(null, null, null, null, null, null, null, null, null, null,
+                predictive);
+        RequestRefused.Invalid refused = assertThrows(RequestRefused.Invalid.class,
+                () -> admin.updateCampaign(ACME, "acme", "winter", 1, routed));
+        assertTrue(refused.getMessage().contains("agents") || refused.toString().contains("agents"), refused.toString());
+        var byOperator = admin.updateCampaign(OPS, "acme", "winter", 1, routed);
+        assertEquals(predictive, byOperator.campaign().agents());
+        // The client changes its script: the routing stays as the operator set it.
+        var byClient = admin.updateCampaign(ACME, "acme", "winter", 2, new CampaignSettings(null, null, null,
+                "script-2", null, null, null, null, null, null));
+        assertEquals(predictive, byClient.campaign().agents());
+        assertEquals("script-2", byClient.campaign().instructionsRef());
+    }
+
+    @Test
     void aCampaignGoesThroughItsStatesAndAFinishedOneStaysFinished() {
         onboarded();
         admin.createCampaign(ACME, "acme", "winter", settings(null, null));

@@ -131,7 +131,20 @@ final class AccountRequests {
         return new CampaignSettings(in.choice("purpose", Campaign.Purpose.class), in.text("callerId"),
                 in.choice("callerIdSource", Campaign.CallerIdSource.class), in.text("instructionsRef"),
                 in.text("instructions"), in.text("callingHours"), in.integer("priority"), in.date("startsOn"),
-                in.date("endsOn"), in.bool("answeringMachineDetection"));
+                in.date("endsOn"), in.bool("answeringMachineDetection"), agents(in.object("agents"), in));
+    }
+
+    /** {@code {"dialingMode": "PREDICTIVE", "routingQueueId": "...", "abandonmentTargetPercent": "3"}}, or null. */
+    static com.outboundcalls.account.AgentAssistance agents(RequestFields in, RequestFields parent) {
+        if (!in.present()) {
+            return null;
+        }
+        com.outboundcalls.account.AgentAssistance.DialingMode mode =
+                in.choice("dialingMode", com.outboundcalls.account.AgentAssistance.DialingMode.class);
+        String queue = in.text("routingQueueId");
+        java.math.BigDecimal percent = in.decimal("abandonmentTargetPercent");
+        return parent.checked("agents", () -> new com.outboundcalls.account.AgentAssistance(mode, queue,
+                percent == null ? null : percent.movePointLeft(2)));
     }
 
     static ContactFileFormat format(RequestFields in) {

@@ -96,6 +96,11 @@ final class AccountViews {
         putIf(v, "startsOn", c.startsOn() == null ? null : c.startsOn().toString());
         putIf(v, "endsOn", c.endsOn() == null ? null : c.endsOn().toString());
         v.put("answeringMachineDetection", c.answeringMachineDetection());
+        ObjectNode agents = v.putObject("agents");
+        agents.put("dialingMode", c.agents().mode().name());
+        putIf(agents, "routingQueueId", c.agents().routingQueueId());
+        agents.put("abandonmentTargetPercent", c.agents().abandonmentTarget().movePointRight(2).stripTrailingZeros()
+                .toPlainString());
         v.put("version", vc.version());
         return v;
     }

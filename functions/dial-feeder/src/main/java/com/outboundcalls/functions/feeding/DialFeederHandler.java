@@ -27,12 +27,15 @@ public final class DialFeederHandler implements RequestHandler<Map<String, Objec
     }
 
     private DialFeederHandler(Wiring wiring) {
-        this(wiring.dialFeeding(), wiring.clock());
+        this(wiring.dialFeeding(), wiring.clock(), wiring.metrics("dial-feeder"));
     }
 
-    public DialFeederHandler(DialFeeding feeding, Clock clock) {
+    private final com.outboundcalls.lambda.Metrics metrics;
+
+    public DialFeederHandler(DialFeeding feeding, Clock clock, com.outboundcalls.lambda.Metrics metrics) {
         this.feeding = feeding;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -42,6 +45,12 @@ public final class DialFeederHandler implements RequestHandler<Map<String, Objec
         if (report.queued() > 0 || report.deferredToWindow() > 0) {
             log.info("feed", "budget", report.budget(), "campaigns", report.campaigns(), "queued", report.queued(),
                     "deferredToWindow", report.deferredToWindow());
+        }
+        // The operators' dashboard: each routing queue's occupancy, and the campaigns the pacing holds back.
+        report.agentOccupancy().forEach((queue, percent) -> metrics.percent("AgentOccupancy", percent, "Queue", queue));
+        if (!report.agentOccupancy().isEmpty()) {
+            metrics.count("CampaignsNearAbandonmentTarget", report.nearAbandonmentTarget().size());
+            report.nearAbandonmentTarget().forEach(campaign -> log.warn("abandonment_near_target", "campaign", campaign));
         }
         return "queued " + report.queued();
     }

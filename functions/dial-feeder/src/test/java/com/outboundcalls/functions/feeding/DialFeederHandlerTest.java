@@ -37,7 +37,8 @@ class DialFeederHandlerTest {
 
     private DialFeederHandler handlerAt(Instant now) {
         return new DialFeederHandler(new DialFeeding(accounts, contacts, new InMemoryPorts.CallControl(), queued::addAll,
-                2, 10, ConnectSetup.withoutDetection("+33948000000")), Clock.fixed(now, ZoneOffset.UTC));
+                2, 10, ConnectSetup.withoutDetection("+33948000000")), Clock.fixed(now, ZoneOffset.UTC),
+                new com.outboundcalls.lambda.Metrics("dial-feeder", Clock.fixed(now, ZoneOffset.UTC)));
     }
 
     private static Map<String, Object> minute(String scheduledTime) throws Exception {

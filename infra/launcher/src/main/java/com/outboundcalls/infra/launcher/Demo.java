@@ -8,6 +8,7 @@ import com.outboundcalls.aws.DynamoCampaignStats;
 import com.outboundcalls.aws.DynamoContactBook;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.infra.localcloud.ConnectSimulator;
+import com.outboundcalls.infra.localcloud.SimulatedAgents;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
 import com.outboundcalls.invoice.InvoiceExports;
@@ -54,7 +55,8 @@ public final class Demo {
                          JsonNode invoice, BigDecimal usageFromCalls, List<String> checks, List<String> failedChecks,
                          Path out, Duration wallTime, Instant simulatedEnd, Map<String, String> functions,
                          long calleesOpposed, Map<String, Long> metrics, String fileReports,
-                         Map<String, Long> faultsInjected, List<String> accessDenials, List<JsonNode> invoices) {
+                         Map<String, Long> faultsInjected, List<String> accessDenials, List<JsonNode> invoices,
+                         SimulatedAgents.Figures agents) {
 
         public long pending() {
             return statuses.getOrDefault(ContactStatus.CALLABLE, 0L) + statuses.getOrDefault(ContactStatus.QUEUED, 0L)
@@ -68,7 +70,12 @@ public final class Demo {
         Instant monthEnd = options.month().plusMonths(1).atDay(1).atStartOfDay(Zones.BILLING).toInstant();
         LocalClock clock = LocalClock.simulated(monthStart.toInstant());
         String campaignId = "relance-" + options.month();
-        try (LocalCloud cloud = LocalCloud.builder().clock(clock).seed(options.seed()).faults(options.faults()).start()) {
+        try (LocalCloud cloud = LocalCloud.builder().clock(clock).seed(options.seed()).faults(options.faults())
+                .connectQuotas(new ConnectSimulator.Quotas(2.0, 5, ReferenceData.DEMO_CONCURRENT_CALLS))
+                .parameter("MaxConcurrentCalls", Integer.toString(ReferenceData.DEMO_CONCURRENT_CALLS)).start()) {
+            // The provider's agents, logged in on weekdays from 09:00 to 20:00, take the campaign's answered calls.
+            cloud.connect().staff(SimulatedAgents.Team.of(ReferenceData.DEMO_QUEUE, ReferenceData.DEMO_AGENTS)
+                    .during(SimulatedAgents.Shift.weekdays(LocalTime.of(9, 0), LocalTime.of(20, 0))));
             String bucket = cloud.physicalName("ContactBucket");
             publishPriceList(cloud, bucket);
             Client client = ReferenceData.demoClient(options.clientId());
@@ -282,7 +289,9 @@ public final class Demo {
                 new com.outboundcalls.aws.DynamoOppositionList(cloud.dynamoDb(), cloud.physicalName("OppositionsTable"))
                         .count(options.clientId()), cloud.metrics(),
                 "reports/" + options.clientId() + "/" + campaign.campaignId() + "/" + fileName,
-                cloud.faultsInjected(), cloud.accessDenials(), invoices);
+                cloud.faultsInjected(), cloud.accessDenials(), invoices,
+                cloud.connect().agentFigures(ReferenceData.DEMO_QUEUE, options.month().atDay(1).atStartOfDay(Zones.BILLING)
+                        .toInstant(), simulatedEnd));
     }
 
     private static void check(boolean ok, String what, List<String> passed, List<String> failed) {
@@ -297,6 +306,11 @@ public final class Demo {
         s.append(String.format("  contact file        %d rows read: %d accepted, %d rejected, %d skipped (blank)%n",
                 r.rowsRead(), r.accepted(), r.rejected(), r.skipped()));
         r.rejectedByReason().forEach((reason, n) -> s.append(String.format("      rejected %-15s %d%n", reason, n)));
+        s.append(String.format("  agents              %d, predictive: occupancy %.1f %% of their logged-in time, abandonment "
+                        + "%.2f %% (%d of %d answered), callee wait for an agent median %d ms, 95th percentile %d ms%n",
+                ReferenceData.DEMO_AGENTS, 100 * r.agents().occupancy(), 100 * r.agents().abandonmentRate(),
+                r.agents().abandoned(), r.agents().answered(), r.agents().medianWaitMillis(),
+                r.agents().p95WaitMillis()));
         s.append(String.format("  calls placed        %d (answered %d; throttled by Connect %d, limit exceeded %d,"
                         + " max concurrent %d)%n", r.connect().callsPlaced(), r.answeredCalls(), r.connect().throttled(),
                 r.connect().limitExceeded(), r.connect().maxConcurrentSeen()));

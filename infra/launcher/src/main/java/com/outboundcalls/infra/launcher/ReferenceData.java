@@ -3,6 +3,7 @@ package com.outboundcalls.infra.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.BillingAccount;
+import com.outboundcalls.account.AgentAssistance;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.account.LegalEntity;
@@ -83,9 +84,17 @@ public final class ReferenceData {
                 new Client.Tariff(MAX_ATTEMPTS, RETRY_DELAY), Client.AccountStatus.ACTIVE, null);
     }
 
+    /** The routing queue of the demo's agents, and how many are logged in (weekdays, 09:00 to 20:00 in Paris). */
+    public static final String DEMO_QUEUE = "demo-agents";
+    public static final int DEMO_AGENTS = 8;
+    /** The concurrent calls the demo's instance allows: enough for its agents to be paced ahead. */
+    public static final int DEMO_CONCURRENT_CALLS = 20;
+
+    /** The demo's campaign: predictive, to the provider's agents, answering machines told apart. */
     public static Campaign demoCampaign(String clientId, String campaignId) {
         return new Campaign(clientId, campaignId, Campaign.Status.ACTIVE, PROVIDER_CALLER_ID,
-                "script-relance-v1", 1).withAnsweringMachineDetection(true);
+                "script-relance-v1", 1).withAnsweringMachineDetection(true).withAgents(new AgentAssistance(
+                AgentAssistance.DialingMode.PREDICTIVE, DEMO_QUEUE, null));
     }
 
     /** The demo client's billing account, subscribed from the given day, with its legal identity. */
@@ -124,6 +133,13 @@ public final class ReferenceData {
                 .put("callerIdSource", campaign.callerIdSource().name())
                 .put("instructionsRef", campaign.instructionsRef()).put("priority", campaign.priority())
                 .put("answeringMachineDetection", campaign.answeringMachineDetection());
+        if (campaign.withAgents()) {
+            // The operator routes the campaign to the provider's agents (a client may not).
+            draft.putObject("agents").put("dialingMode", campaign.agents().mode().name())
+                    .put("routingQueueId", campaign.agents().routingQueueId())
+                    .put("abandonmentTargetPercent", campaign.agents().abandonmentTarget().movePointRight(2)
+                            .toPlainString());
+        }
         accepted(api.post(base + "/campaigns", draft.toString()));
         if (start) {
             accepted(api.post(base + "/campaigns/" + campaign.campaignId() + "/start", "{}"));

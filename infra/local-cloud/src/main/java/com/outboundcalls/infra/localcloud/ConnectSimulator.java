@@ -123,6 +123,24 @@ public final class ConnectSimulator implements AutoCloseable {
         queues.put(team.queueId(), new SimulatedAgents(team, agentSeed++, clock.instant()));
     }
 
+    /** Calls for this routing queue ringing now: placed, not yet answered, not ended. */
+    public synchronized int ringing(String queueId) {
+        Instant now = clock.instant();
+        int ringing = 0;
+        for (Call call : calls.values()) {
+            if (queueId.equals(call.startAttributes.get("routing_queue")) && !call.initiated.isAfter(now)
+                    && (call.answered == null || call.answered.isAfter(now)) && call.disconnected.isAfter(now)) {
+                ringing++;
+            }
+        }
+        return ringing;
+    }
+
+    /** Agents of the queue free now (logged in, neither talking nor in after-contact work). */
+    public synchronized int agentsAvailable(String queueId) {
+        return queues.get(queueId).metrics(clock.instant())[1];
+    }
+
     /** What a queue's agents did between two instants (occupancy, abandonment, callee waits). */
     public synchronized SimulatedAgents.Figures agentFigures(String queueId, Instant from, Instant to) {
         SimulatedAgents agents = queues.get(queueId);
@@ -290,11 +308,35 @@ public final class ConnectSimulator implements AutoCloseable {
         schedule(at, call.contactId, "DISCONNECTED");
     }
 
+    /** GetCurrentMetricData's quota for the account: 5 requests a second, burst 8. */
+    private double metricTokens = 8;
+    private Instant metricRefill;
+    private long metricReads;
+    private long metricThrottles;
+
+    /** GetCurrentMetricData requests answered, and refused for the quota. */
+    public synchronized long[] metricReads() {
+        return new long[]{metricReads, metricThrottles};
+    }
+
     /** GetCurrentMetricData: each queue asked for, with its agents and waiting callees now. */
     private Reply currentMetrics(String path, JsonNode body) {
         String[] parts = path.split("/");
         if (parts.length != 4 || !instanceId.equals(parts[3])) {
             return Reply.error(404, "ResourceNotFoundException", "instance not found");
+        }
+        synchronized (this) {
+            Instant now = clock.instant();
+            if (metricRefill != null && now.isAfter(metricRefill)) {
+                metricTokens = Math.min(8, metricTokens + (now.toEpochMilli() - metricRefill.toEpochMilli()) * 5 / 1000.0);
+            }
+            metricRefill = now;
+            if (metricTokens < 1) {
+                metricThrottles++;
+                return Reply.error(429, "ThrottlingException", "Rate exceeded");
+            }
+            metricTokens -= 1;
+            metricReads++;
         }
         ObjectNode response = JSON.createObjectNode();
         var results = response.putArray("MetricResults");

@@ -29,9 +29,16 @@ public final class SimulatedAgents {
      * @param dispositions    shares of the dispositions agents record (they need not sum to 1: normalised)
      * @param abandonAfter    how long an answered callee waits for an agent before the flow abandons the call
      * @param message         how long the recorded message of an abandoned call plays
+     * @param shift           when the agents are logged in (Europe/Paris); outside it nobody takes a call
      */
     public record Team(String queueId, int agents, Duration talkMedian, double talkSpread, Duration afterContactWork,
-                       Map<String, Double> dispositions, Duration abandonAfter, Duration message) {
+                       Map<String, Double> dispositions, Duration abandonAfter, Duration message, Shift shift) {
+
+        /** The same team logged in only during this shift. */
+        public Team during(Shift hours) {
+            return new Team(queueId, agents, talkMedian, talkSpread, afterContactWork, dispositions, abandonAfter,
+                    message, hours);
+        }
 
         /** The reference team: mean talk 90 s, 30 s of after-contact work. */
         public static Team of(String queueId, int agents) {
@@ -44,7 +51,24 @@ public final class SimulatedAgents {
             shares.put("DO_NOT_CALL", 0.03);
             // A log-normal of sigma 0.5 has its mean at median x e^(0.125): 90 s mean for a 79.4 s median.
             return new Team(queueId, agents, Duration.ofMillis(79_400), 0.5, Duration.ofSeconds(30), shares,
-                    Duration.ofSeconds(2), Duration.ofSeconds(12));
+                    Duration.ofSeconds(2), Duration.ofSeconds(12), Shift.ALWAYS);
+        }
+    }
+
+    /** The days and hours (Europe/Paris) agents are logged in. */
+    public record Shift(java.util.Set<java.time.DayOfWeek> days, java.time.LocalTime from, java.time.LocalTime to) {
+        public static final Shift ALWAYS = new Shift(java.util.EnumSet.allOf(java.time.DayOfWeek.class),
+                java.time.LocalTime.MIN, java.time.LocalTime.MAX);
+
+        /** Monday to Friday, between two times. */
+        public static Shift weekdays(java.time.LocalTime from, java.time.LocalTime to) {
+            return new Shift(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY), from, to);
+        }
+
+        boolean covers(Instant at) {
+            java.time.ZonedDateTime local = at.atZone(ZoneId.of("Europe/Paris"));
+            java.time.LocalTime time = local.toLocalTime();
+            return days.contains(local.getDayOfWeek()) && !time.isBefore(from) && time.isBefore(to);
         }
     }
 
@@ -160,6 +184,9 @@ public final class SimulatedAgents {
     }
 
     private int freeAgent(Instant at, String preferredAgent) {
+        if (!team.shift().covers(at)) {
+            return -1; // nobody logged in
+        }
         if (preferredAgent != null) {
             for (int i = 0; i < busyUntil.length; i++) {
                 if (agentId(i).equals(preferredAgent) && !freeAt[i].isAfter(at)) {
@@ -182,6 +209,9 @@ public final class SimulatedAgents {
 
     /** The queue's figures now, as GetCurrentMetricData gives them. */
     int[] metrics(Instant now) {
+        if (!team.shift().covers(now)) {
+            return new int[]{0, 0, 0, 0, waiting.size()};
+        }
         int onContact = 0;
         int acw = 0;
         for (int i = 0; i < busyUntil.length; i++) {
@@ -205,7 +235,13 @@ public final class SimulatedAgents {
 
     /** Occupancy between two instants: time talking or in after-contact work over time logged in. */
     Figures figures(Instant from, Instant until) {
-        long loggedMillis = Duration.between(from, until).toMillis() * busyUntil.length;
+        long loggedMillis = 0;
+        for (Instant minute = from; minute.isBefore(until); minute = minute.plusSeconds(60)) {
+            if (team.shift().covers(minute)) {
+                loggedMillis += Math.min(60_000, Duration.between(minute, until).toMillis());
+            }
+        }
+        loggedMillis *= busyUntil.length;
         long busy = 0;
         for (Instant[] w : work) {
             Instant start = w[0].isAfter(from) ? w[0] : from;
