@@ -74,12 +74,7 @@ public final class DynamoCampaignStats implements CampaignCounters.Source, com.o
                     }));
             request = response.unprocessedKeys();
         }
-        return new com.outboundcalls.dial.PacingStats(sum.getOrDefault(com.outboundcalls.contact.CallTally.ENDED, 0L),
-                sum.getOrDefault(com.outboundcalls.contact.CallTally.ANSWERED, 0L),
-                sum.getOrDefault(com.outboundcalls.contact.CallTally.ABANDONED, 0L),
-                sum.getOrDefault(com.outboundcalls.contact.CallTally.CONNECTED_TO_AGENT, 0L),
-                sum.getOrDefault(com.outboundcalls.contact.CallTally.RING_SECONDS, 0L),
-                sum.getOrDefault(com.outboundcalls.contact.CallTally.TALK_SECONDS, 0L));
+        return com.outboundcalls.dial.PacingStats.of(sum);
     }
 
 

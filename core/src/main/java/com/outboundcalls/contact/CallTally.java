@@ -19,6 +19,8 @@ public record CallTally(Map<String, Long> counts, Instant endedAt) {
     public static final String CONNECTED_TO_AGENT = "agentCallsConnected";
     public static final String RING_SECONDS = "agentRingSeconds";
     public static final String TALK_SECONDS = "agentTalkSeconds";
+    /** Seconds every call rang, answered or not: how long a call holds its seat before an answer or none. */
+    public static final String RING_ALL_SECONDS = "agentRingAllSeconds";
     /** Milliseconds answered callees waited for their agent: the average speed of answer's numerator. */
     public static final String WAIT_MILLIS = "agentWaitMillis";
     public static final String DISPOSITION_MISSING = "dispositionMissing";
@@ -28,7 +30,7 @@ public record CallTally(Map<String, Long> counts, Instant endedAt) {
 
     /** The counters the pacing reads per hour. */
     public static final java.util.List<String> PACING = java.util.List.of(ENDED, ANSWERED, ABANDONED,
-            CONNECTED_TO_AGENT, RING_SECONDS, TALK_SECONDS);
+            CONNECTED_TO_AGENT, RING_SECONDS, TALK_SECONDS, RING_ALL_SECONDS);
 
     public CallTally {
         counts = Map.copyOf(counts);

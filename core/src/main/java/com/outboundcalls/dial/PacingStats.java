@@ -1,14 +1,27 @@
 package com.outboundcalls.dial;
 
+import com.outboundcalls.contact.CallTally;
+
+import java.util.Map;
+
 /**
  * What a campaign's agent-assisted calls came to over a period (a rolling 24 hours for pacing): calls ended,
- * answered by a person, abandoned (answered, no agent within 2 seconds), connected to an agent, and the seconds
- * answered calls rang and agents talked. Every rate answers a prior when the sample is empty.
+ * answered by a person, abandoned (answered, no agent within 2 seconds), connected to an agent, the seconds answered
+ * calls rang before the answer, agents talked, and every call rang (answered or not: how long a call holds its seat
+ * before it is answered or given up). Every rate answers a prior when the sample is empty.
  */
 public record PacingStats(long ended, long answered, long abandoned, long connectedToAgent, long ringSeconds,
-                          long talkSeconds) {
+                          long talkSeconds, long ringAllSeconds) {
 
-    public static final PacingStats NONE = new PacingStats(0, 0, 0, 0, 0, 0);
+    public static final PacingStats NONE = new PacingStats(0, 0, 0, 0, 0, 0, 0);
+
+    /** From counters summed under the names {@link CallTally} gives them. */
+    public static PacingStats of(Map<String, Long> sums) {
+        return new PacingStats(sums.getOrDefault(CallTally.ENDED, 0L), sums.getOrDefault(CallTally.ANSWERED, 0L),
+                sums.getOrDefault(CallTally.ABANDONED, 0L), sums.getOrDefault(CallTally.CONNECTED_TO_AGENT, 0L),
+                sums.getOrDefault(CallTally.RING_SECONDS, 0L), sums.getOrDefault(CallTally.TALK_SECONDS, 0L),
+                sums.getOrDefault(CallTally.RING_ALL_SECONDS, 0L));
+    }
 
     /** Answered by a person over ended, from a prior of 30 % worth 20 calls. */
     public double answerRate() {
@@ -25,6 +38,11 @@ public record PacingStats(long ended, long answered, long abandoned, long connec
         return answered == 0 ? 10 : (double) ringSeconds / answered;
     }
 
+    /** Mean seconds a call rings before it is answered or given up (busy, no answer), 20 s before any call. */
+    public double meanRingAllSeconds() {
+        return ended == 0 || ringAllSeconds == 0 ? 20 : (double) ringAllSeconds / ended;
+    }
+
     /** Mean seconds an agent talks with a callee, 120 s before any conversation. */
     public double meanTalkSeconds() {
         return connectedToAgent == 0 ? 120 : (double) talkSeconds / connectedToAgent;
@@ -32,6 +50,7 @@ public record PacingStats(long ended, long answered, long abandoned, long connec
 
     public PacingStats plus(PacingStats o) {
         return new PacingStats(ended + o.ended, answered + o.answered, abandoned + o.abandoned,
-                connectedToAgent + o.connectedToAgent, ringSeconds + o.ringSeconds, talkSeconds + o.talkSeconds);
+                connectedToAgent + o.connectedToAgent, ringSeconds + o.ringSeconds, talkSeconds + o.talkSeconds,
+                ringAllSeconds + o.ringAllSeconds);
     }
 }

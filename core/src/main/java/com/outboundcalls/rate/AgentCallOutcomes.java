@@ -54,9 +54,15 @@ public final class AgentCallOutcomes {
     }
 
     /** What an agent-assisted call nobody answered (or a machine answered) adds: one call ended. */
-    static CallTally ended(Instant at, boolean callback) {
-        return new CallTally(callback ? Map.of(CallTally.ENDED, 1L, CallTally.CALLBACKS_PLACED, 1L)
-                : Map.of(CallTally.ENDED, 1L), at);
+    static CallTally ended(ContactEvent event, Instant at, boolean callback) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(CallTally.ENDED, 1L);
+        // Nobody took it (no answer, busy, a machine): it held its seat from dialing to its end.
+        counts.put(CallTally.RING_ALL_SECONDS, seconds(event.initiationTimestamp(), at));
+        if (callback) {
+            counts.put(CallTally.CALLBACKS_PLACED, 1L);
+        }
+        return new CallTally(counts, at);
     }
 
     /** Settles an agent-assisted call a person answered. */
@@ -69,6 +75,7 @@ public final class AgentCallOutcomes {
         }
         counts.put(CallTally.ANSWERED, 1L);
         counts.put(CallTally.RING_SECONDS, seconds(event.initiationTimestamp(), event.connectedToSystemTimestamp()));
+        counts.put(CallTally.RING_ALL_SECONDS, counts.get(CallTally.RING_SECONDS));
         if (!event.reachedAgent()) {
             counts.put(CallTally.ABANDONED, 1L);
             contacts.settleUncounted(key, call.contactId(), event.contactId(), at.plus(client.tariff().retryDelay()),

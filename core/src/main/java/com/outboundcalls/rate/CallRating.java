@@ -180,7 +180,7 @@ public final class CallRating {
             agentCalls.settleAnswered(call, client, event, at, callback);
             return;
         }
-        com.outboundcalls.contact.CallTally tally = agentCall ? AgentCallOutcomes.ended(at, callback)
+        com.outboundcalls.contact.CallTally tally = agentCall ? AgentCallOutcomes.ended(event, at, callback)
                 : com.outboundcalls.contact.CallTally.NONE;
         if (refusals != null && person) {
             contacts.get(campaignKey, call.contactId()).ifPresent(contact ->

@@ -20,7 +20,7 @@ class AgentPacingTest {
 
     /** 1,000 calls ended, 400 answered, this many abandoned; 10 s to answer, 90 s talks. */
     private static PacingStats day(long abandoned) {
-        return new PacingStats(1000, 400, abandoned, 400 - abandoned, 4000, 90 * (400 - abandoned));
+        return new PacingStats(1000, 400, abandoned, 400 - abandoned, 4000, 90 * (400 - abandoned), 20_000);
     }
 
     @Test
@@ -32,8 +32,10 @@ class AgentPacingTest {
     @Test
     void predictiveDialsAheadForAgentsAboutToBeFreeWhileAbandonmentIsLow() {
         int predictive = AgentPacing.capacity(PREDICTIVE, BUSY, day(2));
-        // 3 free + 5 in after-contact work + 12 x 10/90 talking = 9.33 agents soon free, at 40 % answered: 23 ringing.
-        assertEquals(12 + 23, predictive);
+        // Answers wanted: 3 free agents within 10 + 2 s, and 12 talking / 90 s freed each second: 0.383 a second;
+        // at 39.8 % answered, each dial holding its seat 20 s: 19 calls ringing, beside the 12 conversations.
+        assertEquals(12 + 19, predictive);
+        assertTrue(predictive > AgentPacing.capacity(PROGRESSIVE, BUSY, day(2)));
     }
 
     @Test
@@ -51,8 +53,19 @@ class AgentPacingTest {
     void predictiveRecoversAsAbandonmentFallsBackUnderTheTarget() {
         int throttled = AgentPacing.capacity(PREDICTIVE, BUSY, day(12));
         // The next hours answered many calls with no abandonment: the rate over 24 hours falls, dialing ahead resumes.
-        PacingStats later = day(12).plus(new PacingStats(1500, 600, 0, 600, 6000, 54000));
+        PacingStats later = day(12).plus(new PacingStats(1500, 600, 0, 600, 6000, 54000, 30_000));
         assertTrue(AgentPacing.capacity(PREDICTIVE, BUSY, later) > throttled);
+    }
+
+    @Test
+    void aNewCampaignRampsUpFromProgressiveAsItMeasuresItself() {
+        int progressive = AgentPacing.capacity(PROGRESSIVE, BUSY, PacingStats.NONE);
+        assertEquals(progressive, AgentPacing.capacity(PREDICTIVE, BUSY, PacingStats.NONE));
+        PacingStats firstAnswers = new PacingStats(50, 20, 0, 20, 200, 1800, 1000);
+        PacingStats warmedUp = new PacingStats(250, 100, 0, 100, 1000, 9000, 5000);
+        int ramping = AgentPacing.capacity(PREDICTIVE, BUSY, firstAnswers);
+        assertTrue(ramping > progressive && ramping < AgentPacing.capacity(PREDICTIVE, BUSY, warmedUp),
+                progressive + " < " + ramping);
     }
 
     @Test

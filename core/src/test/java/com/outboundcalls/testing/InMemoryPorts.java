@@ -253,12 +253,7 @@ public final class InMemoryPorts {
                     .filter(e -> !e.getValue().endedAt().isAfter(now)
                             && e.getValue().endedAt().isAfter(now.minus(java.time.Duration.ofHours(24))))
                     .forEach(e -> e.getValue().counts().forEach((k, v) -> sum.merge(k, v, Long::sum)));
-            return new com.outboundcalls.dial.PacingStats(sum.getOrDefault(com.outboundcalls.contact.CallTally.ENDED, 0L),
-                    sum.getOrDefault(com.outboundcalls.contact.CallTally.ANSWERED, 0L),
-                    sum.getOrDefault(com.outboundcalls.contact.CallTally.ABANDONED, 0L),
-                    sum.getOrDefault(com.outboundcalls.contact.CallTally.CONNECTED_TO_AGENT, 0L),
-                    sum.getOrDefault(com.outboundcalls.contact.CallTally.RING_SECONDS, 0L),
-                    sum.getOrDefault(com.outboundcalls.contact.CallTally.TALK_SECONDS, 0L));
+            return com.outboundcalls.dial.PacingStats.of(sum);
         }
 
         @Override
