@@ -86,7 +86,7 @@ public final class ReferenceData {
 
     /** The routing queue of the demo's agents, and how many are logged in (weekdays, 09:00 to 20:00 in Paris). */
     public static final String DEMO_QUEUE = "demo-agents";
-    public static final int DEMO_AGENTS = 8;
+    public static final int DEMO_AGENTS = 4;
     /** The concurrent calls the demo's instance allows: enough for its agents to be paced ahead. */
     public static final int DEMO_CONCURRENT_CALLS = 20;
 
