@@ -73,9 +73,6 @@ public final class Demo {
         try (LocalCloud cloud = LocalCloud.builder().clock(clock).seed(options.seed()).faults(options.faults())
                 .connectQuotas(new ConnectSimulator.Quotas(2.0, 5, ReferenceData.DEMO_CONCURRENT_CALLS))
                 .parameter("MaxConcurrentCalls", Integer.toString(ReferenceData.DEMO_CONCURRENT_CALLS)).start()) {
-            // The provider's agents, logged in on weekdays from 09:00 to 20:00, take the campaign's answered calls.
-            cloud.connect().staff(SimulatedAgents.Team.of(ReferenceData.DEMO_QUEUE, ReferenceData.DEMO_AGENTS)
-                    .during(SimulatedAgents.Shift.weekdays(LocalTime.of(9, 0), LocalTime.of(20, 0))));
             String bucket = cloud.physicalName("ContactBucket");
             publishPriceList(cloud, bucket);
             Client client = ReferenceData.demoClient(options.clientId());

@@ -9,6 +9,7 @@ import com.outboundcalls.account.Client;
 import com.outboundcalls.account.LegalEntity;
 import com.outboundcalls.aws.DynamoBillingDirectory;
 import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.infra.localcloud.SimulatedAgents;
 import com.outboundcalls.infra.ops.AccountsApiClient;
 import com.outboundcalls.invoice.Provider;
 import com.outboundcalls.rate.PriceCatalog;
@@ -120,6 +121,11 @@ public final class ReferenceData {
     public static void onboard(LocalCloud cloud, Client client, Campaign campaign, LocalDate subscribedOn,
                                boolean start) {
         new DynamoBillingDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable")).putProvider(PROVIDER);
+        if (campaign.withAgents() && campaign.agents().routingQueueId().equals(DEMO_QUEUE)) {
+            // The provider's agents, logged in on weekdays from 09:00 to 20:00, take the campaign's answered calls.
+            cloud.connect().staff(SimulatedAgents.Team.of(DEMO_QUEUE, DEMO_AGENTS)
+                    .during(SimulatedAgents.Shift.weekdays(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(20, 0))));
+        }
         var keys = cloud.identity(OPERATOR_ROLE, "OperatorAccessPolicy");
         AccountsApiClient api = new AccountsApiClient(cloud.httpApiEndpoint("AccountsApi"), LocalCloud.REGION,
                 () -> keys);
