@@ -4,6 +4,8 @@ import com.outboundcalls.account.AgentAssistance;
 import com.outboundcalls.account.Campaign;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Paces an agent-assisted campaign to the agents of its routing queue. A seat is a call of the queue in progress
@@ -61,25 +63,48 @@ public final class AgentPacing {
         }
     }, (campaign, now) -> PacingStats.NONE);
 
-    /** The queue's agents now. */
-    public QueueMetrics queue(String queueId) {
-        return queues.current(queueId);
-    }
-
-    /** The campaign's abandonment rate over the last 24 hours. */
-    public double abandonment(Campaign campaign, Instant now) {
-        return history.last24Hours(campaign.key(), now).abandonmentRate();
-    }
-
     /** Seats the campaign's queue may hold now. */
     public int capacity(Campaign campaign, Instant now) {
         AgentAssistance agents = campaign.agents();
         return capacity(agents, queues.current(agents.routingQueueId()), history.last24Hours(campaign.key(), now));
     }
 
-    /** How many more calls the campaign's queue may start now (0 when none). */
-    public int headroom(Campaign campaign, Instant now) {
-        return Math.max(0, capacity(campaign, now) - seats.seatsHeld(campaign.agents().routingQueueId()));
+    /**
+     * The reads of one feeder run: each queue's agents and each campaign's last 24 hours are read once, however
+     * often the run asks (Connect's quota on GetCurrentMetricData is shared by every function that reads it).
+     */
+    public Reading reading(Instant now) {
+        return new Reading(now);
+    }
+
+    /** See {@link #reading}. */
+    public final class Reading {
+        private final Instant now;
+        private final Map<String, QueueMetrics> queueMetrics = new HashMap<>();
+        private final Map<String, PacingStats> stats = new HashMap<>();
+
+        private Reading(Instant now) {
+            this.now = now;
+        }
+
+        public QueueMetrics queue(String queueId) {
+            return queueMetrics.computeIfAbsent(queueId, queues::current);
+        }
+
+        public double abandonment(Campaign campaign) {
+            return last24Hours(campaign).abandonmentRate();
+        }
+
+        /** How many more calls the campaign's queue may start now (0 when none). */
+        public int headroom(Campaign campaign) {
+            AgentAssistance agents = campaign.agents();
+            int capacity = capacity(agents, queue(agents.routingQueueId()), last24Hours(campaign));
+            return Math.max(0, capacity - seats.seatsHeld(agents.routingQueueId()));
+        }
+
+        private PacingStats last24Hours(Campaign campaign) {
+            return stats.computeIfAbsent(campaign.key(), key -> history.last24Hours(key, now));
+        }
     }
 
     /** Takes a seat for this call if the queue has room now. */

@@ -63,7 +63,8 @@ public final class DialFeeding {
     /**
      * What one run did; {@code refused} names the campaigns held back, with why; {@code agentOccupancy} gives each
      * routing queue of a running agent-assisted campaign its agents' occupancy now (percent); {@code nearAbandonmentTarget}
-     * names the campaigns whose abandonment over 24 hours has reached 80 % of their target (the pacing is holding back).
+     * names the campaigns with contacts to call now whose abandonment over 24 hours has reached 80 % of their target
+     * (the pacing is holding them back).
      */
     public record FeedReport(int budget, int campaigns, int queued, int deferredToWindow,
                              Map<String, String> refused, Map<String, Integer> agentOccupancy,
@@ -131,12 +132,13 @@ public final class DialFeeding {
         }
         Map<String, FairShare.Demand> demands = new LinkedHashMap<>();
         Map<String, Integer> queueRoom = new LinkedHashMap<>();
+        AgentPacing.Reading agentsNow = agents.reading(now);
         for (Campaign campaign : running) {
             int available = callable.get(campaign.key()).size();
-            if (campaign.withAgents()) {
+            if (campaign.withAgents() && available > 0) {
                 // No more than its agents can take: the room left in its routing queue, shared in campaign order.
                 String queueId = campaign.agents().routingQueueId();
-                int room = queueRoom.computeIfAbsent(queueId, q -> agents.headroom(campaign, now));
+                int room = queueRoom.computeIfAbsent(queueId, q -> agentsNow.headroom(campaign));
                 available = Math.min(available, room);
                 queueRoom.put(queueId, room - available);
             }
@@ -161,8 +163,10 @@ public final class DialFeeding {
         for (Campaign campaign : running) {
             if (campaign.withAgents()) {
                 occupancy.computeIfAbsent(campaign.agents().routingQueueId(),
-                        q -> (int) Math.round(100 * agents.queue(q).occupancy()));
-                if (agents.abandonment(campaign, now) >= NEAR_TARGET
+                        q -> (int) Math.round(100 * agentsNow.queue(q).occupancy()));
+                // The pacing holds back only a campaign with contacts to call now; one waiting for its window or
+                // its retries is not being paced.
+                if (!callable.get(campaign.key()).isEmpty() && agentsNow.abandonment(campaign) >= NEAR_TARGET
                         * campaign.agents().abandonmentTarget().doubleValue()) {
                     nearTarget.add(campaign.key());
                 }
@@ -195,24 +199,31 @@ public final class DialFeeding {
                 || connectSetup.refusal(campaign.get(), client.get()).isPresent()) {
             return false;
         }
-        // An agentless campaign takes back the one line; an agent-assisted one fills the room its agents have now.
-        int wanted = campaign.get().withAgents()
-                ? Math.min(Math.min(MIN_READ, maxConcurrentCalls - lines.active()), agents.headroom(campaign.get(), now))
-                : 1;
-        if (wanted <= 0) {
-            return false;
-        }
         CallingWindow window = CallingWindow.of(campaign.get());
-        List<DialMessage> messages = new ArrayList<>();
+        List<HopperEntry> ready = new ArrayList<>();
         for (HopperEntry entry : contacts.due(campaign.get().key(), now, MIN_READ)) {
             Instant opening = window.nextOpening(now, RegionZones.of(entry.region()));
-            if (!opening.equals(now)) {
+            if (opening.equals(now)) {
+                ready.add(entry);
+            } else {
                 contacts.deferTo(entry.campaignKey(), entry.contactId(), opening, now);
-            } else if (contacts.claimForQueue(entry.campaignKey(), entry.contactId(), now, now.plus(QUEUE_LEASE))) {
+            }
+        }
+        if (ready.isEmpty()) {
+            return false; // nothing to call now: the agents' room is not even read
+        }
+        // An agentless campaign takes back the one line; an agent-assisted one fills the room its agents have now.
+        int wanted = campaign.get().withAgents()
+                ? Math.min(Math.min(MIN_READ, maxConcurrentCalls - lines.active()),
+                        agents.reading(now).headroom(campaign.get()))
+                : 1;
+        List<DialMessage> messages = new ArrayList<>();
+        for (HopperEntry entry : ready) {
+            if (messages.size() >= wanted) {
+                break;
+            }
+            if (contacts.claimForQueue(entry.campaignKey(), entry.contactId(), now, now.plus(QUEUE_LEASE))) {
                 messages.add(new DialMessage(clientId, campaignId, entry.contactId(), entry.attempts() + 1));
-                if (messages.size() >= wanted) {
-                    break;
-                }
             }
         }
         if (messages.isEmpty()) {

@@ -90,8 +90,11 @@ public final class Demo {
             String key = ReferenceData.upload(cloud, options.clientId(), campaignId, fileName, file);
 
             DynamoContactBook contacts = new DynamoContactBook(cloud.dynamoDb(), cloud.physicalName("ContactsTable"));
+            DynamoCampaignStats stats = new DynamoCampaignStats(cloud.dynamoDb(), cloud.physicalName("CampaignStatsTable"));
+            // The campaign's counters (one read) say when to look; the contacts counted one by one decide.
             cloud.runUntil(monthEnd.minusSeconds(1), Duration.ofMinutes(15),
-                    () -> settled(contacts.countByStatus(campaign.key())));
+                    () -> settled(stats.counters(campaign.key()).orElse(new CampaignCounters(Map.of())))
+                            && settled(contacts.countByStatus(campaign.key())));
             Instant simulatedEnd = clock.instant();
             // The month's calls are done: jump to the monthly invoice run (its last day, 23:30 Paris).
             cloud.skipTo(cloud.nextFire("InvoiceGeneratorFunction.EndOfMonth"));
@@ -131,6 +134,13 @@ public final class Demo {
         if (!report.path("accepted").asBoolean()) {
             throw new IllegalStateException("the demo's price list was refused: " + report.path("reasons"));
         }
+    }
+
+    private static boolean settled(CampaignCounters counters) {
+        long contacts = counters.count(CampaignCounters.CONTACTS);
+        long settled = java.util.Arrays.stream(ContactStatus.values()).filter(ContactStatus::isFinal)
+                .mapToLong(status -> counters.count(CampaignCounters.settled(status))).sum();
+        return contacts > 0 && settled >= contacts;
     }
 
     private static boolean settled(Map<ContactStatus, Long> counts) {

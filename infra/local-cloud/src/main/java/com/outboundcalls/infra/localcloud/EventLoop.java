@@ -84,7 +84,6 @@ final class EventLoop {
                 progressed = true;
             }
             if (source.pollOnce()) {
-                invoked(source.function());
                 progressed = true;
             }
         }
@@ -98,10 +97,13 @@ final class EventLoop {
         }
     }
 
-    /** A function ran: the queues it may send to (named in its environment) may hold new messages. */
-    void invoked(LocalFunction function) {
+    /**
+     * A function sent to a queue (the access gate sees every send of a function, whichever way it was invoked, and
+     * even when it failed afterwards): the event sources reading that queue look at it again.
+     */
+    void messagesSentTo(String queueUrl) {
         for (SqsEventSource source : sqsSources) {
-            if (function.maySendTo(source.queueUrl())) {
+            if (source.queueUrl().equals(queueUrl)) {
                 source.markMayHaveMessages();
             }
         }
@@ -222,7 +224,6 @@ final class EventLoop {
         for (int attempt = 1; attempt <= ASYNC_ATTEMPTS; attempt++) {
             try {
                 function.invoke(eventJson);
-                invoked(function);
                 return;
             } catch (RuntimeException e) {
                 last = e;

@@ -49,6 +49,8 @@ public final class LocalAccessGate implements ExecutionInterceptor {
         volatile LocalFaults faults = new LocalFaults(0, 0);
         /** Where a dropped SQS send goes: a queue nothing reads. */
         volatile String droppedSendsQueueUrl;
+        /** Told the URL of each queue a function sent to, once the send is done. */
+        volatile java.util.function.Consumer<String> sent = queueUrl -> { };
 
         Roles(Map<String, String> hashKeyByTable, String region, String account) {
             this.hashKeyByTable = hashKeyByTable;
@@ -89,6 +91,20 @@ public final class LocalAccessGate implements ExecutionInterceptor {
         }
         return ((software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest) request).toBuilder()
                 .queueUrl(roles.droppedSendsQueueUrl).build();
+    }
+
+    /** A function's send is done: the local cloud's pollers of that queue look at it again. */
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        SdkRequest request = context.request();
+        if (request instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest
+                || request instanceof software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest) {
+            Roles roles = rolesOfCaller(attributes);
+            String queueUrl = request.getValueForField("QueueUrl", String.class).orElse(null);
+            if (roles != null && queueUrl != null) {
+                roles.sent.accept(queueUrl);
+            }
+        }
     }
 
     /** The roles of the local cloud whose function signs this call, from the identity the SDK resolved. */

@@ -88,11 +88,6 @@ public final class LocalFunction {
         return environment;
     }
 
-    /** Whether this function may send to a queue: its URL is in the environment the template gives it. */
-    boolean maySendTo(String queueUrl) {
-        return environment.containsValue(queueUrl);
-    }
-
     public synchronized long invocations() {
         return invocations;
     }

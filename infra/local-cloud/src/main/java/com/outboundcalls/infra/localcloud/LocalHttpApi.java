@@ -89,18 +89,15 @@ final class LocalHttpApi implements AutoCloseable {
     private final String accountId;
     private final HttpServer server;
     /** Told of each function run, so that the queues it may have sent to are read. */
-    private final java.util.function.Consumer<LocalFunction> invoked;
 
     /**
      * @param identities the identities by access key; null when the API has no IAM authorization
      * @param jwt        the API's JWT authorizer; null when it has none
      */
     LocalHttpApi(String apiId, int port, java.util.function.Function<String, Optional<LocalIdentity>> identities,
-                 JwtAuthorizer jwt, String region, String accountId,
-                 java.util.function.Consumer<LocalFunction> invoked) {
+                 JwtAuthorizer jwt, String region, String accountId) {
         this.apiId = apiId;
         this.jwt = jwt;
-        this.invoked = invoked;
         this.identities = identities;
         this.verifier = identities == null ? null
                 : new SigV4Verifier(key -> identities.apply(key).map(LocalIdentity::secretKey));
@@ -234,12 +231,8 @@ final class LocalHttpApi implements AutoCloseable {
             bearer.claims().forEach(claims::put);
             bearer.scopes().forEach(token.putArray("scopes")::add);
         }
-        Object result;
-        try {
-            result = route.function().invoke(JSON.writeValueAsString(event));
-        } finally {
-            invoked.accept(route.function());
-        }
+
+        Object result = route.function().invoke(JSON.writeValueAsString(event));
         if (result instanceof APIGatewayV2HTTPResponse response) {
             Map<String, String> responseHeaders = response.getHeaders() == null ? Map.of() : response.getHeaders();
             respond(exchange, response.getStatusCode(), responseHeaders,

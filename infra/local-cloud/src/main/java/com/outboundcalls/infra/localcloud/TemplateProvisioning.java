@@ -66,6 +66,7 @@ final class TemplateProvisioning {
         this.secrets = secrets;
         Map<String, String> hashKeys = new HashMap<>();
         this.roles = new LocalAccessGate.Roles(hashKeys, REGION, ACCOUNT_ID);
+        this.roles.sent = eventLoop::messagesSentTo;
         this.template = template;
         this.parameters = parameters;
         this.clock = clock;
@@ -369,7 +370,7 @@ final class TemplateProvisioning {
             int index = template.resourcesOfType("AWS::Serverless::HttpApi").indexOf(id);
             return new LocalHttpApi(id, httpApiPort == 0 ? 0 : httpApiPort + index,
                     iam ? key -> java.util.Optional.ofNullable(identities.get(key)) : null, jwtAuthorizer(auth),
-                    REGION, ACCOUNT_ID, eventLoop::invoked);
+                    REGION, ACCOUNT_ID);
         });
     }
 
