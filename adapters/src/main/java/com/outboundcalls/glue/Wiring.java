@@ -55,12 +55,14 @@ public final class Wiring {
     private final FunctionRuntime runtime;
     private final AwsClients clients;
 
-    private final Once<DynamoDbClient> dynamoDb;
-    private final Once<SqsClient> sqs;
-    private final Once<S3Client> s3;
-    private final Once<S3Presigner> s3Presigner;
-    private final Once<ConnectClient> connect;
-    private final Once<CognitoIdentityProviderClient> cognito;
+    // Each SDK client is built on first use, through a supplier typed Object: a function's jar leaves out the SDK of
+    // every service it does not call, and building the wiring must not resolve those classes.
+    private final Once<Object> dynamoDb;
+    private final Once<Object> sqs;
+    private final Once<Object> s3;
+    private final Once<Object> s3Presigner;
+    private final Once<Object> connect;
+    private final Once<Object> cognito;
 
     private final Once<DynamoAccountDirectory> accountDirectory;
     private final Once<AccountDirectory> cachedAccountDirectory;
@@ -96,12 +98,12 @@ public final class Wiring {
         this.runtime = runtime;
         this.clients = new AwsClients(runtime.environment());
         Clock clock = runtime.clock();
-        dynamoDb = new Once<>(clients::dynamoDb);
-        sqs = new Once<>(clients::sqs);
-        s3 = new Once<>(clients::s3);
-        s3Presigner = new Once<>(clients::s3Presigner);
-        connect = new Once<>(clients::connect);
-        cognito = new Once<>(clients::cognito);
+        dynamoDb = new Once<>(() -> clients.dynamoDb());
+        sqs = new Once<>(() -> clients.sqs());
+        s3 = new Once<>(() -> clients.s3());
+        s3Presigner = new Once<>(() -> clients.s3Presigner());
+        connect = new Once<>(() -> clients.connect());
+        cognito = new Once<>(() -> clients.cognito());
 
         accountDirectory = new Once<>(() -> new DynamoAccountDirectory(dynamoDb(), require("ACCOUNTS_TABLE")));
         cachedAccountDirectory = new Once<>(() -> new CachedAccountDirectory(accountDirectory(), clock, ACCOUNT_CACHE_TTL));
@@ -189,27 +191,27 @@ public final class Wiring {
     // SDK clients
 
     public DynamoDbClient dynamoDb() {
-        return dynamoDb.get();
+        return (DynamoDbClient) dynamoDb.get();
     }
 
     public SqsClient sqs() {
-        return sqs.get();
+        return (SqsClient) sqs.get();
     }
 
     public S3Client s3() {
-        return s3.get();
+        return (S3Client) s3.get();
     }
 
     public S3Presigner s3Presigner() {
-        return s3Presigner.get();
+        return (S3Presigner) s3Presigner.get();
     }
 
     public ConnectClient connect() {
-        return connect.get();
+        return (ConnectClient) connect.get();
     }
 
     public CognitoIdentityProviderClient cognito() {
-        return cognito.get();
+        return (CognitoIdentityProviderClient) cognito.get();
     }
 
     // Adapters

@@ -1,0 +1,188 @@
+package com.outboundcalls.infra.benchmarks;
+
+import com.outboundcalls.infra.localcloud.CloudTemplate;
+import com.outboundcalls.infra.localcloud.LocalClock;
+import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.infra.localcloud.LocalFunction;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./bench coldstart [--runs N]}: each function of template.yaml started cold, several times, as Lambda starts
+ * it: a fresh JVM whose class path is that function's deployment jar alone (plus the runtime's event serializers),
+ * with the environment the template gives it (its JAVA_TOOL_OPTIONS included) and the endpoints of a local cloud
+ * running in this JVM, handed a fixture event. Prints, per function, the median time from the JVM's launch to the
+ * handler built (init) and to the first response, the second invocation's time (warm), and the first response as a
+ * ratio of a floor probe measured in the same run: a fresh JVM that builds a DynamoDB client and makes one GetItem.
+ */
+public final class ColdStartBenchmark {
+
+    /** The fixture each function is handed, from the functions' test resources; "sqs:" wraps it in an SQS record. */
+    private static final Map<String, String> FIXTURES = new LinkedHashMap<>();
+
+    static {
+        String events = "functions/%s/src/test/resources/events/%s.json";
+        FIXTURES.put("ContactIngestFunction", events.formatted("contact-ingest", "s3-object-created"));
+        FIXTURES.put("ContactIngestResumeFunction", events.formatted("dialer", "sqs-dial-message"));
+        FIXTURES.put("OppositionImportFunction", events.formatted("contact-ingest", "s3-object-created"));
+        FIXTURES.put("PriceListImportFunction", events.formatted("contact-ingest", "s3-object-created"));
+        FIXTURES.put("DialFeederFunction", events.formatted("dial-feeder", "scheduled-minute"));
+        FIXTURES.put("CampaignReportFunction", events.formatted("reporting", "scheduled-hour"));
+        FIXTURES.put("DashboardFunction", events.formatted("reporting", "scheduled-hour"));
+        FIXTURES.put("DashboardRequestsFunction", events.formatted("reporting", "sqs-dashboard-requests"));
+        FIXTURES.put("DialerFunction", events.formatted("dialer", "sqs-dial-message"));
+        FIXTURES.put("CallRaterFunction", "sqs:" + events.formatted("call-rater", "contact-event-disconnected"));
+        FIXTURES.put("RerateFunction", events.formatted("dialer", "sqs-dial-message"));
+        FIXTURES.put("LineAuditFunction", events.formatted("dial-feeder", "scheduled-minute"));
+        FIXTURES.put("InvoiceGeneratorFunction", events.formatted("invoicing", "scheduled-first-of-month"));
+        FIXTURES.put("DunningFunction", events.formatted("invoicing", "scheduled-every-morning"));
+        FIXTURES.put("FinanceApiFunction", events.formatted("invoicing", "finance-dispute"));
+        FIXTURES.put("ClientSpacePageFunction", events.formatted("account-api", "client-space-request"));
+        FIXTURES.put("AccountsApiFunction", events.formatted("account-api", "operator-request"));
+        FIXTURES.put("ClientNoticesFunction", events.formatted("dialer", "sqs-dial-message"));
+        FIXTURES.put("CalleeErasureFunction", events.formatted("dialer", "sqs-dial-message"));
+        FIXTURES.put("AccountHousekeepingFunction", events.formatted("account-api", "scheduled-every-night"));
+    }
+
+    private record Run(double initMs, double firstMs, double warmMs, String outcome) {
+    }
+
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 3;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--runs")) {
+                runs = Integer.parseInt(args[++i]);
+            }
+        }
+        Path root = CloudTemplate.locate(Path.of("")).getParent();
+        CloudTemplate template = CloudTemplate.load(root.resolve("template.yaml"));
+        String runnerPath = Path.of(ColdStartRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        String serializers = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(p -> p.contains("aws-lambda-java-serialization")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("aws-lambda-java-serialization is not on the class path"));
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        Path work = Files.createTempDirectory("coldstart");
+
+        try (LocalCloud cloud = LocalCloud.builder().clock(LocalClock.wall()).start()) {
+            Map<String, LocalFunction> functions = cloud.functions();
+            System.out.printf("Cold starts: %d fresh JVMs per function (%s), one jar each on the class path, "
+                    + "the template's environment and JAVA_TOOL_OPTIONS%n%n", runs, javaCommand);
+            // The floor: the reporting jar (DynamoDB and S3 clients only) building a DynamoDB client and one GetItem.
+            LocalFunction reader = functions.get("CampaignReportFunction");
+            List<Run> floorRuns = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                floorRuns.add(launch(javaCommand, List.of(jar(root, template, "CampaignReportFunction"), runnerPath,
+                        serializers), List.of("--floor", cloud.physicalName("ContactsTable")), reader.environment()));
+            }
+            double floor = median(floorRuns, Run::firstMs);
+            System.out.printf("%-30s %-26s %9s %9s %8s %6s  %s%n", "function", "jar", "init ms", "first ms",
+                    "warm ms", "ratio", "first invocation");
+            System.out.printf("%-30s %-26s %9.0f %9.0f %8.1f %6.2f  %s%n", "floor (DynamoDB GetItem)",
+                    "reporting-lambda.jar", median(floorRuns, Run::initMs), floor, median(floorRuns, Run::warmMs), 1.0,
+                    floorRuns.get(0).outcome());
+            double worst = 0;
+            String worstFunction = "";
+            for (Map.Entry<String, String> fixture : FIXTURES.entrySet()) {
+                String id = fixture.getKey();
+                LocalFunction function = functions.get(id);
+                if (function == null) {
+                    System.out.printf("%-30s not in this build%n", id);
+                    continue;
+                }
+                Path event = work.resolve(id + ".json");
+                Files.writeString(event, event(root, fixture.getValue(), cloud), StandardCharsets.UTF_8);
+                String handler = (String) template.properties(id).get("Handler");
+                List<Run> measured = new ArrayList<>();
+                for (int r = 0; r < runs; r++) {
+                    measured.add(launch(javaCommand, List.of(jar(root, template, id), runnerPath, serializers),
+                            List.of(handler, event.toString()), function.environment()));
+                }
+                double first = median(measured, Run::firstMs);
+                double ratio = first / floor;
+                if (ratio > worst) {
+                    worst = ratio;
+                    worstFunction = id;
+                }
+                System.out.printf("%-30s %-26s %9.0f %9.0f %8.1f %6.2f  %s%n", id,
+                        Path.of(jar(root, template, id)).getFileName(), median(measured, Run::initMs), first,
+                        median(measured, Run::warmMs), ratio, measured.get(0).outcome());
+            }
+            System.out.printf("%nworst ratio to the floor: %.2f (%s)%n", worst, worstFunction);
+        }
+    }
+
+    private static String jar(Path root, CloudTemplate template, String functionId) {
+        return root.resolve((String) template.properties(functionId).get("CodeUri")).toString();
+    }
+
+    /** One cold start: the instants the runner prints, from the moment its JVM was launched. */
+    private static Run launch(String javaCommand, List<String> classPath, List<String> args, Map<String, String> env)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-cp", String.join(java.io.File.pathSeparator, classPath),
+                ColdStartRunner.class.getName()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        long launched = System.nanoTime();
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        String line = output.lines().filter(l -> l.startsWith("COLDSTART ")).findFirst().orElse(null);
+        if (line == null) {
+            String tail = output.length() > 600 ? output.substring(output.length() - 600) : output;
+            throw new IllegalStateException("no cold start measured for " + args + ":\n" + tail);
+        }
+        String[] parts = line.split(" ", 5);
+        return new Run((Long.parseLong(parts[1]) - launched) / 1e6, (Long.parseLong(parts[2]) - launched) / 1e6,
+                Long.parseLong(parts[3]) / 1e6, parts[4]);
+    }
+
+    /** The fixture with its placeholders filled; "sqs:" wraps it as the body of one SQS record. */
+    private static String event(Path root, String fixture, LocalCloud cloud) throws IOException {
+        boolean sqs = fixture.startsWith("sqs:");
+        String json = Files.readString(root.resolve(sqs ? fixture.substring(4) : fixture), StandardCharsets.UTF_8);
+        Map<String, String> values = Map.ofEntries(Map.entry("scheduledTime", Instant.now().toString()),
+                Map.entry("bucket", cloud.physicalName("ContactBucket")), Map.entry("key", "incoming/cold/start/a.csv"),
+                Map.entry("size", "0"), Map.entry("etag", "0"), Map.entry("clientId", "cold"),
+                Map.entry("campaignId", "start"), Map.entry("contactId", "ct-cold"), Map.entry("number", "+33612345678"),
+                Map.entry("token", "cold-start"), Map.entry("body", "{}"), Map.entry("method", "GET"),
+                Map.entry("proxy", "campaigns"), Map.entry("email", "cold@example.com"), Map.entry("reason", "cold"),
+                Map.entry("role", "OPERATOR"), Map.entry("userArn", "arn:aws:iam::000000000000:user/cold"));
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            json = json.replace("${" + v.getKey() + "}", v.getValue());
+        }
+        if (!sqs) {
+            return json;
+        }
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode record = mapper.createObjectNode();
+        record.put("messageId", "cold-start").put("receiptHandle", "cold-start").put("body", json)
+                .put("eventSource", "aws:sqs").put("awsRegion", "eu-west-3");
+        record.putObject("attributes").put("ApproximateReceiveCount", "1");
+        com.fasterxml.jackson.databind.node.ObjectNode root2 = mapper.createObjectNode();
+        root2.putArray("Records").add(record);
+        return root2.toString();
+    }
+
+    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
+        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+}

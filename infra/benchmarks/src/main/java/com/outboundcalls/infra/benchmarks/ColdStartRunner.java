@@ -1,0 +1,168 @@
+package com.outboundcalls.infra.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What Lambda's Java runtime does in a fresh sandbox, in a JVM whose class path is one function's deployment jar
+ * (and the runtime's own event serializers): build the handler, then hand it one event, then the same event again.
+ * Prints the instants (System.nanoTime, comparable across processes on this machine) at which the handler was
+ * built, the first response came and the second one came, and how the first invocation ended.
+ *
+ * <p>{@code --floor} instead builds a DynamoDB client from the environment and makes one GetItem: the least any
+ * function that reads a table does on a cold start.
+ */
+public final class ColdStartRunner {
+
+    private ColdStartRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("--floor")) {
+            floor(args[1]);
+            return;
+        }
+        String[] handler = args[0].split("::", 2);
+        String event = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+        Class<?> type = Class.forName(handler[0]);
+        Object instance = type.getConstructor().newInstance();
+        long built = System.nanoTime();
+        Method method = null;
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(handler.length > 1 ? handler[1] : "handleRequest") && m.getParameterCount() == 2
+                    && !m.isBridge() && Context.class.equals(m.getParameterTypes()[1])) {
+                method = m;
+            }
+        }
+        if (method == null) {
+            throw new IllegalStateException(args[0] + " has no handleRequest(input, Context)");
+        }
+        String outcome = invoke(instance, method, event);
+        long first = System.nanoTime();
+        invoke(instance, method, event);
+        long second = System.nanoTime();
+        System.out.println("COLDSTART " + built + " " + first + " " + (second - first) + " " + outcome);
+    }
+
+    private static String invoke(Object handler, Method method, String event) {
+        try {
+            Object input = input(event, method.getParameterTypes()[0]);
+            method.invoke(handler, input, new BenchContext());
+            return "ok";
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            String message = String.valueOf(e.getCause().getMessage());
+            return "threw " + e.getCause().getClass().getSimpleName() + ": "
+                    + (message.length() > 120 ? message.substring(0, 120) : message);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return "failed " + e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object input(String json, Class<?> type) throws ReflectiveOperationException {
+        if (type.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
+            // The runtime's own serializers (aws-lambda-java-serialization), as Lambda deserializes events.
+            Class<?> serializers = Class.forName(
+                    "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers");
+            Object serializer = serializers.getMethod("serializerFor", Class.class, ClassLoader.class)
+                    .invoke(null, type, ColdStartRunner.class.getClassLoader());
+            return Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer")
+                    .getMethod("fromJson", String.class).invoke(serializer, json);
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("event does not fit " + type.getName(), e);
+        }
+    }
+
+    /** A fresh DynamoDB client, from the environment as the functions build theirs, and one GetItem. */
+    private static void floor(String table) {
+        try (software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo =
+                     new com.outboundcalls.aws.AwsClients(System.getenv()).dynamoDb()) {
+            long built = System.nanoTime();
+            dynamo.getItem(r -> r.tableName(table).key(java.util.Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("floor"),
+                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("probe"))));
+            long first = System.nanoTime();
+            dynamo.getItem(r -> r.tableName(table).key(java.util.Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("floor"),
+                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("probe"))));
+            System.out.println("COLDSTART " + built + " " + first + " " + (System.nanoTime() - first) + " ok");
+        }
+    }
+
+    private static final class BenchContext implements Context {
+        @Override
+        public String getAwsRequestId() {
+            return java.util.UUID.randomUUID().toString();
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/" + getFunctionName();
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "cold-start";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "function");
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:eu-west-3:000000000000:function:" + getFunctionName();
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 900_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                    System.err.print(message);
+                }
+
+                @Override
+                public void log(byte[] message) {
+                    System.err.write(message, 0, message.length);
+                }
+            };
+        }
+    }
+}
