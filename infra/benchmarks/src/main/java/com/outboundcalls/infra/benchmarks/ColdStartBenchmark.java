@@ -53,10 +53,55 @@ public final class ColdStartBenchmark {
         FIXTURES.put("AccountHousekeepingFunction", events.formatted("account-api", "scheduled-every-night"));
     }
 
-    private record Run(double initMs, double firstMs, double warmMs, String outcome) {
+    /** One cold start: from the JVM's launch to the handler built and to the first response; then a warm one. */
+    public record Run(double initMs, double firstMs, double warmMs, String outcome) {
     }
 
-    private ColdStartBenchmark() {
+    private final LocalCloud cloud;
+    private final Path root;
+    private final CloudTemplate template;
+    private final String runnerPath;
+    private final String serializers;
+    private final String javaCommand;
+    private final Path work;
+
+    /** Cold starts against this local cloud (on the wall clock), of the jars built under the template's directory. */
+    public ColdStartBenchmark(LocalCloud cloud) throws IOException, java.net.URISyntaxException {
+        this.cloud = cloud;
+        this.root = CloudTemplate.locate(Path.of("")).getParent();
+        this.template = CloudTemplate.load(root.resolve("template.yaml"));
+        this.runnerPath = Path.of(ColdStartRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        this.serializers = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(p -> p.contains("aws-lambda-java-serialization")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("aws-lambda-java-serialization is not on the class path"));
+        this.javaCommand = ProcessHandle.current().info().command().orElse("java");
+        this.work = Files.createTempDirectory("coldstart");
+    }
+
+    /** The functions measured, in template order, each with the fixture it is handed. */
+    public static java.util.Set<String> functions() {
+        return FIXTURES.keySet();
+    }
+
+    /**
+     * The floor: the reporting jar (DynamoDB and S3 clients only) in a fresh JVM, building a DynamoDB client from the
+     * environment and making one GetItem.
+     */
+    public Run floor() throws IOException, InterruptedException {
+        return launch(List.of(jar("CampaignReportFunction"), runnerPath, serializers),
+                List.of("--floor", cloud.physicalName("ContactsTable")),
+                cloud.functions().get("CampaignReportFunction").environment());
+    }
+
+    /** One cold start of a function of the template, from its deployment jar alone. */
+    public Run coldStart(String functionId) throws IOException, InterruptedException {
+        LocalFunction function = cloud.functions().get(functionId);
+        Path event = work.resolve(functionId + ".json");
+        Files.writeString(event, event(FIXTURES.get(functionId)), StandardCharsets.UTF_8);
+        String handler = (String) template.properties(functionId).get("Handler");
+        return launch(List.of(jar(functionId), runnerPath, serializers), List.of(handler, event.toString()),
+                function.environment());
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,49 +111,31 @@ public final class ColdStartBenchmark {
                 runs = Integer.parseInt(args[++i]);
             }
         }
-        Path root = CloudTemplate.locate(Path.of("")).getParent();
-        CloudTemplate template = CloudTemplate.load(root.resolve("template.yaml"));
-        String runnerPath = Path.of(ColdStartRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
-        String serializers = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(p -> p.contains("aws-lambda-java-serialization")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("aws-lambda-java-serialization is not on the class path"));
-        String javaCommand = ProcessHandle.current().info().command().orElse("java");
-        Path work = Files.createTempDirectory("coldstart");
-
         try (LocalCloud cloud = LocalCloud.builder().clock(LocalClock.wall()).start()) {
-            Map<String, LocalFunction> functions = cloud.functions();
+            // The demo's reference data, so that each function finds work: a client, its campaign, the provider.
+            com.outboundcalls.infra.launcher.ReferenceData.onboard(cloud,
+                    com.outboundcalls.infra.launcher.ReferenceData.demoClient("cold"),
+                    com.outboundcalls.infra.launcher.ReferenceData.demoCampaign("cold", "start"),
+                    java.time.LocalDate.now(com.outboundcalls.time.Zones.BILLING).withDayOfMonth(1).minusMonths(1));
+            ColdStartBenchmark bench = new ColdStartBenchmark(cloud);
             System.out.printf("Cold starts: %d fresh JVMs per function (%s), one jar each on the class path, "
-                    + "the template's environment and JAVA_TOOL_OPTIONS%n%n", runs, javaCommand);
-            // The floor: the reporting jar (DynamoDB and S3 clients only) building a DynamoDB client and one GetItem.
-            LocalFunction reader = functions.get("CampaignReportFunction");
+                    + "the template's environment and JAVA_TOOL_OPTIONS%n%n", runs, bench.javaCommand);
             List<Run> floorRuns = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
-                floorRuns.add(launch(javaCommand, List.of(jar(root, template, "CampaignReportFunction"), runnerPath,
-                        serializers), List.of("--floor", cloud.physicalName("ContactsTable")), reader.environment()));
+                floorRuns.add(bench.floor());
             }
             double floor = median(floorRuns, Run::firstMs);
-            System.out.printf("%-30s %-26s %9s %9s %8s %6s  %s%n", "function", "jar", "init ms", "first ms",
+            System.out.printf("%-30s %-30s %8s %8s %8s %6s  %s%n", "function", "jar", "init ms", "first ms",
                     "warm ms", "ratio", "first invocation");
-            System.out.printf("%-30s %-26s %9.0f %9.0f %8.1f %6.2f  %s%n", "floor (DynamoDB GetItem)",
+            System.out.printf("%-30s %-30s %8.0f %8.0f %8.1f %6.2f  %s%n", "floor (DynamoDB GetItem)",
                     "reporting-lambda.jar", median(floorRuns, Run::initMs), floor, median(floorRuns, Run::warmMs), 1.0,
                     floorRuns.get(0).outcome());
             double worst = 0;
             String worstFunction = "";
-            for (Map.Entry<String, String> fixture : FIXTURES.entrySet()) {
-                String id = fixture.getKey();
-                LocalFunction function = functions.get(id);
-                if (function == null) {
-                    System.out.printf("%-30s not in this build%n", id);
-                    continue;
-                }
-                Path event = work.resolve(id + ".json");
-                Files.writeString(event, event(root, fixture.getValue(), cloud), StandardCharsets.UTF_8);
-                String handler = (String) template.properties(id).get("Handler");
+            for (String id : FIXTURES.keySet()) {
                 List<Run> measured = new ArrayList<>();
                 for (int r = 0; r < runs; r++) {
-                    measured.add(launch(javaCommand, List.of(jar(root, template, id), runnerPath, serializers),
-                            List.of(handler, event.toString()), function.environment()));
+                    measured.add(bench.coldStart(id));
                 }
                 double first = median(measured, Run::firstMs);
                 double ratio = first / floor;
@@ -116,20 +143,20 @@ public final class ColdStartBenchmark {
                     worst = ratio;
                     worstFunction = id;
                 }
-                System.out.printf("%-30s %-26s %9.0f %9.0f %8.1f %6.2f  %s%n", id,
-                        Path.of(jar(root, template, id)).getFileName(), median(measured, Run::initMs), first,
+                System.out.printf("%-30s %-30s %8.0f %8.0f %8.1f %6.2f  %s%n", id,
+                        Path.of(bench.jar(id)).getFileName(), median(measured, Run::initMs), first,
                         median(measured, Run::warmMs), ratio, measured.get(0).outcome());
             }
             System.out.printf("%nworst ratio to the floor: %.2f (%s)%n", worst, worstFunction);
         }
     }
 
-    private static String jar(Path root, CloudTemplate template, String functionId) {
+    private String jar(String functionId) {
         return root.resolve((String) template.properties(functionId).get("CodeUri")).toString();
     }
 
     /** One cold start: the instants the runner prints, from the moment its JVM was launched. */
-    private static Run launch(String javaCommand, List<String> classPath, List<String> args, Map<String, String> env)
+    private Run launch(List<String> classPath, List<String> args, Map<String, String> env)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaCommand, "-cp", String.join(java.io.File.pathSeparator, classPath),
                 ColdStartRunner.class.getName()));
@@ -154,7 +181,7 @@ public final class ColdStartBenchmark {
     }
 
     /** The fixture with its placeholders filled; "sqs:" wraps it as the body of one SQS record. */
-    private static String event(Path root, String fixture, LocalCloud cloud) throws IOException {
+    private String event(String fixture) throws IOException {
         boolean sqs = fixture.startsWith("sqs:");
         String json = Files.readString(root.resolve(sqs ? fixture.substring(4) : fixture), StandardCharsets.UTF_8);
         Map<String, String> values = Map.ofEntries(Map.entry("scheduledTime", Instant.now().toString()),
