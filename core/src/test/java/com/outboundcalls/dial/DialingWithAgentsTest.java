@@ -93,4 +93,38 @@ class DialingWithAgentsTest {
         feeding.feed(NOW.plusSeconds(60));
         assertTrue(sent.size() <= 2, "Connect's concurrent calls bind whatever the agents: " + sent.size());
     }
+
+    @Test
+    void aFeederRunReadsEachQueuesAgentsOnceAndACampaignsLast24HoursOnlyWhenItHasContactsToCall() {
+        int[] queueReads = {0};
+        int[] historyReads = {0};
+        AgentPacing counted = new AgentPacing(queue -> {
+            queueReads[0]++;
+            return agents.current(queue);
+        }, agents, (campaignKey, now) -> {
+            historyReads[0]++;
+            return contacts.last24Hours(campaignKey, now);
+        });
+        DialFeeding feeder = new DialFeeding(accounts, contacts, control, sent::addAll, 2, 10,
+                ConnectSetup.withoutDetection("+33948000000"), counted);
+        agents.set("q-sales", 10, 4, 6, 0);
+
+        DialFeeding.FeedReport idle = feeder.feed(NOW);
+        assertEquals(0, idle.queued());
+        assertEquals(1, queueReads[0], "the occupancy the operators' dashboard shows, read once");
+        assertEquals(0, historyReads[0], "nothing to pace: the last 24 hours are not read");
+        assertEquals(List.of(), idle.nearAbandonmentTarget());
+        assertEquals(Map.of("q-sales", 60), idle.agentOccupancy(), "6 of 10 agents on contact");
+
+        for (int i = 0; i < 5; i++) {
+            String e164 = String.format("+336140000%02d", i);
+            contacts.addIfAbsent(new NewContact("acme", "sales", InMemoryPorts.CONTACT_IDS.of("acme", "sales", e164),
+                    e164, "FR", "MOBILE", null, null, null, Map.of(), "file", NOW));
+        }
+        queueReads[0] = 0;
+        DialFeeding.FeedReport busy = feeder.feed(NOW.plusSeconds(60));
+        assertEquals(5, busy.queued());
+        assertEquals(1, queueReads[0], "the room and the occupancy from one read of the queue");
+        assertEquals(1, historyReads[0]);
+    }
 }
