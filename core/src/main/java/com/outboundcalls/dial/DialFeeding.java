@@ -61,7 +61,8 @@ public final class DialFeeding {
     }
 
     /**
-     * What one run did; {@code refused} names the campaigns held back, with why; {@code agentOccupancy} gives each
+     * What one run did; {@code budget} is the calls the rate and the free lines allowed (0 when no campaign had a
+     * contact due: the lines were not read); {@code refused} names the campaigns held back, with why; {@code agentOccupancy} gives each
      * routing queue of a running agent-assisted campaign its agents' occupancy now (percent); {@code nearAbandonmentTarget}
      * names the campaigns with contacts to call now whose abandonment over 24 hours has reached 80 % of their target
      * (the pacing is holding them back).
@@ -82,8 +83,15 @@ public final class DialFeeding {
     static final double NEAR_TARGET = 0.8;
 
     public FeedReport feed(Instant now) {
-        int freeLines = Math.max(0, maxConcurrentCalls - lines.active());
-        int budget = Math.min(callsPerSecond * 60, freeLines);
+        // The lines in use are read once a campaign has contacts due: most minutes (nights, weekends, campaigns
+        // waiting for their retries) have none, and the read would be for nothing.
+        int[] budget = {-1};
+        java.util.function.IntSupplier budgetNow = () -> {
+            if (budget[0] < 0) {
+                budget[0] = Math.min(callsPerSecond * 60, Math.max(0, maxConcurrentCalls - lines.active()));
+            }
+            return budget[0];
+        };
         List<Campaign> running = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
         for (Campaign campaign : accounts.activeCampaigns()) {
@@ -99,7 +107,7 @@ public final class DialFeeding {
             running.add(campaign);
         }
         if (running.isEmpty()) {
-            return new FeedReport(budget, 0, 0, 0, refused);
+            return new FeedReport(Math.max(0, budget[0]), 0, 0, 0, refused);
         }
         int deferred = 0;
         Map<String, List<HopperEntry>> callable = new LinkedHashMap<>();
@@ -107,10 +115,11 @@ public final class DialFeeding {
             List<HopperEntry> ready = new ArrayList<>();
             CallingWindow window = CallingWindow.of(campaign);
             int read = 0;
-            // Read what the budget needs; while contacts of a closed window come first, push them to their
-            // next opening and read on, up to a page per run.
+            // Read what the budget needs, pushing contacts of a closed window to their next opening, up to a page per
+            // run. The first read is small: the lines are read only when it comes back full.
             while (read < PAGE) {
-                int limit = Math.min(PAGE - read, Math.max(MIN_READ, budget - ready.size()));
+                int limit = read == 0 ? MIN_READ
+                        : Math.min(PAGE - read, Math.max(MIN_READ, budgetNow.getAsInt() - ready.size()));
                 List<HopperEntry> due = contacts.due(campaign.key(), now, limit);
                 read += due.size();
                 int deferredNow = 0;
@@ -124,7 +133,7 @@ public final class DialFeeding {
                     }
                 }
                 deferred += deferredNow;
-                if (due.size() < limit || deferredNow == 0 || ready.size() >= budget) {
+                if (due.size() < limit || ready.size() >= budgetNow.getAsInt()) {
                     break;
                 }
             }
@@ -144,7 +153,8 @@ public final class DialFeeding {
             }
             demands.put(campaign.key(), new FairShare.Demand(available, campaign.priority()));
         }
-        Map<String, Integer> granted = FairShare.allocateWeighted(budget, demands);
+        boolean anyDue = callable.values().stream().anyMatch(entries -> !entries.isEmpty());
+        Map<String, Integer> granted = anyDue ? FairShare.allocateWeighted(budgetNow.getAsInt(), demands) : Map.of();
 
         List<DialMessage> messages = new ArrayList<>();
         for (Campaign campaign : running) {
@@ -172,7 +182,8 @@ public final class DialFeeding {
                 }
             }
         }
-        return new FeedReport(budget, running.size(), messages.size(), deferred, refused, occupancy, nearTarget);
+        return new FeedReport(Math.max(0, budget[0]), running.size(), messages.size(), deferred, refused, occupancy,
+                nearTarget);
     }
 
     /**
