@@ -150,6 +150,7 @@ public final class Wiring {
                 callControl(), campaignStats()));
         dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
                 requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup(), agentPacing()));
+        Priming.register(this);
     }
 
     /** The Lambda container's wiring: the process environment, the system clock, standard output for metrics. */

@@ -79,6 +79,8 @@ class FunctionJarsTest {
                 }
             }
             assertEquals(List.of(), failed);
+            // Started as from SnapStart's snapshot: the priming (org.crac, in the jar) runs, then the invocation.
+            assertEquals("ok", coldStarts.primedStart("DialerFunction").outcome());
             // The invoice run went as far as the Factur-X (Mustang) in its jar: last month's invoice of the client.
             String bucket = cloud.physicalName("ContactBucket");
             assertTrue(cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix("exports/invoices/")).contents().stream()

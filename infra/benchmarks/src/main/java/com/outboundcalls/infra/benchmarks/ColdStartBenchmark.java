@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  * running in this JVM, handed a fixture event. Prints, per function, the median time from the JVM's launch to the
  * handler built (init) and to the first response, the second invocation's time (warm), and the first response as a
  * ratio of a floor probe measured in the same run: a fresh JVM that builds a DynamoDB client and makes one GetItem.
+ * Then the same function started as from SnapStart's snapshot (emulated: its priming, then the restore hooks, then
+ * the first invocation): the priming's time, the first invocation's, a warm one's, and their ratio.
  */
 public final class ColdStartBenchmark {
 
@@ -96,12 +98,30 @@ public final class ColdStartBenchmark {
 
     /** One cold start of a function of the template, from its deployment jar alone. */
     public Run coldStart(String functionId) throws IOException, InterruptedException {
+        return start(functionId, false);
+    }
+
+    /**
+     * One start from SnapStart's snapshot, emulated: the function initialized for a snapshot, its checkpoint hooks
+     * (the priming) and restore hooks run, then the first invocation and a warm one. {@link Run#initMs} is the
+     * priming's time, {@link Run#firstMs} the first invocation's.
+     */
+    public Run primedStart(String functionId) throws IOException, InterruptedException {
+        return start(functionId, true);
+    }
+
+    private Run start(String functionId, boolean primed) throws IOException, InterruptedException {
         LocalFunction function = cloud.functions().get(functionId);
         Path event = work.resolve(functionId + ".json");
         Files.writeString(event, event(FIXTURES.get(functionId)), StandardCharsets.UTF_8);
         String handler = (String) template.properties(functionId).get("Handler");
-        return launch(List.of(jar(functionId), runnerPath, serializers), List.of(handler, event.toString()),
-                function.environment());
+        Map<String, String> env = new java.util.HashMap<>(function.environment());
+        List<String> args = new ArrayList<>(List.of(handler, event.toString()));
+        if (primed) {
+            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+            args.add("--primed");
+        }
+        return launch(List.of(jar(functionId), runnerPath, serializers), args, env);
     }
 
     public static void main(String[] args) throws Exception {
@@ -125,17 +145,20 @@ public final class ColdStartBenchmark {
                 floorRuns.add(bench.floor());
             }
             double floor = median(floorRuns, Run::firstMs);
-            System.out.printf("%-30s %-30s %8s %8s %8s %6s  %s%n", "function", "jar", "init ms", "first ms",
-                    "warm ms", "ratio", "first invocation");
-            System.out.printf("%-30s %-30s %8.0f %8.0f %8.1f %6.2f  %s%n", "floor (DynamoDB GetItem)",
-                    "reporting-lambda.jar", median(floorRuns, Run::initMs), floor, median(floorRuns, Run::warmMs), 1.0,
-                    floorRuns.get(0).outcome());
+            System.out.printf("%-30s %-30s %8s %8s %8s %6s | %8s %8s %8s %6s  %s%n", "function", "jar", "init ms",
+                    "first ms", "warm ms", "ratio", "prime ms", "1st ms", "warm ms", "x warm", "first invocation");
+            System.out.printf("%-30s %-30s %8.0f %8.0f %8.1f %6.2f |%n", "floor (DynamoDB GetItem)",
+                    "reporting-lambda.jar", median(floorRuns, Run::initMs), floor, median(floorRuns, Run::warmMs), 1.0);
             double worst = 0;
             String worstFunction = "";
+            double worstPrimed = 0;
+            String worstPrimedFunction = "";
             for (String id : FIXTURES.keySet()) {
                 List<Run> measured = new ArrayList<>();
+                List<Run> primed = new ArrayList<>();
                 for (int r = 0; r < runs; r++) {
                     measured.add(bench.coldStart(id));
+                    primed.add(bench.primedStart(id));
                 }
                 double first = median(measured, Run::firstMs);
                 double ratio = first / floor;
@@ -143,11 +166,21 @@ public final class ColdStartBenchmark {
                     worst = ratio;
                     worstFunction = id;
                 }
-                System.out.printf("%-30s %-30s %8.0f %8.0f %8.1f %6.2f  %s%n", id,
+                double primedFirst = median(primed, Run::firstMs);
+                double primedWarm = median(primed, Run::warmMs);
+                double primedRatio = primedFirst / Math.max(primedWarm, 1.0);
+                if (primedRatio > worstPrimed) {
+                    worstPrimed = primedRatio;
+                    worstPrimedFunction = id;
+                }
+                System.out.printf("%-30s %-30s %8.0f %8.0f %8.1f %6.2f | %8.0f %8.1f %8.1f %6.2f  %s%n", id,
                         Path.of(bench.jar(id)).getFileName(), median(measured, Run::initMs), first,
-                        median(measured, Run::warmMs), ratio, measured.get(0).outcome());
+                        median(measured, Run::warmMs), ratio, median(primed, Run::initMs), primedFirst, primedWarm,
+                        primedRatio, measured.get(0).outcome());
             }
             System.out.printf("%nworst ratio to the floor: %.2f (%s)%n", worst, worstFunction);
+            System.out.printf("worst first invocation after priming, to a warm one (at least 1 ms): %.2f (%s)%n",
+                    worstPrimed, worstPrimedFunction);
         }
     }
 
@@ -170,12 +203,17 @@ public final class ColdStartBenchmark {
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
         }
-        String line = output.lines().filter(l -> l.startsWith("COLDSTART ")).findFirst().orElse(null);
+        String line = output.lines().filter(l -> l.startsWith("COLDSTART ") || l.startsWith("PRIMED ")).findFirst()
+                .orElse(null);
         if (line == null) {
             String tail = output.length() > 600 ? output.substring(output.length() - 600) : output;
             throw new IllegalStateException("no cold start measured for " + args + ":\n" + tail);
         }
         String[] parts = line.split(" ", 5);
+        if (parts[0].equals("PRIMED")) {
+            return new Run(Long.parseLong(parts[1]) / 1e6, Long.parseLong(parts[2]) / 1e6,
+                    Long.parseLong(parts[3]) / 1e6, parts[4]);
+        }
         return new Run((Long.parseLong(parts[1]) - launched) / 1e6, (Long.parseLong(parts[2]) - launched) / 1e6,
                 Long.parseLong(parts[3]) / 1e6, parts[4]);
     }

@@ -16,6 +16,10 @@ import java.nio.file.Path;
  * Prints the instants (System.nanoTime, comparable across processes on this machine) at which the handler was
  * built, the first response came and the second one came, and how the first invocation ended.
  *
+ * <p>{@code --primed} (with {@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}, as Lambda sets it for a snapshot) runs
+ * SnapStart's checkpoint and restore hooks once the handler is built, then times the first invocation after them and
+ * a second one: how long the priming took, the first invocation, the warm one.
+ *
  * <p>{@code --floor} instead builds a DynamoDB client from the environment and makes one GetItem: the least any
  * function that reads a table does on a cold start.
  */
@@ -43,6 +47,18 @@ public final class ColdStartRunner {
         }
         if (method == null) {
             throw new IllegalStateException(args[0] + " has no handleRequest(input, Context)");
+        }
+        if (args.length > 2 && args[2].equals("--primed")) {
+            // SnapStart: the checkpoint (each function's priming) then the restore, before the first invocation.
+            Class.forName("com.outboundcalls.glue.Priming").getMethod("checkpointAndRestore").invoke(null);
+            long restored = System.nanoTime();
+            String outcome = invoke(instance, method, event);
+            long first = System.nanoTime();
+            invoke(instance, method, event);
+            long second = System.nanoTime();
+            System.out.println("PRIMED " + (restored - built) + " " + (first - restored) + " " + (second - first) + " "
+                    + outcome);
+            return;
         }
         String outcome = invoke(instance, method, event);
         long first = System.nanoTime();
