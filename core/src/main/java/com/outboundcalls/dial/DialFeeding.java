@@ -62,8 +62,9 @@ public final class DialFeeding {
 
     /**
      * What one run did; {@code budget} is the calls the rate and the free lines allowed (0 when no campaign had a
-     * contact due: the lines were not read); {@code refused} names the campaigns held back, with why; {@code agentOccupancy} gives each
-     * routing queue of a running agent-assisted campaign its agents' occupancy now (percent); {@code nearAbandonmentTarget}
+     * contact due: the lines were not read); {@code refused} names the campaigns held back, with why;
+     * {@code agentOccupancy} gives each routing queue of a running agent-assisted campaign its agents' occupancy now
+     * (percent); {@code nearAbandonmentTarget}
      * names the campaigns with contacts to call now whose abandonment over 24 hours has reached 80 % of their target
      * (the pacing is holding them back).
      */
