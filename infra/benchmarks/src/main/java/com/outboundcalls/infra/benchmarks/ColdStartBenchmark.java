@@ -240,9 +240,9 @@ public final class ColdStartBenchmark {
         record.put("messageId", "cold-start").put("receiptHandle", "cold-start").put("body", json)
                 .put("eventSource", "aws:sqs").put("awsRegion", "eu-west-3");
         record.putObject("attributes").put("ApproximateReceiveCount", "1");
-        com.fasterxml.jackson.databind.node.ObjectNode root2 = mapper.createObjectNode();
-        root2.putArray("Records").add(record);
-        return root2.toString();
+        com.fasterxml.jackson.databind.node.ObjectNode sqsEvent = mapper.createObjectNode();
+        sqsEvent.putArray("Records").add(record);
+        return sqsEvent.toString();
     }
 
     private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
