@@ -77,6 +77,67 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
         return sections;
     }
 
+    /** The index of sub-accounts by their parent (profiles carrying {@code parentClientId}). */
+    public static final String SUB_ACCOUNTS_INDEX = "SubAccountsByParent";
+
+    @Override
+    public List<Section> sectionsOf(String parentClientId) {
+        List<Section> sections = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).indexName(SUB_ACCOUNTS_INDEX)
+                        .keyConditionExpression("parentClientId = :parent")
+                        .filterExpression("sk = :p AND invoicing = :section")
+                        .expressionAttributeValues(Map.of(":parent", s(parentClientId), ":p",
+                                s(DynamoAccountDirectory.PROFILE), ":section",
+                                s(com.outboundcalls.account.ClientProfile.Invoicing.PARENT_SECTION.name()))))
+                .items().forEach(item -> sections.add(new Section(str(item, "clientId"), str(item, "name"))));
+        sections.sort(Comparator.comparing(Section::clientId));
+        return sections;
+    }
+
+    /**
+     * A page of the accounts table's billing accounts and client profiles: one Scan of at most {@code size} items
+     * read, from the cursor (the last key read, encoded) on.
+     */
+    @Override
+    public Page page(String cursor, int size) {
+        var response = dynamo.scan(r -> {
+            r.tableName(table).limit(size).filterExpression("sk = :b OR sk = :p")
+                    .expressionAttributeValues(Map.of(":b", s(BILLING), ":p", s(DynamoAccountDirectory.PROFILE)));
+            if (cursor != null) {
+                r.exclusiveStartKey(decodeCursor(cursor));
+            }
+        });
+        List<BillingAccount> accounts = new ArrayList<>();
+        List<ClientEntry> clients = new ArrayList<>();
+        for (Map<String, AttributeValue> item : response.items()) {
+            if (BILLING.equals(str(item, "sk"))) {
+                accounts.add(toAccount(item));
+            } else {
+                boolean section = com.outboundcalls.account.ClientProfile.Invoicing.PARENT_SECTION.name()
+                        .equals(str(item, "invoicing"));
+                clients.add(new ClientEntry(str(item, "clientId"), section ? str(item, "parentClientId") : null));
+            }
+        }
+        Map<String, AttributeValue> last = response.lastEvaluatedKey();
+        return new Page(accounts, clients, last == null || last.isEmpty() ? null : encodeCursor(last));
+    }
+
+    private static String encodeCursor(Map<String, AttributeValue> key) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(str(key, "pk").getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(str(key, "sk").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, AttributeValue> decodeCursor(String cursor) {
+        int dot = cursor.indexOf('.');
+        if (dot < 1 || dot == cursor.length() - 1) {
+            throw new IllegalArgumentException("not a directory cursor");
+        }
+        java.util.Base64.Decoder b64 = java.util.Base64.getUrlDecoder();
+        return Items.key(new String(b64.decode(cursor.substring(0, dot)), java.nio.charset.StandardCharsets.UTF_8),
+                new String(b64.decode(cursor.substring(dot + 1)), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override
     public Map<String, List<String>> invoicedOnParents() {
         Map<String, List<String>> byParent = new java.util.TreeMap<>();

@@ -24,4 +24,31 @@ public interface BillingDirectory {
     default java.util.Map<String, List<Section>> sectionsByParent() {
         return java.util.Map.of();
     }
+
+    /** The sections of one parent account's invoice, in client order. */
+    default List<Section> sectionsOf(String parentClientId) {
+        return sectionsByParent().getOrDefault(parentClientId, List.of());
+    }
+
+    /**
+     * A client the directory holds, as the invoice run checks it: {@code parentClientId} is set when the client
+     * is invoiced in a section of that parent's invoice.
+     */
+    record ClientEntry(String clientId, String parentClientId) {
+    }
+
+    /**
+     * One page of the directory: the billing accounts and clients it holds, and where the next page starts (null
+     * after the last). A client's billing account may sit on another page than the client.
+     */
+    record Page(List<BillingAccount> accounts, List<ClientEntry> clients, String next) {
+    }
+
+    /**
+     * The page starting at {@code cursor} (null for the first), reading about {@code size} entries: what one
+     * invocation of a run plans, whatever the number of clients. By default the whole directory in one page.
+     */
+    default Page page(String cursor, int size) {
+        return new Page(accounts(), List.of(), null);
+    }
 }

@@ -74,34 +74,71 @@ public final class InvoiceRun {
         }
     }
 
+    /**
+     * The whole run in one go: each billing account in turn, then the month's journal and accounting entries.
+     * The deployed run is fanned out instead ({@link InvoiceRunFanOut}): one task per account, the same steps.
+     */
     public Result run(Instant scheduledTime) {
-        YearMonth period = periodFor(scheduledTime);
-        LocalDate issueDate = scheduledTime.atZone(Zones.BILLING).toLocalDate();
-        Instant cutoff = scheduledTime.minus(RATING_MARGIN);
-        Provider seller = billing.provider();
         List<Invoice> issued = new ArrayList<>();
         Map<String, Long> unrated = new TreeMap<>();
         Map<String, Long> late = new TreeMap<>();
         Map<String, List<BillingDirectory.Section>> sectionsByParent = billing.sectionsByParent();
+        Provider seller = billing.provider();
         for (BillingAccount account : billing.accounts()) {
-            Map<String, UsageTotals> usage = new java.util.LinkedHashMap<>();
-            invoice(account, sectionsByParent.getOrDefault(account.clientId(), List.of()), seller, period, issueDate,
-                    cutoff, usage).ifPresent(issued::add);
-            usage.forEach((clientId, totals) -> {
-                if (totals.unrated() > 0) {
-                    unrated.put(clientId, totals.unrated());
-                }
-                if (totals.lateCalls() > 0) {
-                    late.put(clientId, totals.lateCalls());
-                }
-            });
+            AccountResult result = invoiceAccount(account, sectionsByParent.getOrDefault(account.clientId(),
+                    List.of()), seller, scheduledTime);
+            result.invoice().ifPresent(issued::add);
+            unrated.putAll(result.unratedCalls());
+            late.putAll(result.lateCalls());
         }
+        close(scheduledTime);
+        return new Result(issued, unrated, late);
+    }
+
+    /**
+     * What one account's step did: its invoice (issued now or found), and per client it covers the month's calls
+     * still unrated and the late calls it billed.
+     */
+    public record AccountResult(Optional<Invoice> invoice, Map<String, Long> unratedCalls,
+                                Map<String, Long> lateCalls) {
+    }
+
+    /** One account's step of the run at {@code scheduledTime}: its invoice and exports, with its sections'. */
+    public AccountResult invoiceAccount(BillingAccount account, Instant scheduledTime) {
+        return invoiceAccount(account, billing.sectionsOf(account.clientId()), billing.provider(), scheduledTime);
+    }
+
+    private AccountResult invoiceAccount(BillingAccount account, List<BillingDirectory.Section> sections,
+                                         Provider seller, Instant scheduledTime) {
+        YearMonth period = periodFor(scheduledTime);
+        LocalDate issueDate = scheduledTime.atZone(Zones.BILLING).toLocalDate();
+        Map<String, UsageTotals> usage = new java.util.LinkedHashMap<>();
+        Optional<Invoice> invoice = invoice(account, sections, seller, period, issueDate,
+                scheduledTime.minus(RATING_MARGIN), usage);
+        Map<String, Long> unrated = new TreeMap<>();
+        Map<String, Long> late = new TreeMap<>();
+        usage.forEach((clientId, totals) -> {
+            if (totals.unrated() > 0) {
+                unrated.put(clientId, totals.unrated());
+            }
+            if (totals.lateCalls() > 0) {
+                late.put(clientId, totals.lateCalls());
+            }
+        });
+        return new AccountResult(invoice, unrated, late);
+    }
+
+    /**
+     * The run's last step, once every account's is done: the month's journal, its accounting entries (the month
+     * just ended is closed: its entries are complete) and this month's (begun with the invoices just issued,
+     * rewritten as payments and credit notes come). Running it again writes the same files.
+     */
+    public void close(Instant scheduledTime) {
+        YearMonth period = periodFor(scheduledTime);
+        LocalDate issueDate = scheduledTime.atZone(Zones.BILLING).toLocalDate();
         publisher.publishJournal(period, issueDate);
-        // The month just ended is closed: its accounting entries are complete. This month's have begun with the
-        // invoices just issued, and are rewritten as payments and credit notes come.
         publisher.publishAccounting(period);
         publisher.publishAccounting(YearMonth.from(issueDate));
-        return new Result(issued, unrated, late);
     }
 
     /**

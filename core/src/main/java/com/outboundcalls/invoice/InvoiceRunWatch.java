@@ -1,18 +1,13 @@
 package com.outboundcalls.invoice;
 
-import com.outboundcalls.account.AccountDirectory;
-import com.outboundcalls.account.Client;
 import com.outboundcalls.files.ObjectSink;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
- * What the operators are warned of around the monthly run: a client that can place calls but has no billing
- * account (it would never be invoiced), and a run that has not left last month's journal by the morning.
+ * What the operators are warned of after the monthly run: a run that has not left last month's journal by the
+ * morning. (The clients no billing account covers are reported by the run's pages: {@link InvoiceRunFanOut}.)
  */
 public final class InvoiceRunWatch {
 
@@ -22,14 +17,6 @@ public final class InvoiceRunWatch {
     public InvoiceRunWatch(BillingDirectory billing, ObjectSink exports) {
         this.billing = billing;
         this.exports = exports;
-    }
-
-    /** The clients of the directory that no billing account, nor a parent's invoice section, covers. */
-    public List<String> clientsWithoutBillingAccount(AccountDirectory accounts) {
-        Set<String> billed = new HashSet<>();
-        billing.accounts().forEach(a -> billed.add(a.clientId()));
-        billing.sectionsByParent().values().forEach(sections -> sections.forEach(s -> billed.add(s.clientId())));
-        return accounts.clients().stream().map(Client::clientId).filter(id -> !billed.contains(id)).toList();
     }
 
     /**

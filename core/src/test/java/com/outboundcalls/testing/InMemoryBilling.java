@@ -48,6 +48,25 @@ public final class InMemoryBilling {
         public final Map<String, Client.AccountStatus> statuses = new HashMap<>();
         public final Map<String, String> suspendedFor = new HashMap<>();
         public final Map<String, List<Section>> sections = new TreeMap<>();
+        /** Clients the directory holds without a billing account of their own nor a section. */
+        public final java.util.Set<String> unbilledClients = new java.util.TreeSet<>();
+
+        /** Pages of {@code size} clients in client order; the cursor is the first client id of the page. */
+        @Override
+        public Page page(String cursor, int size) {
+            TreeMap<String, ClientEntry> clients = new TreeMap<>();
+            accounts.keySet().forEach(id -> clients.put(id, new ClientEntry(id, null)));
+            sections.forEach((parent, list) -> list.forEach(s -> clients.put(s.clientId(),
+                    new ClientEntry(s.clientId(), parent))));
+            unbilledClients.forEach(id -> clients.put(id, new ClientEntry(id, null)));
+            List<ClientEntry> entries = new ArrayList<>((cursor == null ? clients : clients.tailMap(cursor, true))
+                    .values());
+            List<ClientEntry> onPage = entries.subList(0, Math.min(size, entries.size()));
+            String next = entries.size() > size ? entries.get(size).clientId() : null;
+            List<BillingAccount> pageAccounts = onPage.stream().map(c -> accounts.get(c.clientId()))
+                    .filter(java.util.Objects::nonNull).toList();
+            return new Page(pageAccounts, List.copyOf(onPage), next);
+        }
 
         @Override
         public Map<String, List<Section>> sectionsByParent() {
@@ -276,6 +295,71 @@ public final class InMemoryBilling {
             List<Invoice> all = new ArrayList<>();
             byNumber.values().forEach(r -> all.add(r.invoice()));
             return all;
+        }
+    }
+
+    /** The fanned-out run's record, with the same counting rules as the DynamoDB ledger. */
+    public static final class RunLedger implements com.outboundcalls.invoice.InvoiceRunLedger {
+        private final Map<YearMonth, java.time.Instant> opened = new HashMap<>();
+        private final Map<YearMonth, java.util.Set<Integer>> pages = new HashMap<>();
+        private final Map<YearMonth, java.util.Set<String>> done = new HashMap<>();
+        private final Map<YearMonth, Long> expected = new HashMap<>();
+        private final java.util.Set<YearMonth> planningComplete = new java.util.HashSet<>();
+        private final Map<YearMonth, java.time.Instant> finished = new HashMap<>();
+        public int closings;
+
+        @Override
+        public synchronized void open(YearMonth period, java.time.Instant scheduledTime) {
+            opened.putIfAbsent(period, scheduledTime);
+        }
+
+        @Override
+        public synchronized boolean planned(YearMonth period, int page, int accounts, boolean last) {
+            if (!pages.computeIfAbsent(period, p -> new java.util.HashSet<>()).add(page)) {
+                return false;
+            }
+            expected.merge(period, (long) accounts, Long::sum);
+            if (last) {
+                planningComplete.add(period);
+            }
+            return true;
+        }
+
+        @Override
+        public synchronized Progress done(YearMonth period, String clientId) {
+            done.computeIfAbsent(period, p -> new java.util.HashSet<>()).add(clientId);
+            return progress(period);
+        }
+
+        @Override
+        public synchronized Progress progress(YearMonth period) {
+            return new Progress(expected.getOrDefault(period, 0L), done.getOrDefault(period, java.util.Set.of()).size(),
+                    planningComplete.contains(period), finished.get(period));
+        }
+
+        @Override
+        public synchronized void finished(YearMonth period, java.time.Instant at) {
+            closings++;
+            finished.putIfAbsent(period, at);
+        }
+    }
+
+    /** The run's queue in memory: tasks wait until a test delivers them. */
+    public static final class RunTasks implements com.outboundcalls.invoice.InvoiceRunTasks {
+        public final java.util.Deque<Object> queued = new java.util.ArrayDeque<>();
+
+        @Override
+        public synchronized void plan(PlanPage task) {
+            queued.add(task);
+        }
+
+        @Override
+        public synchronized void invoice(List<InvoiceAccount> tasks) {
+            queued.addAll(tasks);
+        }
+
+        public synchronized Object next() {
+            return queued.poll();
         }
     }
 }

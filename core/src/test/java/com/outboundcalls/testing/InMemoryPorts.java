@@ -622,7 +622,7 @@ public final class InMemoryPorts {
         }
     }
 
-    public static final class Objects implements ObjectSink {
+    public static class Objects implements ObjectSink {
         public final Map<String, byte[]> objects = new TreeMap<>();
 
         @Override

@@ -53,6 +53,21 @@ final class InvoicingWiring {
                         .map(p -> new FinanceDesk.InvoicedOn(p.parentClientId(), p.client().name())));
     }
 
+    /** The run in tasks on INVOICE_RUN_QUEUE_URL, counted in the invoices table. */
+    com.outboundcalls.invoice.InvoiceRunFanOut invoiceRunFanOut() {
+        return new com.outboundcalls.invoice.InvoiceRunFanOut(invoiceRun(), wiring.billingDirectory(),
+                invoiceRunLedger(), invoiceRunTasks(), wiring.clock());
+    }
+
+    com.outboundcalls.aws.SqsInvoiceRunTasks invoiceRunTasks() {
+        return new com.outboundcalls.aws.SqsInvoiceRunTasks(wiring.sqs(), wiring.require("INVOICE_RUN_QUEUE_URL"));
+    }
+
+    com.outboundcalls.aws.DynamoInvoiceRunLedger invoiceRunLedger() {
+        return new com.outboundcalls.aws.DynamoInvoiceRunLedger(wiring.dynamoDb(), wiring.require("INVOICES_TABLE"),
+                wiring.clock());
+    }
+
     InvoiceRunWatch watch() {
         return new InvoiceRunWatch(wiring.billingDirectory(), exports);
     }

@@ -68,6 +68,7 @@ class ClientInvoicesLocalCloudTest {
         }
         cloud.function("InvoiceGeneratorFunction").invoke(EventFixtures.json("scheduled-first-of-month.json",
                 "scheduledTime", ISSUE_RUN.toString()));
+        cloud.drain();
         cognito = new AwsClients(cloud.clientEnvironment()).cognito();
         appClientId = cloud.physicalName("ClientUserPoolClient");
         UserDirectory directory = new CognitoUserDirectory(cognito, cloud.physicalName("ClientUserPool"));

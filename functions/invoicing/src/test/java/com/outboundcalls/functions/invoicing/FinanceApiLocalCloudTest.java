@@ -65,6 +65,7 @@ class FinanceApiLocalCloudTest {
         billing.putProvider(FacturXTest.PROVIDER);
         billing.putAccount(InvoiceGeneratorLocalCloudTest.account("acme", "49.00", LocalDate.of(2025, 1, 1)));
         cloud.function("InvoiceGeneratorFunction").invoke(event("scheduled-first-of-month.json", ISSUE_RUN));
+        cloud.drain();
         api = cloud.httpApiEndpoint("FinanceApi");
     }
 

@@ -33,7 +33,10 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** invoice-generator in the local cloud: rated calls in DynamoDB Local, exports in the S3 stand-in. */
+/**
+ * The monthly run in the local cloud: the schedule's invoice-generator opens it, invoice-run's tasks (one per
+ * billing account, from InvoiceRunQueue) invoice; rated calls in DynamoDB Local, exports in the S3 stand-in.
+ */
 class InvoiceGeneratorLocalCloudTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,11 +98,23 @@ class InvoiceGeneratorLocalCloudTest {
 
     @Test
     void theMonthlyRunInvoicesEachClientOnceWithContinuousNumbersAndExportsIt() throws IOException {
-        assertEquals("2 invoice(s), 1 client(s) without a billing account",
-                cloud.function("InvoiceGeneratorFunction").invoke(run(RUN)));
+        assertEquals("invoice run for 2026-10 started", cloud.function("InvoiceGeneratorFunction").invoke(run(RUN)));
+        cloud.drain();
+        assertEquals(1L, cloud.metrics().get("ClientsWithoutBillingAccount (Function=invoice-run)"),
+                "initech has no billing account: " + cloud.metrics());
+        assertEquals(2L, cloud.metrics().get("InvoicesIssued (Function=invoice-run)"));
         // A retry of the same occurrence, then a second run later that morning.
         cloud.function("InvoiceGeneratorFunction").invoke(run(RUN));
         cloud.function("InvoiceGeneratorFunction").invoke(run(RUN.plus(Duration.ofHours(2))));
+        cloud.drain();
+        assertEquals(0, cloud.queueDepth("InvoiceRunDeadLetterQueue"));
+        var record = cloud.dynamoDb().getItem(r -> r.tableName(cloud.physicalName("InvoicesTable"))
+                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                        .fromS("RUN#2026-10")))).item();
+        int accounts = new DynamoBillingDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable")).accounts().size();
+        assertEquals(String.valueOf(accounts), record.get("expected").n(), "each account counted once: " + record);
+        assertEquals(String.valueOf(accounts), record.get("done").n());
+        assertTrue(record.containsKey("finishedAt"));
 
         JsonNode acme = JSON.readTree(text("exports/invoices/2026-10/2026-000001_acme.json"));
         JsonNode globex = JSON.readTree(text("exports/invoices/2026-10/2026-000002_globex.json"));
@@ -128,9 +143,11 @@ class InvoiceGeneratorLocalCloudTest {
         assertTrue(text("exports/invoices/2026-10/2026-000001_acme_facturx.pdf").startsWith("%PDF-"));
 
         long invoices = cloud.dynamoDb().scan(r -> r.tableName(cloud.physicalName("InvoicesTable"))
-                .filterExpression("begins_with(pk, :p)")
-                .expressionAttributeValues(java.util.Map.of(":p",
-                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("INVOICE#")))).count();
+                .filterExpression("begins_with(pk, :p) AND #period = :m")
+                .expressionAttributeNames(java.util.Map.of("#period", "period"))
+                .expressionAttributeValues(java.util.Map.of(
+                        ":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("INVOICE#"),
+                        ":m", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("2026-10")))).count();
         assertEquals(2, invoices, "no second invoice for a client and month");
 
         String usage = text("exports/invoices/2026-10/acme_usage.csv");
@@ -143,28 +160,61 @@ class InvoiceGeneratorLocalCloudTest {
     }
 
     @Test
-    void twoConcurrentRunsIssueOneInvoicePerClientWithoutGapOrDuplicateNumbers() throws Exception {
+    void concurrentWorkersIssueOneInvoicePerClientWithoutGapOrDuplicateNumbers() throws Exception {
         DynamoBillingDirectory billing = new DynamoBillingDirectory(cloud.dynamoDb(), cloud.physicalName("AccountsTable"));
         for (int i = 0; i < 12; i++) {
-            billing.putAccount(account(String.format("concurrent-%02d", i), "10.00", LocalDate.of(2026, 1, 1)));
+            // Subscribed in December: nothing for them in October's run, whichever test runs first.
+            billing.putAccount(account(String.format("concurrent-%02d", i), "10.00", LocalDate.of(2026, 12, 1)));
         }
         // December's invoices are issued in 2027: their own sequence, starting at 1.
         Instant firstOfJanuary = Instant.parse("2027-01-01T05:00:00Z");
-        FunctionRuntime runtime = new FunctionRuntime(cloud.function("InvoiceGeneratorFunction").environment(),
+        FunctionRuntime runtime = new FunctionRuntime(cloud.function("InvoiceRunFunction").environment(),
                 java.time.Clock.fixed(firstOfJanuary, java.time.ZoneOffset.UTC), d -> { });
-        List<Callable<String>> runs = List.of(
-                () -> new InvoiceGeneratorHandler(runtime).handleRequest(JSON.readValue(run(firstOfJanuary),
-                        java.util.Map.class), null),
-                () -> new InvoiceGeneratorHandler(runtime).handleRequest(JSON.readValue(run(firstOfJanuary),
-                        java.util.Map.class), null));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        // Two schedule deliveries, then four containers taking the tasks from the queue at once, each message
+        // possibly twice (a worker takes back what it received, as an expired visibility would).
+        new InvoiceGeneratorHandler(runtime).handleRequest(JSON.readValue(run(firstOfJanuary), java.util.Map.class),
+                null);
+        new InvoiceGeneratorHandler(runtime).handleRequest(JSON.readValue(run(firstOfJanuary), java.util.Map.class),
+                null);
+        String queueUrl = cloud.physicalName("InvoiceRunQueue");
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        Callable<Void> worker = () -> {
+            InvoiceRunHandler handler = new InvoiceRunHandler(runtime);
+            int idle = 0;
+            int delivered = 0;
+            while (idle < 3) {
+                var messages = cloud.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1)
+                        .waitTimeSeconds(1).visibilityTimeout(30)).messages();
+                if (messages.isEmpty()) {
+                    idle++;
+                    continue;
+                }
+                idle = 0;
+                var message = messages.get(0);
+                com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage record =
+                        new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+                record.setMessageId(message.messageId());
+                record.setBody(message.body());
+                com.amazonaws.services.lambda.runtime.events.SQSEvent event =
+                        new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+                event.setRecords(List.of(record));
+                int times = ++delivered % 3 == 0 ? 2 : 1;
+                for (int t = 0; t < times; t++) {
+                    failures.addAndGet(handler.handleRequest(event, null).getBatchItemFailures().size());
+                }
+                cloud.sqs().deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+            }
+            return null;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            for (Future<String> f : pool.invokeAll(runs)) {
+            for (Future<Void> f : pool.invokeAll(List.of(worker, worker, worker, worker))) {
                 f.get();
             }
         } finally {
             pool.shutdown();
         }
+        assertEquals(0, failures.get());
         List<String> numbers = new ArrayList<>();
         cloud.dynamoDb().scanPaginator(r -> r.tableName(cloud.physicalName("InvoicesTable"))
                         .filterExpression("begins_with(pk, :p) AND #period = :m")
@@ -180,5 +230,7 @@ class InvoiceGeneratorLocalCloudTest {
             expected.add(String.format("2027-%06d", n));
         }
         assertEquals(expected, new TreeSet<>(numbers));
+        assertTrue(cloud.s3().listObjectsV2(r -> r.bucket(cloud.physicalName("ContactBucket"))
+                .prefix("exports/invoices/2026-12/journal-")).keyCount() == 1, "the journal, once all are done");
     }
 }

@@ -57,6 +57,7 @@ class InvoiceMailsLocalCloudTest {
         }
         cloud.function("InvoiceGeneratorFunction").invoke(EventFixtures.json("scheduled-first-of-month.json",
                 "scheduledTime", ISSUE_RUN.toString()));
+        cloud.drain();
     }
 
     @AfterAll

@@ -71,6 +71,7 @@ class LateCallsLocalCloudTest {
         ratedAt("2026-10-05T09:02:00Z").saveIfAbsent(call("on-time", "2026-10-05T09:00:00Z", 62));
         cloud.function("InvoiceGeneratorFunction").invoke(EventFixtures.json("scheduled-first-of-month.json",
                 "scheduledTime", NOVEMBER_RUN.toString()));
+        cloud.drain();
         // Its DISCONNECTED event replayed from the dead-letter queue on 4 November.
         ratedAt("2026-11-04T10:00:00Z").saveIfAbsent(call("late", "2026-10-30T16:00:00Z", 600));
         ratedAt("2026-11-12T10:00:00Z").saveIfAbsent(call("november", "2026-11-12T09:00:00Z", 60));
@@ -78,6 +79,7 @@ class LateCallsLocalCloudTest {
         for (int run = 0; run < 2; run++) {
             cloud.function("InvoiceGeneratorFunction").invoke(EventFixtures.json("scheduled-first-of-month.json",
                     "scheduledTime", DECEMBER_RUN.toString()));
+            cloud.drain();
         }
 
         JsonNode october = invoice("exports/invoices/2026-10/2026-000001_acme.json");

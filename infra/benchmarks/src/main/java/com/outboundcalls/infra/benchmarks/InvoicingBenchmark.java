@@ -7,7 +7,9 @@ import com.outboundcalls.account.LegalEntity;
 import com.outboundcalls.aws.DynamoBillingDirectory;
 import com.outboundcalls.aws.DynamoRatedCallStore;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.functions.invoicing.InvoiceGeneratorHandler;
+import com.outboundcalls.functions.invoicing.InvoiceRunHandler;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
 import com.outboundcalls.invoice.Provider;
@@ -40,10 +42,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The monthly invoice run for 1,000 clients over growing volumes of rated calls in the local cloud. Each
- * run is invoice-generator in a JVM of its own (as a Lambda container would be, heap capped at 1,536 MB of
- * its 2,048 MB), against the local cloud's DynamoDB and S3: it prints wall time, peak heap and the AWS
- * calls it made, then a straight line through the points to show how time grows with calls.
+ * The monthly invoice run in the local cloud, fanned out as deployed: the schedule's invoice-generator, then
+ * invoice-run's tasks (a page of the directory, or one billing account) taken one at a time from its queue, all in
+ * a JVM of their own (one Lambda container, heap capped at 1,536 MB of its 2,048 MB). Each invocation is measured
+ * alone: its time, the heap it peaked at (after a collection before it) and the bytes it allocated.
+ *
+ * <p>By default, 1,000 clients over growing volumes of rated calls, with a straight line through the run's totals
+ * to show how time grows with calls. With {@code --clients N}, one run for N clients (20 calls each unless
+ * {@code --calls} says otherwise): the run's total beside its longest single invocation and its heap.
  */
 public final class InvoicingBenchmark {
 
@@ -55,7 +61,7 @@ public final class InvoicingBenchmark {
             "DE|MOBILE", "0.0900", "DE|FIXED_LINE", "0.0300");
 
     private record Run(YearMonth month, long calls, long wallMillis, long peakHeapMb, Map<String, Long> requests,
-                       int invoices, double querySeconds) {
+                       int invoices, double querySeconds, JsonNode figures) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,14 +71,22 @@ public final class InvoicingBenchmark {
         }
         int clients = 1_000;
         long calls = 1_000_000;
+        boolean scale = false;
+        boolean callsGiven = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--clients" -> clients = Integer.parseInt(args[i + 1]);
-                case "--calls" -> calls = Long.parseLong(args[i + 1]);
+                case "--clients" -> {
+                    clients = Integer.parseInt(args[i + 1]);
+                    scale = true;
+                }
+                case "--calls" -> {
+                    calls = Long.parseLong(args[i + 1]);
+                    callsGiven = true;
+                }
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
-        long[] volumes = {calls / 4, calls / 2, calls};
+        long[] volumes = scale ? new long[] {callsGiven ? calls : 20L * clients} : new long[] {calls / 4, calls / 2, calls};
         YearMonth first = YearMonth.of(2026, 7);
         LocalClock clock = LocalClock.simulated(first.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         try (LocalCloud cloud = LocalCloud.builder().clock(clock).start()) {
@@ -89,8 +103,9 @@ public final class InvoicingBenchmark {
                         new BillingAccount.Units(3, new BigDecimal("12.50")), BillingAccount.Units.NONE,
                         LocalDate.of(2026, 1, 1), null, buyer, 30));
             }
-            System.out.printf("Invoice run: %,d clients, rated calls per month %,d / %,d / %,d%n", clients,
-                    volumes[0], volumes[1], volumes[2]);
+            System.out.printf("Invoice run: %,d clients, rated calls per month %s%n", clients,
+                    java.util.Arrays.stream(volumes).mapToObj(v -> String.format("%,d", v))
+                            .collect(java.util.stream.Collectors.joining(" / ")));
             List<Run> runs = new ArrayList<>();
             for (int i = 0; i < volumes.length; i++) {
                 YearMonth month = first.plusMonths(i);
@@ -101,13 +116,31 @@ public final class InvoicingBenchmark {
                 Instant runAt = month.plusMonths(1).atDay(1).atTime(5, 0).toInstant(ZoneOffset.UTC);
                 runs.add(child(cloud, month, volumes[i], runAt));
                 Run r = runs.get(runs.size() - 1);
-                System.out.printf("  %s: %,9d calls  %,7.1f s (of which %.1f s in DynamoDB Query)  peak heap %,5d MB"
-                                + "  %,d invoices%n      requests %s%n", r.month(), r.calls(), r.wallMillis() / 1000.0,
-                        r.querySeconds(), r.peakHeapMb(), r.invoices(), r.requests());
+                System.out.printf("  %s: %,9d calls  run %,7.1f s (of which %.1f s in DynamoDB Query)  %,d invoices"
+                                + "%n      requests %s%n", r.month(), r.calls(), r.wallMillis() / 1000.0,
+                        r.querySeconds(), r.invoices(), r.requests());
+                printInvocations(r.figures());
             }
-            report(runs);
+            if (runs.size() > 1) {
+                report(runs);
+            }
         }
         System.exit(0);
+    }
+
+    /** Per kind of invocation: how many, the longest, the highest heap and allocation; then the longest of all. */
+    private static void printInvocations(JsonNode figures) {
+        System.out.printf("      %-22s %8s %10s %10s %12s %12s%n", "invocation", "count", "median ms", "max ms",
+                "max heap MB", "max alloc MB");
+        figures.path("kinds").fields().forEachRemaining(e -> System.out.printf("      %-22s %,8d %,10.0f %,10.0f %,12d %,12d%n",
+                e.getKey(), e.getValue().path("count").asLong(), e.getValue().path("medianMs").asDouble(),
+                e.getValue().path("maxMs").asDouble(), e.getValue().path("maxHeapMb").asLong(),
+                e.getValue().path("maxAllocMb").asLong()));
+        JsonNode longest = figures.path("longest");
+        System.out.printf("      longest single invocation: %,.0f ms (%s), peak heap %,d MB, allocated %,d MB;"
+                        + " highest peak heap of any invocation: %,d MB%n", longest.path("ms").asDouble(),
+                longest.path("kind").asText(), longest.path("heapMb").asLong(), longest.path("allocMb").asLong(),
+                figures.path("peakHeapMb").asLong());
     }
 
     private static String clientId(int c) {
@@ -165,13 +198,13 @@ public final class InvoicingBenchmark {
         }
     }
 
-    /** Runs invoice-generator in a fresh JVM against this local cloud and reads back its figures. */
+    /** Runs the month's invoice run in a fresh JVM against this local cloud and reads back its figures. */
     private static Run child(LocalCloud cloud, YearMonth month, long calls, Instant runAt) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1536m", "-XX:+UseSerialGC", "-cp",
                 System.getProperty("java.class.path"), InvoicingBenchmark.class.getName(), "--child",
                 month.toString(), runAt.toString());
         Map<String, String> env = pb.environment();
-        env.putAll(cloud.function("InvoiceGeneratorFunction").environment());
+        env.putAll(cloud.function("InvoiceRunFunction").environment());
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process = pb.start();
         JsonNode figures = null;
@@ -190,33 +223,116 @@ public final class InvoicingBenchmark {
         Map<String, Long> requests = new java.util.TreeMap<>();
         figures.path("requests").fields().forEachRemaining(e -> requests.put(e.getKey(), e.getValue().asLong()));
         return new Run(month, calls, figures.path("wallMillis").asLong(), figures.path("peakHeapMb").asLong(),
-                requests, figures.path("invoices").asInt(), figures.path("seconds").path("DynamoDb.Query").asDouble());
+                requests, figures.path("invoices").asInt(), figures.path("seconds").path("DynamoDb.Query").asDouble(),
+                figures);
     }
 
-    /** The child JVM: one invoice-generator container, one scheduled run. */
-    private static void child(String month, Instant runAt) {
+    /** One invocation's figures. */
+    private record Invocation(String kind, double ms, long heapMb, long allocMb) {
+    }
+
+    /**
+     * The child JVM: one container of each function, as Lambda would run them one invocation at a time: the
+     * schedule's, then each task taken from the run's queue until the run is finished.
+     */
+    private static void child(String month, Instant runAt) throws Exception {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         FunctionRuntime runtime = new FunctionRuntime(System.getenv(), Clock.fixed(runAt, ZoneOffset.UTC), i -> { });
-        long start = System.nanoTime();
-        InvoiceGeneratorHandler handler = new InvoiceGeneratorHandler(runtime);
+        InvoiceGeneratorHandler starter = new InvoiceGeneratorHandler(runtime);
+        InvoiceRunHandler worker = new InvoiceRunHandler(runtime);
+        com.outboundcalls.aws.AwsClients aws = new com.outboundcalls.aws.AwsClients(System.getenv());
+        software.amazon.awssdk.services.sqs.SqsClient sqs = aws.sqs();
+        com.outboundcalls.aws.DynamoInvoiceRunLedger ledger = new com.outboundcalls.aws.DynamoInvoiceRunLedger(
+                aws.dynamoDb(), System.getenv("INVOICES_TABLE"), Clock.systemUTC());
+        String queueUrl = System.getenv("INVOICE_RUN_QUEUE_URL");
+        YearMonth period = YearMonth.parse(month);
+        List<Invocation> invocations = new ArrayList<>();
+        long runStart = System.nanoTime();
         Map<String, Object> event = new HashMap<>();
         event.put("scheduledTime", runAt.toString());
-        String result = handler.handleRequest(event, null);
-        long wall = (System.nanoTime() - start) / 1_000_000;
-        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+        invocations.add(measure("schedule", heap, threads, () -> starter.handleRequest(event, null)));
+        int failures = 0;
+        int idle = 0;
+        while (ledger.progress(period).finishedAt() == null && idle < 20) {
+            var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .visibilityTimeout(30)).messages();
+            idle = messages.isEmpty() ? idle + 1 : 0;
+            for (var message : messages) {
+                SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+                record.setMessageId(message.messageId());
+                record.setBody(message.body());
+                SQSEvent sqsEvent = new SQSEvent();
+                sqsEvent.setRecords(List.of(record));
+                String kind = message.body().contains("\"plan\"") ? "plan a page" : "invoice an account";
+                boolean finishedBefore = kind.equals("plan a page") || ledger.progress(period).finishedAt() != null;
+                int[] failed = new int[1];
+                Invocation measured = measure(kind, heap, threads,
+                        () -> failed[0] = worker.handleRequest(sqsEvent, null).getBatchItemFailures().size());
+                if (!finishedBefore && ledger.progress(period).finishedAt() != null) {
+                    // The account's task that found every account done and wrote the month's journal.
+                    measured = new Invocation("invoice + journal", measured.ms(), measured.heapMb(), measured.allocMb());
+                }
+                invocations.add(measured);
+                failures += failed[0];
+                if (failed[0] == 0) {
+                    sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                }
+            }
+        }
+        long wall = (System.nanoTime() - runStart) / 1_000_000;
+        if (failures > 0 || ledger.progress(period).finishedAt() == null) {
+            throw new IllegalStateException(failures + " failed invocations; run finished: "
+                    + ledger.progress(period));
+        }
         var line = JSON.createObjectNode();
         line.put("benchmark", "invoice-run");
         line.put("month", month);
-        line.put("wallMillis", wall);
-        line.put("peakHeapMb", peak);
-        line.put("invoices", Integer.parseInt(result.substring(0, result.indexOf(' '))));
+        // The run's time is its invocations' (the collections before each, for the heap figure, are left out).
+        line.put("wallMillis", (long) invocations.stream().mapToDouble(Invocation::ms).sum());
+        line.put("elapsedMillis", wall);
+        line.put("peakHeapMb", invocations.stream().mapToLong(Invocation::heapMb).max().orElse(0));
+        line.put("invoices", (int) ledger.progress(period).done());
+        Invocation longest = invocations.stream().max(java.util.Comparator.comparingDouble(Invocation::ms)).orElseThrow();
+        var longestNode = line.putObject("longest");
+        longestNode.put("kind", longest.kind()).put("ms", longest.ms()).put("heapMb", longest.heapMb())
+                .put("allocMb", longest.allocMb());
+        var kinds = line.putObject("kinds");
+        for (String kind : List.of("schedule", "plan a page", "invoice an account", "invoice + journal")) {
+            List<Invocation> of = invocations.stream().filter(i -> i.kind().equals(kind)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            double[] ms = of.stream().mapToDouble(Invocation::ms).sorted().toArray();
+            kinds.putObject(kind).put("count", of.size()).put("medianMs", ms[ms.length / 2])
+                    .put("maxMs", ms[ms.length - 1])
+                    .put("maxHeapMb", of.stream().mapToLong(Invocation::heapMb).max().orElse(0))
+                    .put("maxAllocMb", of.stream().mapToLong(Invocation::allocMb).max().orElse(0));
+        }
         var requests = line.putObject("requests");
         RequestCounter.snapshot().forEach(requests::put);
         var seconds = line.putObject("seconds");
         RequestCounter.seconds().forEach(seconds::put);
         System.out.println(line);
         System.exit(0);
+    }
+
+    /**
+     * One invocation, after a collection: its time, the heap it peaked at (the pools' peaks, reset before it) and
+     * what its thread allocated.
+     */
+    private static Invocation measure(String kind, List<MemoryPoolMXBean> heap, com.sun.management.ThreadMXBean threads,
+                                      Runnable invocation) {
+        System.gc();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long allocated = threads.getCurrentThreadAllocatedBytes();
+        long start = System.nanoTime();
+        invocation.run();
+        double ms = (System.nanoTime() - start) / 1e6;
+        long alloc = threads.getCurrentThreadAllocatedBytes() - allocated;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        return new Invocation(kind, ms, peak >> 20, alloc >> 20);
     }
 
     /** Least-squares lines of the whole run's time and of the time reading calls, against calls. */

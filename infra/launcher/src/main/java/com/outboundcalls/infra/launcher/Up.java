@@ -36,6 +36,7 @@ public final class Up {
         // Last month's invoice now, as the 1st-of-month schedule would have issued it (a re-run issues nothing new),
         // so finance's API has a document to show from the start.
         cloud.function("InvoiceGeneratorFunction").invoke("{\"scheduledTime\":\"" + cloud.clock().instant() + "\"}");
+        cloud.drain();
         ReferenceData.invite(cloud, options.clientId(), DEMO_USER, "ADMINISTRATEUR");
         String poolId = cloud.physicalName("ClientUserPool");
         String appClientId = cloud.physicalName("ClientUserPoolClient");

@@ -1,0 +1,106 @@
+package com.outboundcalls.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.invoice.InvoiceRunTasks;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The invoice run's tasks on its queue, one message each: {@code {"plan":{"scheduledTime","page","cursor"}}} or
+ * {@code {"invoice":{"scheduledTime","clientId"}}}, sent ten to a batch.
+ */
+public final class SqsInvoiceRunTasks implements InvoiceRunTasks {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BATCH = 10;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsInvoiceRunTasks(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void plan(PlanPage task) {
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(toJson(task)));
+    }
+
+    @Override
+    public void invoice(List<InvoiceAccount> tasks) {
+        for (int from = 0; from < tasks.size(); from += BATCH) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = from; i < Math.min(tasks.size(), from + BATCH); i++) {
+                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i - from))
+                        .messageBody(toJson(tasks.get(i))).build());
+            }
+            for (int attempt = 0; attempt < 3 && !entries.isEmpty(); attempt++) {
+                List<SendMessageBatchRequestEntry> batch = entries;
+                SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(batch));
+                List<String> failed = response.failed().stream().map(f -> f.id()).toList();
+                entries = batch.stream().filter(e -> failed.contains(e.id())).toList();
+            }
+            if (!entries.isEmpty()) {
+                // The page's task fails and is delivered again: it queues its accounts again, each counted once.
+                throw new IllegalStateException(entries.size() + " invoice run messages could not be sent");
+            }
+        }
+    }
+
+    static String toJson(PlanPage task) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode plan = root.putObject("plan");
+        plan.put("scheduledTime", task.scheduledTime().toString());
+        plan.put("page", task.page());
+        if (task.cursor() != null) {
+            plan.put("cursor", task.cursor());
+        }
+        return root.toString();
+    }
+
+    static String toJson(InvoiceAccount task) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode invoice = root.putObject("invoice");
+        invoice.put("scheduledTime", task.scheduledTime().toString());
+        invoice.put("clientId", task.clientId());
+        return root.toString();
+    }
+
+    /** A message's task: a {@link PlanPage} or an {@link InvoiceAccount}. */
+    public static Object fromJson(String body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an invoice run message: " + e.getOriginalMessage(), e);
+        }
+        if (root != null && root.path("plan").isObject()) {
+            JsonNode plan = root.get("plan");
+            JsonNode cursor = plan.get("cursor");
+            return new PlanPage(instant(plan), plan.path("page").asInt(),
+                    cursor == null || cursor.isNull() ? null : cursor.asText());
+        }
+        if (root != null && root.path("invoice").path("clientId").isTextual()) {
+            JsonNode invoice = root.get("invoice");
+            return new InvoiceAccount(instant(invoice), invoice.get("clientId").asText());
+        }
+        throw new IllegalArgumentException("not an invoice run message: neither \"plan\" nor \"invoice\"");
+    }
+
+    private static Instant instant(JsonNode task) {
+        try {
+            return Instant.parse(task.path("scheduledTime").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("an invoice run message without a valid scheduledTime", e);
+        }
+    }
+}
