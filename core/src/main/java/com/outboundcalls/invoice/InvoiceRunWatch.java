@@ -25,8 +25,11 @@ public final class InvoiceRunWatch {
      */
     public boolean runIsLate(LocalDate today) {
         YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
-        boolean due = billing.accounts().stream().anyMatch(a -> !a.subscribedOn().isAfter(lastMonth.atEndOfMonth())
+        if (exports.exists(InvoiceExports.journalKey(lastMonth))) {
+            // Every morning after a run that finished: one look, whatever the number of accounts.
+            return false;
+        }
+        return billing.accounts().stream().anyMatch(a -> !a.subscribedOn().isAfter(lastMonth.atEndOfMonth())
                 && (a.terminatedOn() == null || !a.terminatedOn().isBefore(lastMonth.atDay(1))));
-        return due && !exports.exists(InvoiceExports.journalKey(lastMonth));
     }
 }

@@ -66,13 +66,14 @@ public final class InvoicingBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--child")) {
-            child(args[1], Instant.parse(args[2]));
+            child(args[1], Instant.parse(args[2]), Integer.parseInt(args[3]));
             return;
         }
         int clients = 1_000;
         long calls = 1_000_000;
         boolean scale = false;
         boolean callsGiven = false;
+        int containers = 2;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--clients" -> {
@@ -83,6 +84,7 @@ public final class InvoicingBenchmark {
                     calls = Long.parseLong(args[i + 1]);
                     callsGiven = true;
                 }
+                case "--containers" -> containers = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
@@ -114,11 +116,13 @@ public final class InvoicingBenchmark {
                 System.out.printf("  loaded %,d rated calls for %s in %.0f s (setup, not timed)%n", volumes[i], month,
                         (System.nanoTime() - loadStart) / 1e9);
                 Instant runAt = month.plusMonths(1).atDay(1).atTime(5, 0).toInstant(ZoneOffset.UTC);
-                runs.add(child(cloud, month, volumes[i], runAt));
+                runs.add(child(cloud, month, volumes[i], runAt, containers));
                 Run r = runs.get(runs.size() - 1);
-                System.out.printf("  %s: %,9d calls  run %,7.1f s (of which %.1f s in DynamoDB Query)  %,d invoices"
-                                + "%n      requests %s%n", r.month(), r.calls(), r.wallMillis() / 1000.0,
-                        r.querySeconds(), r.invoices(), r.requests());
+                System.out.printf("  %s: %,9d calls  run %,7.1f s in %d containers, %,.1f s in invocations (of which"
+                                + " %.1f s in DynamoDB Query)  %,d accounts%n      requests %s%n", r.month(), r.calls(),
+                        r.wallMillis() / 1000.0, r.figures().path("containers").asInt(),
+                        r.figures().path("invocationMillis").asLong() / 1000.0, r.querySeconds(), r.invoices(),
+                        r.requests());
                 printInvocations(r.figures());
             }
             if (runs.size() > 1) {
@@ -198,33 +202,89 @@ public final class InvoicingBenchmark {
         }
     }
 
-    /** Runs the month's invoice run in a fresh JVM against this local cloud and reads back its figures. */
-    private static Run child(LocalCloud cloud, YearMonth month, long calls, Instant runAt) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1536m", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), InvoicingBenchmark.class.getName(), "--child",
-                month.toString(), runAt.toString());
-        Map<String, String> env = pb.environment();
-        env.putAll(cloud.function("InvoiceRunFunction").environment());
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process process = pb.start();
-        JsonNode figures = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("{\"benchmark\"")) {
-                    figures = JSON.readTree(line);
+    /**
+     * Runs the month's invoice run in {@code containers} fresh JVMs against this local cloud (the first also takes
+     * the schedule's invocation), as Lambda would run the run's function in that many containers, and gathers
+     * their invocations' figures.
+     */
+    private static Run child(LocalCloud cloud, YearMonth month, long calls, Instant runAt, int containers)
+            throws Exception {
+        long started = System.nanoTime();
+        List<Process> processes = new ArrayList<>();
+        for (int c = 0; c < containers; c++) {
+            ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx1536m", "-XX:+UseSerialGC", "-cp",
+                    System.getProperty("java.class.path"), InvoicingBenchmark.class.getName(), "--child",
+                    month.toString(), runAt.toString(), Integer.toString(c));
+            pb.environment().putAll(cloud.function("InvoiceRunFunction").environment());
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            processes.add(pb.start());
+        }
+        List<Invocation> invocations = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> requests = new java.util.concurrent.ConcurrentSkipListMap<>();
+        double[] querySeconds = new double[1];
+        List<Thread> readers = new ArrayList<>();
+        for (Process process : processes) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        if (line.startsWith("INV\t")) {
+                            String[] f = line.split("\t");
+                            invocations.add(new Invocation(f[1], Double.parseDouble(f[2]), Long.parseLong(f[3]),
+                                    Long.parseLong(f[4])));
+                        } else if (line.startsWith("{\"benchmark\"")) {
+                            JsonNode figures = JSON.readTree(line);
+                            figures.path("requests").fields().forEachRemaining(e -> requests.merge(e.getKey(),
+                                    e.getValue().asLong(), Long::sum));
+                            synchronized (querySeconds) {
+                                querySeconds[0] += figures.path("seconds").path("DynamoDb.Query").asDouble();
+                            }
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
+            });
+            reader.start();
+            readers.add(reader);
+        }
+        for (int c = 0; c < containers; c++) {
+            readers.get(c).join();
+            if (processes.get(c).waitFor() != 0) {
+                throw new IllegalStateException("the invoice run for " + month + " failed in container " + c);
             }
         }
-        if (process.waitFor() != 0 || figures == null) {
-            throw new IllegalStateException("the invoice run for " + month + " failed");
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        Map<String, Long> sorted = new java.util.TreeMap<>(requests);
+        int invoices = (int) invocations.stream().filter(i -> i.kind().startsWith("invoice")).count();
+        return new Run(month, calls, elapsed, invocations.stream().mapToLong(Invocation::heapMb).max().orElse(0),
+                sorted, invoices, querySeconds[0], figures(invocations, containers));
+    }
+
+    /** The invocations by kind, and the longest. */
+    private static JsonNode figures(List<Invocation> invocations, int containers) {
+        var node = JSON.createObjectNode();
+        node.put("containers", containers);
+        node.put("invocationMillis", (long) invocations.stream().mapToDouble(Invocation::ms).sum());
+        node.put("peakHeapMb", invocations.stream().mapToLong(Invocation::heapMb).max().orElse(0));
+        Invocation longest = invocations.stream().max(java.util.Comparator.comparingDouble(Invocation::ms))
+                .orElseThrow();
+        node.putObject("longest").put("kind", longest.kind()).put("ms", longest.ms()).put("heapMb", longest.heapMb())
+                .put("allocMb", longest.allocMb());
+        var kinds = node.putObject("kinds");
+        for (String kind : List.of("schedule", "plan a page", "invoice an account", "invoice + journal")) {
+            List<Invocation> of = invocations.stream().filter(i -> i.kind().equals(kind)).toList();
+            if (of.isEmpty()) {
+                continue;
+            }
+            double[] ms = of.stream().mapToDouble(Invocation::ms).sorted().toArray();
+            kinds.putObject(kind).put("count", of.size()).put("medianMs", ms[ms.length / 2])
+                    .put("maxMs", ms[ms.length - 1])
+                    .put("maxHeapMb", of.stream().mapToLong(Invocation::heapMb).max().orElse(0))
+                    .put("maxAllocMb", of.stream().mapToLong(Invocation::allocMb).max().orElse(0));
         }
-        Map<String, Long> requests = new java.util.TreeMap<>();
-        figures.path("requests").fields().forEachRemaining(e -> requests.put(e.getKey(), e.getValue().asLong()));
-        return new Run(month, calls, figures.path("wallMillis").asLong(), figures.path("peakHeapMb").asLong(),
-                requests, figures.path("invoices").asInt(), figures.path("seconds").path("DynamoDb.Query").asDouble(),
-                figures);
+        return node;
     }
 
     /** One invocation's figures. */
@@ -232,15 +292,14 @@ public final class InvoicingBenchmark {
     }
 
     /**
-     * The child JVM: one container of each function, as Lambda would run them one invocation at a time: the
-     * schedule's, then each task taken from the run's queue until the run is finished.
+     * A child JVM: one container of the run's function, taking the queue's tasks one invocation at a time until
+     * the run is finished; container 0 first takes the schedule's invocation. Prints a line per invocation.
      */
-    private static void child(String month, Instant runAt) throws Exception {
+    private static void child(String month, Instant runAt, int container) throws Exception {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         FunctionRuntime runtime = new FunctionRuntime(System.getenv(), Clock.fixed(runAt, ZoneOffset.UTC), i -> { });
-        InvoiceGeneratorHandler starter = new InvoiceGeneratorHandler(runtime);
         InvoiceRunHandler worker = new InvoiceRunHandler(runtime);
         com.outboundcalls.aws.AwsClients aws = new com.outboundcalls.aws.AwsClients(System.getenv());
         software.amazon.awssdk.services.sqs.SqsClient sqs = aws.sqs();
@@ -248,16 +307,17 @@ public final class InvoicingBenchmark {
                 aws.dynamoDb(), System.getenv("INVOICES_TABLE"), Clock.systemUTC());
         String queueUrl = System.getenv("INVOICE_RUN_QUEUE_URL");
         YearMonth period = YearMonth.parse(month);
-        List<Invocation> invocations = new ArrayList<>();
-        long runStart = System.nanoTime();
-        Map<String, Object> event = new HashMap<>();
-        event.put("scheduledTime", runAt.toString());
-        invocations.add(measure("schedule", heap, threads, () -> starter.handleRequest(event, null)));
+        if (container == 0) {
+            InvoiceGeneratorHandler starter = new InvoiceGeneratorHandler(runtime);
+            Map<String, Object> event = new HashMap<>();
+            event.put("scheduledTime", runAt.toString());
+            print(measure("schedule", heap, threads, () -> starter.handleRequest(event, null)));
+        }
         int failures = 0;
         int idle = 0;
-        while (ledger.progress(period).finishedAt() == null && idle < 20) {
-            var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .visibilityTimeout(30)).messages();
+        while (ledger.progress(period).finishedAt() == null && idle < 30) {
+            var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1).waitTimeSeconds(1)
+                    .visibilityTimeout(60)).messages();
             idle = messages.isEmpty() ? idle + 1 : 0;
             for (var message : messages) {
                 SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
@@ -274,48 +334,28 @@ public final class InvoicingBenchmark {
                     // The account's task that found every account done and wrote the month's journal.
                     measured = new Invocation("invoice + journal", measured.ms(), measured.heapMb(), measured.allocMb());
                 }
-                invocations.add(measured);
+                print(measured);
                 failures += failed[0];
                 if (failed[0] == 0) {
                     sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
                 }
             }
         }
-        long wall = (System.nanoTime() - runStart) / 1_000_000;
         if (failures > 0 || ledger.progress(period).finishedAt() == null) {
-            throw new IllegalStateException(failures + " failed invocations; run finished: "
-                    + ledger.progress(period));
+            throw new IllegalStateException(failures + " failed invocations; run: " + ledger.progress(period));
         }
         var line = JSON.createObjectNode();
         line.put("benchmark", "invoice-run");
-        line.put("month", month);
-        // The run's time is its invocations' (the collections before each, for the heap figure, are left out).
-        line.put("wallMillis", (long) invocations.stream().mapToDouble(Invocation::ms).sum());
-        line.put("elapsedMillis", wall);
-        line.put("peakHeapMb", invocations.stream().mapToLong(Invocation::heapMb).max().orElse(0));
-        line.put("invoices", (int) ledger.progress(period).done());
-        Invocation longest = invocations.stream().max(java.util.Comparator.comparingDouble(Invocation::ms)).orElseThrow();
-        var longestNode = line.putObject("longest");
-        longestNode.put("kind", longest.kind()).put("ms", longest.ms()).put("heapMb", longest.heapMb())
-                .put("allocMb", longest.allocMb());
-        var kinds = line.putObject("kinds");
-        for (String kind : List.of("schedule", "plan a page", "invoice an account", "invoice + journal")) {
-            List<Invocation> of = invocations.stream().filter(i -> i.kind().equals(kind)).toList();
-            if (of.isEmpty()) {
-                continue;
-            }
-            double[] ms = of.stream().mapToDouble(Invocation::ms).sorted().toArray();
-            kinds.putObject(kind).put("count", of.size()).put("medianMs", ms[ms.length / 2])
-                    .put("maxMs", ms[ms.length - 1])
-                    .put("maxHeapMb", of.stream().mapToLong(Invocation::heapMb).max().orElse(0))
-                    .put("maxAllocMb", of.stream().mapToLong(Invocation::allocMb).max().orElse(0));
-        }
         var requests = line.putObject("requests");
         RequestCounter.snapshot().forEach(requests::put);
         var seconds = line.putObject("seconds");
         RequestCounter.seconds().forEach(seconds::put);
         System.out.println(line);
         System.exit(0);
+    }
+
+    private static void print(Invocation i) {
+        System.out.println("INV\t" + i.kind() + "\t" + i.ms() + "\t" + i.heapMb() + "\t" + i.allocMb());
     }
 
     /**
@@ -335,9 +375,9 @@ public final class InvoicingBenchmark {
         return new Invocation(kind, ms, peak >> 20, alloc >> 20);
     }
 
-    /** Least-squares lines of the whole run's time and of the time reading calls, against calls. */
+    /** Least-squares lines of the run's invocations' time and of the time reading calls, against calls. */
     private static void report(List<Run> runs) {
-        line("Run time", runs, r -> r.wallMillis() / 1000.0);
+        line("Invocations' time", runs, r -> r.figures().path("invocationMillis").asLong() / 1000.0);
         line("DynamoDB Query time (reading the month's calls)", runs, Run::querySeconds);
     }
 

@@ -98,6 +98,11 @@ public final class Demo {
             Instant simulatedEnd = clock.instant();
             // The month's calls are done: jump to the monthly invoice run (its last day, 23:30 Paris).
             cloud.skipTo(cloud.nextFire("InvoiceGeneratorFunction.EndOfMonth"));
+            // The run's tasks are done when its journal is written; a task that failed comes back after its
+            // queue's visibility timeout, as on AWS.
+            String journal = com.outboundcalls.invoice.InvoiceExports.journalKey(options.month());
+            cloud.runUntil(cloud.clock().instant().plus(Duration.ofHours(6)), Duration.ofMinutes(1),
+                    () -> exists(cloud, bucket, journal));
 
             Map<String, String> functions = new java.util.LinkedHashMap<>();
             cloud.functions().forEach((id, f) -> functions.put(id, String.format("%6d invocations, %6.1f s in handler",
@@ -397,6 +402,10 @@ public final class Demo {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static boolean exists(LocalCloud cloud, String bucket, String key) {
+        return cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix(key).maxKeys(1)).keyCount() > 0;
     }
 
     private static void copyTree(LocalCloud cloud, String bucket, String prefix, Path out) {
