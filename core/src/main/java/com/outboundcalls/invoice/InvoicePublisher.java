@@ -4,6 +4,9 @@ import com.outboundcalls.files.ObjectSink;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes what finance pulls under {@code exports/invoices/{YYYY-MM}/}: each document's JSON and rendered files,
@@ -35,9 +38,13 @@ public final class InvoicePublisher {
      * the payments received in it.
      */
     public void publishAccounting(YearMonth month) {
+        publishAccounting(month, invoices::ofPeriod);
+    }
+
+    private void publishAccounting(YearMonth month, java.util.function.Function<YearMonth, List<Receivable>> ofPeriod) {
         java.util.List<Invoice> documents = new java.util.ArrayList<>();
         for (YearMonth period : java.util.List.of(month.minusMonths(1), month)) {
-            invoices.ofPeriod(period).stream().map(Receivable::invoice)
+            ofPeriod.apply(period).stream().map(Receivable::invoice)
                     .filter(i -> YearMonth.from(i.issueDate()).equals(month)).forEach(documents::add);
         }
         java.util.List<AccountingEntries.PaymentOf> payments = new java.util.ArrayList<>();
@@ -48,6 +55,22 @@ public final class InvoicePublisher {
         }
         exports.put(InvoiceExports.fecKey(month), AccountingEntries.fec(documents, payments, accounts),
                 "text/plain; charset=utf-8");
+    }
+
+    /**
+     * The monthly run's last files: the period's journal, its accounting entries (the month just ended is closed:
+     * its entries are complete) and, when the run is issued in the next month, that month's (begun with the
+     * invoices just issued, rewritten as payments and credit notes come). Each month's documents are read once.
+     */
+    public void publishMonthClosed(YearMonth period, LocalDate issueDate) {
+        Map<YearMonth, List<Receivable>> read = new HashMap<>();
+        java.util.function.Function<YearMonth, List<Receivable>> ofPeriod = p -> read.computeIfAbsent(p,
+                invoices::ofPeriod);
+        publishJournal(period, issueDate, ofPeriod.apply(period));
+        publishAccounting(period, ofPeriod);
+        if (!YearMonth.from(issueDate).equals(period)) {
+            publishAccounting(YearMonth.from(issueDate), ofPeriod);
+        }
     }
 
     public void publish(Invoice document) {
@@ -62,7 +85,10 @@ public final class InvoicePublisher {
      * when a document of the month was invoiced under reverse charge.
      */
     public void publishJournal(YearMonth period, LocalDate today) {
-        java.util.List<Receivable> documents = invoices.ofPeriod(period);
+        publishJournal(period, today, invoices.ofPeriod(period));
+    }
+
+    private void publishJournal(YearMonth period, LocalDate today, List<Receivable> documents) {
         exports.put(InvoiceExports.journalKey(period), FinanceJournal.csv(documents, today),
                 "text/csv; charset=utf-8");
         if (!EuropeanServicesDeclaration.amounts(documents).isEmpty()) {

@@ -129,16 +129,11 @@ public final class InvoiceRun {
     }
 
     /**
-     * The run's last step, once every account's is done: the month's journal, its accounting entries (the month
-     * just ended is closed: its entries are complete) and this month's (begun with the invoices just issued,
-     * rewritten as payments and credit notes come). Running it again writes the same files.
+     * The run's last step, once every account's is done: the month's journal and accounting entries
+     * ({@link InvoicePublisher#publishMonthClosed}). Running it again writes the same files.
      */
     public void close(Instant scheduledTime) {
-        YearMonth period = periodFor(scheduledTime);
-        LocalDate issueDate = scheduledTime.atZone(Zones.BILLING).toLocalDate();
-        publisher.publishJournal(period, issueDate);
-        publisher.publishAccounting(period);
-        publisher.publishAccounting(YearMonth.from(issueDate));
+        publisher.publishMonthClosed(periodFor(scheduledTime), scheduledTime.atZone(Zones.BILLING).toLocalDate());
     }
 
     /**
