@@ -44,7 +44,7 @@ public final class DynamoInvoiceRunLedger implements InvoiceRunLedger {
     }
 
     @Override
-    public void open(YearMonth period, Instant scheduledTime) {
+    public Instant open(YearMonth period, Instant scheduledTime) {
         Map<String, AttributeValue> item = Items.key(runPk(period));
         item.put("scheduledTime", s(scheduledTime.toString()));
         item.put("expected", n(0));
@@ -52,9 +52,20 @@ public final class DynamoInvoiceRunLedger implements InvoiceRunLedger {
         item.put("planningComplete", AttributeValue.fromBool(false));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return scheduledTime;
         } catch (ConditionalCheckFailedException e) {
             // Opened by an earlier delivery of the schedule: its record stands.
+            Map<String, AttributeValue> run = dynamo.getItem(r -> r.tableName(table).key(Items.key(runPk(period)))
+                    .consistentRead(true)).item();
+            return Instant.parse(Items.str(run, "scheduledTime"));
         }
+    }
+
+    @Override
+    public boolean isDone(YearMonth period, String clientId) {
+        Map<String, AttributeValue> marker = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key(runPk(period) + "#DONE#" + clientId)).consistentRead(true)).item();
+        return marker != null && !marker.isEmpty();
     }
 
     @Override

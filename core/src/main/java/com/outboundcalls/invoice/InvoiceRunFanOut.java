@@ -47,12 +47,21 @@ public final class InvoiceRunFanOut {
         this.pageSize = pageSize;
     }
 
-    /** The schedule's step: opens the month's run and queues its first page. */
-    public static YearMonth start(InvoiceRunLedger ledger, InvoiceRunTasks tasks, Instant scheduledTime) {
+    /**
+     * The schedule's step: opens the month's run and queues its first page, with the run's first scheduled time. A
+     * later call (the schedule retried, the hourly rechecks of the next morning) plans the pages again unless the
+     * run has finished: a task that was lost is queued again, and the accounts already done are skipped.
+     *
+     * @return the run's month, or empty when it has finished already
+     */
+    public static Optional<YearMonth> start(InvoiceRunLedger ledger, InvoiceRunTasks tasks, Instant scheduledTime) {
         YearMonth period = InvoiceRun.periodFor(scheduledTime);
-        ledger.open(period, scheduledTime);
-        tasks.plan(new InvoiceRunTasks.PlanPage(scheduledTime, 0, null));
-        return period;
+        Instant runAt = ledger.open(period, scheduledTime);
+        if (ledger.progress(period).finishedAt() != null) {
+            return Optional.empty();
+        }
+        tasks.plan(new InvoiceRunTasks.PlanPage(runAt, 0, null));
+        return Optional.of(period);
     }
 
     /**
@@ -86,7 +95,10 @@ public final class InvoiceRunFanOut {
         return new Planned(accounts.size(), withoutBillingAccount(page), last, closed);
     }
 
-    /** What an account's task did: its step's result (empty if the account is gone), and whether it closed the run. */
+    /**
+     * What an account's task did: its step's result (empty when the account was done before, or when no billing
+     * account has that client id, then nothing counted), and whether it closed the run.
+     */
     public record Invoiced(Optional<InvoiceRun.AccountResult> result, boolean closedRun) {
     }
 
@@ -94,8 +106,20 @@ public final class InvoiceRunFanOut {
     public Invoiced invoice(InvoiceRunTasks.InvoiceAccount task) {
         YearMonth period = InvoiceRun.periodFor(task.scheduledTime());
         Optional<BillingAccount> account = billing.account(task.clientId());
-        Optional<InvoiceRun.AccountResult> result = account.map(a -> run.invoiceAccount(a, task.scheduledTime()));
-        InvoiceRunLedger.Progress progress = ledger.done(period, task.clientId());
+        if (account.isEmpty()) {
+            // Not an account the run planned (billing accounts are kept with the invoices): counting it would let
+            // the run close before the accounts it did plan.
+            return new Invoiced(Optional.empty(), false);
+        }
+        Optional<InvoiceRun.AccountResult> result = Optional.empty();
+        InvoiceRunLedger.Progress progress;
+        if (ledger.isDone(period, task.clientId())) {
+            // Queued again by a recheck, or delivered again: its invoice and documents are written.
+            progress = ledger.progress(period);
+        } else {
+            result = Optional.of(run.invoiceAccount(account.get(), task.scheduledTime()));
+            progress = ledger.done(period, task.clientId());
+        }
         boolean closed = false;
         // A task delivered again after the run finished leaves it alone; one that counted the last account and
         // failed before closing finds it unfinished, and closes it.

@@ -10,8 +10,12 @@ import java.time.YearMonth;
  */
 public interface InvoiceRunLedger {
 
-    /** Opens the month's run if it is not open yet; a later opening (a retried schedule) keeps the first. */
-    void open(YearMonth period, Instant scheduledTime);
+    /**
+     * Opens the month's run if it is not open yet; a later opening (a retried schedule, a recheck) keeps the first.
+     *
+     * @return the run's scheduled time: the first opening's
+     */
+    Instant open(YearMonth period, Instant scheduledTime);
 
     /**
      * Counts the accounts of a planned page, once per page index; the last page ends the planning.
@@ -19,6 +23,9 @@ public interface InvoiceRunLedger {
      * @return false when that page was counted before
      */
     boolean planned(YearMonth period, int page, int accounts, boolean last);
+
+    /** Whether the account's step was counted done. */
+    boolean isDone(YearMonth period, String clientId);
 
     /** Counts an account's step done, once per account, and returns the run's progress after it. */
     Progress done(YearMonth period, String clientId);

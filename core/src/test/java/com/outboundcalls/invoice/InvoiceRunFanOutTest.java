@@ -188,4 +188,51 @@ class InvoiceRunFanOutTest {
         assertEquals(2, invoices.allocated);
         assertTrue(exports.exists(JOURNAL));
     }
+
+    @Test
+    void aTaskForAClientWithoutBillingAccountCountsNothingAndCannotCloseTheRun() {
+        accounts(2);
+        InvoiceRunFanOut.start(ledger, tasks, RUN);
+        fanOut.plan((InvoiceRunTasks.PlanPage) tasks.next());
+        fanOut.invoice((InvoiceRunTasks.InvoiceAccount) tasks.next());
+
+        InvoiceRunFanOut.Invoiced forged = fanOut.invoice(new InvoiceRunTasks.InvoiceAccount(RUN, "nobody"));
+
+        assertTrue(forged.result().isEmpty());
+        assertFalse(forged.closedRun());
+        assertEquals(new InvoiceRunLedger.Progress(2, 1, true, null), ledger.progress(OCTOBER));
+        assertFalse(exports.exists(JOURNAL));
+        deliverAll();
+        assertTrue(exports.exists(JOURNAL));
+    }
+
+    @Test
+    void theNextMorningsRecheckQueuesALostTaskAgainWithTheRunsTimeAndSkipsTheAccountsDone() {
+        accounts(3);
+        InvoiceRunFanOut.start(ledger, tasks, RUN);
+        fanOut.plan((InvoiceRunTasks.PlanPage) tasks.next());
+        InvoiceRunTasks.InvoiceAccount lost = (InvoiceRunTasks.InvoiceAccount) tasks.next();
+        deliverAll();
+        assertNull(ledger.progress(OCTOBER).finishedAt());
+        assertEquals(2, invoices.allocated);
+
+        // 1 November, 01:30 Paris.
+        assertEquals(java.util.Optional.of(OCTOBER), InvoiceRunFanOut.start(ledger, tasks,
+                Instant.parse("2026-11-01T00:30:00Z")));
+        List<InvoiceRunFanOut.Invoiced> invoiced = new ArrayList<>();
+        fanOut.plan((InvoiceRunTasks.PlanPage) tasks.next());
+        for (Object task = tasks.next(); task != null; task = tasks.next()) {
+            InvoiceRunTasks.InvoiceAccount account = (InvoiceRunTasks.InvoiceAccount) task;
+            assertEquals(RUN, account.scheduledTime(), "the run's own time, not the recheck's");
+            invoiced.add(fanOut.invoice(account));
+        }
+
+        assertEquals(3, invoices.allocated);
+        assertEquals(1, invoiced.stream().filter(i -> i.result().isPresent()).count(), "only the lost one");
+        assertEquals(LocalDate.of(2026, 10, 31), invoices.find(lost.clientId(), OCTOBER).orElseThrow().issueDate());
+        assertTrue(exports.exists(JOURNAL));
+        assertEquals(java.util.Optional.empty(), InvoiceRunFanOut.start(ledger, tasks,
+                Instant.parse("2026-11-01T01:30:00Z")), "a finished run is left alone");
+        assertNull(tasks.next());
+    }
 }

@@ -309,8 +309,13 @@ public final class InMemoryBilling {
         public int closings;
 
         @Override
-        public synchronized void open(YearMonth period, java.time.Instant scheduledTime) {
-            opened.putIfAbsent(period, scheduledTime);
+        public synchronized java.time.Instant open(YearMonth period, java.time.Instant scheduledTime) {
+            return opened.computeIfAbsent(period, p -> scheduledTime);
+        }
+
+        @Override
+        public synchronized boolean isDone(YearMonth period, String clientId) {
+            return done.getOrDefault(period, java.util.Set.of()).contains(clientId);
         }
 
         @Override

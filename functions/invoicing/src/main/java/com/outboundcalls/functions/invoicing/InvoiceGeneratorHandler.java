@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * The month's last evening, Europe/Paris (EventBridge Scheduler): opens the run of the month ending and queues
- * its first page for InvoiceRunFunction, which invoices every billing account, one message each.
+ * its first page for InvoiceRunFunction, which invoices every billing account, one message each. Every hour of the
+ * next night, until the run has finished, its pages are queued again: a task that was lost is taken again, and
+ * the accounts already done are skipped.
  */
 public final class InvoiceGeneratorHandler implements RequestHandler<Map<String, Object>, String> {
 
@@ -45,8 +47,12 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
-        YearMonth period = InvoiceRunFanOut.start(ledger, tasks, ScheduledInput.scheduledTime(input, clock));
-        log.info("invoice_run_started", "period", period);
-        return "invoice run for " + period + " started";
+        java.time.Instant at = ScheduledInput.scheduledTime(input, clock);
+        java.util.Optional<YearMonth> period = InvoiceRunFanOut.start(ledger, tasks, at);
+        if (period.isEmpty()) {
+            return "invoice run for " + com.outboundcalls.invoice.InvoiceRun.periodFor(at) + " finished already";
+        }
+        log.info("invoice_run_started", "period", period.get());
+        return "invoice run for " + period.get() + " started";
     }
 }

@@ -84,7 +84,8 @@ public final class InvoiceRunHandler implements RequestHandler<SQSEvent, SQSBatc
     private void invoice(InvoiceRunTasks.InvoiceAccount task) {
         InvoiceRunFanOut.Invoiced invoiced = run.invoice(task);
         if (invoiced.result().isEmpty()) {
-            log.warn("billing_account_gone", "clientId", task.clientId());
+            log.error("invoice_run_task_without_billing_account", "clientId", task.clientId(),
+                    "action", "not counted: if the account was removed after planning, the run stays unfinished");
         }
         invoiced.result().ifPresent(result -> {
             result.invoice().ifPresent(this::issued);

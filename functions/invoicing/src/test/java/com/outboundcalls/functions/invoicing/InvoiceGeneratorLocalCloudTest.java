@@ -233,4 +233,36 @@ class InvoiceGeneratorLocalCloudTest {
         assertTrue(cloud.s3().listObjectsV2(r -> r.bucket(cloud.physicalName("ContactBucket"))
                 .prefix("exports/invoices/2026-12/journal-")).keyCount() == 1, "the journal, once all are done");
     }
+
+    @Test
+    void aGarbledOrForgedTaskIsRefusedAndChangesNoRun() throws Exception {
+        FunctionRuntime runtime = new FunctionRuntime(cloud.function("InvoiceRunFunction").environment(),
+                java.time.Clock.fixed(RUN, java.time.ZoneOffset.UTC), d -> { });
+        InvoiceRunHandler handler = new InvoiceRunHandler(runtime);
+        List<String> bodies = List.of("\u0000\u00ff binary", "{\"invoice\":{\"clientId\":\"acme\"}}",
+                "{\"plan\":{\"scheduledTime\":\"not a time\"}}", "[" + "[".repeat(5000));
+        for (String body : bodies) {
+            com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage record =
+                    new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            record.setMessageId("forged");
+            record.setBody(body);
+            com.amazonaws.services.lambda.runtime.events.SQSEvent event =
+                    new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+            event.setRecords(List.of(record));
+            assertEquals(1, handler.handleRequest(event, null).getBatchItemFailures().size(), body);
+        }
+        // A well-formed task for a client without a billing account, in a month no schedule opened: nothing counted.
+        com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage record =
+                new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+        record.setMessageId("forged-account");
+        record.setBody("{\"invoice\":{\"scheduledTime\":\"2025-03-01T05:00:00Z\",\"clientId\":\"nobody\"}}");
+        com.amazonaws.services.lambda.runtime.events.SQSEvent event =
+                new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+        event.setRecords(List.of(record));
+        assertEquals(0, handler.handleRequest(event, null).getBatchItemFailures().size());
+        var item = cloud.dynamoDb().getItem(r -> r.tableName(cloud.physicalName("InvoicesTable"))
+                .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue
+                        .fromS("RUN#2025-02")))).item();
+        assertTrue(item == null || item.isEmpty(), "no run record made up: " + item);
+    }
 }
