@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.invoice.InvoiceRunTasks;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +17,6 @@ import java.util.List;
 public final class SqsInvoiceRunTasks implements InvoiceRunTasks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BATCH = 10;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -37,23 +33,10 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks {
 
     @Override
     public void invoice(List<InvoiceAccount> tasks) {
-        for (int from = 0; from < tasks.size(); from += BATCH) {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = from; i < Math.min(tasks.size(), from + BATCH); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i - from))
-                        .messageBody(toJson(tasks.get(i))).build());
-            }
-            for (int attempt = 0; attempt < 3 && !entries.isEmpty(); attempt++) {
-                List<SendMessageBatchRequestEntry> batch = entries;
-                SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(batch));
-                List<String> failed = response.failed().stream().map(f -> f.id()).toList();
-                entries = batch.stream().filter(e -> failed.contains(e.id())).toList();
-            }
-            if (!entries.isEmpty()) {
-                // The page's task fails and is delivered again: it queues its accounts again, each counted once.
-                throw new IllegalStateException(entries.size() + " invoice run messages could not be sent");
-            }
-        }
+        // Entries still refused: the page's task fails and is delivered again; it queues its accounts again, each
+        // counted once.
+        SqsBatchSender.send(sqs, queueUrl, tasks.stream().map(SqsInvoiceRunTasks::toJson).toList(),
+                "invoice run messages");
     }
 
     static String toJson(PlanPage task) {
