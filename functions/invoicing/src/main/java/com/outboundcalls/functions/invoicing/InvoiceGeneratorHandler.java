@@ -32,11 +32,11 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
     }
 
     public InvoiceGeneratorHandler(FunctionRuntime runtime) {
-        this(new InvoicingWiring(new Wiring(runtime)));
+        this(new Wiring(runtime));
     }
 
-    private InvoiceGeneratorHandler(InvoicingWiring invoicing) {
-        this(invoicing.invoiceRunLedger(), invoicing.invoiceRunTasks(), invoicing.wiring().clock());
+    private InvoiceGeneratorHandler(Wiring wiring) {
+        this(InvoicingWiring.invoiceRunLedger(wiring), InvoicingWiring.invoiceRunTasks(wiring), wiring.clock());
     }
 
     public InvoiceGeneratorHandler(InvoiceRunLedger ledger, InvoiceRunTasks tasks, Clock clock) {

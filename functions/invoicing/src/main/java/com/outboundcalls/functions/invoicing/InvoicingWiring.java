@@ -60,10 +60,20 @@ final class InvoicingWiring {
     }
 
     com.outboundcalls.aws.SqsInvoiceRunTasks invoiceRunTasks() {
-        return new com.outboundcalls.aws.SqsInvoiceRunTasks(wiring.sqs(), wiring.require("INVOICE_RUN_QUEUE_URL"));
+        return invoiceRunTasks(wiring);
     }
 
     com.outboundcalls.aws.DynamoInvoiceRunLedger invoiceRunLedger() {
+        return invoiceRunLedger(wiring);
+    }
+
+    /** The run's queue (INVOICE_RUN_QUEUE_URL), for the schedule's function too, which needs nothing else here. */
+    static com.outboundcalls.aws.SqsInvoiceRunTasks invoiceRunTasks(Wiring wiring) {
+        return new com.outboundcalls.aws.SqsInvoiceRunTasks(wiring.sqs(), wiring.require("INVOICE_RUN_QUEUE_URL"));
+    }
+
+    /** The runs' records in INVOICES_TABLE. */
+    static com.outboundcalls.aws.DynamoInvoiceRunLedger invoiceRunLedger(Wiring wiring) {
         return new com.outboundcalls.aws.DynamoInvoiceRunLedger(wiring.dynamoDb(), wiring.require("INVOICES_TABLE"),
                 wiring.clock());
     }
