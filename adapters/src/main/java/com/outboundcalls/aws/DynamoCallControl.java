@@ -106,27 +106,46 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog, c
         }
     }
 
+    /** The queue's seats, from the entries its counter item holds ({@code epochMillis|token}, one per seat). */
     @Override
-    public int seatsHeld(String queueId) {
+    public List<java.time.Instant> heldSince(String queueId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Items.key("SEATS#" + queueId))
                 .consistentRead(true)).item();
-        return item == null ? 0 : (int) Items.num(item, "active", 0);
+        if (item == null || item.isEmpty()) {
+            return List.of();
+        }
+        int active = (int) Items.num(item, "active", 0);
+        List<java.time.Instant> since = new java.util.ArrayList<>();
+        AttributeValue entries = item.get("held");
+        if (entries != null && entries.hasSs()) {
+            for (String entry : entries.ss()) {
+                since.add(java.time.Instant.ofEpochMilli(Long.parseLong(entry.substring(0, entry.indexOf('|')))));
+            }
+        }
+        while (since.size() < active) {
+            since.add(java.time.Instant.EPOCH); // a seat taken before its time was kept: long in progress
+        }
+        return since.size() > active ? since.subList(0, Math.max(0, active)) : since;
     }
 
     @Override
     public com.outboundcalls.dial.AgentSeats.Claim claimSeat(String queueId, String clientToken, int capacity) {
         Map<String, AttributeValue> seat = Items.key("SEAT#" + clientToken);
         seat.put("queueId", s(queueId));
-        seat.put("heldSince", s(Times.iso(clock.instant())));
+        java.time.Instant now = clock.instant();
+        String entry = now.toEpochMilli() + "|" + clientToken;
+        seat.put("heldSince", s(Times.iso(now)));
+        seat.put("heldEntry", s(entry));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(seat)
                             .conditionExpression("attribute_not_exists(pk)").build()).build(),
                     TransactWriteItem.builder().update(Update.builder().tableName(table)
                             .key(Items.key("SEATS#" + queueId))
-                            .updateExpression("SET active = if_not_exists(active, :zero) + :one")
+                            .updateExpression("SET active = if_not_exists(active, :zero) + :one ADD held :entry")
                             .conditionExpression("(attribute_not_exists(active) AND :zero < :cap) OR active < :cap")
-                            .expressionAttributeValues(values(":zero", n(0), ":one", n(1), ":cap", n(capacity)))
+                            .expressionAttributeValues(values(":zero", n(0), ":one", n(1), ":cap", n(capacity),
+                                    ":entry", AttributeValue.fromSs(List.of(entry))))
                             .build()).build()));
             return com.outboundcalls.dial.AgentSeats.Claim.ACQUIRED;
         } catch (TransactionCanceledException e) {
@@ -149,6 +168,7 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog, c
             return false;
         }
         String queueId = str(seat, "queueId");
+        String entry = seat.containsKey("heldEntry") ? str(seat, "heldEntry") : null;
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().delete(Delete.builder().tableName(table)
@@ -156,8 +176,11 @@ public final class DynamoCallControl implements CallLines, DialPacer, CallLog, c
                             .conditionExpression("attribute_exists(pk)").build()).build(),
                     TransactWriteItem.builder().update(Update.builder().tableName(table)
                             .key(Items.key("SEATS#" + queueId))
-                            .updateExpression("SET active = active - :one")
-                            .expressionAttributeValues(values(":one", n(1))).build()).build()));
+                            .updateExpression(entry == null ? "SET active = active - :one"
+                                    : "SET active = active - :one DELETE held :entry")
+                            .expressionAttributeValues(entry == null ? values(":one", n(1))
+                                    : values(":one", n(1), ":entry", AttributeValue.fromSs(List.of(entry))))
+                            .build()).build()));
             return true;
         } catch (TransactionCanceledException e) {
             if (Items.conditionFailed(e, 0)) {

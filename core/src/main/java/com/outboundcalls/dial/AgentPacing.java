@@ -3,8 +3,10 @@ package com.outboundcalls.dial;
 import com.outboundcalls.account.AgentAssistance;
 import com.outboundcalls.account.Campaign;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,25 +15,30 @@ import java.util.Map;
  * <ul>
  *   <li>PROGRESSIVE: the agents talking plus the agents free, so that every call ringing has a free agent waiting
  *   for it and no callee ever waits;</li>
- *   <li>PREDICTIVE: also dials for the agents about to be free (in after-contact work, or talking and likely to end
- *   before a call now dialed is answered), from the answer rate and times measured over the last 24 hours, scaled
- *   by a gain that falls to progressive as the campaign's abandonment rate nears its target and rises again as it
- *   recovers.</li>
+ *   <li>PREDICTIVE: dials until the answers its calls in progress are still likely to bring match the agents free
+ *   (and a share of those finishing their after-contact work). How likely a call ringing for so long still is to be
+ *   answered comes from the answer rate and ring times measured over the last 24 hours: a call past the usual time
+ *   to an answer is most likely one nobody will answer, and no longer keeps an agent from being dialed for. The
+ *   answers aimed at are scaled by a gain that falls to progressive as the campaign's abandonment rate nears its
+ *   target and rises again as it recovers.</li>
  * </ul>
  */
 public final class AgentPacing {
 
     /**
      * Abandonment at this share of the target or below: predictive dials at full gain (measured with ./bench agents:
-     * a gentler slope from 30 % holds abandonment further under the target for as much occupancy as a steep one).
+     * a gentle slope from 30 % holds abandonment steadily under the target; a steep one swings around it).
      */
     static final double FULL_GAIN_BELOW = 0.3;
     /** Answered calls over 24 hours after which the campaign dials ahead at full gain. */
     static final int WARM_UP_ANSWERS = 100;
-    /** How long an answered callee waits for an agent before the flow abandons the call. */
-    static final double PATIENCE_SECONDS = 2;
-    /** The gain at low abandonment: the calls dialed for the answers expected, times this. */
+    /** The gain at low abandonment: the answers aimed at for each agent free. */
     static final double MAX_GAIN = 1.0;
+    /**
+     * An agent in after-contact work counts as this share of a free agent: some finish it before a call dialed now
+     * is answered (with 15 to 45 s of work and calls answered in about 8 s, about a tenth do; more, and callees wait).
+     */
+    static final double AFTER_CONTACT_WORK_SHARE = 0.1;
     /** Never more calls ringing than this many per agent logged in, whatever the measures say. */
     static final int MAX_RINGING_PER_AGENT = 3;
 
@@ -48,8 +55,8 @@ public final class AgentPacing {
     /** Where no agent-assisted campaign may run: every claim is refused, nothing is held. */
     public static final AgentPacing UNAVAILABLE = new AgentPacing(queue -> QueueMetrics.EMPTY, new AgentSeats() {
         @Override
-        public int seatsHeld(String queueId) {
-            return 0;
+        public List<Instant> heldSince(String queueId) {
+            return List.of();
         }
 
         @Override
@@ -66,7 +73,8 @@ public final class AgentPacing {
     /** Seats the campaign's queue may hold now. */
     public int capacity(Campaign campaign, Instant now) {
         AgentAssistance agents = campaign.agents();
-        return capacity(agents, queues.current(agents.routingQueueId()), history.last24Hours(campaign.key(), now));
+        return capacity(agents, queues.current(agents.routingQueueId()), history.last24Hours(campaign.key(), now),
+                seats.heldSince(agents.routingQueueId()), now);
     }
 
     /**
@@ -98,8 +106,9 @@ public final class AgentPacing {
         /** How many more calls the campaign's queue may start now (0 when none). */
         public int headroom(Campaign campaign) {
             AgentAssistance agents = campaign.agents();
-            int capacity = capacity(agents, queue(agents.routingQueueId()), last24Hours(campaign));
-            return Math.max(0, capacity - seats.seatsHeld(agents.routingQueueId()));
+            List<Instant> held = seats.heldSince(agents.routingQueueId());
+            int capacity = capacity(agents, queue(agents.routingQueueId()), last24Hours(campaign), held, now);
+            return Math.max(0, capacity - held.size());
         }
 
         private PacingStats last24Hours(Campaign campaign) {
@@ -117,13 +126,15 @@ public final class AgentPacing {
     }
 
     /**
-     * The seats a queue may hold, from its agents now and the campaign's last 24 hours. Predictive: the answers wanted
-     * are one per agent free now, within the time a call takes to be answered (and the callee's 2 seconds), plus one
-     * per agent freed meanwhile (in steady state they leave their conversations, then their after-contact work, at
-     * onContact / talk time per second); the dialing that yields them, at the answer rate, holds each seat for the
-     * mean time a call rings before an answer or none (Little's law).
+     * The seats a queue may hold, from its agents now, the seats its calls in progress hold (since when) and the
+     * campaign's last 24 hours. Predictive: the answers wanted are the agents free now, less the callees already
+     * waiting for one, plus a share of the agents in after-contact work, times the gain; the answers coming are, for
+     * each call in progress, the chance that a call ringing that long is still answered (a call talking to an agent
+     * has rung past it: it counts little or nothing). Each call dialed now brings the answer rate's share of an
+     * answer: the queue may hold as many more seats as the answers missing call for, never fewer than progressive.
      */
-    public static int capacity(AgentAssistance agents, QueueMetrics queue, PacingStats stats) {
+    public static int capacity(AgentAssistance agents, QueueMetrics queue, PacingStats stats, List<Instant> heldSince,
+                               Instant now) {
         int progressive = queue.onContact() + queue.available();
         if (agents.mode() != AgentAssistance.DialingMode.PREDICTIVE) {
             return progressive;
@@ -132,14 +143,16 @@ public final class AgentPacing {
         // first wave dialed on priors would crowd answers together, and the abandonment it costs counts for 24 hours.
         double warmUp = Math.min(1, (double) stats.answered() / WARM_UP_ANSWERS);
         double gain = warmUp * MAX_GAIN * gain(stats.abandonmentRate(), agents.abandonmentTarget().doubleValue());
+        double answersWanted = gain * (queue.available() + AFTER_CONTACT_WORK_SHARE * queue.afterContactWork()
+                - queue.inQueue());
+        double answersComing = 0;
+        for (Instant since : heldSince) {
+            answersComing += stats.answerStillLikely(Math.max(0, Duration.between(since, now).toMillis() / 1000.0));
+        }
         double answerRate = Math.max(0.05, stats.answerRate());
-        double horizon = stats.meanRingSeconds() + PATIENCE_SECONDS;
-        double freeingPerSecond = queue.onContact() / Math.max(1, stats.meanTalkSeconds());
-        double answersPerSecond = queue.available() / horizon + freeingPerSecond;
-        double ringing = answersPerSecond / answerRate * stats.meanRingAllSeconds();
-        ringing = Math.max(queue.available(), gain * ringing);
-        ringing = Math.min(ringing, (double) MAX_RINGING_PER_AGENT * queue.online());
-        return queue.onContact() + (int) Math.floor(ringing);
+        double dials = Math.max(0, (answersWanted - answersComing) / answerRate);
+        int capacity = Math.max(progressive, heldSince.size() + (int) Math.floor(dials));
+        return Math.min(capacity, queue.onContact() + MAX_RINGING_PER_AGENT * queue.online());
     }
 
     /**

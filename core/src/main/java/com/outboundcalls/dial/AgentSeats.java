@@ -1,5 +1,8 @@
 package com.outboundcalls.dial;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * The calls of agent-assisted campaigns in progress per routing queue, one seat per ClientToken: a call ringing,
  * waiting for an agent or talking to one holds its seat until its DISCONNECTED event is rated. A claim succeeds
@@ -10,8 +13,12 @@ public interface AgentSeats {
 
     enum Claim { ACQUIRED, ALREADY_HELD, FULL }
 
-    /** Seats held on the queue now. */
-    int seatsHeld(String queueId);
+    /**
+     * When each seat held on the queue now was taken, one instant per seat (how long its call has been in progress
+     * tells the pacing how likely it still is to be answered). A seat whose time is not known reads as
+     * {@link Instant#EPOCH}: a call long in progress.
+     */
+    List<Instant> heldSince(String queueId);
 
     Claim claimSeat(String queueId, String clientToken, int capacity);
 

@@ -43,6 +43,29 @@ public record PacingStats(long ended, long answered, long abandoned, long connec
         return ended == 0 || ringAllSeconds == 0 ? 20 : (double) ringAllSeconds / ended;
     }
 
+    /**
+     * Mean seconds a call that no person answered rang (busy, no answer, voicemail), 25 s before any such call: from
+     * the ring of every call less the ring of the answered ones.
+     */
+    public double meanUnansweredRingSeconds() {
+        long unanswered = ended - answered;
+        long seconds = ringAllSeconds - ringSeconds;
+        return unanswered <= 0 || seconds <= 0 ? 25 : (double) seconds / unanswered;
+    }
+
+    /**
+     * The chance that a call still ringing after this many seconds will be answered by a person. The times to an
+     * answer and to giving up are taken as spread evenly from 0 to twice their measured means (only the means are
+     * measured): a call that has rung longer than most answered calls do is most likely one nobody will answer.
+     */
+    public double answerStillLikely(double ringingSeconds) {
+        double answerRate = answerRate();
+        double answerLater = answerRate * Math.max(0, 1 - ringingSeconds / (2 * meanRingSeconds()));
+        double noAnswerLater = (1 - answerRate) * Math.max(0, 1 - ringingSeconds / (2 * meanUnansweredRingSeconds()));
+        double stillRinging = answerLater + noAnswerLater;
+        return stillRinging <= 0 ? 0 : answerLater / stillRinging;
+    }
+
     /** Mean seconds an agent talks with a callee, 120 s before any conversation. */
     public double meanTalkSeconds() {
         return connectedToAgent == 0 ? 120 : (double) talkSeconds / connectedToAgent;

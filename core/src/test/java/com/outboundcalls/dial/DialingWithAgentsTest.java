@@ -57,7 +57,7 @@ class DialingWithAgentsTest {
         DialMessage third = queued(3);
         assertEquals(Dialing.Outcome.DEFERRED_NO_AGENT, dialing.dial(third));
         assertEquals(ContactStatus.CALLABLE, contacts.get("acme#sales", third.contactId()).orElseThrow().status());
-        assertEquals(2, agents.seatsHeld("q-sales"));
+        assertEquals(2, agents.heldSince("q-sales").size());
         assertEquals(2, control.active(), "a call deferred for want of an agent holds no line");
         // The first call ended and its seat is freed: the agent takes the next one.
         agents.releaseSeat(connect.placed.get(0).clientToken());

@@ -379,9 +379,14 @@ public final class InMemoryPorts {
                     0, java.time.Duration.ZERO));
         }
 
+        /** When each seat was taken: the time a test sets when the seat is claimed. */
+        public final Map<String, java.time.Instant> seatSince = new HashMap<>();
+        public java.time.Instant now = java.time.Instant.EPOCH;
+
         @Override
-        public int seatsHeld(String queueId) {
-            return (int) seatQueue.values().stream().filter(queueId::equals).count();
+        public List<java.time.Instant> heldSince(String queueId) {
+            return seatQueue.entrySet().stream().filter(e -> queueId.equals(e.getValue()))
+                    .map(e -> seatSince.getOrDefault(e.getKey(), java.time.Instant.EPOCH)).toList();
         }
 
         @Override
@@ -389,15 +394,17 @@ public final class InMemoryPorts {
             if (seatQueue.containsKey(clientToken)) {
                 return Claim.ALREADY_HELD;
             }
-            if (seatsHeld(queueId) >= capacity) {
+            if (heldSince(queueId).size() >= capacity) {
                 return Claim.FULL;
             }
             seatQueue.put(clientToken, queueId);
+            seatSince.put(clientToken, now);
             return Claim.ACQUIRED;
         }
 
         @Override
         public boolean releaseSeat(String clientToken) {
+            seatSince.remove(clientToken);
             return seatQueue.remove(clientToken) != null;
         }
     }

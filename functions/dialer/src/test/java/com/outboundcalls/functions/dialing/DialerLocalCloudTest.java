@@ -172,4 +172,22 @@ class DialerLocalCloudTest {
                         new com.outboundcalls.dial.OutboundCalls.OutboundCall("setup-2", "0612", "+33948123456",
                                 Map.of(), false)), "a number Connect cannot call ends that contact only");
     }
+
+    @Test
+    void aQueuesSeatsTellWhenEachWasTakenAndARedeliveredClaimOrReleaseCountsOnce() {
+        String queue = "q-seats-" + (++sequence);
+        Instant first = cloud.clock().instant();
+        assertEquals(com.outboundcalls.dial.AgentSeats.Claim.ACQUIRED, calls.claimSeat(queue, "tok-a", 2));
+        cloud.clock().advanceTo(first.plusSeconds(7));
+        assertEquals(com.outboundcalls.dial.AgentSeats.Claim.ACQUIRED, calls.claimSeat(queue, "tok-b", 2));
+        assertEquals(com.outboundcalls.dial.AgentSeats.Claim.ALREADY_HELD, calls.claimSeat(queue, "tok-b", 2));
+        assertEquals(com.outboundcalls.dial.AgentSeats.Claim.FULL, calls.claimSeat(queue, "tok-c", 2));
+        assertEquals(java.util.Set.of(first, first.plusSeconds(7)), java.util.Set.copyOf(calls.heldSince(queue)));
+
+        assertTrue(calls.releaseSeat("tok-a"));
+        assertTrue(!calls.releaseSeat("tok-a"), "a second release of the same seat frees nothing");
+        assertEquals(java.util.List.of(first.plusSeconds(7)), calls.heldSince(queue));
+        assertTrue(calls.releaseSeat("tok-b"));
+        assertEquals(java.util.List.of(), calls.heldSince(queue));
+    }
 }
