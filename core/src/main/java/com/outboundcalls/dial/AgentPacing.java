@@ -141,15 +141,17 @@ public final class AgentPacing {
         }
         // Until the campaign has measured itself (answer rate, ring and talk times), it ramps up from progressive: a
         // first wave dialed on priors would crowd answers together, and the abandonment it costs counts for 24 hours.
+        // At the answer rate's gain, a free agent gets one call, as progressive gives it.
+        double answerRate = Math.max(0.05, stats.answerRate());
         double warmUp = Math.min(1, (double) stats.answered() / WARM_UP_ANSWERS);
-        double gain = warmUp * MAX_GAIN * gain(stats.abandonmentRate(), agents.abandonmentTarget().doubleValue());
+        double full = MAX_GAIN * gain(stats.abandonmentRate(), agents.abandonmentTarget().doubleValue());
+        double gain = answerRate + warmUp * (full - answerRate);
         double answersWanted = gain * (queue.available() + AFTER_CONTACT_WORK_SHARE * queue.afterContactWork()
                 - queue.inQueue());
         double answersComing = 0;
         for (Instant since : heldSince) {
             answersComing += stats.answerStillLikely(Math.max(0, Duration.between(since, now).toMillis() / 1000.0));
         }
-        double answerRate = Math.max(0.05, stats.answerRate());
         double dials = Math.max(0, (answersWanted - answersComing) / answerRate);
         int capacity = Math.max(progressive, heldSince.size() + (int) Math.floor(dials));
         return Math.min(capacity, queue.onContact() + MAX_RINGING_PER_AGENT * queue.online());
