@@ -104,13 +104,21 @@ public final class DynamoAccountRecords implements AccountRecords {
         return found;
     }
 
+    /**
+     * The parent's sub-accounts, from the sparse index of profiles by parent (their keys), each profile then read
+     * whole and consistently: the index may lag a change the profile already carries.
+     */
     @Override
     public List<ClientProfile> subAccounts(String parentClientId) {
         List<ClientProfile> found = new ArrayList<>();
-        dynamo.scanPaginator(r -> r.tableName(table).filterExpression("sk = :p AND parentClientId = :parent")
-                        .expressionAttributeValues(Map.of(":p", s(DynamoAccountDirectory.PROFILE), ":parent",
-                                s(parentClientId))))
-                .items().forEach(item -> found.add(toProfile(item)));
+        dynamo.queryPaginator(r -> r.tableName(table).indexName(DynamoBillingDirectory.SUB_ACCOUNTS_INDEX)
+                        .keyConditionExpression("parentClientId = :parent").filterExpression("sk = :p")
+                        .expressionAttributeValues(Map.of(":parent", s(parentClientId),
+                                ":p", s(DynamoAccountDirectory.PROFILE))))
+                .items().forEach(key -> get(key.get("pk").s(), DynamoAccountDirectory.PROFILE)
+                        .map(DynamoAccountRecords::toProfile)
+                        .filter(profile -> parentClientId.equals(profile.parentClientId()))
+                        .ifPresent(found::add));
         found.sort(java.util.Comparator.comparing(ClientProfile::clientId));
         return found;
     }
