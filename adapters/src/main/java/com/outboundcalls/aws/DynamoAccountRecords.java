@@ -128,13 +128,18 @@ public final class DynamoAccountRecords implements AccountRecords {
         return get(userPk(email), ACCESS).map(DynamoAccountRecords::toUser);
     }
 
+    /** The index of every item naming its client, keys only: a client's users are its entries under USER#. */
+    public static final String ITEMS_BY_CLIENT_INDEX = "ItemsByClient";
+
+    /** The client's users: their keys from the index of items by client, each access then read consistently. */
     @Override
     public List<ClientUser> users(String clientId) {
         List<ClientUser> found = new ArrayList<>();
-        dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)
-                        .filterExpression("begins_with(pk, :u) AND sk = :a AND clientId = :c")
+        dynamo.queryPaginator(r -> r.tableName(table).indexName(ITEMS_BY_CLIENT_INDEX)
+                        .keyConditionExpression("clientId = :c AND begins_with(pk, :u)").filterExpression("sk = :a")
                         .expressionAttributeValues(Map.of(":u", s("USER#"), ":a", s(ACCESS), ":c", s(clientId))))
-                .items().forEach(item -> found.add(toUser(item)));
+                .items().forEach(key -> get(key.get("pk").s(), ACCESS).map(DynamoAccountRecords::toUser)
+                        .filter(user -> clientId.equals(user.clientId())).ifPresent(found::add));
         found.sort(java.util.Comparator.comparing(ClientUser::email));
         return found;
     }
