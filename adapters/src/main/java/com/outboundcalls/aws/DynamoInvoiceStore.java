@@ -221,6 +221,16 @@ public final class DynamoInvoiceStore implements InvoiceStore {
     }
 
     @Override
+    public List<Receivable> unpaidDueBefore(LocalDate day) {
+        List<Receivable> documents = new ArrayList<>();
+        dynamo.queryPaginator(r -> r.tableName(table).indexName("UnpaidByDueDate")
+                        .keyConditionExpression("unpaid = :u AND dueDate < :day")
+                        .expressionAttributeValues(Map.of(":u", s(UNPAID), ":day", s(day.toString()))))
+                .items().forEach(item -> documents.add(receivable(item)));
+        return documents;
+    }
+
+    @Override
     public Payment.Outcome recordPayment(Payment payment) {
         Optional<String> invoicePk = pointedPk(payment.invoiceNumber());
         if (invoicePk.isEmpty()) {

@@ -56,7 +56,8 @@ public final class Dunning {
         Set<YearMonth> periods = new TreeSet<>();
         List<String> suspended = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
-        for (Receivable r : invoices.unpaid()) {
+        // Only the invoices overdue today: those still within their terms change nothing, not even their journal.
+        for (Receivable r : invoices.unpaidDueBefore(today)) {
             Invoice invoice = r.invoice();
             if (invoice.isPenaltyClaim()) {
                 continue; // penalties bear no penalty, and do not suspend the account
@@ -120,7 +121,7 @@ public final class Dunning {
      * sub-accounts invoiced on its invoice are lifted by the next daily run.
      */
     public boolean liftIfSettled(String clientId, LocalDate today) {
-        for (Receivable r : invoices.unpaid()) {
+        for (Receivable r : invoices.unpaidDueBefore(today.minusDays(graceDays))) {
             if (r.invoice().clientId().equals(clientId) && !r.invoice().isPenaltyClaim() && !r.disputed()
                     && pastGrace(r.invoice(), today)) {
                 return false;

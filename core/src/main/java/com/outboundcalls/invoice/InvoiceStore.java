@@ -31,6 +31,12 @@ public interface InvoiceStore {
     List<Receivable> unpaid();
 
     /**
+     * Invoices with something still to pay whose due date is before the day, oldest first: those overdue on it.
+     * Read by range of due date, so a month's invoices still within their terms are not read at all.
+     */
+    List<Receivable> unpaidDueBefore(java.time.LocalDate day);
+
+    /**
      * Numbers and stores a credit note against its invoice, adding it to the invoice's credited amounts in the
      * same transaction, provided they are still {@code creditedExclVatBefore}. The invoice number and the
      * request's reference identify it: asking again returns the credit note issued the first time.

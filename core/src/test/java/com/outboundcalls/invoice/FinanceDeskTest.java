@@ -75,6 +75,22 @@ class FinanceDeskTest {
     }
 
     @Test
+    void theDaysDunningLeavesInvoicesStillWithinTheirTermsAndTheirJournalAsTheyAre() {
+        String journalKey = InvoiceExports.journalKey(OCTOBER);
+        exports.objects.remove(journalKey);
+        Dunning.Result withinTerms = dunning.run(DUE.minusDays(3));
+        assertEquals(0, withinTerms.overdue());
+        assertTrue(!exports.objects.containsKey(journalKey), "nothing of October changed: its journal is not rewritten");
+        assertEquals(null, invoices.receivable(invoice.number()).orElseThrow().penalty(), "no penalty recorded");
+
+        // The day after its due date it is overdue: it is read, accrues its penalty, and its journal says so.
+        Dunning.Result dayAfter = dunning.run(DUE.plusDays(1));
+        assertEquals(1, dayAfter.overdue());
+        assertEquals(1, invoices.receivable(invoice.number()).orElseThrow().penalty().daysLate());
+        assertTrue(exports.text(journalKey).contains("OVERDUE"), exports.text(journalKey));
+    }
+
+    @Test
     void theSubAccountsInvoicedOnAnUnpaidInvoiceAreSuspendedWithItsAccountAndLiftedWithIt() {
         billing.withSection("c1", "c1-outbound");
         LocalDate late = DUE.plusDays(GRACE_DAYS + 1);

@@ -202,6 +202,11 @@ public final class InMemoryBilling {
         }
 
         @Override
+        public synchronized List<Receivable> unpaidDueBefore(java.time.LocalDate day) {
+            return unpaid().stream().filter(r -> r.invoice().dueDate().isBefore(day)).toList();
+        }
+
+        @Override
         public synchronized Invoice issueCreditNote(Invoice draft, String reference, BigDecimal creditedBefore) {
             String key = draft.corrects() + "#" + reference;
             if (creditByReference.containsKey(key)) {
