@@ -38,11 +38,6 @@ public record PacingStats(long ended, long answered, long abandoned, long connec
         return answered == 0 ? 10 : (double) ringSeconds / answered;
     }
 
-    /** Mean seconds a call rings before it is answered or given up (busy, no answer), 20 s before any call. */
-    public double meanRingAllSeconds() {
-        return ended == 0 || ringAllSeconds == 0 ? 20 : (double) ringAllSeconds / ended;
-    }
-
     /**
      * Mean seconds a call that no person answered rang (busy, no answer, voicemail), 25 s before any such call: from
      * the ring of every call less the ring of the answered ones.
@@ -64,11 +59,6 @@ public record PacingStats(long ended, long answered, long abandoned, long connec
         double noAnswerLater = (1 - answerRate) * Math.max(0, 1 - ringingSeconds / (2 * meanUnansweredRingSeconds()));
         double stillRinging = answerLater + noAnswerLater;
         return stillRinging <= 0 ? 0 : answerLater / stillRinging;
-    }
-
-    /** Mean seconds an agent talks with a callee, 120 s before any conversation. */
-    public double meanTalkSeconds() {
-        return connectedToAgent == 0 ? 120 : (double) talkSeconds / connectedToAgent;
     }
 
     public PacingStats plus(PacingStats o) {
