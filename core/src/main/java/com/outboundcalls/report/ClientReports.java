@@ -36,9 +36,4 @@ public final class ClientReports {
             return true;
         }).orElse(false);
     }
-
-    /** Every client's id, in the directory's order. */
-    public java.util.List<String> clientIds() {
-        return accounts.clients().stream().map(Client::clientId).toList();
-    }
 }

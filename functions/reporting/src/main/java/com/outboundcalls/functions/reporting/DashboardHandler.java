@@ -6,15 +6,17 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.StructuredLog;
-import com.outboundcalls.report.ClientReports;
+import com.outboundcalls.report.HourlyDashboards;
 
 import java.util.Map;
-import java.util.Optional;
 
-/** Every hour: every client's dashboard, rewritten whole from its campaigns' counters. */
+/**
+ * Every hour: one dashboard request per client on the dashboard requests queue, which DashboardRequestsFunction
+ * takes one at a time. The hour's invocation only lists the clients; no dashboard is written in it.
+ */
 public final class DashboardHandler implements RequestHandler<Map<String, Object>, String> {
 
-    private final ClientReports reports;
+    private final HourlyDashboards dashboards;
     private final Metrics metrics;
     private final StructuredLog log = new StructuredLog("dashboard");
 
@@ -27,25 +29,19 @@ public final class DashboardHandler implements RequestHandler<Map<String, Object
     }
 
     private DashboardHandler(Wiring wiring) {
-        this(ReportingWiring.clientReports(wiring), wiring.metrics("dashboard"));
+        this(ReportingWiring.hourlyDashboards(wiring), wiring.metrics("dashboard"));
     }
 
-    public DashboardHandler(ClientReports reports, Metrics metrics) {
-        this.reports = reports;
+    public DashboardHandler(HourlyDashboards dashboards, Metrics metrics) {
+        this.dashboards = dashboards;
         this.metrics = metrics;
     }
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
-        int written = 0;
-        for (String clientId : reports.clientIds()) {
-            Optional<Integer> campaigns = reports.dashboard(clientId);
-            if (campaigns.isPresent()) {
-                log.info("dashboard_written", "clientId", clientId, "campaigns", campaigns.get());
-                written++;
-            }
-        }
-        metrics.count("DashboardsWritten", written);
-        return written + " dashboard(s)";
+        int requested = dashboards.requestAll();
+        log.info("dashboards_requested", "clients", requested);
+        metrics.count("DashboardsRequested", requested);
+        return requested + " dashboard(s) requested";
     }
 }

@@ -95,4 +95,26 @@ class CampaignReportLocalCloudTest {
         assertTrue(cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix("reports/globex/paused/")).contents()
                 .isEmpty(), "a paused campaign is not reported");
     }
+
+    @Test
+    void theHourlyDashboardsAreAskedForOnePerClientAndEachIsWrittenByARequestOfItsOwn() throws Exception {
+        String bucket = cloud.physicalName("ContactBucket");
+        long requestsBefore = cloud.function("DashboardRequestsFunction").invocations();
+        Object written = cloud.function("DashboardFunction").invoke(EventFixtures.json("scheduled-hour.json",
+                "scheduledTime", cloud.clock().instant().toString()));
+        assertEquals("2 dashboard(s) requested", written);
+        assertTrue(cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix("reports/acme/dashboard/")).contents()
+                .isEmpty(), "the hour's invocation writes no dashboard itself");
+
+        cloud.drain();
+        for (String client : List.of("acme", "globex")) {
+            String page = cloud.s3().getObjectAsBytes(r -> r.bucket(bucket).key("reports/" + client
+                    + "/dashboard/dashboard.json")).asUtf8String();
+            assertEquals(client, new com.fasterxml.jackson.databind.ObjectMapper().readTree(page).path("clientId")
+                    .asText(), page);
+        }
+        assertEquals(0, cloud.queueDepth("DashboardRequestsQueue"));
+        assertTrue(cloud.function("DashboardRequestsFunction").invocations() > requestsBefore);
+        assertEquals(List.of(), cloud.accessDenials(), "each function within its template policy");
+    }
 }
