@@ -1,38 +1,23 @@
 package com.outboundcalls.report;
 
-import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.contact.ContactRecord;
 import com.outboundcalls.files.ObjectSink;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Writes each running campaign's report under {@code reports/{clientId}/{campaignId}/}: the contacts with their
- * histories, and a summary. Rewritten whole each time from the contacts table, so a repeated run only refreshes it.
+ * Writes a campaign's report under {@code reports/{clientId}/{campaignId}/}: the contacts with their histories,
+ * and a summary. Rewritten whole each time from the contacts table, so a repeated run only refreshes it.
  */
 public final class CampaignReports {
 
-    private final AccountDirectory accounts;
     private final ContactRecord.Source contacts;
     private final ObjectSink reports;
 
-    public CampaignReports(AccountDirectory accounts, ContactRecord.Source contacts, ObjectSink reports) {
-        this.accounts = accounts;
+    public CampaignReports(ContactRecord.Source contacts, ObjectSink reports) {
         this.contacts = contacts;
         this.reports = reports;
-    }
-
-    /** Reports every active campaign; returns the campaigns reported. */
-    public List<Campaign> writeActive(Instant at) {
-        List<Campaign> written = new ArrayList<>();
-        for (Campaign campaign : accounts.activeCampaigns()) {
-            write(campaign, at);
-            written.add(campaign);
-        }
-        return written;
     }
 
     public CampaignReport write(Campaign campaign, Instant at) {

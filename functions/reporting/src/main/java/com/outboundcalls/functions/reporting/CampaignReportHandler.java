@@ -7,7 +7,7 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
-import com.outboundcalls.report.CampaignReports;
+import com.outboundcalls.report.HourlyReports;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every hour: each running campaign's report (its contacts, their statuses and the history of every decision
- * taken about them) rewritten under {@code reports/{clientId}/{campaignId}/campaign-report.csv}.
+ * Every hour: a request per running campaign on the dashboard requests queue, for its report (its contacts, their
+ * statuses and the history of every decision taken about them) as of the scheduled time, under
+ * {@code reports/{clientId}/{campaignId}/campaign-report.csv}. DashboardRequestsFunction writes each report on its
+ * own; the hour's invocation only lists the campaigns.
  */
 public final class CampaignReportHandler implements RequestHandler<Map<String, Object>, String> {
 
-    private final CampaignReports reports;
+    private final HourlyReports reports;
     private final Clock clock;
     private final StructuredLog log = new StructuredLog("campaign-report");
 
@@ -33,10 +35,10 @@ public final class CampaignReportHandler implements RequestHandler<Map<String, O
     }
 
     private CampaignReportHandler(Wiring wiring) {
-        this(ReportingWiring.campaignReports(wiring), wiring.clock());
+        this(ReportingWiring.hourlyReports(wiring), wiring.clock());
     }
 
-    public CampaignReportHandler(CampaignReports reports, Clock clock) {
+    public CampaignReportHandler(HourlyReports reports, Clock clock) {
         this.reports = reports;
         this.clock = clock;
     }
@@ -44,10 +46,11 @@ public final class CampaignReportHandler implements RequestHandler<Map<String, O
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
         Instant at = ScheduledInput.scheduledTime(input, clock);
-        List<Campaign> written = reports.writeActive(at);
-        for (Campaign campaign : written) {
-            log.info("campaign_report_written", "clientId", campaign.clientId(), "campaignId", campaign.campaignId());
+        List<Campaign> requested = reports.requestCampaignReports(at);
+        for (Campaign campaign : requested) {
+            log.info("campaign_report_requested", "clientId", campaign.clientId(), "campaignId",
+                    campaign.campaignId());
         }
-        return written.size() + " campaign report(s)";
+        return requested.size() + " campaign report(s) requested";
     }
 }

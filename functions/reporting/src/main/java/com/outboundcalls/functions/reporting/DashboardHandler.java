@@ -6,7 +6,7 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.StructuredLog;
-import com.outboundcalls.report.HourlyDashboards;
+import com.outboundcalls.report.HourlyReports;
 
 import java.util.Map;
 
@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class DashboardHandler implements RequestHandler<Map<String, Object>, String> {
 
-    private final HourlyDashboards dashboards;
+    private final HourlyReports dashboards;
     private final Metrics metrics;
     private final StructuredLog log = new StructuredLog("dashboard");
 
@@ -29,17 +29,17 @@ public final class DashboardHandler implements RequestHandler<Map<String, Object
     }
 
     private DashboardHandler(Wiring wiring) {
-        this(ReportingWiring.hourlyDashboards(wiring), wiring.metrics("dashboard"));
+        this(ReportingWiring.hourlyReports(wiring), wiring.metrics("dashboard"));
     }
 
-    public DashboardHandler(HourlyDashboards dashboards, Metrics metrics) {
+    public DashboardHandler(HourlyReports dashboards, Metrics metrics) {
         this.dashboards = dashboards;
         this.metrics = metrics;
     }
 
     @Override
     public String handleRequest(Map<String, Object> input, Context context) {
-        int requested = dashboards.requestAll();
+        int requested = dashboards.requestDashboards();
         log.info("dashboards_requested", "clients", requested);
         metrics.count("DashboardsRequested", requested);
         return requested + " dashboard(s) requested";

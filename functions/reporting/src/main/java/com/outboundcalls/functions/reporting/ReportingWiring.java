@@ -1,11 +1,11 @@
 package com.outboundcalls.functions.reporting;
 
-import com.outboundcalls.aws.SqsDashboardRequests;
+import com.outboundcalls.aws.SqsReportRequests;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.report.CampaignReports;
 import com.outboundcalls.report.ClientReports;
 import com.outboundcalls.report.Dashboards;
-import com.outboundcalls.report.HourlyDashboards;
+import com.outboundcalls.report.HourlyReports;
 
 /** The reporting use cases, composed from the container's adapters; reports go to REPORT_BUCKET. */
 final class ReportingWiring {
@@ -13,15 +13,15 @@ final class ReportingWiring {
     private ReportingWiring() {
     }
 
-    static CampaignReports campaignReports(Wiring wiring) {
-        return new CampaignReports(wiring.accountDirectory(), wiring.contactBook(),
+    private static CampaignReports campaignReports(Wiring wiring) {
+        return new CampaignReports(wiring.contactBook(),
                 wiring.objectSink(wiring.require("REPORT_BUCKET")));
     }
 
-    /** The hourly dashboards: a request per client on DASHBOARD_QUEUE_URL. */
-    static HourlyDashboards hourlyDashboards(Wiring wiring) {
-        return new HourlyDashboards(wiring.accountDirectory(),
-                new SqsDashboardRequests(wiring.sqs(), wiring.require("DASHBOARD_QUEUE_URL")));
+    /** The hourly reports: a request per client's dashboard or campaign's report on DASHBOARD_QUEUE_URL. */
+    static HourlyReports hourlyReports(Wiring wiring) {
+        return new HourlyReports(wiring.accountDirectory(),
+                new SqsReportRequests(wiring.sqs(), wiring.require("DASHBOARD_QUEUE_URL")));
     }
 
     static ClientReports clientReports(Wiring wiring) {

@@ -66,9 +66,12 @@ class CampaignReportLocalCloudTest {
     }
 
     @Test
-    void theHourlyCampaignReportListsEveryContactWithItsDecisions() throws Exception {
-        cloud.function("CampaignReportFunction").invoke(EventFixtures.json("scheduled-hour.json", "scheduledTime",
-                cloud.clock().instant().toString()));
+    void theHourlyCampaignReportIsWrittenByARequestOfItsOwnAndListsEveryContactWithItsDecisions() throws Exception {
+        Instant hour = cloud.clock().instant();
+        Object requested = cloud.function("CampaignReportFunction").invoke(EventFixtures.json("scheduled-hour.json",
+                "scheduledTime", hour.toString()));
+        assertEquals("1 campaign report(s) requested", requested, "the running campaign only, a request of its own");
+        cloud.drain();
 
         String bucket = cloud.physicalName("ContactBucket");
         byte[] bytes = cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
@@ -92,6 +95,8 @@ class CampaignReportLocalCloudTest {
         String summary = cloud.s3().getObjectAsBytes(r -> r.bucket(bucket)
                 .key("reports/acme/big/campaign-report.summary.json")).asUtf8String();
         assertTrue(summary.contains("\"contacts\" : 30"), summary);
+        assertTrue(summary.contains("\"asOf\" : \"" + com.outboundcalls.time.Times.iso(hour) + "\""),
+                "as of the hour asked for: " + summary);
         assertTrue(cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix("reports/globex/paused/")).contents()
                 .isEmpty(), "a paused campaign is not reported");
     }

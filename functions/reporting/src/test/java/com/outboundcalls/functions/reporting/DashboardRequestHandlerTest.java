@@ -36,7 +36,7 @@ class DashboardRequestHandlerTest {
             new Dashboards(clientId -> accounts.campaigns.values().stream()
                     .filter(c -> c.clientId().equals(clientId)).toList(), campaignKey -> Optional.empty(),
                     (clientId, campaignId) -> List.of(), reports, clock),
-            new CampaignReports(accounts, (campaignKey, each) -> { }, reports)), new Metrics("dashboard-requests", clock),
+            new CampaignReports((campaignKey, each) -> { }, reports)), new Metrics("dashboard-requests", clock),
             clock);
 
     @Test
@@ -67,5 +67,21 @@ class DashboardRequestHandlerTest {
         handler.handleRequest(event, null);
 
         assertEquals(first, List.copyOf(reports.objects.keySet()));
+    }
+
+    @Test
+    void anHourlyCampaignReportRequestWritesThatReportAsOfItsHourAndLeavesTheDashboardToItsOwnRequest() {
+        SQSEvent event = EventFixtures.event(SQSEvent.class, "sqs-campaign-report-requests.json", "clientId", "acme",
+                "campaignId", "spring", "asOf", "2026-10-05T09:00:00Z");
+
+        SQSBatchResponse response = handler.handleRequest(event, null);
+
+        assertEquals(List.of("m-garbled-instant"), response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(), "an unreadable instant is refused");
+        String summary = new String(reports.objects.get("reports/acme/spring/campaign-report.summary.json"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(summary.contains("\"asOf\" : \"2026-10-05T09:00:00.000Z\""), summary);
+        assertFalse(reports.objects.keySet().stream().anyMatch(k -> k.startsWith(Dashboards.prefix("acme"))),
+                "the client's dashboard has a request of its own each hour");
     }
 }
