@@ -20,9 +20,16 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Dashboard requests queue ({@code {"clientId": ..., "campaignId": ...}}, sent when a campaign is paused or
- * finished): that campaign's report and its client's dashboard rewritten at once. Each message on its own: one
- * that fails comes back alone (ReportBatchItemFailures), and a redelivered one only refreshes the same files.
+ * Dashboard requests queue, three kinds of request:
+ * <ul>
+ *   <li>{@code {"clientId"}}, every hour: the client's dashboard;</li>
+ *   <li>{@code {"clientId", "campaignId", "asOf", "dashboard": false}}, every hour: a running campaign's report as
+ *   of that hour, alone;</li>
+ *   <li>{@code {"clientId", "campaignId"}}, when a campaign is paused or finished: its report and its client's
+ *   dashboard, at once.</li>
+ * </ul>
+ * Each message on its own: one that fails comes back alone (ReportBatchItemFailures), and a redelivered one only
+ * refreshes the same files.
  */
 public final class DashboardRequestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
