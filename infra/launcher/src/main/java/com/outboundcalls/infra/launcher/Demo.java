@@ -105,8 +105,9 @@ public final class Demo {
                     () -> exists(cloud, bucket, journal));
 
             Map<String, String> functions = new java.util.LinkedHashMap<>();
-            cloud.functions().forEach((id, f) -> functions.put(id, String.format("%6d invocations, %6.1f s in handler",
-                    f.invocations(), f.busyTime().toMillis() / 1000.0)));
+            cloud.functions().forEach((id, f) -> functions.put(id, String.format("%6d invocations, %6.1f s in handler, %d %s",
+                    f.invocations(), f.busyTime().toMillis() / 1000.0, f.containers(),
+                    f.containers() == 1 ? "container" : "containers")));
             // The client's dashboard as of the end of the month (the hourly schedule keeps it current meanwhile).
             // Invoked as its schedule invokes it: asynchronously, tried again twice when it fails (under --faults a
             // function may be killed between two writes; the next attempt writes the same files). It asks for each

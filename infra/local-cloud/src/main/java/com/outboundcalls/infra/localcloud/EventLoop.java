@@ -35,6 +35,12 @@ final class EventLoop {
     private final List<S3Trigger> s3Triggers = new ArrayList<>();
     private final List<LocalSchedule> schedules = new ArrayList<>();
     private ConnectSimulator connect;
+    private final java.util.concurrent.ExecutorService pollers = java.util.concurrent.Executors.newCachedThreadPool(
+            work -> {
+                Thread thread = new Thread(work, "local-cloud-poller");
+                thread.setDaemon(true);
+                return thread;
+            });
     private volatile Thread loop;
     private volatile boolean stopping;
 
@@ -78,16 +84,44 @@ final class EventLoop {
                 progressed = true;
             }
         }
+        List<java.util.concurrent.Callable<Void>> batches = new ArrayList<>();
         for (SqsEventSource source : sqsSources) {
             if (source.releaseDue()) {
                 source.markMayHaveMessages();
                 progressed = true;
             }
-            if (source.pollOnce()) {
-                progressed = true;
+            for (List<software.amazon.awssdk.services.sqs.model.Message> batch : source.receive()) {
+                batches.add(() -> {
+                    source.invoke(batch);
+                    return null;
+                });
             }
         }
-        return progressed;
+        runTogether(batches);
+        return progressed || !batches.isEmpty();
+    }
+
+    /**
+     * The batches received, all at once as Lambda's pollers run them, each in a container of its function; returns
+     * when all are done, so the clock moves only once the instant's work is.
+     */
+    private void runTogether(List<java.util.concurrent.Callable<Void>> batches) {
+        try {
+            if (batches.size() == 1) {
+                batches.get(0).call();
+                return;
+            }
+            for (java.util.concurrent.Future<Void> batch : pollers.invokeAll(batches)) {
+                batch.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the pollers ran", e);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
     }
 
     /** Contact events from the Connect simulator, through the template's EventBridge rules. */
@@ -287,6 +321,7 @@ final class EventLoop {
 
     void stop() {
         stopping = true;
+        pollers.shutdownNow();
         if (loop != null) {
             loop.interrupt();
         }

@@ -10,9 +10,11 @@ import java.lang.reflect.Method;
 import java.util.Map;
 
 /**
- * One function of the template, run in this JVM as Lambda runs it: the handler class is built once (per
- * "container") with the environment the template gives it, and each invocation receives the event JSON
- * Lambda would send, deserialized by the Lambda runtime's own serializers.
+ * One function of the template, run in this JVM as Lambda runs it: the handler class is built once per
+ * "container" with the environment the template gives it, a container runs one invocation at a time, and
+ * invocations that overlap get containers of their own (the idle one used last is taken first, as Lambda reuses a
+ * warm one). Each invocation receives the event JSON Lambda would send, deserialized by the Lambda runtime's own
+ * serializers.
  */
 public final class LocalFunction {
 
@@ -27,8 +29,11 @@ public final class LocalFunction {
     private final int timeoutSeconds;
     private final int memoryMb;
     private java.util.function.Consumer<String> onAsyncFailure = record -> { };
-    private Object handler;
+    /** The containers not running an invocation, the one used last first. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Object> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private Class<?> type;
     private Method method;
+    private int containers;
     private long invocations;
     private long errors;
     private long busyNanos;
@@ -111,18 +116,31 @@ public final class LocalFunction {
         }
     }
 
+    /** How many containers ran an invocation so far: the most invocations that overlapped. */
+    public synchronized int containers() {
+        return containers;
+    }
+
     /** Invokes the handler with an event as JSON; returns what the handler returned. */
-    public synchronized Object invoke(String eventJson) {
-        prepare();
-        Object input = deserialize(eventJson, method.getParameterTypes()[0]);
+    public Object invoke(String eventJson) {
+        Method handle = prepare();
+        Object input = deserialize(eventJson, handle.getParameterTypes()[0]);
         Context context = new LocalContext(logicalId, "arn:aws:lambda:local:000000000000:function:" + logicalId,
                 timeoutSeconds, memoryMb);
-        invocations++;
+        Object container = idle.pollFirst();
+        if (container == null) {
+            container = newContainer();
+        }
+        synchronized (this) {
+            invocations++;
+        }
         long started = System.nanoTime();
         try {
-            return method.invoke(handler, input, context);
+            return handle.invoke(container, input, context);
         } catch (InvocationTargetException e) {
-            errors++;
+            synchronized (this) {
+                errors++;
+            }
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
@@ -131,27 +149,48 @@ public final class LocalFunction {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         } finally {
-            busyNanos += System.nanoTime() - started;
+            long busy = System.nanoTime() - started;
+            synchronized (this) {
+                busyNanos += busy;
+            }
+            idle.addFirst(container);
         }
     }
 
-    private void prepare() {
-        if (handler != null) {
-            return;
+    /** The handler's class and method, resolved once. */
+    private synchronized Method prepare() {
+        if (method != null) {
+            return method;
         }
         try {
-            Class<?> type = Class.forName(handlerClass);
-            FunctionRuntime runtime = new FunctionRuntime(environment, clock, clock.sleeper(), metricsOut);
-            handler = type.getConstructor(FunctionRuntime.class).newInstance(runtime);
-            for (Method m : type.getMethods()) {
+            Class<?> handlerType = Class.forName(handlerClass);
+            Method found = null;
+            for (Method m : handlerType.getMethods()) {
                 if (m.getName().equals(handlerMethod) && m.getParameterCount() == 2 && !m.isBridge()
                         && Context.class.equals(m.getParameterTypes()[1])) {
-                    method = m;
+                    found = m;
                 }
             }
-            if (method == null) {
+            if (found == null) {
                 throw new IllegalStateException(handlerClass + " has no " + handlerMethod + "(input, Context)");
             }
+            type = handlerType;
+            method = found;
+            return found;
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("cannot load handler " + handlerClass, e);
+        }
+    }
+
+    /** A new container: the handler built as Lambda's runtime builds it, on its first invocation. */
+    private Object newContainer() {
+        try {
+            FunctionRuntime runtime = new FunctionRuntime(environment, clock, clock.sleeper(), metricsOut);
+            Object handler = type.getConstructor(FunctionRuntime.class).newInstance(runtime);
+            synchronized (this) {
+                containers++;
+            }
+            return handler;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build handler " + handlerClass
                     + " (it needs a constructor taking FunctionRuntime)", e);

@@ -38,13 +38,18 @@ final class SqsEventSource {
     private final Duration visibilityTimeout;
     private final LocalFunction function;
     private final LocalClock clock;
+    private final int concurrency;
     private final List<Held> held = new ArrayList<>();
-    /** Whether something may have arrived since the queue was last seen empty. */
-    private volatile boolean mayHaveMessages = true;
+    /**
+     * Whether something may have arrived since the queue was last seen empty: each mark counts, and a receive that
+     * found the queue short records the count it started from, so a send during that receive is not forgotten.
+     */
+    private final java.util.concurrent.atomic.AtomicLong marks = new java.util.concurrent.atomic.AtomicLong();
+    private long seenEmptyAtMark = -1;
 
     SqsEventSource(String name, SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize,
                    boolean reportBatchItemFailures, Duration visibilityTimeout, LocalFunction function,
-                   LocalClock clock) {
+                   LocalClock clock, int concurrency) {
         this.name = name;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
@@ -55,6 +60,12 @@ final class SqsEventSource {
         this.visibilityTimeout = visibilityTimeout;
         this.function = function;
         this.clock = clock;
+        this.concurrency = Math.max(1, concurrency);
+    }
+
+    /** How many batches of this source may be in flight at once: its pollers, as its mapping scales them. */
+    int concurrency() {
+        return concurrency;
     }
 
     String name() {
@@ -71,7 +82,16 @@ final class SqsEventSource {
 
     /** Something ran that may have sent to this queue. */
     void markMayHaveMessages() {
-        mayHaveMessages = true;
+        marks.incrementAndGet();
+    }
+
+    /** Whether a receive may find something (on the wall clock, always: nothing there tells of every send). */
+    synchronized boolean mayHaveMessages() {
+        return !clock.isSimulated() || marks.get() != seenEmptyAtMark;
+    }
+
+    private synchronized void seenEmpty(long mark) {
+        seenEmptyAtMark = Math.max(seenEmptyAtMark, mark);
     }
 
     /** Makes failed messages visible again once their visibility timeout has passed. */
@@ -97,22 +117,36 @@ final class SqsEventSource {
         return held.stream().map(Held::visibleAt).min(Instant::compareTo).orElse(null);
     }
 
-    /** Receives one batch and invokes the function with it; false when the queue had nothing visible. */
-    boolean pollOnce() {
-        if (!mayHaveMessages && clock.isSimulated()) {
-            return false;
+    /**
+     * Receives what this source's pollers would take now: batch after batch while each comes back full, up to one
+     * per poller; empty when the queue had nothing visible.
+     */
+    List<List<Message>> receive() {
+        List<List<Message>> batches = new ArrayList<>();
+        while (batches.size() < concurrency && mayHaveMessages()) {
+            long mark = marks.get();
+            List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
+                    .waitTimeSeconds(0).visibilityTimeout(clock.isSimulated() ? HOLD_SECONDS
+                            : (int) visibilityTimeout.toSeconds())
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages();
+            if (!messages.isEmpty()) {
+                batches.add(messages);
+            }
+            if (messages.size() < batchSize) {
+                // The stand-in returns every visible message up to the maximum: fewer means none is left.
+                seenEmpty(mark);
+                break;
+            }
         }
-        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
-                .waitTimeSeconds(0).visibilityTimeout(clock.isSimulated() ? HOLD_SECONDS : (int) visibilityTimeout.toSeconds())
-                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                .messageAttributeNames("All")).messages();
-        if (messages.size() < batchSize) {
-            // The stand-in returns every visible message up to the maximum: fewer means none is left.
-            mayHaveMessages = false;
-        }
-        if (messages.isEmpty()) {
-            return false;
-        }
+        return batches;
+    }
+
+    /**
+     * Invokes the function with a batch received, then deletes what succeeded; a message that failed (all of them
+     * when the invocation failed) comes back once its visibility timeout has passed.
+     */
+    void invoke(List<Message> messages) {
         Set<String> failed = new HashSet<>();
         try {
             Object response = function.invoke(eventJson(messages));
@@ -140,7 +174,6 @@ final class SqsEventSource {
         if (!done.isEmpty()) {
             sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
         }
-        return true;
     }
 
     private String eventJson(List<Message> messages) {

@@ -55,6 +55,8 @@ final class TemplateProvisioning {
     final Map<String, LocalHttpApi> httpApis = new LinkedHashMap<>();
     /** The functions' roles, checked on every AWS call their code makes ({@link LocalAccessGate}). */
     final LocalAccessGate.Roles roles;
+    /** The pollers Lambda starts an SQS event source mapping with. */
+    static final int LAMBDA_INITIAL_POLLERS = 5;
     private static final java.util.concurrent.atomic.AtomicInteger CLOUDS = new java.util.concurrent.atomic.AtomicInteger();
     private final String keyPrefix = "FN" + CLOUDS.incrementAndGet() + "x";
 
@@ -124,9 +126,16 @@ final class TemplateProvisioning {
         }
         List<String> queues = template.resourcesOfType("AWS::SQS::Queue");
         for (String id : queues) {
-            String name = STACK_NAME + "-" + id;
             Map<String, Object> props = template.properties(id);
+            boolean fifo = Boolean.TRUE.equals(props.get("FifoQueue"));
+            // CloudFormation names a FIFO queue it names itself with the ".fifo" SQS requires.
+            String name = STACK_NAME + "-" + id + (fifo ? ".fifo" : "");
             Map<QueueAttributeName, String> attributes = new HashMap<>();
+            if (fifo) {
+                attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+                copyAttribute(props, "ContentBasedDeduplication", attributes,
+                        QueueAttributeName.CONTENT_BASED_DEDUPLICATION);
+            }
             copyAttribute(props, "VisibilityTimeout", attributes, QueueAttributeName.VISIBILITY_TIMEOUT);
             copyAttribute(props, "MessageRetentionPeriod", attributes, QueueAttributeName.MESSAGE_RETENTION_PERIOD);
             copyAttribute(props, "DelaySeconds", attributes, QueueAttributeName.DELAY_SECONDS);
@@ -232,6 +241,23 @@ final class TemplateProvisioning {
         eventBridge.addRule(new LocalEventBridge.Rule(id, pattern, queueUrls));
     }
 
+    /**
+     * How many batches of an SQS event source run at once, as Lambda runs them: its scaling config's maximum, within
+     * the function's reserved concurrency, and otherwise the five pollers Lambda starts a mapping with.
+     */
+    @SuppressWarnings("unchecked")
+    static int pollers(Map<String, Object> function, Map<String, Object> eventProperties) {
+        int pollers = LAMBDA_INITIAL_POLLERS;
+        Object scaling = eventProperties.get("ScalingConfig");
+        if (scaling instanceof Map<?, ?> config && config.get("MaximumConcurrency") instanceof Number max) {
+            pollers = Math.min(pollers, max.intValue());
+        }
+        if (function.get("ReservedConcurrentExecutions") instanceof Number reserved) {
+            pollers = Math.min(pollers, reserved.intValue());
+        }
+        return Math.max(1, pollers);
+    }
+
     @SuppressWarnings("unchecked")
     private void wireFunction(String id) {
         Map<String, Object> props = template.properties(id);
@@ -270,7 +296,7 @@ final class TemplateProvisioning {
                     eventLoop.add(new SqsEventSource(id + "." + eventId, sqs, physicalNames.get(queueId), queueArn,
                             REGION, ((Number) ep.getOrDefault("BatchSize", 10)).intValue(),
                             responseTypes.contains("ReportBatchItemFailures"), Duration.ofSeconds(visibility),
-                            function, clock));
+                            function, clock, pollers(props, ep)));
                 }
                 case "S3" -> {
                     String bucket = (String) resolve(ep.get("Bucket"));

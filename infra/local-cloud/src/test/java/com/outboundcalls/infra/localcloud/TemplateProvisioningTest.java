@@ -78,4 +78,26 @@ class TemplateProvisioningTest {
         ScheduleExpression everyMinute = ScheduleExpression.parse("rate(1 minute)", ZoneId.of("Europe/Paris"));
         assertEquals(Instant.parse("2026-10-01T00:01:00Z"), everyMinute.nextAfter(Instant.parse("2026-10-01T00:00:00Z")));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anSqsEventSourceRunsAsManyBatchesAtOnceAsItsScalingAndTheFunctionsReservedConcurrencyAllow() {
+        // The dialer's mapping says MaximumConcurrency 2; the rater's 5; the rerate mapping says nothing (Lambda's five).
+        assertEquals(2, TemplateProvisioning.pollers(template.properties("DialerFunction"), sqsEvent("DialerFunction")));
+        assertEquals(5, TemplateProvisioning.pollers(template.properties("CallRaterFunction"),
+                sqsEvent("CallRaterFunction")));
+        assertEquals(TemplateProvisioning.LAMBDA_INITIAL_POLLERS, TemplateProvisioning.pollers(
+                template.properties("RerateFunction"), sqsEvent("RerateFunction")));
+        // A function held to one concurrent execution runs one batch at a time, whatever its mapping says.
+        assertEquals(1, TemplateProvisioning.pollers(Map.of("ReservedConcurrentExecutions", 1),
+                Map.of("ScalingConfig", Map.of("MaximumConcurrency", 5))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sqsEvent(String function) {
+        Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) template.properties(function)
+                .get("Events");
+        return (Map<String, Object>) events.values().stream().filter(e -> "SQS".equals(e.get("Type"))).findFirst()
+                .orElseThrow().get("Properties");
+    }
 }
