@@ -22,11 +22,19 @@ final class SqsBatchSender {
      *                               batches before it were sent)
      */
     static void send(SqsClient sqs, String queueUrl, List<String> bodies, String what) {
+        send(sqs, queueUrl, bodies, null, what);
+    }
+
+    /**
+     * To a FIFO queue: each body in the message group of the same rank in {@code groups} (null for a standard
+     * queue).
+     */
+    static void send(SqsClient sqs, String queueUrl, List<String> bodies, List<String> groups, String what) {
         for (int from = 0; from < bodies.size(); from += BATCH) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = from; i < Math.min(bodies.size(), from + BATCH); i++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i - from))
-                        .messageBody(bodies.get(i)).build());
+                        .messageBody(bodies.get(i)).messageGroupId(groups == null ? null : groups.get(i)).build());
             }
             for (int attempt = 0; attempt < ATTEMPTS && !entries.isEmpty(); attempt++) {
                 List<SendMessageBatchRequestEntry> batch = entries;

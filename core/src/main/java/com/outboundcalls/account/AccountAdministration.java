@@ -151,8 +151,8 @@ public final class AccountAdministration {
     }
 
     /** Erasure requests still pending after {@code age}, whose hand-over to the erasure may have been lost. */
-    public List<ErasureRequest> stalledErasures(java.time.Duration age) {
-        return erasures.stalled(age);
+    public List<ErasureRequest> stalledErasures(String clientId, java.time.Duration age) {
+        return erasures.stalled(clientId, age);
     }
 
     public ErasureRequest erasure(Actor actor, String clientId, String requestId) {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * last day), its contacts and their histories expire a set time later (DynamoDB TTL deletes them), and so do its
  * reports that name callees (the campaign report, the files' rejected rows), every version included. The rated
  * calls, kept ten years for billing, hold no number. Runs every night; each run does a bounded share and the next
- * goes on, so that no run grows with the size of a campaign.
+ * goes on, so that no run grows with the size of a campaign; each client has a run of its own, so that none grows with
+ * the number of clients.
  */
 public final class CalleeDataRetention {
 
@@ -46,7 +47,7 @@ public final class CalleeDataRetention {
     /**
      * @param retention      how long after a campaign ends its callees' data is kept, unless the client's instructions
      *                       set their own
-     * @param contactsPerRun how many contacts one run gives an expiry at most (the next run goes on)
+     * @param contactsPerRun how many of a client's contacts one run gives an expiry at most (the next run goes on)
      */
     public CalleeDataRetention(AccountRecords accounts, ContactBook contacts, ObjectSink reports, Marks marks,
                                Duration retention, int contactsPerRun, Clock clock) {
@@ -59,42 +60,46 @@ public final class CalleeDataRetention {
         this.clock = clock;
     }
 
-    public Result run() {
+    /** A night's share for one client's ended campaigns; nothing for a client that does not exist (any more). */
+    public Result run(String clientId) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(com.outboundcalls.time.Zones.BILLING).toLocalDate();
         List<String> started = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         long given = 0;
         int budget = contactsPerRun;
-        for (ClientProfile profile : accounts.profiles()) {
-            for (AccountRecords.VersionedCampaign versioned : accounts.campaigns(profile.clientId())) {
-                Campaign campaign = versioned.campaign();
-                if (!ended(campaign, today)) {
-                    continue;
-                }
-                String key = campaign.key();
-                Mark mark = marks.of(key).orElse(null);
-                if (mark == null) {
-                    mark = new Mark(key, now.plus(retentionOf(profile)), false, false);
+        Optional<ClientProfile> found = accounts.profile(clientId);
+        if (found.isEmpty()) {
+            return new Result(started, given, deleted);
+        }
+        ClientProfile profile = found.get();
+        for (AccountRecords.VersionedCampaign versioned : accounts.campaigns(clientId)) {
+            Campaign campaign = versioned.campaign();
+            if (!ended(campaign, today)) {
+                continue;
+            }
+            String key = campaign.key();
+            Mark mark = marks.of(key).orElse(null);
+            if (mark == null) {
+                mark = new Mark(key, now.plus(retentionOf(profile)), false, false);
+                marks.save(mark);
+                started.add(key);
+            }
+            if (!mark.contactsDone() && budget > 0) {
+                int asked = budget;
+                int done = contacts.expireBy(key, mark.expiresAt(), asked);
+                given += done;
+                budget -= done;
+                if (done < asked) {
+                    // fewer than asked: every contact of the campaign has its expiry
+                    mark = new Mark(key, mark.expiresAt(), true, mark.reportsDeleted());
                     marks.save(mark);
-                    started.add(key);
                 }
-                if (!mark.contactsDone() && budget > 0) {
-                    int asked = budget;
-                    int done = contacts.expireBy(key, mark.expiresAt(), asked);
-                    given += done;
-                    budget -= done;
-                    if (done < asked) {
-                        // fewer than asked: every contact of the campaign has its expiry
-                        mark = new Mark(key, mark.expiresAt(), true, mark.reportsDeleted());
-                        marks.save(mark);
-                    }
-                }
-                if (!mark.reportsDeleted() && !now.isBefore(mark.expiresAt())) {
-                    reports.deleteAllUnder("reports/" + campaign.clientId() + "/" + campaign.campaignId() + "/");
-                    marks.save(new Mark(key, mark.expiresAt(), mark.contactsDone(), true));
-                    deleted.add(key);
-                }
+            }
+            if (!mark.reportsDeleted() && !now.isBefore(mark.expiresAt())) {
+                reports.deleteAllUnder("reports/" + campaign.clientId() + "/" + campaign.campaignId() + "/");
+                marks.save(new Mark(key, mark.expiresAt(), mark.contactsDone(), true));
+                deleted.add(key);
             }
         }
         return new Result(started, given, deleted);

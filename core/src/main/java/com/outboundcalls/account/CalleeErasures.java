@@ -63,15 +63,16 @@ final class CalleeErasures {
         return done;
     }
 
-    /** Requests still pending that were made more than {@code age} ago: their hand-over may have been lost. */
-    List<ErasureRequest> stalled(java.time.Duration age) {
+    /**
+     * The client's requests still pending that were made more than {@code age} ago: their hand-over may have been
+     * lost.
+     */
+    List<ErasureRequest> stalled(String clientId, java.time.Duration age) {
         java.time.Instant before = ledger.clock().instant().minus(age);
         List<ErasureRequest> stalled = new ArrayList<>();
-        for (ClientProfile profile : ledger.records().profiles()) {
-            for (ErasureRequest request : ledger.records().erasures(profile.clientId())) {
-                if (request.status() == ErasureRequest.Status.REQUESTED && request.requestedAt().isBefore(before)) {
-                    stalled.add(request);
-                }
+        for (ErasureRequest request : ledger.records().erasures(clientId)) {
+            if (request.status() == ErasureRequest.Status.REQUESTED && request.requestedAt().isBefore(before)) {
+                stalled.add(request);
             }
         }
         return stalled;

@@ -107,50 +107,42 @@ public final class ContractEndData {
         this.clock = clock;
     }
 
-    public Result run() {
+    /** A night's share for one client: nothing unless it is terminated, and nothing more once its data is deleted. */
+    public Result run(String clientId) {
         LocalDate today = clock.instant().atZone(Zones.BILLING).toLocalDate();
-        List<String> returned = new ArrayList<>();
-        List<String> deleted = new ArrayList<>();
+        Optional<ClientProfile> found = accounts.profile(clientId);
+        if (found.isEmpty() || found.get().client().status() != Client.AccountStatus.TERMINATED) {
+            return new Result(List.of(), List.of(), 0);
+        }
+        ClientProfile profile = found.get();
+        Optional<Stage> stage = stages.of(clientId);
+        if (stage.isEmpty() || stage.get().returnedAt() == null) {
+            endAccess(clientId);
+            returnData(profile, today);
+            return new Result(List.of(clientId), List.of(), 0);
+        }
+        if (stage.get().deleted() || today.isBefore(stage.get().deleteOn())) {
+            return new Result(List.of(), List.of(), 0);
+        }
         long contactsDeleted = 0;
         int budget = contactsPerRun;
-        for (ClientProfile profile : accounts.profiles()) {
-            if (profile.client().status() != Client.AccountStatus.TERMINATED) {
-                continue;
+        for (AccountRecords.VersionedCampaign campaign : accounts.campaigns(clientId)) {
+            int done = contacts.deleteCampaign(campaign.campaign().key(), budget);
+            contactsDeleted += done;
+            budget -= done;
+            if (budget <= 0) {
+                // this campaign may have more: the next night goes on
+                return new Result(List.of(), List.of(), contactsDeleted);
             }
-            String clientId = profile.clientId();
-            Optional<Stage> stage = stages.of(clientId);
-            if (stage.isEmpty() || stage.get().returnedAt() == null) {
-                endAccess(clientId);
-                returnData(profile, today);
-                returned.add(clientId);
-                continue;
-            }
-            if (stage.get().deleted() || today.isBefore(stage.get().deleteOn())) {
-                continue;
-            }
-            boolean allGone = true;
-            for (AccountRecords.VersionedCampaign campaign : accounts.campaigns(clientId)) {
-                int done = budget > 0 ? contacts.deleteCampaign(campaign.campaign().key(), budget) : 0;
-                contactsDeleted += done;
-                budget -= done;
-                if (budget <= 0) {
-                    allGone = false; // this campaign may have more: the next night goes on
-                    break;
-                }
-            }
-            if (!allGone) {
-                break;
-            }
-            for (String prefix : List.of("incoming/", "reports/", "returns/")) {
-                bucket.deleteAllUnder(prefix + clientId + "/");
-            }
-            stages.save(new Stage(clientId, stage.get().archiveKey(), stage.get().tokenDigest(), stage.get().deleteOn(),
-                    stage.get().returnedAt(), true));
-            administration.recordEvent(HOUSEKEEPING, clientId, "contract-end.callee-data.deleted", "client/" + clientId,
-                    Map.of("contactsDeleted", Long.toString(contactsDeleted)));
-            deleted.add(clientId);
         }
-        return new Result(returned, deleted, contactsDeleted);
+        for (String prefix : List.of("incoming/", "reports/", "returns/")) {
+            bucket.deleteAllUnder(prefix + clientId + "/");
+        }
+        stages.save(new Stage(clientId, stage.get().archiveKey(), stage.get().tokenDigest(), stage.get().deleteOn(),
+                stage.get().returnedAt(), true));
+        administration.recordEvent(HOUSEKEEPING, clientId, "contract-end.callee-data.deleted", "client/" + clientId,
+                Map.of("contactsDeleted", Long.toString(contactsDeleted)));
+        return new Result(List.of(), List.of(clientId), contactsDeleted);
     }
 
     /** Its users, removed: disabled and signed out everywhere (the space already refuses a terminated client). */

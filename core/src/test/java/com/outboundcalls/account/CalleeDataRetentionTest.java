@@ -63,7 +63,7 @@ class CalleeDataRetentionTest {
         campaign("past", Campaign.Status.ACTIVE, LocalDate.of(2026, 11, 29), 1);
         campaign("running", Campaign.Status.ACTIVE, null, 2);
 
-        CalleeDataRetention.Result first = retention(1000).run();
+        CalleeDataRetention.Result first = retention(1000).run("acme");
         assertEquals(List.of("acme#done", "acme#past"), first.started().stream().sorted().toList());
         assertEquals(4, first.contactsGivenAnExpiry());
         Instant expiry = NIGHT.plus(Duration.ofDays(90));
@@ -73,23 +73,23 @@ class CalleeDataRetentionTest {
         assertTrue(reports.objects.containsKey("reports/acme/done/campaign-report.csv"));
 
         clock.now = expiry.plusSeconds(3600);
-        CalleeDataRetention.Result later = retention(1000).run();
+        CalleeDataRetention.Result later = retention(1000).run("acme");
         assertEquals(List.of("acme#done", "acme#past"), later.reportsDeleted().stream().sorted().toList());
         assertFalse(reports.objects.containsKey("reports/acme/done/campaign-report.csv"));
         assertFalse(reports.objects.containsKey("reports/acme/done/f.csv.rejects.csv"));
         assertTrue(reports.objects.containsKey("reports/acme/running/campaign-report.csv"), "the running one's stay");
-        assertEquals(List.of(), retention(1000).run().reportsDeleted(), "a re-run deletes nothing more");
+        assertEquals(List.of(), retention(1000).run("acme").reportsDeleted(), "a re-run deletes nothing more");
     }
 
     @Test
     void aRunGivesAtMostItsShareAndTheNextGoesOn() {
         campaign("big", Campaign.Status.FINISHED, null, 5);
-        assertEquals(2, retention(2).run().contactsGivenAnExpiry());
+        assertEquals(2, retention(2).run("acme").contactsGivenAnExpiry());
         assertFalse(marks.get("acme#big").contactsDone());
-        assertEquals(2, retention(2).run().contactsGivenAnExpiry());
-        assertEquals(1, retention(2).run().contactsGivenAnExpiry());
+        assertEquals(2, retention(2).run("acme").contactsGivenAnExpiry());
+        assertEquals(1, retention(2).run("acme").contactsGivenAnExpiry());
         assertTrue(marks.get("acme#big").contactsDone());
-        assertEquals(0, retention(2).run().contactsGivenAnExpiry());
+        assertEquals(0, retention(2).run("acme").contactsGivenAnExpiry());
         assertEquals(5, contacts.expiries.size());
     }
 
@@ -100,11 +100,11 @@ class CalleeDataRetentionTest {
         accounts.profiles.put("acme", profile.with(profile.client().withCalleeData(
                 new CalleeDataTerms(java.util.Set.of(), 30))));
 
-        retention(1000).run();
+        retention(1000).run("acme");
         assertEquals(NIGHT.plus(Duration.ofDays(30)), contacts.expiries.get("acme#done|done-0"));
 
         clock.now = NIGHT.plus(Duration.ofDays(31));
-        assertEquals(List.of("acme#done"), retention(1000).run().reportsDeleted(), "its reports go after 30 days");
+        assertEquals(List.of("acme#done"), retention(1000).run("acme").reportsDeleted(), "its reports go after 30 days");
     }
 
     @Test

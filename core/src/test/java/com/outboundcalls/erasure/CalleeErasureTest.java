@@ -122,13 +122,14 @@ class CalleeErasureTest {
     @Test
     void aRequestStillPendingAnHourOnIsHandedOnAgainAndADoneOneIsNot() {
         ErasureRequest pending = admin.requestErasure(MARIE, "acme", ERASED);
-        assertEquals(List.of(), admin.stalledErasures(Duration.ofHours(1)), "just asked");
+        assertEquals(List.of(), admin.stalledErasures("acme", Duration.ofHours(1)), "just asked");
         AccountAdministration later = new AccountAdministration(accounts, "+33948000000",
                 Clock.fixed(NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC));
-        assertEquals(List.of(pending.requestId()), later.stalledErasures(Duration.ofHours(1)).stream()
+        assertEquals(List.of(pending.requestId()), later.stalledErasures("acme", Duration.ofHours(1)).stream()
                 .map(ErasureRequest::requestId).toList());
+        assertEquals(List.of(), later.stalledErasures("other", Duration.ofHours(1)), "another client's own only");
         erasure.run("acme", pending.requestId());
-        assertEquals(List.of(), later.stalledErasures(Duration.ofHours(1)));
+        assertEquals(List.of(), later.stalledErasures("acme", Duration.ofHours(1)));
     }
 
     @Test

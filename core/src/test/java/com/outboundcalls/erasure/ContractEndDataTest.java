@@ -97,9 +97,11 @@ class ContractEndDataTest {
 
     @Test
     void aTerminatedClientsDataIsReturnedThenDeletedAfterTheGracePeriodEachStepAudited() throws IOException {
-        ContractEndData.Result first = contractEnd(1000).run();
+        ContractEndData.Result first = contractEnd(1000).run("acme");
 
         assertEquals(List.of("acme"), first.returned());
+        assertEquals(new ContractEndData.Result(List.of(), List.of(), 0), contractEnd(1000).run("globex"),
+                "a client still active keeps everything");
         assertFalse(accounts.users.get("marie@acme.example").isActive(), "its users lose access");
         String key = "returns/acme/callee-data-2026-11-30.zip";
         Map<String, String> archive = unzip(bucket.objects.get(key));
@@ -114,14 +116,14 @@ class ContractEndDataTest {
         assertEquals(Optional.of(key), new ReturnDownloads(stageStore, clock).archiveFor(token));
         assertEquals(Optional.empty(), new ReturnDownloads(stageStore, clock).archiveFor(token.substring(1) + "A"), "a forged token");
 
-        assertEquals(List.of(), contractEnd(1000).run().returned(), "returned once");
+        assertEquals(List.of(), contractEnd(1000).run("acme").returned(), "returned once");
         assertEquals(1, mails.size());
 
         clock.now = Instant.parse("2026-12-31T23:30:00Z");
-        ContractEndData.Result later = contractEnd(2).run();
+        ContractEndData.Result later = contractEnd(2).run("acme");
         assertEquals(List.of(), later.deleted(), "two contacts a night: not all gone yet");
         assertEquals(2, later.contactsDeleted());
-        ContractEndData.Result last = contractEnd(1000).run();
+        ContractEndData.Result last = contractEnd(1000).run("acme");
         assertEquals(List.of("acme"), last.deleted());
         assertFalse(bucket.objects.keySet().stream().anyMatch(k -> k.contains("/acme/")), bucket.objects.keySet().toString());
         assertTrue(bucket.objects.containsKey("reports/globex/spring/campaign-report.csv"), "another client's stay");

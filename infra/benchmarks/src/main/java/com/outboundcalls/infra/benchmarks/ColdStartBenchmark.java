@@ -54,6 +54,7 @@ public final class ColdStartBenchmark {
         FIXTURES.put("ClientNoticesFunction", events.formatted("dialer", "sqs-dial-message"));
         FIXTURES.put("CalleeErasureFunction", events.formatted("dialer", "sqs-dial-message"));
         FIXTURES.put("AccountHousekeepingFunction", events.formatted("account-api", "scheduled-every-night"));
+        FIXTURES.put("ClientHousekeepingFunction", "sqs:" + events.formatted("account-api", "housekeeping-request"));
     }
 
     /** One cold start: from the JVM's launch to the handler built and to the first response; then a warm one. */
