@@ -45,6 +45,8 @@ public final class LocalAccessGate implements ExecutionInterceptor {
         final String region;
         final String account;
         final List<String> denials = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** The calls each function sent, by service and operation ({@code function Service:Operation}). */
+        final Map<String, java.util.concurrent.atomic.LongAdder> calls = new ConcurrentHashMap<>();
         /** The faults injected into these functions' calls (none unless the local cloud was asked for them). */
         volatile LocalFaults faults = new LocalFaults(0, 0);
         /** Where a dropped SQS send goes: a queue nothing reads. */
@@ -178,6 +180,8 @@ public final class LocalAccessGate implements ExecutionInterceptor {
                                 .errorMessage(message).serviceName(service).build()).build();
             }
         }
+        roles.calls.computeIfAbsent(role.functionId() + " " + service + ":" + operation,
+                k -> new java.util.concurrent.atomic.LongAdder()).increment();
         roles.faults.beforeSending(role.functionId(), service, operation);
     }
 

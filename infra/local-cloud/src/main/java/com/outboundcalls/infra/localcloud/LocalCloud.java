@@ -361,6 +361,16 @@ public final class LocalCloud implements AutoCloseable {
         return List.copyOf(stack.roles.denials);
     }
 
+    /**
+     * The AWS calls the functions' code sent so far (each attempt counts), by {@code function Service:Operation}:
+     * what an invocation costs in stand-in round trips.
+     */
+    public Map<String, Long> awsCalls() {
+        Map<String, Long> calls = new java.util.TreeMap<>();
+        stack.roles.calls.forEach((key, count) -> calls.put(key, count.sum()));
+        return calls;
+    }
+
     /** Per function, the actions its role grants that none of its calls used so far (its role may be too broad). */
     public Map<String, List<String>> unusedGrants() {
         Map<String, List<String>> unused = new java.util.TreeMap<>();
