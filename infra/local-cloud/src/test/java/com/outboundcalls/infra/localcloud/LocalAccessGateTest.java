@@ -87,4 +87,26 @@ class LocalAccessGateTest {
         assertThrows(AwsServiceException.class, () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix("incoming/")));
         assertEquals(List.of("s3:DeleteObject on arn:aws:s3:::" + bucket), roles.byAccessKey.get("GATETEST3").unusedGrants());
     }
+
+    @Test
+    void everyCallAFunctionSendsIsCountedByOperationAndARefusedOneIsNotSent() {
+        String table = cloud.physicalName("AccountsTable");
+        DynamoDbClient dynamo = new AwsClients(functionSigningWith("GATETEST4", List.of(Map.of("Effect", "Allow",
+                "Action", List.of("dynamodb:GetItem"), "Resource", cloud.arn("AccountsTable"))))).dynamoDb();
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("CLIENT#y"), "sk", AttributeValue.fromS("P"));
+        long before = sent("TestFunction DynamoDb:GetItem");
+        long putsBefore = sent("TestFunction DynamoDb:PutItem");
+
+        dynamo.getItem(r -> r.tableName(table).key(key));
+        dynamo.getItem(r -> r.tableName(table).key(key));
+        assertThrows(AwsServiceException.class, () -> dynamo.putItem(r -> r.tableName(table).item(key)));
+
+        assertEquals(before + 2, sent("TestFunction DynamoDb:GetItem"));
+        assertEquals(putsBefore, sent("TestFunction DynamoDb:PutItem"), "refused before it was sent");
+    }
+
+    private static long sent(String functionAndOperation) {
+        java.util.concurrent.atomic.LongAdder count = roles.calls.get(functionAndOperation);
+        return count == null ? 0 : count.sum();
+    }
 }
