@@ -120,6 +120,11 @@ public final class ContactIngestion {
      * Works on leg {@code leg} of a file: leg 1 for its S3 event, leg n+1 for the handover of leg n.
      * {@code remainingMillis} tells how long the invocation has left.
      */
+    /** Whether the file's outcome is recorded already: an event for it again (S3 notifies at least once) changes nothing. */
+    public boolean isDone(UploadedFile file) {
+        return ledger.completedSummary(file.fileId()).isPresent();
+    }
+
     public IngestSummary ingest(UploadedFile file, int leg, Supplier<InputStream> content, LongSupplier remainingMillis) {
         Optional<String> done = ledger.completedSummary(file.fileId());
         if (done.isPresent()) {

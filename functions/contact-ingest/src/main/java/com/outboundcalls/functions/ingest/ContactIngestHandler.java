@@ -43,10 +43,13 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
             S3ObjectRef ref = S3ObjectRef.of(record);
             ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile(ref.bucket(), ref.key(),
                     ref.versionId(), ref.version(), ref.size());
-            IngestSummary summary = wiring.ingestion(ref.bucket()).ingest(file, 1, wiring.content(file.bucket(),
+            ContactIngestion ingestion = wiring.ingestion(ref.bucket());
+            boolean again = ingestion.isDone(file);
+            IngestSummary summary = ingestion.ingest(file, 1, wiring.content(file.bucket(),
                     file.key(), file.versionId(), file.version(), file.size()), context::getRemainingTimeInMillis);
-            if (IngestSummary.UNGRANTED.equals(summary.status())) {
-                // Written by someone with access to the bucket, not through the client space: an alarm.
+            if (IngestSummary.UNGRANTED.equals(summary.status()) && !again) {
+                // Written by someone with access to the bucket, not through the client space: an alarm, raised once
+                // whatever the notifications of it.
                 log.error("upload_not_granted", "key", ref.key(), "reason", summary.refusal());
                 metrics.count("UngrantedUploads", 1);
             }
