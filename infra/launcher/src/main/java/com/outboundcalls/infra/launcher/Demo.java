@@ -104,16 +104,7 @@ public final class Demo {
             cloud.runUntil(cloud.clock().instant().plus(Duration.ofHours(6)), Duration.ofMinutes(1),
                     () -> exists(cloud, bucket, journal));
 
-            Map<String, String> functions = new java.util.LinkedHashMap<>();
-            Map<String, Long> awsCalls = cloud.awsCalls();
-            cloud.functions().forEach((id, f) -> {
-                long calls = awsCalls.entrySet().stream().filter(e -> e.getKey().startsWith(id + " "))
-                        .mapToLong(Map.Entry::getValue).sum();
-                functions.put(id, String.format("%6d invocations, %6.1f s in handler, %d %s, %5.1f AWS calls each",
-                        f.invocations(), f.busyTime().toMillis() / 1000.0, f.containers(),
-                        f.containers() == 1 ? "container" : "containers",
-                        f.invocations() == 0 ? 0.0 : (double) calls / f.invocations()));
-            });
+            FunctionFigures functions = FunctionFigures.of(cloud);
             // The client's dashboard as of the end of the month (the hourly schedule keeps it current meanwhile).
             // Invoked as its schedule invokes it: asynchronously, tried again twice when it fails (under --faults a
             // function may be killed between two writes; the next attempt writes the same files). It asks for each
@@ -139,15 +130,8 @@ public final class Demo {
             copyTree(cloud, bucket, "reports/", out);
             copyTree(cloud, bucket, "exports/", out);
             copyMails(cloud, out.resolve("mail"));
-            // What each function's invocations cost in AWS calls, by operation: where the demo's time goes.
-            StringBuilder calls = new StringBuilder("function\toperation\tcalls\n");
-            awsCalls.forEach((k, n) -> calls.append(k.replace(' ', '\t')).append('\t').append(n).append('\n'));
-            try {
-                Files.writeString(out.resolve("aws-calls.tsv"), calls);
-            } catch (java.io.IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return summarize(cloud, contacts, campaign, key, out, startedNanos, simulatedEnd, functions);
+            functions.writeAwsCalls(out.resolve("aws-calls.tsv"));
+            return summarize(cloud, contacts, campaign, key, out, startedNanos, simulatedEnd, functions.lines());
         }
     }
 

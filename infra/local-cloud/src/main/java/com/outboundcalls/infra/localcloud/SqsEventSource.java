@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,6 +67,25 @@ final class SqsEventSource {
     /** How many batches of this source may be in flight at once: its pollers, as its mapping scales them. */
     int concurrency() {
         return concurrency;
+    }
+
+    /** The pollers Lambda starts an SQS event source mapping with. */
+    static final int LAMBDA_INITIAL_POLLERS = 5;
+
+    /**
+     * How many batches of an SQS event source run at once, as Lambda runs them: its scaling config's maximum, within
+     * the function's reserved concurrency, and otherwise the five pollers Lambda starts a mapping with.
+     */
+    static int pollers(Map<String, Object> function, Map<String, Object> eventProperties) {
+        int pollers = LAMBDA_INITIAL_POLLERS;
+        Object scaling = eventProperties.get("ScalingConfig");
+        if (scaling instanceof Map<?, ?> config && config.get("MaximumConcurrency") instanceof Number max) {
+            pollers = Math.min(pollers, max.intValue());
+        }
+        if (function.get("ReservedConcurrentExecutions") instanceof Number reserved) {
+            pollers = Math.min(pollers, reserved.intValue());
+        }
+        return Math.max(1, pollers);
     }
 
     String name() {

@@ -55,8 +55,6 @@ final class TemplateProvisioning {
     final Map<String, LocalHttpApi> httpApis = new LinkedHashMap<>();
     /** The functions' roles, checked on every AWS call their code makes ({@link LocalAccessGate}). */
     final LocalAccessGate.Roles roles;
-    /** The pollers Lambda starts an SQS event source mapping with. */
-    static final int LAMBDA_INITIAL_POLLERS = 5;
     private static final java.util.concurrent.atomic.AtomicInteger CLOUDS = new java.util.concurrent.atomic.AtomicInteger();
     private final String keyPrefix = "FN" + CLOUDS.incrementAndGet() + "x";
 
@@ -241,23 +239,6 @@ final class TemplateProvisioning {
         eventBridge.addRule(new LocalEventBridge.Rule(id, pattern, queueUrls));
     }
 
-    /**
-     * How many batches of an SQS event source run at once, as Lambda runs them: its scaling config's maximum, within
-     * the function's reserved concurrency, and otherwise the five pollers Lambda starts a mapping with.
-     */
-    @SuppressWarnings("unchecked")
-    static int pollers(Map<String, Object> function, Map<String, Object> eventProperties) {
-        int pollers = LAMBDA_INITIAL_POLLERS;
-        Object scaling = eventProperties.get("ScalingConfig");
-        if (scaling instanceof Map<?, ?> config && config.get("MaximumConcurrency") instanceof Number max) {
-            pollers = Math.min(pollers, max.intValue());
-        }
-        if (function.get("ReservedConcurrentExecutions") instanceof Number reserved) {
-            pollers = Math.min(pollers, reserved.intValue());
-        }
-        return Math.max(1, pollers);
-    }
-
     @SuppressWarnings("unchecked")
     private void wireFunction(String id) {
         Map<String, Object> props = template.properties(id);
@@ -296,7 +277,7 @@ final class TemplateProvisioning {
                     eventLoop.add(new SqsEventSource(id + "." + eventId, sqs, physicalNames.get(queueId), queueArn,
                             REGION, ((Number) ep.getOrDefault("BatchSize", 10)).intValue(),
                             responseTypes.contains("ReportBatchItemFailures"), Duration.ofSeconds(visibility),
-                            function, clock, pollers(props, ep)));
+                            function, clock, SqsEventSource.pollers(props, ep)));
                 }
                 case "S3" -> {
                     String bucket = (String) resolve(ep.get("Bucket"));

@@ -83,13 +83,13 @@ class TemplateProvisioningTest {
     @SuppressWarnings("unchecked")
     void anSqsEventSourceRunsAsManyBatchesAtOnceAsItsScalingAndTheFunctionsReservedConcurrencyAllow() {
         // The dialer's mapping says MaximumConcurrency 2; the rater's 5; the rerate mapping says nothing (Lambda's five).
-        assertEquals(2, TemplateProvisioning.pollers(template.properties("DialerFunction"), sqsEvent("DialerFunction")));
-        assertEquals(5, TemplateProvisioning.pollers(template.properties("CallRaterFunction"),
+        assertEquals(2, SqsEventSource.pollers(template.properties("DialerFunction"), sqsEvent("DialerFunction")));
+        assertEquals(5, SqsEventSource.pollers(template.properties("CallRaterFunction"),
                 sqsEvent("CallRaterFunction")));
-        assertEquals(TemplateProvisioning.LAMBDA_INITIAL_POLLERS, TemplateProvisioning.pollers(
+        assertEquals(SqsEventSource.LAMBDA_INITIAL_POLLERS, SqsEventSource.pollers(
                 template.properties("RerateFunction"), sqsEvent("RerateFunction")));
         // A function held to one concurrent execution runs one batch at a time, whatever its mapping says.
-        assertEquals(1, TemplateProvisioning.pollers(Map.of("ReservedConcurrentExecutions", 1),
+        assertEquals(1, SqsEventSource.pollers(Map.of("ReservedConcurrentExecutions", 1),
                 Map.of("ScalingConfig", Map.of("MaximumConcurrency", 5))));
     }
 
