@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.outboundcalls.invoice.AccountingEntries;
 import com.outboundcalls.invoice.Dispute;
 import com.outboundcalls.invoice.Invoice;
 import com.outboundcalls.invoice.InvoiceStore;
@@ -137,6 +138,7 @@ public final class DynamoInvoiceStore implements InvoiceStore {
             item.put("dueDate", s(numbered.dueDate().toString()));
             item.put("document", s(write(numbered)));
             item.put("expiresAt", n(LocalDate.of(year + 11, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC)));
+            entryKeys(item, new AccountingEntries.Sale(numbered), YearMonth.from(numbered.issueDate()));
             if (!draft.isCreditNote()) {
                 item.put("unpaid", s(UNPAID));
                 item.put("paid", n(BigDecimal.ZERO));
@@ -199,15 +201,53 @@ public final class DynamoInvoiceStore implements InvoiceStore {
     }
 
     @Override
-    public List<Payment> paymentsReceivedIn(YearMonth month) {
-        List<Payment> payments = new ArrayList<>();
-        dynamo.queryPaginator(r -> r.tableName(table).indexName("PaymentsByMonth")
-                        .keyConditionExpression("receivedMonth = :m")
-                        .expressionAttributeValues(Map.of(":m", s(month.toString()))))
-                .items().forEach(item -> payments.add(new Payment(str(item, "invoiceNumber"),
-                        Items.decimal(item, "amount"), LocalDate.parse(str(item, "receivedOn")),
-                        str(item, "pk").substring("PAYMENT#".length()))));
-        return payments;
+    public Page<Receivable> ofPeriod(YearMonth period, String cursor, int limit) {
+        var page = dynamo.query(r -> {
+            r.tableName(table).indexName("ByPeriod").keyConditionExpression("#period = :p")
+                    .expressionAttributeNames(Map.of("#period", "period"))
+                    .expressionAttributeValues(Map.of(":p", s(period.toString()))).limit(limit);
+            if (cursor != null) {
+                r.exclusiveStartKey(Items.fromCursor(cursor));
+            }
+        });
+        return new Page<>(page.items().stream().map(DynamoInvoiceStore::receivable).toList(),
+                page.hasLastEvaluatedKey() ? Items.cursor(page.lastEvaluatedKey()) : null);
+    }
+
+    /**
+     * The EntriesByMonth index's keys: the month an entry belongs to in the accounting, and its place among the
+     * month's entries ({@link AccountingEntries#sortKey}).
+     */
+    private static void entryKeys(Map<String, AttributeValue> item, AccountingEntries.Entry entry, YearMonth month) {
+        item.put("entryMonth", s(month.toString()));
+        item.put("entryOrder", s(AccountingEntries.sortKey(entry)));
+    }
+
+    @Override
+    public Page<AccountingEntries.Entry> accountingEntries(YearMonth month, String cursor, int limit) {
+        var page = dynamo.query(r -> {
+            r.tableName(table).indexName("EntriesByMonth").keyConditionExpression("entryMonth = :m")
+                    .expressionAttributeValues(Map.of(":m", s(month.toString()))).limit(limit);
+            if (cursor != null) {
+                r.exclusiveStartKey(Items.fromCursor(cursor));
+            }
+        });
+        List<AccountingEntries.Entry> entries = new ArrayList<>();
+        Map<String, Invoice> paid = new HashMap<>();
+        for (Map<String, AttributeValue> item : page.items()) {
+            String pk = str(item, "pk");
+            if (!pk.startsWith("PAYMENT#")) {
+                entries.add(new AccountingEntries.Sale(document(item)));
+                continue;
+            }
+            Payment payment = new Payment(str(item, "invoiceNumber"), Items.decimal(item, "amount"),
+                    LocalDate.parse(str(item, "receivedOn")), pk.substring("PAYMENT#".length()));
+            Invoice invoice = paid.computeIfAbsent(str(item, "invoicePk"), invoicePk -> Optional.ofNullable(
+                    get(invoicePk)).map(DynamoInvoiceStore::document).orElseThrow(() -> new IllegalStateException(
+                    "payment " + payment.bankReference() + " of an unknown invoice " + payment.invoiceNumber())));
+            entries.add(new AccountingEntries.PaymentOf(payment, invoice));
+        }
+        return new Page<>(entries, page.hasLastEvaluatedKey() ? Items.cursor(page.lastEvaluatedKey()) : null);
     }
 
     @Override
@@ -240,8 +280,9 @@ public final class DynamoInvoiceStore implements InvoiceStore {
         record.put("invoiceNumber", s(payment.invoiceNumber()));
         record.put("amount", n(payment.amount()));
         record.put("receivedOn", s(payment.receivedOn().toString()));
-        // The PaymentsByMonth index: the month's payments for its accounting entries.
         record.put("receivedMonth", s(YearMonth.from(payment.receivedOn()).toString()));
+        record.put("invoicePk", s(invoicePk.get()));
+        entryKeys(record, new AccountingEntries.PaymentOf(payment, null), YearMonth.from(payment.receivedOn()));
         record.put("expiresAt", n(LocalDate.of(payment.receivedOn().getYear() + 11, 1, 1).atStartOfDay()
                 .toEpochSecond(ZoneOffset.UTC)));
         try {

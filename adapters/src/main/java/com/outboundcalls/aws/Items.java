@@ -97,4 +97,37 @@ final class Items {
         var reasons = e.cancellationReasons();
         return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CURSOR_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A query's last key as an opaque cursor: its string attributes, as JSON, in URL-safe base 64. */
+    static String cursor(Map<String, AttributeValue> lastKey) {
+        Map<String, String> strings = new java.util.TreeMap<>();
+        lastKey.forEach((name, value) -> {
+            if (value.s() == null) {
+                throw new IllegalArgumentException("a key attribute that is not a string: " + name);
+            }
+            strings.put(name, value.s());
+        });
+        try {
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    CURSOR_JSON.writeValueAsBytes(strings));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The query's start key a {@link #cursor} stands for. */
+    static Map<String, AttributeValue> fromCursor(String cursor) {
+        try {
+            Map<String, String> strings = CURSOR_JSON.readValue(java.util.Base64.getUrlDecoder().decode(cursor),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+            Map<String, AttributeValue> key = new HashMap<>();
+            strings.forEach((name, value) -> key.put(name, s(value)));
+            return key;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new IllegalArgumentException("not a cursor", e);
+        }
+    }
 }

@@ -4,7 +4,9 @@ import com.outboundcalls.files.ObjectSink;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
@@ -94,6 +96,44 @@ public final class S3ObjectSink implements ObjectSink {
                 return false;
             }
             throw e;
+        }
+    }
+
+    @Override
+    public String startUpload(String key, String contentType) {
+        return s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType(contentType)).uploadId();
+    }
+
+    @Override
+    public String uploadPart(String key, String uploadId, int number, byte[] content) {
+        try {
+            return s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+                    RequestBody.fromBytes(content)).eTag();
+        } catch (NoSuchUploadException e) {
+            throw new UploadGoneException("upload " + uploadId + " of " + key + " is gone", e);
+        }
+    }
+
+    @Override
+    public void completeUpload(String key, String uploadId, List<String> tags) {
+        List<CompletedPart> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < tags.size(); i++) {
+            parts.add(CompletedPart.builder().partNumber(i + 1).eTag(tags.get(i)).build());
+        }
+        try {
+            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts)));
+        } catch (NoSuchUploadException e) {
+            throw new UploadGoneException("upload " + uploadId + " of " + key + " is gone", e);
+        }
+    }
+
+    @Override
+    public void abortUpload(String key, String uploadId) {
+        try {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (NoSuchUploadException e) {
+            // abandoned already
         }
     }
 

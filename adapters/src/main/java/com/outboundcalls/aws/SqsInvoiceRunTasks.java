@@ -3,7 +3,10 @@ package com.outboundcalls.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.files.FileInParts;
+import com.outboundcalls.invoice.FinanceExports;
 import com.outboundcalls.invoice.InvoiceRunTasks;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -12,9 +15,10 @@ import java.util.List;
 
 /**
  * The invoice run's tasks on its queue, one message each: {@code {"plan":{"scheduledTime","page","cursor"}}} or
- * {@code {"invoice":{"scheduledTime","clientId"}}}, sent ten to a batch.
+ * {@code {"invoice":{"scheduledTime","clientId"}}}, sent ten to a batch; and the steps of the month's files'
+ * rewrites, {@code {"export":{...}}} ({@link FinanceExports.Step}).
  */
-public final class SqsInvoiceRunTasks implements InvoiceRunTasks {
+public final class SqsInvoiceRunTasks implements InvoiceRunTasks, FinanceExports.Steps {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,6 +43,59 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks {
                 "invoice run messages");
     }
 
+    @Override
+    public void next(FinanceExports.Step step) {
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(toJson(step)));
+    }
+
+    static String toJson(FinanceExports.Step step) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode export = root.putObject("export");
+        export.put("file", step.file().name());
+        export.put("month", step.month().toString());
+        if (step.asOf() != null) {
+            export.put("asOf", step.asOf().toString());
+        }
+        export.put("chain", step.chain());
+        export.put("index", step.index());
+        if (step.cursor() != null) {
+            export.put("cursor", step.cursor());
+        }
+        FileInParts.Written written = step.written();
+        if (written.uploadId() != null) {
+            export.put("uploadId", written.uploadId());
+        }
+        ArrayNode tags = export.putArray("tags");
+        written.tags().forEach(tags::add);
+        if (written.tailKey() != null) {
+            export.put("tail", written.tailKey());
+        }
+        export.put("entries", step.entries());
+        ObjectNode reverseCharge = export.putObject("reverseCharge");
+        step.reverseCharge().forEach((taker, amount) -> reverseCharge.put(taker, amount.toPlainString()));
+        return root.toString();
+    }
+
+    private static FinanceExports.Step step(JsonNode export) {
+        try {
+            List<String> tags = new java.util.ArrayList<>();
+            export.path("tags").forEach(tag -> tags.add(tag.asText()));
+            java.util.Map<String, java.math.BigDecimal> reverseCharge = new java.util.TreeMap<>();
+            export.path("reverseCharge").fields().forEachRemaining(e -> reverseCharge.put(e.getKey(),
+                    new java.math.BigDecimal(e.getValue().asText())));
+            return new FinanceExports.Step(FinanceExports.File.valueOf(export.path("file").asText()),
+                    java.time.YearMonth.parse(export.path("month").asText()),
+                    export.hasNonNull("asOf") ? java.time.LocalDate.parse(export.get("asOf").asText()) : null,
+                    export.path("chain").asText(), export.path("index").asInt(),
+                    export.hasNonNull("cursor") ? export.get("cursor").asText() : null,
+                    new FileInParts.Written(export.hasNonNull("uploadId") ? export.get("uploadId").asText() : null,
+                            tags, export.hasNonNull("tail") ? export.get("tail").asText() : null),
+                    export.path("entries").asInt(), reverseCharge);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new IllegalArgumentException("not a step of a month's file: " + e.getMessage(), e);
+        }
+    }
+
     static String toJson(PlanPage task) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode plan = root.putObject("plan");
@@ -58,7 +115,7 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks {
         return root.toString();
     }
 
-    /** A message's task: a {@link PlanPage} or an {@link InvoiceAccount}. */
+    /** A message's task: a {@link PlanPage}, an {@link InvoiceAccount} or a {@link FinanceExports.Step}. */
     public static Object fromJson(String body) {
         JsonNode root;
         try {
@@ -76,7 +133,10 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks {
             JsonNode invoice = root.get("invoice");
             return new InvoiceAccount(instant(invoice), invoice.get("clientId").asText());
         }
-        throw new IllegalArgumentException("not an invoice run message: neither \"plan\" nor \"invoice\"");
+        if (root != null && root.path("export").path("chain").isTextual()) {
+            return step(root.get("export"));
+        }
+        throw new IllegalArgumentException("not an invoice run message: neither \"plan\", \"invoice\" nor \"export\"");
     }
 
     private static Instant instant(JsonNode task) {

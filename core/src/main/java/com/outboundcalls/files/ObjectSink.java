@@ -20,4 +20,35 @@ public interface ObjectSink {
 
     /** Deletes every object under the prefix, every version of each included; how many objects were under it. */
     int deleteAllUnder(String prefix);
+
+    /** The least size of an upload's part, but its last: S3's. */
+    int MIN_PART_SIZE = 5 * 1024 * 1024;
+
+    /** Starts an upload in parts to the key: the object appears, whole, when it is completed. Its id. */
+    String startUpload(String key, String contentType);
+
+    /**
+     * Uploads the part {@code number} (from 1) of an upload, replacing a part of that number; its entity tag. Every
+     * part but the last holds at least {@link #MIN_PART_SIZE} bytes.
+     *
+     * @throws UploadGoneException if the upload was completed or abandoned
+     */
+    String uploadPart(String key, String uploadId, int number, byte[] content);
+
+    /**
+     * Completes an upload with its parts' tags in order.
+     *
+     * @throws UploadGoneException if the upload was completed or abandoned
+     */
+    void completeUpload(String key, String uploadId, java.util.List<String> tags);
+
+    /** Abandons an upload and its parts; nothing if it is gone already. */
+    void abortUpload(String key, String uploadId);
+
+    /** An upload that was completed or abandoned: a step of it taken again has nothing left to do. */
+    final class UploadGoneException extends RuntimeException {
+        public UploadGoneException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

@@ -84,8 +84,28 @@ public final class AccountingEntries {
         }
     }
 
+    /** An entry of the month: a document issued ({@link Sale}) or a payment received ({@link PaymentOf}). */
+    public sealed interface Entry permits Sale, PaymentOf {
+    }
+
+    /** An invoice, credit note or penalty claim issued. */
+    public record Sale(Invoice document) implements Entry {
+    }
+
     /** A payment and the invoice it pays. */
-    public record PaymentOf(Payment payment, Invoice invoice) {
+    public record PaymentOf(Payment payment, Invoice invoice) implements Entry {
+    }
+
+    /** The order of a month's entries: documents by issue date then number, then payments by day then reference. */
+    public static final java.util.Comparator<Entry> ORDER = java.util.Comparator.comparing(AccountingEntries::sortKey);
+
+    /** The key that orders an entry among its month's: what the store's index sorts on. */
+    public static String sortKey(Entry entry) {
+        if (entry instanceof Sale sale) {
+            return "D#" + sale.document().issueDate() + "#" + sale.document().number();
+        }
+        PaymentOf p = (PaymentOf) entry;
+        return "P#" + p.payment().receivedOn() + "#" + p.payment().bankReference();
     }
 
     private AccountingEntries() {
@@ -93,24 +113,44 @@ public final class AccountingEntries {
 
     /** The month's entries as the FEC file: the documents issued and the payments received in it. */
     public static byte[] fec(List<Invoice> documents, List<PaymentOf> payments, Accounts accounts) {
+        List<Entry> entries = new ArrayList<>();
+        documents.forEach(d -> entries.add(new Sale(d)));
+        entries.addAll(payments);
+        entries.sort(ORDER);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(header());
+        bytes.writeBytes(rows(entries, 1, accounts));
+        return bytes.toByteArray();
+    }
+
+    /** The file's header line. */
+    public static byte[] header() {
+        return (HEADER + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The entries' lines, in the order given, numbered from {@code first} on (one number per entry). */
+    public static byte[] rows(List<Entry> entries, int first, Accounts accounts) {
         List<String> rows = new ArrayList<>();
-        rows.add(HEADER);
-        int[] number = {0};
-        documents.stream().sorted(java.util.Comparator.comparing(Invoice::issueDate).thenComparing(Invoice::number))
-                .forEach(d -> sale(d, ++number[0], accounts, rows));
-        payments.stream().sorted(java.util.Comparator.comparing((PaymentOf p) -> p.payment().receivedOn())
-                        .thenComparing(p -> p.payment().bankReference()))
-                .forEach(p -> {
-                    int n = ++number[0];
-                    Payment pay = p.payment();
-                    String what = "Règlement facture " + pay.invoiceNumber();
-                    rows.add(row("BQ", "Banque", n, pay.receivedOn(), accounts.get("bank"), "Banque", null, null,
-                            pay.bankReference(), pay.receivedOn(), what, pay.amount(), null));
-                    rows.add(row("BQ", "Banque", n, pay.receivedOn(), accounts.get("customers"), "Clients",
-                            p.invoice().clientId(), p.invoice().buyer().name(), pay.bankReference(), pay.receivedOn(),
-                            what, null, pay.amount()));
-                });
-        return (String.join("\r\n", rows) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        int n = first;
+        for (Entry entry : entries) {
+            if (entry instanceof Sale sale) {
+                sale(sale.document(), n, accounts, rows);
+            } else {
+                payment((PaymentOf) entry, n, accounts, rows);
+            }
+            n++;
+        }
+        return rows.isEmpty() ? new byte[0] : (String.join("\r\n", rows) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void payment(PaymentOf p, int n, Accounts accounts, List<String> rows) {
+        Payment pay = p.payment();
+        String what = "Règlement facture " + pay.invoiceNumber();
+        rows.add(row("BQ", "Banque", n, pay.receivedOn(), accounts.get("bank"), "Banque", null, null,
+                pay.bankReference(), pay.receivedOn(), what, pay.amount(), null));
+        rows.add(row("BQ", "Banque", n, pay.receivedOn(), accounts.get("customers"), "Clients",
+                p.invoice().clientId(), p.invoice().buyer().name(), pay.bankReference(), pay.receivedOn(),
+                what, null, pay.amount()));
     }
 
     /** An invoice (the client debited) or a credit note (credited), against revenue and VAT. */

@@ -37,9 +37,14 @@ public final class EuropeanServicesDeclaration {
     }
 
     public static byte[] csv(List<Receivable> documents) {
+        return csv(amounts(documents));
+    }
+
+    /** The declaration of these amounts per taker's VAT number. */
+    public static byte[] csv(Map<String, BigDecimal> amounts) {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         int line = 0;
-        for (Map.Entry<String, BigDecimal> e : amounts(documents).entrySet()) {
+        for (Map.Entry<String, BigDecimal> e : new TreeMap<>(amounts).entrySet()) {
             line++;
             out.append(line).append(';')
                     .append(SafeCsv.quoted(e.getKey(), ';')).append(';')

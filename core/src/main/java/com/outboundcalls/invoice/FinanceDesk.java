@@ -121,7 +121,7 @@ public final class FinanceDesk {
                     Invoice issued = invoices.issuePenaltyClaim(claim);
                     publisher.publish(issued);
                     publisher.publishJournal(issued.period(), today);
-                    publisher.publishAccounting(issued.period());
+                    publisher.publishAccounting(java.time.YearMonth.from(issued.issueDate()));
                 });
         publisher.publishJournal(invoice.period(), today);
         publisher.publishAccounting(java.time.YearMonth.from(payment.receivedOn()));
@@ -179,7 +179,7 @@ public final class FinanceDesk {
         if (!issued.period().equals(r.invoice().period())) {
             publisher.publishJournal(r.invoice().period(), today);
         }
-        publisher.publishAccounting(issued.period());
+        publisher.publishAccounting(java.time.YearMonth.from(issued.issueDate()));
         return issued;
     }
 }

@@ -23,7 +23,23 @@ public final class FinanceJournal {
     }
 
     public static byte[] csv(List<Receivable> documents, LocalDate today) {
-        StringBuilder out = new StringBuilder(HEADER).append("\r\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(header());
+        bytes.writeBytes(rows(documents, today));
+        return bytes.toByteArray();
+    }
+
+    /** The file's beginning: the BOM and the header line. */
+    public static byte[] header() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.writeBytes((HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
+    }
+
+    /** The documents' lines, each document's status as of {@code today}. */
+    public static byte[] rows(List<Receivable> documents, LocalDate today) {
+        StringBuilder out = new StringBuilder();
         for (Receivable r : documents) {
             Invoice i = r.invoice();
             BigDecimal sign = i.isCreditNote() ? BigDecimal.ONE.negate() : BigDecimal.ONE;
@@ -44,10 +60,7 @@ public final class FinanceJournal {
                     .append(text(i.buyer().vatNumber()))
                     .append("\r\n");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        bytes.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
-        return bytes.toByteArray();
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A number as a French spreadsheet reads it: decimal comma, no thousands separator. */

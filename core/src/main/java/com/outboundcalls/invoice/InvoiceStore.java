@@ -24,8 +24,24 @@ public interface InvoiceStore {
     /** The invoices and credit notes of a billing month, in number order. */
     List<Receivable> ofPeriod(YearMonth period);
 
-    /** The payments received in a month (their value date), whatever the invoice's month. */
-    List<Payment> paymentsReceivedIn(YearMonth month);
+    /** A page of a listing, and where the next one begins: null after the last. */
+    record Page<T>(List<T> items, String next) {
+        public Page {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * A page of a billing month's invoices and credit notes in number order, from the cursor a page before gave
+     * (null for the first), at most {@code limit} documents.
+     */
+    Page<Receivable> ofPeriod(YearMonth period, String cursor, int limit);
+
+    /**
+     * A page of a month's accounting entries in the order of {@link AccountingEntries#ORDER}: the documents issued
+     * in it (whatever month they bill), then the payments received in it, each with the invoice it pays.
+     */
+    Page<AccountingEntries.Entry> accountingEntries(YearMonth month, String cursor, int limit);
 
     /** Invoices with something still to pay, oldest due date first. */
     List<Receivable> unpaid();

@@ -176,6 +176,32 @@ public final class InMemoryBilling {
                     .sorted(Comparator.comparing(r -> r.invoice().number())).toList();
         }
 
+        @Override
+        public synchronized Page<Receivable> ofPeriod(YearMonth period, String cursor, int limit) {
+            List<Receivable> after = ofPeriod(period).stream()
+                    .filter(r -> cursor == null || r.invoice().number().compareTo(cursor) > 0).toList();
+            List<Receivable> page = after.subList(0, Math.min(limit, after.size()));
+            return new Page<>(page, after.size() > limit ? page.get(page.size() - 1).invoice().number() : null);
+        }
+
+        @Override
+        public synchronized Page<com.outboundcalls.invoice.AccountingEntries.Entry> accountingEntries(
+                YearMonth month, String cursor, int limit) {
+            List<com.outboundcalls.invoice.AccountingEntries.Entry> all = new ArrayList<>();
+            byNumber.values().stream().map(Receivable::invoice).filter(i -> YearMonth.from(i.issueDate()).equals(month))
+                    .forEach(i -> all.add(new com.outboundcalls.invoice.AccountingEntries.Sale(i)));
+            paymentsReceivedIn(month).forEach(p -> all.add(new com.outboundcalls.invoice.AccountingEntries.PaymentOf(
+                    p, byNumber.get(p.invoiceNumber()).invoice())));
+            List<com.outboundcalls.invoice.AccountingEntries.Entry> after = all.stream()
+                    .sorted(com.outboundcalls.invoice.AccountingEntries.ORDER)
+                    .filter(e -> cursor == null || com.outboundcalls.invoice.AccountingEntries.sortKey(e)
+                            .compareTo(cursor) > 0).toList();
+            List<com.outboundcalls.invoice.AccountingEntries.Entry> page = after.subList(0, Math.min(limit,
+                    after.size()));
+            return new Page<>(page, after.size() > limit
+                    ? com.outboundcalls.invoice.AccountingEntries.sortKey(page.get(page.size() - 1)) : null);
+        }
+
         private final Map<String, String> claimByInvoice = new HashMap<>();
 
         @Override
@@ -190,7 +216,6 @@ public final class InMemoryBilling {
             return numbered;
         }
 
-        @Override
         public synchronized List<Payment> paymentsReceivedIn(YearMonth month) {
             return payments.values().stream().filter(p -> YearMonth.from(p.receivedOn()).equals(month)).toList();
         }

@@ -668,6 +668,58 @@ public final class InMemoryPorts {
             return objects.containsKey(key);
         }
 
+        /** Uploads in parts under way, by id: their parts by number. */
+        public final Map<String, TreeMap<Integer, byte[]>> uploads = new HashMap<>();
+        /** The least size of a part but the last, S3's unless a test sets a smaller one. */
+        public int minPartSize = MIN_PART_SIZE;
+        private int uploadIds;
+
+        @Override
+        public String startUpload(String key, String contentType) {
+            String id = key + "#upload" + (++uploadIds);
+            uploads.put(id, new TreeMap<>());
+            return id;
+        }
+
+        @Override
+        public String uploadPart(String key, String uploadId, int number, byte[] content) {
+            TreeMap<Integer, byte[]> parts = uploads.get(uploadId);
+            if (parts == null) {
+                throw new UploadGoneException("no upload " + uploadId, null);
+            }
+            parts.put(number, content.clone());
+            return "tag-" + number + "-" + java.util.Arrays.hashCode(content);
+        }
+
+        @Override
+        public void completeUpload(String key, String uploadId, List<String> tags) {
+            TreeMap<Integer, byte[]> parts = uploads.remove(uploadId);
+            if (parts == null) {
+                throw new UploadGoneException("no upload " + uploadId, null);
+            }
+            if (parts.size() != tags.size()) {
+                throw new IllegalArgumentException(tags.size() + " tags for " + parts.size() + " parts");
+            }
+            java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+            int n = 0;
+            for (Map.Entry<Integer, byte[]> part : parts.entrySet()) {
+                n++;
+                if (!tags.get(n - 1).equals("tag-" + part.getKey() + "-" + java.util.Arrays.hashCode(part.getValue()))) {
+                    throw new IllegalArgumentException("part " + part.getKey() + " does not match its tag");
+                }
+                if (n < parts.size() && part.getValue().length < minPartSize) {
+                    throw new IllegalArgumentException("part " + part.getKey() + " is too small");
+                }
+                whole.writeBytes(part.getValue());
+            }
+            objects.put(key, whole.toByteArray());
+        }
+
+        @Override
+        public void abortUpload(String key, String uploadId) {
+            uploads.remove(uploadId);
+        }
+
         public String text(String key, java.nio.charset.Charset charset) {
             return new String(objects.get(key), charset);
         }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsInvoiceRunTasks;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.invoice.FinanceExports;
 import com.outboundcalls.invoice.Invoice;
 import com.outboundcalls.invoice.InvoiceNotices;
 import com.outboundcalls.invoice.InvoiceRun;
@@ -22,11 +23,12 @@ import java.util.function.Function;
 
 /**
  * The invoice run's tasks (InvoiceRunQueue): a page of the directory to plan, or one billing account to invoice,
- * then the month's journal once the last account is done. A failed message comes back alone.
+ * then the month's journal once the last account is done; and the steps of the month's files' rewrites. A failed message comes back alone.
  */
 public final class InvoiceRunHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final InvoiceRunFanOut run;
+    private final FinanceExports monthFiles;
     private final Metrics metrics;
     private final Mailer mailer;
     private final Function<String, Optional<String>> billingEmails;
@@ -42,14 +44,18 @@ public final class InvoiceRunHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     private InvoiceRunHandler(InvoicingWiring invoicing) {
-        this(invoicing.invoiceRunFanOut(), invoicing.wiring().metrics("invoice-run"), invoicing.wiring().mailer(),
-                invoicing.billingEmails());
+        this(invoicing.invoiceRunFanOut(), invoicing.financeExports(), invoicing.wiring().metrics("invoice-run"),
+                invoicing.wiring().mailer(), invoicing.billingEmails());
     }
 
-    /** @param billingEmails where a client's invoices are mailed, by client */
-    public InvoiceRunHandler(InvoiceRunFanOut run, Metrics metrics, Mailer mailer,
+    /**
+     * @param monthFiles takes the steps of the month's files' rewrites
+     * @param billingEmails where a client's invoices are mailed, by client
+     */
+    public InvoiceRunHandler(InvoiceRunFanOut run, FinanceExports monthFiles, Metrics metrics, Mailer mailer,
                              Function<String, Optional<String>> billingEmails) {
         this.run = run;
+        this.monthFiles = monthFiles;
         this.metrics = metrics;
         this.mailer = mailer;
         this.billingEmails = billingEmails;
@@ -63,6 +69,10 @@ public final class InvoiceRunHandler implements RequestHandler<SQSEvent, SQSBatc
     private void handle(Object task) {
         if (task instanceof InvoiceRunTasks.PlanPage page) {
             plan(page);
+        } else if (task instanceof FinanceExports.Step step) {
+            FinanceExports.Outcome outcome = monthFiles.take(step);
+            log.info("month_file_step", "file", step.file(), "month", step.month(), "step", step.index(),
+                    "outcome", outcome);
         } else {
             invoice((InvoiceRunTasks.InvoiceAccount) task);
         }

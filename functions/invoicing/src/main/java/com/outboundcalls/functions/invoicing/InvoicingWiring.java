@@ -31,8 +31,18 @@ final class InvoicingWiring {
     }
 
     private InvoicePublisher publisher() {
-        return new InvoicePublisher(wiring.invoiceStore(), new FacturX(), exports,
-                com.outboundcalls.invoice.AccountingEntries.Accounts.parse(wiring.optional("FEC_ACCOUNTS")));
+        return new InvoicePublisher(new FacturX(), exports, financeExports());
+    }
+
+    /**
+     * The month's journal and accounting entries, rewritten in steps on INVOICE_RUN_QUEUE_URL, each rewrite's
+     * latest recorded in INVOICES_TABLE.
+     */
+    com.outboundcalls.invoice.FinanceExports financeExports() {
+        return new com.outboundcalls.invoice.FinanceExports(wiring.invoiceStore(), exports,
+                com.outboundcalls.invoice.AccountingEntries.Accounts.parse(wiring.optional("FEC_ACCOUNTS")),
+                invoiceRunTasks(), new com.outboundcalls.aws.DynamoExportRewrites(wiring.dynamoDb(),
+                wiring.require("INVOICES_TABLE"), wiring.clock()));
     }
 
     InvoiceRun invoiceRun() {

@@ -275,6 +275,24 @@ public final class ContactFileBenchmark {
             public int deleteAllUnder(String prefix) {
                 return 0;
             }
+
+            @Override
+            public String startUpload(String key, String contentType) {
+                return key;
+            }
+
+            @Override
+            public String uploadPart(String key, String uploadId, int number, byte[] content) {
+                return Integer.toString(number);
+            }
+
+            @Override
+            public void completeUpload(String key, String uploadId, java.util.List<String> tags) {
+            }
+
+            @Override
+            public void abortUpload(String key, String uploadId) {
+            }
         };
         // The benchmark's file counts as uploaded through a link of the client space.
         UploadRegistry granted = new UploadRegistry() {

@@ -302,8 +302,9 @@ public final class LocalAccessGate implements ExecutionInterceptor {
         switch (operation) {
             case "GetObject", "HeadObject" -> checks.add(new RolePolicy.Check(version == null ? "s3:GetObject"
                     : "s3:GetObjectVersion", object));
-            case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "AbortMultipartUpload" ->
+            case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
                     checks.add(new RolePolicy.Check("s3:PutObject", object));
+            case "AbortMultipartUpload" -> checks.add(new RolePolicy.Check("s3:AbortMultipartUpload", object));
             case "DeleteObject" -> checks.add(new RolePolicy.Check(version == null ? "s3:DeleteObject"
                     : "s3:DeleteObjectVersion", object));
             case "DeleteObjects" -> {

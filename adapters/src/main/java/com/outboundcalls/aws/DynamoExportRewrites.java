@@ -1,0 +1,47 @@
+package com.outboundcalls.aws;
+
+import com.outboundcalls.invoice.FinanceExports;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.outboundcalls.aws.Items.n;
+import static com.outboundcalls.aws.Items.s;
+
+/**
+ * The latest rewrite of each month's file in the invoices table ({@code REWRITE#fileKey}: chain), read
+ * consistently by each step. The record expires a year after its last rewrite.
+ */
+public final class DynamoExportRewrites implements FinanceExports.Rewrites {
+
+    private static final Duration KEPT = Duration.ofDays(400);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Clock clock;
+
+    public DynamoExportRewrites(DynamoDbClient dynamo, String table, Clock clock) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    @Override
+    public void started(String fileKey, String chain) {
+        Map<String, AttributeValue> item = Items.key("REWRITE#" + fileKey);
+        item.put("chain", s(chain));
+        item.put("expiresAt", n(clock.instant().plus(KEPT).getEpochSecond()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<String> latest(String fileKey) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key("REWRITE#" + fileKey)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Items.str(item, "chain"));
+    }
+}
