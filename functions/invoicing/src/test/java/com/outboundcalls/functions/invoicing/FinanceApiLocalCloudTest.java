@@ -257,7 +257,9 @@ class FinanceApiLocalCloudTest {
         assertTrue(cloud.accessDenials().isEmpty(), "the finance API may read the call: " + cloud.accessDenials());
     }
 
+    /** The month's journal once the rewrites its changes started (on the invoice run's queue) have finished. */
     private static List<CsvRecord> journal(String month) throws Exception {
+        cloud.drain();
         JsonNode journal = json(call("GET", "/journals/" + month, null));
         byte[] csv = download(journal.path("journal").asText());
         try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(';')

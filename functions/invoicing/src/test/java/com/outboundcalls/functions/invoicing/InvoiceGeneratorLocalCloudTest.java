@@ -240,6 +240,8 @@ class InvoiceGeneratorLocalCloudTest {
                 java.time.Clock.fixed(RUN, java.time.ZoneOffset.UTC), d -> { });
         InvoiceRunHandler handler = new InvoiceRunHandler(runtime);
         List<String> bodies = List.of("\u0000\u00ff binary", "{\"invoice\":{\"clientId\":\"acme\"}}",
+                "{\"export\":{\"chain\":\"c\",\"file\":\"LEDGER\",\"month\":\"2025-02\"}}",
+                "{\"export\":{\"chain\":\"c\",\"file\":\"JOURNAL\",\"month\":\"February\"}}",
                 "{\"plan\":{\"scheduledTime\":\"not a time\"}}", "[" + "[".repeat(5000));
         for (String body : bodies) {
             com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage record =
@@ -264,5 +266,12 @@ class InvoiceGeneratorLocalCloudTest {
                 .key(java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue
                         .fromS("RUN#2025-02")))).item();
         assertTrue(item == null || item.isEmpty(), "no run record made up: " + item);
+        // A well-formed step of a rewrite nobody started: it stops at once and writes no file.
+        record.setMessageId("forged-step");
+        record.setBody("{\"export\":{\"chain\":\"made-up\",\"file\":\"JOURNAL\",\"month\":\"2025-02\","
+                + "\"index\":3,\"asOf\":\"2025-03-01\"}}");
+        assertEquals(0, handler.handleRequest(event, null).getBatchItemFailures().size());
+        assertEquals(0, cloud.s3().listObjectsV2(r -> r.bucket(cloud.physicalName("ContactBucket"))
+                .prefix("exports/invoices/2025-02/")).keyCount(), "no journal made up");
     }
 }

@@ -191,6 +191,9 @@ public final class LocalFunction {
                 containers++;
             }
             return handler;
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IllegalStateException("cannot build handler " + handlerClass + ": its constructor failed ("
+                    + e.getCause() + ")", e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build handler " + handlerClass
                     + " (it needs a constructor taking FunctionRuntime)", e);
