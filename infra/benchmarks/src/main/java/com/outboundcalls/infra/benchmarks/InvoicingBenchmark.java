@@ -273,7 +273,8 @@ public final class InvoicingBenchmark {
         node.putObject("longest").put("kind", longest.kind()).put("ms", longest.ms()).put("heapMb", longest.heapMb())
                 .put("allocMb", longest.allocMb());
         var kinds = node.putObject("kinds");
-        for (String kind : List.of("schedule", "plan a page", "invoice an account", "invoice + journal")) {
+        for (String kind : List.of("schedule", "plan a page", "invoice an account", "invoice + close", "journal step",
+                "accounting step")) {
             List<Invocation> of = invocations.stream().filter(i -> i.kind().equals(kind)).toList();
             if (of.isEmpty()) {
                 continue;
@@ -315,7 +316,12 @@ public final class InvoicingBenchmark {
         }
         int failures = 0;
         int idle = 0;
-        while (ledger.progress(period).finishedAt() == null && idle < 30) {
+        software.amazon.awssdk.services.s3.S3Client s3 = aws.s3();
+        String bucket = System.getenv("EXPORT_BUCKET");
+        String journal = com.outboundcalls.invoice.InvoiceExports.journalKey(period);
+        // Until the run has finished, its journal is written (its rewrite's last step) and no step is left.
+        while ((ledger.progress(period).finishedAt() == null || !exists(s3, bucket, journal) || idle < 3)
+                && idle < 30) {
             var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(1).waitTimeSeconds(1)
                     .visibilityTimeout(60)).messages();
             idle = messages.isEmpty() ? idle + 1 : 0;
@@ -325,14 +331,18 @@ public final class InvoicingBenchmark {
                 record.setBody(message.body());
                 SQSEvent sqsEvent = new SQSEvent();
                 sqsEvent.setRecords(List.of(record));
-                String kind = message.body().contains("\"plan\"") ? "plan a page" : "invoice an account";
-                boolean finishedBefore = kind.equals("plan a page") || ledger.progress(period).finishedAt() != null;
+                String kind = message.body().contains("\"plan\"") ? "plan a page"
+                        : message.body().contains("\"export\"")
+                        ? message.body().contains("\"JOURNAL\"") ? "journal step" : "accounting step"
+                        : "invoice an account";
+                boolean finishedBefore = !kind.equals("invoice an account")
+                        || ledger.progress(period).finishedAt() != null;
                 int[] failed = new int[1];
                 Invocation measured = measure(kind, heap, threads,
                         () -> failed[0] = worker.handleRequest(sqsEvent, null).getBatchItemFailures().size());
                 if (!finishedBefore && ledger.progress(period).finishedAt() != null) {
-                    // The account's task that found every account done and wrote the month's journal.
-                    measured = new Invocation("invoice + journal", measured.ms(), measured.heapMb(), measured.allocMb());
+                    // The account's task that found every account done and started the month's files.
+                    measured = new Invocation("invoice + close", measured.ms(), measured.heapMb(), measured.allocMb());
                 }
                 print(measured);
                 failures += failed[0];
@@ -352,6 +362,20 @@ public final class InvoicingBenchmark {
         RequestCounter.seconds().forEach(seconds::put);
         System.out.println(line);
         System.exit(0);
+    }
+
+    private static boolean exists(software.amazon.awssdk.services.s3.S3Client s3, String bucket, String key) {
+        try {
+            s3.headObject(r -> r.bucket(bucket).key(key));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static void print(Invocation i) {
