@@ -37,7 +37,7 @@ import static com.outboundcalls.aws.Items.values;
  * A contact waiting in the hopper carries {@code hopperKey} (its campaign) and {@code dueAt}, which the
  * sparse Hopper index orders; leaving the hopper removes {@code hopperKey}.
  */
-public final class DynamoContactBook implements ContactBook, ContactStore, ContactRecord.Source {
+public final class DynamoContactBook implements ContactBook, ContactStore, ContactRecord.Source, ContactRecord.Pages {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -377,19 +377,35 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
     public void forEachInCampaign(String campaignKey, java.util.function.Consumer<ContactRecord> consumer) {
         dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :k")
                         .expressionAttributeValues(values(":k", s(campaignKey))))
-                .items().forEach(item -> {
-                    List<ContactRecord.Decision> history = new ArrayList<>();
-                    if (item.containsKey("history")) {
-                        for (AttributeValue e : item.get("history").l()) {
-                            history.add(new ContactRecord.Decision(Times.parse(e.m().get("at").s()),
-                                    e.m().get("event").s(), e.m().get("detail").s()));
-                        }
-                    }
-                    consumer.accept(new ContactRecord(str(item, "contactId"), str(item, "e164"),
-                            str(item, "sourceFile"), (int) num(item, "sourceRow", 0),
-                            ContactStatus.valueOf(str(item, "status")), (int) num(item, "attempts", 0),
-                            (int) num(item, "uncountedAttempts", 0), Times.parse(str(item, "dueAt")), history));
-                });
+                .items().forEach(item -> consumer.accept(record(item)));
+    }
+
+    /** A page of a campaign's contacts with their histories, in contact id order (eventually consistent). */
+    @Override
+    public ContactRecord.Page page(String campaignKey, String cursor, int limit) {
+        var page = dynamo.query(r -> {
+            r.tableName(table).keyConditionExpression("pk = :k").expressionAttributeValues(values(":k",
+                    s(campaignKey))).limit(limit);
+            if (cursor != null) {
+                r.exclusiveStartKey(Items.fromCursor(cursor));
+            }
+        });
+        return new ContactRecord.Page(page.items().stream().map(DynamoContactBook::record).toList(),
+                page.hasLastEvaluatedKey() ? Items.cursor(page.lastEvaluatedKey()) : null);
+    }
+
+    private static ContactRecord record(Map<String, AttributeValue> item) {
+        List<ContactRecord.Decision> history = new ArrayList<>();
+        if (item.containsKey("history")) {
+            for (AttributeValue e : item.get("history").l()) {
+                history.add(new ContactRecord.Decision(Times.parse(e.m().get("at").s()),
+                        e.m().get("event").s(), e.m().get("detail").s()));
+            }
+        }
+        return new ContactRecord(str(item, "contactId"), str(item, "e164"),
+                str(item, "sourceFile"), (int) num(item, "sourceRow", 0),
+                ContactStatus.valueOf(str(item, "status")), (int) num(item, "attempts", 0),
+                (int) num(item, "uncountedAttempts", 0), Times.parse(str(item, "dueAt")), history);
     }
 
     /** The contact's history, oldest first: every decision taken about it, with when and why. */

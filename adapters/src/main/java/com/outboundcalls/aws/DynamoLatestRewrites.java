@@ -1,6 +1,6 @@
 package com.outboundcalls.aws;
 
-import com.outboundcalls.invoice.FinanceExports;
+import com.outboundcalls.files.LatestRewrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -13,10 +13,11 @@ import static com.outboundcalls.aws.Items.n;
 import static com.outboundcalls.aws.Items.s;
 
 /**
- * The latest rewrite of each month's file in the invoices table ({@code REWRITE#fileKey}: chain), read
+ * The latest rewrite of each file written in steps, in a table keyed by {@code pk} alone ({@code REWRITE#fileKey}:
+ * chain; the invoices table for the month's files, the campaign stats table for campaign reports), read
  * consistently by each step. The record expires a year after its last rewrite.
  */
-public final class DynamoExportRewrites implements FinanceExports.Rewrites {
+public final class DynamoLatestRewrites implements LatestRewrites {
 
     private static final Duration KEPT = Duration.ofDays(400);
 
@@ -24,7 +25,7 @@ public final class DynamoExportRewrites implements FinanceExports.Rewrites {
     private final String table;
     private final Clock clock;
 
-    public DynamoExportRewrites(DynamoDbClient dynamo, String table, Clock clock) {
+    public DynamoLatestRewrites(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;

@@ -44,7 +44,11 @@ public final class S3ObjectSink implements ObjectSink {
 
     @Override
     public InputStream open(String key) {
-        return s3.getObject(r -> r.bucket(bucket).key(key));
+        try {
+            return s3.getObject(r -> r.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException(key));
+        }
     }
 
     @Override
@@ -110,7 +114,7 @@ public final class S3ObjectSink implements ObjectSink {
             return s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
                     RequestBody.fromBytes(content)).eTag();
         } catch (NoSuchUploadException e) {
-            throw new UploadGoneException("upload " + uploadId + " of " + key + " is gone", e);
+            throw new GoneException("upload " + uploadId + " of " + key + " is gone", e);
         }
     }
 
@@ -124,7 +128,7 @@ public final class S3ObjectSink implements ObjectSink {
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
         } catch (NoSuchUploadException e) {
-            throw new UploadGoneException("upload " + uploadId + " of " + key + " is gone", e);
+            throw new GoneException("upload " + uploadId + " of " + key + " is gone", e);
         }
     }
 

@@ -1,9 +1,15 @@
 package com.outboundcalls.aws;
 
 import com.outboundcalls.account.Campaign;
+import com.outboundcalls.files.FileInParts;
+import com.outboundcalls.report.CampaignReport;
+import com.outboundcalls.report.CampaignReports;
 import com.outboundcalls.report.ReportRequests;
 import com.outboundcalls.time.Times;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Instant;
@@ -11,9 +17,10 @@ import java.util.List;
 
 /**
  * Report requests on the dashboard requests queue, ten to a batch: {@code {"clientId": ...}} for a dashboard,
- * {@code {"clientId": ..., "campaignId": ..., "asOf": ..., "dashboard": false}} for a campaign's report alone.
+ * {@code {"clientId": ..., "campaignId": ..., "asOf": ..., "dashboard": false}} for a campaign's report alone; and
+ * the steps of campaign reports' rewrites, {@code {"reportStep": {...}}}.
  */
-public final class SqsReportRequests implements ReportRequests {
+public final class SqsReportRequests implements ReportRequests, CampaignReports.Steps {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,6 +36,68 @@ public final class SqsReportRequests implements ReportRequests {
     public void dashboards(List<String> clientIds) {
         SqsBatchSender.send(sqs, queueUrl, clientIds.stream()
                 .map(id -> JSON.createObjectNode().put("clientId", id).toString()).toList(), "dashboard requests");
+    }
+
+    @Override
+    public void next(CampaignReports.Step step) {
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(toJson(step)));
+    }
+
+    static String toJson(CampaignReports.Step step) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode node = root.putObject("reportStep");
+        node.put("clientId", step.clientId());
+        node.put("campaignId", step.campaignId());
+        node.put("asOf", Times.iso(step.asOf()));
+        node.put("chain", step.chain());
+        node.put("index", step.index());
+        if (step.cursor() != null) {
+            node.put("cursor", step.cursor());
+        }
+        FileInParts.Written written = step.written();
+        if (written.uploadId() != null) {
+            node.put("uploadId", written.uploadId());
+        }
+        ArrayNode tags = node.putArray("tags");
+        written.tags().forEach(tags::add);
+        if (written.tailKey() != null) {
+            node.put("tail", written.tailKey());
+        }
+        CampaignReport.Tally tally = step.tally();
+        ObjectNode t = node.putObject("tally");
+        t.put("contacts", tally.contacts());
+        t.put("attempts", tally.attempts());
+        ObjectNode statuses = t.putObject("byStatus");
+        tally.byStatus().forEach(statuses::put);
+        ObjectNode last = t.putObject("lastDecisions");
+        tally.lastDecisions().forEach(last::put);
+        return root.toString();
+    }
+
+    /** The step a message's {@code reportStep} holds. */
+    public static CampaignReports.Step step(JsonNode node) {
+        try {
+            List<String> tags = new java.util.ArrayList<>();
+            node.path("tags").forEach(tag -> tags.add(tag.asText()));
+            JsonNode t = node.path("tally");
+            java.util.Map<String, Long> statuses = new java.util.TreeMap<>();
+            t.path("byStatus").fields().forEachRemaining(e -> statuses.put(e.getKey(), e.getValue().asLong()));
+            java.util.Map<String, Long> last = new java.util.TreeMap<>();
+            t.path("lastDecisions").fields().forEachRemaining(e -> last.put(e.getKey(), e.getValue().asLong()));
+            String clientId = node.path("clientId").asText("");
+            String campaignId = node.path("campaignId").asText("");
+            String chain = node.path("chain").asText("");
+            if (clientId.isBlank() || campaignId.isBlank() || chain.isBlank()) {
+                throw new IllegalArgumentException("a report step names its clientId, campaignId and chain");
+            }
+            return new CampaignReports.Step(clientId, campaignId, Instant.parse(node.path("asOf").asText()), chain,
+                    node.path("index").asInt(), node.hasNonNull("cursor") ? node.get("cursor").asText() : null,
+                    new FileInParts.Written(node.hasNonNull("uploadId") ? node.get("uploadId").asText() : null, tags,
+                            node.hasNonNull("tail") ? node.get("tail").asText() : null),
+                    new CampaignReport.Tally(t.path("contacts").asLong(), t.path("attempts").asLong(), statuses, last));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("a report step's asOf is an instant", e);
+        }
     }
 
     @Override

@@ -22,4 +22,20 @@ public record ContactRecord(String contactId, String e164, String sourceFile, in
     public interface Source {
         void forEachInCampaign(String campaignKey, java.util.function.Consumer<ContactRecord> consumer);
     }
+
+    /** Read port: a campaign's contacts a page at a time, for reports written in steps. */
+    public interface Pages {
+        /**
+         * At most {@code limit} of the campaign's contacts, from the cursor a page before gave (null for the
+         * first), in the store's order.
+         */
+        Page page(String campaignKey, String cursor, int limit);
+    }
+
+    /** A page of a campaign's contacts, and where the next begins: null after the last. */
+    public record Page(List<ContactRecord> contacts, String next) {
+        public Page {
+            contacts = List.copyOf(contacts);
+        }
+    }
 }

@@ -14,8 +14,9 @@ import java.util.List;
  * parts: its last step writes it whole.
  *
  * <p>A step taken again with the same {@link Written} and bytes writes the same tail and parts: the tail's key is
- * the caller's, one per step, and a part replaces the part of its number. Tails are left to the bucket's lifecycle
- * rule, so that a step delivered late still finds its own.
+ * the caller's, one per step, and a part replaces the part of its number. Once the next step is handed on, the
+ * step deletes the tail it read ({@link #release}), and the last deletes its own: a step delivered again after
+ * that finds its tail gone ({@link ObjectSink.GoneException}), as it finds the upload gone once completed.
  */
 public final class FileInParts {
 
@@ -70,25 +71,34 @@ public final class FileInParts {
         return new Written(uploadId, tags, tailKey);
     }
 
-    /** Writes what is left and makes the file appear whole at its key. */
+    /** Writes what is left and makes the file appear whole at its key; then deletes the last tail. */
     public void finish(String key, String contentType, Written written) {
         byte[] tail = tail(written);
         if (written.uploadId() == null) {
             sink.put(key, tail, contentType);
-            return;
+        } else {
+            List<String> tags = new ArrayList<>(written.tags());
+            if (tail.length > 0) {
+                tags.add(sink.uploadPart(key, written.uploadId(), tags.size() + 1, tail));
+            }
+            sink.completeUpload(key, written.uploadId(), tags);
         }
-        List<String> tags = new ArrayList<>(written.tags());
-        if (tail.length > 0) {
-            tags.add(sink.uploadPart(key, written.uploadId(), tags.size() + 1, tail));
-        }
-        sink.completeUpload(key, written.uploadId(), tags);
+        release(written);
     }
 
-    /** Gives up a file before it is finished: its parts are deleted, what was at its key stays. */
+    /** Deletes the tail a step read, once the step after it is handed on: nothing reads it any more. */
+    public void release(Written read) {
+        if (read.tailKey() != null) {
+            sink.delete(read.tailKey());
+        }
+    }
+
+    /** Gives up a file before it is finished: its parts and tail are deleted, what was at its key stays. */
     public void abandon(String key, Written written) {
         if (written.uploadId() != null) {
             sink.abortUpload(key, written.uploadId());
         }
+        release(written);
     }
 
     private byte[] tail(Written written) {
@@ -97,6 +107,11 @@ public final class FileInParts {
         }
         try (InputStream in = sink.open(written.tailKey())) {
             return in.readAllBytes();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.io.FileNotFoundException) {
+                throw new ObjectSink.GoneException("the tail " + written.tailKey() + " is gone", e);
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

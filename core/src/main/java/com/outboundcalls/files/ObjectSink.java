@@ -10,7 +10,11 @@ public interface ObjectSink {
     /** Writes a file's content, however large, without holding it in memory. */
     void put(String key, Path content, String contentType);
 
-    /** Reads back an object this sink wrote. */
+    /**
+     * Reads back an object this sink wrote.
+     *
+     * @throws java.io.UncheckedIOException caused by a {@link java.io.FileNotFoundException} if there is none
+     */
     InputStream open(String key);
 
     void delete(String key);
@@ -31,23 +35,26 @@ public interface ObjectSink {
      * Uploads the part {@code number} (from 1) of an upload, replacing a part of that number; its entity tag. Every
      * part but the last holds at least {@link #MIN_PART_SIZE} bytes.
      *
-     * @throws UploadGoneException if the upload was completed or abandoned
+     * @throws GoneException if the upload was completed or abandoned
      */
     String uploadPart(String key, String uploadId, int number, byte[] content);
 
     /**
      * Completes an upload with its parts' tags in order.
      *
-     * @throws UploadGoneException if the upload was completed or abandoned
+     * @throws GoneException if the upload was completed or abandoned
      */
     void completeUpload(String key, String uploadId, java.util.List<String> tags);
 
     /** Abandons an upload and its parts; nothing if it is gone already. */
     void abortUpload(String key, String uploadId);
 
-    /** An upload that was completed or abandoned: a step of it taken again has nothing left to do. */
-    final class UploadGoneException extends RuntimeException {
-        public UploadGoneException(String message, Throwable cause) {
+    /**
+     * What a step of a file written in steps would continue is gone: the upload was completed or abandoned, or the
+     * step's tail was deleted by the step after it. The step was taken before: it has nothing left to do.
+     */
+    final class GoneException extends RuntimeException {
+        public GoneException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -1,6 +1,7 @@
 package com.outboundcalls.invoice;
 
 import com.outboundcalls.files.FileInParts;
+import com.outboundcalls.files.LatestRewrites;
 import com.outboundcalls.files.ObjectSink;
 
 import java.io.ByteArrayOutputStream;
@@ -9,9 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -52,13 +51,6 @@ public final class FinanceExports {
         void next(Step step);
     }
 
-    /** Which rewrite of each file is the latest. */
-    public interface Rewrites {
-        void started(String fileKey, String chain);
-
-        Optional<String> latest(String fileKey);
-    }
-
     /** What a step did. */
     public enum Outcome {
         /** Appended its page and handed the next step on. */
@@ -76,16 +68,16 @@ public final class FinanceExports {
     private final FileInParts parts;
     private final AccountingEntries.Accounts accounts;
     private final Steps steps;
-    private final Rewrites rewrites;
+    private final LatestRewrites rewrites;
     private final int pageSize;
 
     public FinanceExports(InvoiceStore invoices, ObjectSink exports, AccountingEntries.Accounts accounts, Steps steps,
-                          Rewrites rewrites) {
+                          LatestRewrites rewrites) {
         this(invoices, exports, accounts, steps, rewrites, PAGE_SIZE, ObjectSink.MIN_PART_SIZE);
     }
 
     public FinanceExports(InvoiceStore invoices, ObjectSink exports, AccountingEntries.Accounts accounts, Steps steps,
-                          Rewrites rewrites, int pageSize, int partSize) {
+                          LatestRewrites rewrites, int pageSize, int partSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("a step reads at least one document");
         }
@@ -105,7 +97,8 @@ public final class FinanceExports {
     public static FinanceExports inProcess(InvoiceStore invoices, ObjectSink exports,
                                            AccountingEntries.Accounts accounts, int pageSize, int partSize) {
         InProcess chain = new InProcess();
-        FinanceExports writer = new FinanceExports(invoices, exports, accounts, chain, chain, pageSize, partSize);
+        FinanceExports writer = new FinanceExports(invoices, exports, accounts, chain, LatestRewrites.inMemory(),
+                pageSize, partSize);
         chain.writer = writer;
         return writer;
     }
@@ -178,10 +171,12 @@ public final class FinanceExports {
             if (next != null) {
                 steps.next(new Step(step.file(), step.month(), step.asOf(), step.chain(), step.index() + 1, next,
                         written, entries, reverseCharge));
+                parts.release(step.written());
                 return Outcome.CONTINUED;
             }
             parts.finish(key, type, written);
-        } catch (ObjectSink.UploadGoneException e) {
+            parts.release(step.written());
+        } catch (ObjectSink.GoneException e) {
             return Outcome.DONE_BEFORE;
         }
         if (step.file() == File.JOURNAL && !reverseCharge.isEmpty()) {
@@ -192,9 +187,8 @@ public final class FinanceExports {
     }
 
     /** Steps taken as soon as they are handed on, one after the other, in the caller's thread. */
-    private static final class InProcess implements Steps, Rewrites {
+    private static final class InProcess implements Steps {
         private final Deque<Step> queue = new ArrayDeque<>();
-        private final Map<String, String> latest = new HashMap<>();
         private FinanceExports writer;
         private boolean taking;
 
@@ -213,16 +207,6 @@ public final class FinanceExports {
                 taking = false;
                 queue.clear();
             }
-        }
-
-        @Override
-        public synchronized void started(String fileKey, String chain) {
-            latest.put(fileKey, chain);
-        }
-
-        @Override
-        public synchronized Optional<String> latest(String fileKey) {
-            return Optional.ofNullable(latest.get(fileKey));
         }
     }
 }

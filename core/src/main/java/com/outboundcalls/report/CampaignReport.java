@@ -27,7 +27,7 @@ public final class CampaignReport {
             + "last_decision_at;last_decision;history";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+    private final StringBuilder csv = new StringBuilder();
     private final Map<ContactStatus, Long> byStatus = new EnumMap<>(ContactStatus.class);
     private final Map<String, Long> lastDecisions = new TreeMap<>();
     private long contacts;
@@ -73,25 +73,79 @@ public final class CampaignReport {
                 .append("\r\n");
     }
 
+    /** The whole file of the contacts added: the BOM, the header and their rows. */
     public byte[] csv() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        out.writeBytes(csv.toString().getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(header());
+        out.writeBytes(rows());
         return out.toByteArray();
     }
 
+    /** The file's beginning: the BOM and the header line. */
+    public static byte[] header() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        out.writeBytes((HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** The rows of the contacts added. */
+    public byte[] rows() {
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the summary counts, summed from page to page: contacts, attempts, contacts by status and by their last
+     * decision.
+     */
+    public record Tally(long contacts, long attempts, Map<String, Long> byStatus, Map<String, Long> lastDecisions) {
+
+        public static final Tally NONE = new Tally(0, 0, Map.of(), Map.of());
+
+        public Tally {
+            byStatus = Map.copyOf(byStatus);
+            lastDecisions = Map.copyOf(lastDecisions);
+        }
+
+        public Tally plus(Tally other) {
+            Map<String, Long> statuses = new TreeMap<>(byStatus);
+            other.byStatus.forEach((k, v) -> statuses.merge(k, v, Long::sum));
+            Map<String, Long> last = new TreeMap<>(lastDecisions);
+            other.lastDecisions.forEach((k, v) -> last.merge(k, v, Long::sum));
+            return new Tally(contacts + other.contacts, attempts + other.attempts, statuses, last);
+        }
+    }
+
+    /** The counts of the contacts added. */
+    public Tally tally() {
+        Map<String, Long> statuses = new TreeMap<>();
+        byStatus.forEach((status, n) -> statuses.put(status.name(), n));
+        return new Tally(contacts, attempts, statuses, lastDecisions);
+    }
+
     public byte[] summary(Campaign campaign, Instant at) {
+        return summary(campaign, at, tally());
+    }
+
+    /** The summary: the campaign, as of when, and the counts over all its contacts. */
+    public static byte[] summary(Campaign campaign, Instant at, Tally tally) {
         ObjectNode root = JSON.createObjectNode();
         root.put("clientId", campaign.clientId());
         root.put("campaignId", campaign.campaignId());
         root.put("campaignStatus", campaign.status().name());
         root.put("asOf", Times.iso(at));
-        root.put("contacts", contacts);
-        root.put("attempts", attempts);
+        root.put("contacts", tally.contacts());
+        root.put("attempts", tally.attempts());
         ObjectNode statuses = root.putObject("byStatus");
-        byStatus.forEach((status, n) -> statuses.put(status.name(), n));
+        // In the statuses' order, as before.
+        for (ContactStatus status : ContactStatus.values()) {
+            Long n = tally.byStatus().get(status.name());
+            if (n != null) {
+                statuses.put(status.name(), n);
+            }
+        }
         ObjectNode last = root.putObject("byLastDecision");
-        lastDecisions.forEach(last::put);
+        new TreeMap<>(tally.lastDecisions()).forEach(last::put);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -2,29 +2,158 @@ package com.outboundcalls.report;
 
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.contact.ContactRecord;
+import com.outboundcalls.files.FileInParts;
+import com.outboundcalls.files.LatestRewrites;
 import com.outboundcalls.files.ObjectSink;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
 
 /**
- * Writes a campaign's report under {@code reports/{clientId}/{campaignId}/}: the contacts with their histories,
- * and a summary. Rewritten whole each time from the contacts table, so a repeated run only refreshes it.
+ * Writes a campaign's report under {@code reports/{clientId}/{campaignId}/}: the contacts with their histories, and
+ * a summary. A rewrite goes in steps of a page of contacts, whatever the campaign's size: each step reads its page
+ * from where the last stopped, appends its rows ({@link FileInParts}) and hands the next step on, with the counts
+ * so far; the last finishes the file and writes the summary. Until then the previous report stays whole. A rewrite
+ * started later supersedes one under way; a step taken again writes the same tail and parts.
  */
 public final class CampaignReports {
 
-    private final ContactRecord.Source contacts;
-    private final ObjectSink reports;
+    /** How many contacts one step reads. */
+    public static final int PAGE_SIZE = 1000;
 
-    public CampaignReports(ContactRecord.Source contacts, ObjectSink reports) {
-        this.contacts = contacts;
-        this.reports = reports;
+    /**
+     * A step of a report's rewrite: the campaign, as of when, which rewrite ({@code chain}) and its step's index;
+     * then where the last step stopped: the store's cursor, the file so far, the counts so far.
+     */
+    public record Step(String clientId, String campaignId, Instant asOf, String chain, int index, String cursor,
+                       FileInParts.Written written, CampaignReport.Tally tally) {
     }
 
-    public CampaignReport write(Campaign campaign, Instant at) {
-        CampaignReport report = new CampaignReport();
-        contacts.forEachInCampaign(campaign.key(), report::add);
-        reports.put(CampaignReport.csvKey(campaign), report.csv(), "text/csv; charset=utf-8");
-        reports.put(CampaignReport.summaryKey(campaign), report.summary(campaign, at), "application/json");
-        return report;
+    /** Where steps are handed on: a queue in production. */
+    public interface Steps {
+        void next(Step step);
+    }
+
+    /** What a step did. */
+    public enum Outcome {
+        CONTINUED, FINISHED, SUPERSEDED, DONE_BEFORE, NO_CAMPAIGN
+    }
+
+    private final ContactRecord.Pages contacts;
+    private final Campaigns campaigns;
+    private final ObjectSink reports;
+    private final FileInParts parts;
+    private final Steps steps;
+    private final LatestRewrites rewrites;
+    private final int pageSize;
+
+    /** The campaign a step's report is about, read again at the last step for the summary's status. */
+    public interface Campaigns {
+        java.util.Optional<Campaign> campaign(String clientId, String campaignId);
+    }
+
+    public CampaignReports(ContactRecord.Pages contacts, Campaigns campaigns, ObjectSink reports, Steps steps,
+                           LatestRewrites rewrites) {
+        this(contacts, campaigns, reports, steps, rewrites, PAGE_SIZE, ObjectSink.MIN_PART_SIZE);
+    }
+
+    public CampaignReports(ContactRecord.Pages contacts, Campaigns campaigns, ObjectSink reports, Steps steps,
+                           LatestRewrites rewrites, int pageSize, int partSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a step reads at least one contact");
+        }
+        this.contacts = contacts;
+        this.campaigns = campaigns;
+        this.reports = reports;
+        this.parts = new FileInParts(reports, partSize);
+        this.steps = steps;
+        this.rewrites = rewrites;
+        this.pageSize = pageSize;
+    }
+
+    /** Reports rewritten to their end within the caller's invocation, each step after the other. */
+    public static CampaignReports inProcess(ContactRecord.Pages contacts, Campaigns campaigns, ObjectSink reports,
+                                            int pageSize, int partSize) {
+        InProcess chain = new InProcess();
+        CampaignReports writer = new CampaignReports(contacts, campaigns, reports, chain, LatestRewrites.inMemory(),
+                pageSize, partSize);
+        chain.writer = writer;
+        return writer;
+    }
+
+    /** Starts rewriting the campaign's report as of this instant. */
+    public void start(Campaign campaign, Instant asOf) {
+        String chain = UUID.randomUUID().toString();
+        rewrites.started(CampaignReport.csvKey(campaign), chain);
+        steps.next(new Step(campaign.clientId(), campaign.campaignId(), asOf, chain, 0, null,
+                FileInParts.Written.NOTHING, CampaignReport.Tally.NONE));
+    }
+
+    /** Takes one step of a rewrite. */
+    public Outcome take(Step step) {
+        java.util.Optional<Campaign> found = campaigns.campaign(step.clientId(), step.campaignId());
+        if (found.isEmpty()) {
+            return Outcome.NO_CAMPAIGN;
+        }
+        Campaign campaign = found.get();
+        String key = CampaignReport.csvKey(campaign);
+        if (!rewrites.latest(key).map(step.chain()::equals).orElse(false)) {
+            parts.abandon(key, step.written());
+            return Outcome.SUPERSEDED;
+        }
+        ContactRecord.Page page = contacts.page(campaign.key(), step.cursor(), pageSize);
+        CampaignReport rows = new CampaignReport();
+        page.contacts().forEach(rows::add);
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        if (step.index() == 0) {
+            lines.writeBytes(CampaignReport.header());
+        }
+        lines.writeBytes(rows.rows());
+        CampaignReport.Tally tally = step.tally().plus(rows.tally());
+        String type = "text/csv; charset=utf-8";
+        try {
+            FileInParts.Written written = parts.append(key, type, step.written(), lines.toByteArray(),
+                    "reports/parts/" + step.chain() + "/" + step.index());
+            if (page.next() != null) {
+                steps.next(new Step(step.clientId(), step.campaignId(), step.asOf(), step.chain(), step.index() + 1,
+                        page.next(), written, tally));
+                parts.release(step.written());
+                return Outcome.CONTINUED;
+            }
+            parts.finish(key, type, written);
+            parts.release(step.written());
+        } catch (ObjectSink.GoneException e) {
+            return Outcome.DONE_BEFORE;
+        }
+        reports.put(CampaignReport.summaryKey(campaign), CampaignReport.summary(campaign, step.asOf(), tally),
+                "application/json");
+        return Outcome.FINISHED;
+    }
+
+    /** Steps taken as soon as they are handed on, one after the other, in the caller's thread. */
+    private static final class InProcess implements Steps {
+        private final Deque<Step> queue = new ArrayDeque<>();
+        private CampaignReports writer;
+        private boolean taking;
+
+        @Override
+        public synchronized void next(Step step) {
+            queue.add(step);
+            if (taking) {
+                return;
+            }
+            taking = true;
+            try {
+                while (!queue.isEmpty()) {
+                    writer.take(queue.poll());
+                }
+            } finally {
+                taking = false;
+                queue.clear();
+            }
+        }
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Keeps what a client reads about its campaigns up to date: its dashboard, regenerated whole from the campaigns'
- * counters (so a repeated run only refreshes it), and a campaign's contact-level report when the campaign stops
- * running (the hourly report keeps only running campaigns').
+ * counters (so a repeated run only refreshes it), and a campaign's contact-level report, rewritten in steps, when
+ * the campaign stops running (the hourly report keeps only running campaigns').
  */
 public final class ClientReports {
 
@@ -29,11 +29,19 @@ public final class ClientReports {
         return client.map(c -> dashboards.regenerate(clientId, c.name()).size());
     }
 
-    /** The campaign's report rewritten at this instant; false when there is no such campaign. */
+    /**
+     * Starts rewriting the campaign's report as of this instant ({@link CampaignReports}); false when there is no
+     * such campaign.
+     */
     public boolean campaignReport(String clientId, String campaignId, Instant at) {
         return accounts.campaign(clientId, campaignId).map(campaign -> {
-            campaignReports.write(campaign, at);
+            campaignReports.start(campaign, at);
             return true;
         }).orElse(false);
+    }
+
+    /** Takes a step of a campaign report's rewrite. */
+    public CampaignReports.Outcome campaignReportStep(CampaignReports.Step step) {
+        return campaignReports.take(step);
     }
 }

@@ -13,10 +13,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -39,20 +37,8 @@ class FinanceExportsTest {
     private final InMemoryBilling.Invoices invoices = new InMemoryBilling.Invoices();
     private final InMemoryPorts.Objects exports = new InMemoryPorts.Objects();
     private final Deque<FinanceExports.Step> queued = new ArrayDeque<>();
-    private final Map<String, String> latest = new HashMap<>();
-    private final FinanceExports.Rewrites rewrites = new FinanceExports.Rewrites() {
-        @Override
-        public void started(String fileKey, String chain) {
-            latest.put(fileKey, chain);
-        }
-
-        @Override
-        public Optional<String> latest(String fileKey) {
-            return Optional.ofNullable(latest.get(fileKey));
-        }
-    };
     private final FinanceExports files = new FinanceExports(invoices, exports, AccountingEntries.Accounts.parse(null),
-            queued::add, rewrites, 2, PART);
+            queued::add, com.outboundcalls.files.LatestRewrites.inMemory(), 2, PART);
 
     @BeforeEach
     void sevenClientsOfWhichTwoUnderReverseChargeAreInvoicedForOctoberOnTheFirstOfNovember() {
@@ -157,12 +143,12 @@ class FinanceExportsTest {
         assertArrayEquals(fecAtOnce(NOVEMBER), exports.objects.get(InvoiceExports.fecKey(NOVEMBER)));
         Map<FinanceExports.Outcome, Long> counts = outcomes.stream().collect(Collectors.groupingBy(o -> o,
                 Collectors.counting()));
-        // Each delivery of a step hands on the next: the duplicates write the same tails and parts again (a step
-        // that started the upload, twice, started two: each completed with the same lines), and a completion of an
-        // upload completed before finds it gone. No upload is left behind.
-        assertTrue(counts.get(FinanceExports.Outcome.FINISHED) >= 1);
-        assertTrue(counts.get(FinanceExports.Outcome.DONE_BEFORE) >= 1);
-        assertTrue(exports.uploads.isEmpty());
+        // A step delivered again after it handed the next on finds the tail it read gone: it changes nothing. The
+        // step that started the upload, delivered twice, started two: the second, which no step goes on with, is
+        // left to the bucket's rule for uploads never finished.
+        assertEquals(1L, counts.get(FinanceExports.Outcome.FINISHED));
+        assertTrue(counts.get(FinanceExports.Outcome.DONE_BEFORE) >= 4);
+        assertTrue(exports.uploads.size() <= 1, exports.uploads.keySet().toString());
         assertFalse(counts.containsKey(FinanceExports.Outcome.SUPERSEDED));
     }
 

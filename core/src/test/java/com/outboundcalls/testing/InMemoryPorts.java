@@ -79,7 +79,23 @@ public final class InMemoryPorts {
     }
 
     /** Contacts and their state machine; every transition checks the state it leaves. */
-    public static final class Contacts implements ContactBook, ContactStore, com.outboundcalls.contact.ContactRecord.Source {
+    public static final class Contacts implements ContactBook, ContactStore, com.outboundcalls.contact.ContactRecord.Source,
+            com.outboundcalls.contact.ContactRecord.Pages {
+        @Override
+        public synchronized com.outboundcalls.contact.ContactRecord.Page page(String campaignKey, String cursor,
+                                                                                int limit) {
+            List<com.outboundcalls.contact.ContactRecord> after = new ArrayList<>();
+            forEachInCampaign(campaignKey, c -> {
+                if (cursor == null || c.contactId().compareTo(cursor) > 0) {
+                    after.add(c);
+                }
+            });
+            after.sort(java.util.Comparator.comparing(com.outboundcalls.contact.ContactRecord::contactId));
+            List<com.outboundcalls.contact.ContactRecord> page = after.subList(0, Math.min(limit, after.size()));
+            return new com.outboundcalls.contact.ContactRecord.Page(page,
+                    after.size() > limit ? page.get(page.size() - 1).contactId() : null);
+        }
+
 
         @Override
         public synchronized void forEachInCampaign(String campaignKey,
@@ -648,7 +664,11 @@ public final class InMemoryPorts {
 
         @Override
         public java.io.InputStream open(String key) {
-            return new java.io.ByteArrayInputStream(objects.get(key));
+            byte[] content = objects.get(key);
+            if (content == null) {
+                throw new java.io.UncheckedIOException(new java.io.FileNotFoundException(key));
+            }
+            return new java.io.ByteArrayInputStream(content);
         }
 
         @Override
@@ -685,7 +705,7 @@ public final class InMemoryPorts {
         public String uploadPart(String key, String uploadId, int number, byte[] content) {
             TreeMap<Integer, byte[]> parts = uploads.get(uploadId);
             if (parts == null) {
-                throw new UploadGoneException("no upload " + uploadId, null);
+                throw new GoneException("no upload " + uploadId, null);
             }
             parts.put(number, content.clone());
             return "tag-" + number + "-" + java.util.Arrays.hashCode(content);
@@ -695,7 +715,7 @@ public final class InMemoryPorts {
         public void completeUpload(String key, String uploadId, List<String> tags) {
             TreeMap<Integer, byte[]> parts = uploads.remove(uploadId);
             if (parts == null) {
-                throw new UploadGoneException("no upload " + uploadId, null);
+                throw new GoneException("no upload " + uploadId, null);
             }
             if (parts.size() != tags.size()) {
                 throw new IllegalArgumentException(tags.size() + " tags for " + parts.size() + " parts");

@@ -41,7 +41,7 @@ final class InvoicingWiring {
     com.outboundcalls.invoice.FinanceExports financeExports() {
         return new com.outboundcalls.invoice.FinanceExports(wiring.invoiceStore(), exports,
                 com.outboundcalls.invoice.AccountingEntries.Accounts.parse(wiring.optional("FEC_ACCOUNTS")),
-                invoiceRunTasks(), new com.outboundcalls.aws.DynamoExportRewrites(wiring.dynamoDb(),
+                invoiceRunTasks(), new com.outboundcalls.aws.DynamoLatestRewrites(wiring.dynamoDb(),
                 wiring.require("INVOICES_TABLE"), wiring.clock()));
     }
 

@@ -1,7 +1,7 @@
 package com.outboundcalls.functions.invoicing;
 
 import com.outboundcalls.aws.DynamoBillingDirectory;
-import com.outboundcalls.aws.DynamoExportRewrites;
+import com.outboundcalls.aws.DynamoLatestRewrites;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.files.FileInParts;
 import com.outboundcalls.files.ObjectSink;
@@ -80,7 +80,7 @@ class MonthFilesLocalCloudTest {
         Deque<FinanceExports.Step> queued = new ArrayDeque<>();
         FinanceExports files = new FinanceExports(wiring.invoiceStore(), wiring.objectSink(bucket),
                 AccountingEntries.Accounts.parse(null), queued::add,
-                new DynamoExportRewrites(wiring.dynamoDb(), cloud.physicalName("InvoicesTable"), Clock.systemUTC()),
+                new DynamoLatestRewrites(wiring.dynamoDb(), cloud.physicalName("InvoicesTable"), Clock.systemUTC()),
                 pageSize, ObjectSink.MIN_PART_SIZE);
         if (file == FinanceExports.File.JOURNAL) {
             files.rewriteJournal(month, LocalDate.of(2026, 11, 20));
@@ -149,7 +149,7 @@ class MonthFilesLocalCloudTest {
         // again with the same parts); the file stays the same.
         try {
             file.finish(key, "text/plain", written);
-        } catch (ObjectSink.UploadGoneException e) {
+        } catch (ObjectSink.GoneException e) {
             // what the step reports as done before
         }
         assertArrayEquals(expected.toByteArray(), cloud.s3().getObjectAsBytes(r -> r.bucket(bucket).key(key))

@@ -11,6 +11,8 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
+import com.outboundcalls.aws.SqsReportRequests;
+import com.outboundcalls.report.CampaignReports;
 import com.outboundcalls.report.ClientReports;
 
 import java.io.IOException;
@@ -20,7 +22,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Dashboard requests queue, three kinds of request:
+ * Dashboard requests queue, three kinds of request, and the steps of the campaign reports' rewrites they start:
  * <ul>
  *   <li>{@code {"clientId"}}, every hour: the client's dashboard;</li>
  *   <li>{@code {"clientId", "campaignId", "asOf", "dashboard": false}}, every hour: a running campaign's report as
@@ -64,13 +66,20 @@ public final class DashboardRequestHandler implements RequestHandler<SQSEvent, S
         int[] written = {0};
         SQSBatchResponse response = batch.process(event, message -> {
             JsonNode request = read(message.getBody());
+            if (request.path("reportStep").isObject()) {
+                CampaignReports.Step step = SqsReportRequests.step(request.get("reportStep"));
+                CampaignReports.Outcome outcome = reports.campaignReportStep(step);
+                log.info("campaign_report_step", "clientId", step.clientId(), "campaignId", step.campaignId(),
+                        "step", step.index(), "outcome", outcome);
+                return;
+            }
             String clientId = request.path("clientId").asText("");
             if (clientId.isBlank()) {
                 throw new IllegalArgumentException("a dashboard request names its clientId");
             }
             String campaignId = request.path("campaignId").asText(null);
             if (campaignId != null && reports.campaignReport(clientId, campaignId, asOf(request))) {
-                log.info("campaign_report_written", "clientId", clientId, "campaignId", campaignId);
+                log.info("campaign_report_started", "clientId", clientId, "campaignId", campaignId);
             }
             if (!request.path("dashboard").asBoolean(true)) {
                 return; // the hourly report of a running campaign: its client's dashboard has a request of its own

@@ -13,9 +13,16 @@ final class ReportingWiring {
     private ReportingWiring() {
     }
 
+    /**
+     * Campaign reports rewritten in steps on DASHBOARD_QUEUE_URL (the requests' queue), each report's latest
+     * rewrite recorded in CAMPAIGN_STATS_TABLE.
+     */
     private static CampaignReports campaignReports(Wiring wiring) {
-        return new CampaignReports(wiring.contactBook(),
-                wiring.objectSink(wiring.require("REPORT_BUCKET")));
+        return new CampaignReports(wiring.contactBook(), wiring.accountDirectory()::campaign,
+                wiring.objectSink(wiring.require("REPORT_BUCKET")),
+                new SqsReportRequests(wiring.sqs(), wiring.require("DASHBOARD_QUEUE_URL")),
+                new com.outboundcalls.aws.DynamoLatestRewrites(wiring.dynamoDb(), wiring.require("CAMPAIGN_STATS_TABLE"),
+                        wiring.clock()));
     }
 
     /** The hourly reports: a request per client's dashboard or campaign's report on DASHBOARD_QUEUE_URL. */

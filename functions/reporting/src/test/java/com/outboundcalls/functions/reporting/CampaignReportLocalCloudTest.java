@@ -122,4 +122,33 @@ class CampaignReportLocalCloudTest {
         assertTrue(cloud.function("DashboardRequestsFunction").invocations() > requestsBefore);
         assertEquals(List.of(), cloud.accessDenials(), "each function within its template policy");
     }
+
+    @Test
+    void aReportWrittenSevenContactsAStepWithTheFunctionsIdentityIsTheReportWrittenAtOnceAndLeavesNoTail() {
+        com.outboundcalls.glue.Wiring wiring = new com.outboundcalls.glue.Wiring(new com.outboundcalls.aws.FunctionRuntime(
+                cloud.function("DashboardRequestsFunction").environment(), cloud.clock(), d -> { }));
+        String bucket = cloud.physicalName("ContactBucket");
+        Campaign big = wiring.accountDirectory().campaign("acme", "big").orElseThrow();
+        java.util.function.IntFunction<byte[]> report = pageSize -> {
+            java.util.Deque<com.outboundcalls.report.CampaignReports.Step> queued = new java.util.ArrayDeque<>();
+            com.outboundcalls.report.CampaignReports reports = new com.outboundcalls.report.CampaignReports(
+                    wiring.contactBook(), wiring.accountDirectory()::campaign, wiring.objectSink(bucket), queued::add,
+                    new com.outboundcalls.aws.DynamoLatestRewrites(wiring.dynamoDb(),
+                            cloud.physicalName("CampaignStatsTable"), wiring.clock()),
+                    pageSize, com.outboundcalls.files.ObjectSink.MIN_PART_SIZE);
+            reports.start(big, Instant.parse("2026-10-05T09:00:00Z"));
+            while (!queued.isEmpty()) {
+                reports.take(queued.poll());
+            }
+            return cloud.s3().getObjectAsBytes(r -> r.bucket(bucket).key("reports/acme/big/campaign-report.csv"))
+                    .asByteArray();
+        };
+        byte[] atOnce = report.apply(1000);
+        byte[] inSteps = report.apply(7);
+
+        org.junit.jupiter.api.Assertions.assertArrayEquals(atOnce, inSteps, "30 contacts read by cursor, 7 a step");
+        assertTrue(cloud.s3().listObjectsV2(r -> r.bucket(bucket).prefix("reports/parts/")).contents().isEmpty(),
+                "no callee's row left in a tail");
+        assertEquals(List.of(), cloud.accessDenials(), "within the function's template policy");
+    }
 }

@@ -36,7 +36,9 @@ class DashboardRequestHandlerTest {
             new Dashboards(clientId -> accounts.campaigns.values().stream()
                     .filter(c -> c.clientId().equals(clientId)).toList(), campaignKey -> Optional.empty(),
                     (clientId, campaignId) -> List.of(), reports, clock),
-            new CampaignReports((campaignKey, each) -> { }, reports)), new Metrics("dashboard-requests", clock),
+            CampaignReports.inProcess((campaignKey, cursor, limit) -> new com.outboundcalls.contact.ContactRecord.Page(
+                    List.of(), null), accounts::campaign, reports, CampaignReports.PAGE_SIZE,
+                    com.outboundcalls.files.ObjectSink.MIN_PART_SIZE)), new Metrics("dashboard-requests", clock),
             clock);
 
     @Test

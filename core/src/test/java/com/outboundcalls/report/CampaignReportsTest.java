@@ -1,0 +1,145 @@
+package com.outboundcalls.report;
+
+import com.outboundcalls.account.Campaign;
+import com.outboundcalls.contact.ContactRecord;
+import com.outboundcalls.contact.ContactStatus;
+import com.outboundcalls.files.LatestRewrites;
+import com.outboundcalls.testing.InMemoryPorts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A campaign of 25 contacts reported in steps of 4 contacts, with parts of 512 bytes. */
+class CampaignReportsTest {
+
+    private static final Instant T = Instant.parse("2026-10-05T08:00:00Z");
+    private static final int PART = 512;
+    private static final Campaign SPRING = new Campaign("acme", "spring", Campaign.Status.ACTIVE, null, null, 1);
+
+    private final List<ContactRecord> contacts = new ArrayList<>();
+    private final InMemoryPorts.Objects bucket = new InMemoryPorts.Objects();
+    private final Deque<CampaignReports.Step> queued = new ArrayDeque<>();
+    private final int[] pagesRead = {0};
+    private final ContactRecord.Pages pages = (campaignKey, cursor, limit) -> {
+        pagesRead[0]++;
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int to = Math.min(contacts.size(), from + limit);
+        return new ContactRecord.Page(contacts.subList(from, to), to < contacts.size() ? Integer.toString(to) : null);
+    };
+    private final CampaignReports reports = new CampaignReports(pages,
+            (clientId, campaignId) -> clientId.equals("acme") && campaignId.equals("spring") ? Optional.of(SPRING)
+                    : Optional.empty(), bucket, queued::add, LatestRewrites.inMemory(), 4, PART);
+
+    @BeforeEach
+    void twentyFiveContacts() {
+        bucket.minPartSize = PART;
+        for (int i = 0; i < 25; i++) {
+            ContactStatus status = i % 3 == 0 ? ContactStatus.NOT_REACHED : ContactStatus.CALLABLE;
+            contacts.add(new ContactRecord(String.format("ct-%02d", i), "+336123456" + String.format("%02d", i),
+                    "contacts.csv", i + 2, status, i % 4, 0, T.plusSeconds(i),
+                    List.of(new ContactRecord.Decision(T, "STORED", "from row " + (i + 2) + " of contacts.csv"),
+                            new ContactRecord.Decision(T.plusSeconds(60 + i), i % 3 == 0 ? "NOT_REACHED" : "QUEUED",
+                                    i % 3 == 0 ? "NO_ANSWER" : ""))));
+        }
+    }
+
+    private CampaignReport whole() {
+        CampaignReport report = new CampaignReport();
+        contacts.forEach(report::add);
+        return report;
+    }
+
+    private List<CampaignReports.Outcome> takeAll() {
+        List<CampaignReports.Outcome> outcomes = new ArrayList<>();
+        while (!queued.isEmpty()) {
+            outcomes.add(reports.take(queued.poll()));
+        }
+        return outcomes;
+    }
+
+    @Test
+    void theReportWrittenFourContactsAStepIsTheReportWrittenAtOnceAndItsTailsAreGone() {
+        reports.start(SPRING, T.plusSeconds(3600));
+        List<CampaignReports.Outcome> outcomes = takeAll();
+
+        assertEquals(7, outcomes.size(), "25 contacts, four a step");
+        assertEquals(CampaignReports.Outcome.FINISHED, outcomes.get(6));
+        byte[] csv = bucket.objects.get(CampaignReport.csvKey(SPRING));
+        assertArrayEquals(whole().csv(), csv);
+        assertTrue(csv.length > 2 * PART, "the report went up in parts");
+        assertArrayEquals(whole().summary(SPRING, T.plusSeconds(3600)),
+                bucket.objects.get(CampaignReport.summaryKey(SPRING)), "the counts summed over the steps");
+        assertTrue(bucket.objects.keySet().stream().noneMatch(k -> k.startsWith("reports/parts/")),
+                "no callee's row is left in a tail: " + bucket.objects.keySet());
+        assertTrue(bucket.uploads.isEmpty());
+    }
+
+    @Test
+    void aRewriteStartedWhileAnotherIsUnderWayStopsTheOlderOneAndLeavesNothingOfIt() {
+        reports.start(SPRING, T.plusSeconds(3600));
+        reports.take(queued.poll());
+        reports.take(queued.poll());
+        CampaignReports.Step older = queued.poll();
+
+        contacts.add(new ContactRecord("ct-99", "+33612345699", "late.csv", 2, ContactStatus.CALLABLE, 0, 0, T,
+                List.of()));
+        reports.start(SPRING, T.plusSeconds(7200));
+        assertEquals(CampaignReports.Outcome.SUPERSEDED, reports.take(older));
+        takeAll();
+
+        assertArrayEquals(whole().csv(), bucket.objects.get(CampaignReport.csvKey(SPRING)));
+        String summary = new String(bucket.objects.get(CampaignReport.summaryKey(SPRING)), StandardCharsets.UTF_8);
+        assertTrue(summary.contains("\"contacts\" : 26") && summary.contains("2026-10-05T10:00:00.000Z"), summary);
+        assertTrue(bucket.objects.keySet().stream().noneMatch(k -> k.startsWith("reports/parts/")));
+        assertTrue(bucket.uploads.isEmpty(), "the older rewrite's parts are gone");
+    }
+
+    @Test
+    void aStepDeliveredAgainAfterTheNextWasHandedOnFindsItsTailGoneAndChangesNothing() {
+        reports.start(SPRING, T);
+        reports.take(queued.poll());
+        CampaignReports.Step second = queued.poll();
+        assertEquals(CampaignReports.Outcome.CONTINUED, reports.take(second));
+        assertEquals(1, queued.size());
+
+        assertEquals(CampaignReports.Outcome.DONE_BEFORE, reports.take(second));
+        assertEquals(1, queued.size(), "no second chain");
+        takeAll();
+        assertArrayEquals(whole().csv(), bucket.objects.get(CampaignReport.csvKey(SPRING)));
+    }
+
+    @Test
+    void eachStepReadsOnePageWhateverTheCampaignsSize() {
+        for (int i = 25; i < 400; i++) {
+            contacts.add(new ContactRecord(String.format("ct-%03d", i), "+33612345678", "big.csv", i, ContactStatus
+                    .CALLABLE, 0, 0, T, List.of()));
+        }
+        reports.start(SPRING, T);
+        int steps = 0;
+        int largestTail = 0;
+        while (!queued.isEmpty()) {
+            CampaignReports.Step step = queued.poll();
+            if (step.written().tailKey() != null) {
+                largestTail = Math.max(largestTail, bucket.objects.get(step.written().tailKey()).length);
+            }
+            int before = pagesRead[0];
+            reports.take(step);
+            assertEquals(before + 1, pagesRead[0], "one page a step");
+            steps++;
+        }
+        assertEquals(100, steps);
+        assertTrue(largestTail < PART, "what waits for the next step never fills a part");
+        assertArrayEquals(whole().csv(), bucket.objects.get(CampaignReport.csvKey(SPRING)));
+    }
+}
