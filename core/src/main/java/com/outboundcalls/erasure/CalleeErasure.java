@@ -7,10 +7,12 @@ import com.outboundcalls.account.ClientProfile;
 import com.outboundcalls.account.ErasureRequest;
 import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.dial.ProspectingLimit;
+import com.outboundcalls.files.LatestRewrites;
 import com.outboundcalls.files.StoredFiles;
 import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.ingest.FileLedger;
 import com.outboundcalls.ingest.NumberRedaction;
+import com.outboundcalls.report.CampaignReport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,9 +49,15 @@ public final class CalleeErasure {
     private final StoredFiles files;
     private final FileLedger ledger;
     private final ContactIds ids;
+    private final LatestRewrites reportRewrites;
 
+    /**
+     * @param reportRewrites the campaign reports' latest rewrites: one under way when the number is erased is
+     *                       stopped, since the pages it read before may hold the number's row
+     */
     public CalleeErasure(AccountRecords accounts, AccountAdministration administration, ContactBook contacts,
-                         ProspectingLimit.Histories histories, StoredFiles files, FileLedger ledger, ContactIds ids) {
+                         ProspectingLimit.Histories histories, StoredFiles files, FileLedger ledger, ContactIds ids,
+                         LatestRewrites reportRewrites) {
         this.accounts = accounts;
         this.administration = administration;
         this.contacts = contacts;
@@ -57,6 +65,7 @@ public final class CalleeErasure {
         this.files = files;
         this.ledger = ledger;
         this.ids = ids;
+        this.reportRewrites = reportRewrites;
     }
 
     /** Runs the request named (a queue message's), if it is still pending; returns it as it then stands. */
@@ -74,6 +83,9 @@ public final class CalleeErasure {
         // Files first: an upload still being ingested makes the erasure wait, with nothing of it half done.
         uploads(clientId, profile, redaction, removed);
         for (AccountRecords.VersionedCampaign versioned : accounts.campaigns(clientId)) {
+            // A report being rewritten stops at its next step; the report as it stands is cleaned below, and the
+            // next rewrite reads contacts without the number.
+            reportRewrites.started(CampaignReport.csvKey(versioned.campaign()), "erasure-" + request.requestId());
             String campaignId = versioned.campaign().campaignId();
             if (contacts.erase(versioned.campaign().key(), ids.of(clientId, campaignId, e164))) {
                 removed.merge("contacts", 1L, Long::sum);

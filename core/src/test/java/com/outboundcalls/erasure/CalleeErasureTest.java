@@ -25,6 +25,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,8 +44,10 @@ class CalleeErasureTest {
     private final InMemoryPorts.Prospecting histories = new InMemoryPorts.Prospecting();
     private final InMemoryPorts.VersionedFiles files = new InMemoryPorts.VersionedFiles();
     private final InMemoryPorts.Ledger ledger = new InMemoryPorts.Ledger();
+    private final com.outboundcalls.files.LatestRewrites reportRewrites =
+            com.outboundcalls.files.LatestRewrites.inMemory();
     private final CalleeErasure erasure = new CalleeErasure(accounts, admin, contacts, histories, files, ledger,
-            InMemoryPorts.CONTACT_IDS);
+            InMemoryPorts.CONTACT_IDS, reportRewrites);
 
     @BeforeEach
     void aClientWithTheNumberInTwoCampaignsItsFilesAndReports() {
@@ -76,8 +79,13 @@ class CalleeErasureTest {
         ErasureRequest request = admin.requestErasure(MARIE, "acme", "06 12 34 56 78");
         assertEquals(ErasureRequest.Status.REQUESTED, request.status());
         assertTrue(accounts.oppositions.containsKey("acme|" + ERASED), "opposed from the moment it is asked");
+        reportRewrites.started("reports/acme/spring/campaign-report.csv", "hourly-rewrite-under-way");
 
         ErasureRequest done = erasure.run("acme", request.requestId());
+
+        assertNotEquals(java.util.Optional.of("hourly-rewrite-under-way"),
+                reportRewrites.latest("reports/acme/spring/campaign-report.csv"),
+                "a report rewrite under way, whose pages may hold the number, is stopped");
 
         assertEquals(ErasureRequest.Status.COMPLETED, done.status());
         assertNull(done.e164(), "the request keeps no number once done");

@@ -41,7 +41,8 @@ public final class CalleeErasureHandler implements RequestHandler<SQSEvent, SQSB
         this(new CalleeErasure(wiring.accountRecords(), new AccountAdministration(wiring.accountRecords(),
                         wiring.require("DEFAULT_CALLER_ID"), wiring.clock()), wiring.contactBook(),
                         wiring.prospectingHistories(), new S3StoredFiles(wiring.s3(), wiring.require("CONTACT_BUCKET")),
-                        wiring.fileLedger(), wiring.contactIds()),
+                        wiring.fileLedger(), wiring.contactIds(), new com.outboundcalls.aws.DynamoLatestRewrites(
+                        wiring.dynamoDb(), wiring.require("CAMPAIGN_STATS_TABLE"), wiring.clock())),
                 wiring.metrics("callee-erasure"));
     }
 
