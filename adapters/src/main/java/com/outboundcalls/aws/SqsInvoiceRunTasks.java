@@ -3,9 +3,7 @@ package com.outboundcalls.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.outboundcalls.files.FileInParts;
 import com.outboundcalls.invoice.FinanceExports;
 import com.outboundcalls.invoice.InvoiceRunTasks;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -61,15 +59,7 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks, FinanceExports
         if (step.cursor() != null) {
             export.put("cursor", step.cursor());
         }
-        FileInParts.Written written = step.written();
-        if (written.uploadId() != null) {
-            export.put("uploadId", written.uploadId());
-        }
-        ArrayNode tags = export.putArray("tags");
-        written.tags().forEach(tags::add);
-        if (written.tailKey() != null) {
-            export.put("tail", written.tailKey());
-        }
+        WrittenJson.put(export, step.written());
         export.put("entries", step.entries());
         ObjectNode reverseCharge = export.putObject("reverseCharge");
         step.reverseCharge().forEach((taker, amount) -> reverseCharge.put(taker, amount.toPlainString()));
@@ -78,8 +68,6 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks, FinanceExports
 
     private static FinanceExports.Step step(JsonNode export) {
         try {
-            List<String> tags = new java.util.ArrayList<>();
-            export.path("tags").forEach(tag -> tags.add(tag.asText()));
             java.util.Map<String, java.math.BigDecimal> reverseCharge = new java.util.TreeMap<>();
             export.path("reverseCharge").fields().forEachRemaining(e -> reverseCharge.put(e.getKey(),
                     new java.math.BigDecimal(e.getValue().asText())));
@@ -88,8 +76,7 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks, FinanceExports
                     export.hasNonNull("asOf") ? java.time.LocalDate.parse(export.get("asOf").asText()) : null,
                     export.path("chain").asText(), export.path("index").asInt(),
                     export.hasNonNull("cursor") ? export.get("cursor").asText() : null,
-                    new FileInParts.Written(export.hasNonNull("uploadId") ? export.get("uploadId").asText() : null,
-                            tags, export.hasNonNull("tail") ? export.get("tail").asText() : null),
+                    WrittenJson.read(export),
                     export.path("entries").asInt(), reverseCharge);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new IllegalArgumentException("not a step of a month's file: " + e.getMessage(), e);

@@ -1,14 +1,12 @@
 package com.outboundcalls.aws;
 
 import com.outboundcalls.account.Campaign;
-import com.outboundcalls.files.FileInParts;
 import com.outboundcalls.report.CampaignReport;
 import com.outboundcalls.report.CampaignReports;
 import com.outboundcalls.report.ReportRequests;
 import com.outboundcalls.time.Times;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -54,15 +52,7 @@ public final class SqsReportRequests implements ReportRequests, CampaignReports.
         if (step.cursor() != null) {
             node.put("cursor", step.cursor());
         }
-        FileInParts.Written written = step.written();
-        if (written.uploadId() != null) {
-            node.put("uploadId", written.uploadId());
-        }
-        ArrayNode tags = node.putArray("tags");
-        written.tags().forEach(tags::add);
-        if (written.tailKey() != null) {
-            node.put("tail", written.tailKey());
-        }
+        WrittenJson.put(node, step.written());
         CampaignReport.Tally tally = step.tally();
         ObjectNode t = node.putObject("tally");
         t.put("contacts", tally.contacts());
@@ -77,8 +67,6 @@ public final class SqsReportRequests implements ReportRequests, CampaignReports.
     /** The step a message's {@code reportStep} holds. */
     public static CampaignReports.Step step(JsonNode node) {
         try {
-            List<String> tags = new java.util.ArrayList<>();
-            node.path("tags").forEach(tag -> tags.add(tag.asText()));
             JsonNode t = node.path("tally");
             java.util.Map<String, Long> statuses = new java.util.TreeMap<>();
             t.path("byStatus").fields().forEachRemaining(e -> statuses.put(e.getKey(), e.getValue().asLong()));
@@ -92,8 +80,7 @@ public final class SqsReportRequests implements ReportRequests, CampaignReports.
             }
             return new CampaignReports.Step(clientId, campaignId, Instant.parse(node.path("asOf").asText()), chain,
                     node.path("index").asInt(), node.hasNonNull("cursor") ? node.get("cursor").asText() : null,
-                    new FileInParts.Written(node.hasNonNull("uploadId") ? node.get("uploadId").asText() : null, tags,
-                            node.hasNonNull("tail") ? node.get("tail").asText() : null),
+                    WrittenJson.read(node),
                     new CampaignReport.Tally(t.path("contacts").asLong(), t.path("attempts").asLong(), statuses, last));
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("a report step's asOf is an instant", e);

@@ -3,13 +3,12 @@ package com.outboundcalls.invoice;
 import com.outboundcalls.files.FileInParts;
 import com.outboundcalls.files.LatestRewrites;
 import com.outboundcalls.files.ObjectSink;
+import com.outboundcalls.files.StepsInProcess;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -96,10 +95,10 @@ public final class FinanceExports {
      */
     public static FinanceExports inProcess(InvoiceStore invoices, ObjectSink exports,
                                            AccountingEntries.Accounts accounts, int pageSize, int partSize) {
-        InProcess chain = new InProcess();
-        FinanceExports writer = new FinanceExports(invoices, exports, accounts, chain, LatestRewrites.inMemory(),
+        StepsInProcess<Step> chain = new StepsInProcess<>();
+        FinanceExports writer = new FinanceExports(invoices, exports, accounts, chain::next, LatestRewrites.inMemory(),
                 pageSize, partSize);
-        chain.writer = writer;
+        chain.takenBy(writer::take);
         return writer;
     }
 
@@ -184,29 +183,5 @@ public final class FinanceExports {
                     "text/csv; charset=utf-8");
         }
         return Outcome.FINISHED;
-    }
-
-    /** Steps taken as soon as they are handed on, one after the other, in the caller's thread. */
-    private static final class InProcess implements Steps {
-        private final Deque<Step> queue = new ArrayDeque<>();
-        private FinanceExports writer;
-        private boolean taking;
-
-        @Override
-        public synchronized void next(Step step) {
-            queue.add(step);
-            if (taking) {
-                return;
-            }
-            taking = true;
-            try {
-                while (!queue.isEmpty()) {
-                    writer.take(queue.poll());
-                }
-            } finally {
-                taking = false;
-                queue.clear();
-            }
-        }
     }
 }

@@ -5,11 +5,10 @@ import com.outboundcalls.contact.ContactRecord;
 import com.outboundcalls.files.FileInParts;
 import com.outboundcalls.files.LatestRewrites;
 import com.outboundcalls.files.ObjectSink;
+import com.outboundcalls.files.StepsInProcess;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.UUID;
 
 /**
@@ -77,10 +76,11 @@ public final class CampaignReports {
     /** Reports rewritten to their end within the caller's invocation, each step after the other. */
     public static CampaignReports inProcess(ContactRecord.Pages contacts, Campaigns campaigns, ObjectSink reports,
                                             int pageSize, int partSize) {
-        InProcess chain = new InProcess();
-        CampaignReports writer = new CampaignReports(contacts, campaigns, reports, chain, LatestRewrites.inMemory(),
+        StepsInProcess<Step> chain = new StepsInProcess<>();
+        CampaignReports writer = new CampaignReports(contacts, campaigns, reports, chain::next,
+                LatestRewrites.inMemory(),
                 pageSize, partSize);
-        chain.writer = writer;
+        chain.takenBy(writer::take);
         return writer;
     }
 
@@ -131,29 +131,5 @@ public final class CampaignReports {
         reports.put(CampaignReport.summaryKey(campaign), CampaignReport.summary(campaign, step.asOf(), tally),
                 "application/json");
         return Outcome.FINISHED;
-    }
-
-    /** Steps taken as soon as they are handed on, one after the other, in the caller's thread. */
-    private static final class InProcess implements Steps {
-        private final Deque<Step> queue = new ArrayDeque<>();
-        private CampaignReports writer;
-        private boolean taking;
-
-        @Override
-        public synchronized void next(Step step) {
-            queue.add(step);
-            if (taking) {
-                return;
-            }
-            taking = true;
-            try {
-                while (!queue.isEmpty()) {
-                    writer.take(queue.poll());
-                }
-            } finally {
-                taking = false;
-                queue.clear();
-            }
-        }
     }
 }
