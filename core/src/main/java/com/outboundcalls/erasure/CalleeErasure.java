@@ -7,12 +7,11 @@ import com.outboundcalls.account.ClientProfile;
 import com.outboundcalls.account.ErasureRequest;
 import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.dial.ProspectingLimit;
-import com.outboundcalls.files.LatestRewrites;
 import com.outboundcalls.files.StoredFiles;
 import com.outboundcalls.ingest.ContactIds;
 import com.outboundcalls.ingest.FileLedger;
 import com.outboundcalls.ingest.NumberRedaction;
-import com.outboundcalls.report.CampaignReport;
+import com.outboundcalls.account.Campaign;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,15 +48,20 @@ public final class CalleeErasure {
     private final StoredFiles files;
     private final FileLedger ledger;
     private final ContactIds ids;
-    private final LatestRewrites reportRewrites;
+    private final ReportRewrites reportRewrites;
+
+    /** Stops a campaign report's rewrite under way, in favour of the erasure named. */
+    public interface ReportRewrites {
+        void stop(Campaign campaign, String erasure);
+    }
 
     /**
-     * @param reportRewrites the campaign reports' latest rewrites: one under way when the number is erased is
-     *                       stopped, since the pages it read before may hold the number's row
+     * @param reportRewrites the campaign reports' rewrites: one under way when the number is erased is stopped,
+     *                       since the pages it read before may hold the number's row
      */
     public CalleeErasure(AccountRecords accounts, AccountAdministration administration, ContactBook contacts,
                          ProspectingLimit.Histories histories, StoredFiles files, FileLedger ledger, ContactIds ids,
-                         LatestRewrites reportRewrites) {
+                         ReportRewrites reportRewrites) {
         this.accounts = accounts;
         this.administration = administration;
         this.contacts = contacts;
@@ -85,7 +89,7 @@ public final class CalleeErasure {
         for (AccountRecords.VersionedCampaign versioned : accounts.campaigns(clientId)) {
             // A report being rewritten stops at its next step; the report as it stands is cleaned below, and the
             // next rewrite reads contacts without the number.
-            reportRewrites.started(CampaignReport.csvKey(versioned.campaign()), "erasure-" + request.requestId());
+            reportRewrites.stop(versioned.campaign(), "erasure-" + request.requestId());
             String campaignId = versioned.campaign().campaignId();
             if (contacts.erase(versioned.campaign().key(), ids.of(clientId, campaignId, e164))) {
                 removed.merge("contacts", 1L, Long::sum);

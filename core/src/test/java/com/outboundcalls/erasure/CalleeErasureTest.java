@@ -47,7 +47,8 @@ class CalleeErasureTest {
     private final com.outboundcalls.files.LatestRewrites reportRewrites =
             com.outboundcalls.files.LatestRewrites.inMemory();
     private final CalleeErasure erasure = new CalleeErasure(accounts, admin, contacts, histories, files, ledger,
-            InMemoryPorts.CONTACT_IDS, reportRewrites);
+            InMemoryPorts.CONTACT_IDS, (campaign, erasure) -> reportRewrites.started(
+                    com.outboundcalls.report.CampaignReport.csvKey(campaign), erasure));
 
     @BeforeEach
     void aClientWithTheNumberInTwoCampaignsItsFilesAndReports() {

@@ -41,9 +41,16 @@ public final class CalleeErasureHandler implements RequestHandler<SQSEvent, SQSB
         this(new CalleeErasure(wiring.accountRecords(), new AccountAdministration(wiring.accountRecords(),
                         wiring.require("DEFAULT_CALLER_ID"), wiring.clock()), wiring.contactBook(),
                         wiring.prospectingHistories(), new S3StoredFiles(wiring.s3(), wiring.require("CONTACT_BUCKET")),
-                        wiring.fileLedger(), wiring.contactIds(), new com.outboundcalls.aws.DynamoLatestRewrites(
-                        wiring.dynamoDb(), wiring.require("CAMPAIGN_STATS_TABLE"), wiring.clock())),
+                        wiring.fileLedger(), wiring.contactIds(), reportRewrites(wiring)),
                 wiring.metrics("callee-erasure"));
+    }
+
+    /** The campaign reports' latest rewrites, in CAMPAIGN_STATS_TABLE. */
+    private static CalleeErasure.ReportRewrites reportRewrites(Wiring wiring) {
+        com.outboundcalls.aws.DynamoLatestRewrites rewrites = new com.outboundcalls.aws.DynamoLatestRewrites(
+                wiring.dynamoDb(), wiring.require("CAMPAIGN_STATS_TABLE"), wiring.clock());
+        return (campaign, erasure) -> rewrites.started(com.outboundcalls.report.CampaignReport.csvKey(campaign),
+                erasure);
     }
 
     public CalleeErasureHandler(CalleeErasure erasure, Metrics metrics) {
