@@ -71,6 +71,26 @@ public final class FileInParts {
         return new Written(uploadId, tags, tailKey);
     }
 
+    /**
+     * One step of a rewrite: appends its lines after what it read, then either hands the next step on with where
+     * the file stands and deletes the tail it read, or, at the last page, finishes the file.
+     *
+     * @return whether the file was finished
+     * @throws ObjectSink.GoneException if the step was taken before (its tail or the upload is gone)
+     */
+    public boolean step(String key, String contentType, Written read, byte[] lines, String tailKey, boolean last,
+                        java.util.function.Consumer<Written> handOn) {
+        Written written = append(key, contentType, read, lines, tailKey);
+        if (!last) {
+            handOn.accept(written);
+            release(read);
+            return false;
+        }
+        finish(key, contentType, written);
+        release(read);
+        return true;
+    }
+
     /** Writes what is left and makes the file appear whole at its key; then deletes the last tail. */
     public void finish(String key, String contentType, Written written) {
         byte[] tail = tail(written);

@@ -164,17 +164,14 @@ public final class FinanceExports {
             next = page.next();
         }
         String type = step.file() == File.JOURNAL ? "text/csv; charset=utf-8" : "text/plain; charset=utf-8";
+        int numbered = entries;
+        String cursor = next;
         try {
-            FileInParts.Written written = parts.append(key, type, step.written(), lines.toByteArray(),
-                    tailKey(step));
-            if (next != null) {
-                steps.next(new Step(step.file(), step.month(), step.asOf(), step.chain(), step.index() + 1, next,
-                        written, entries, reverseCharge));
-                parts.release(step.written());
+            if (!parts.step(key, type, step.written(), lines.toByteArray(), tailKey(step), cursor == null,
+                    written -> steps.next(new Step(step.file(), step.month(), step.asOf(), step.chain(),
+                            step.index() + 1, cursor, written, numbered, reverseCharge)))) {
                 return Outcome.CONTINUED;
             }
-            parts.finish(key, type, written);
-            parts.release(step.written());
         } catch (ObjectSink.GoneException e) {
             return Outcome.DONE_BEFORE;
         }

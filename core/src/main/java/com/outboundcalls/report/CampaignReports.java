@@ -115,16 +115,12 @@ public final class CampaignReports {
         CampaignReport.Tally tally = step.tally().plus(rows.tally());
         String type = "text/csv; charset=utf-8";
         try {
-            FileInParts.Written written = parts.append(key, type, step.written(), lines.toByteArray(),
-                    "reports/parts/" + step.chain() + "/" + step.index());
-            if (page.next() != null) {
-                steps.next(new Step(step.clientId(), step.campaignId(), step.asOf(), step.chain(), step.index() + 1,
-                        page.next(), written, tally));
-                parts.release(step.written());
+            if (!parts.step(key, type, step.written(), lines.toByteArray(),
+                    "reports/parts/" + step.chain() + "/" + step.index(), page.next() == null,
+                    written -> steps.next(new Step(step.clientId(), step.campaignId(), step.asOf(), step.chain(),
+                            step.index() + 1, page.next(), written, tally)))) {
                 return Outcome.CONTINUED;
             }
-            parts.finish(key, type, written);
-            parts.release(step.written());
         } catch (ObjectSink.GoneException e) {
             return Outcome.DONE_BEFORE;
         }
