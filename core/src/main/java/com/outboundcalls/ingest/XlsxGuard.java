@@ -2,8 +2,8 @@ package com.outboundcalls.ingest;
 
 /**
  * Limits an XLSX workbook must respect before any of it is parsed: a workbook is a ZIP archive, and a small
- * one can unpack into gigabytes (a zip bomb). POI's own inflation-ratio check stays on while reading; its XML
- * parsers refuse DTDs and external entities.
+ * one can unpack into gigabytes (a zip bomb). The sizes the archive declares are checked first; while reading,
+ * a part that inflates past its declared size is refused ({@link XlsxParts#open}).
  *
  * @param maxUnpackedBytes  the most the archive's entries may add up to once unpacked
  * @param maxExpansionRatio the most an entry may grow when unpacked (unpacked / packed)

@@ -88,6 +88,21 @@ class FunctionJarsTest {
         }
     }
 
+    @Test
+    void theContactIngestJarReadsAWorkbookWithNothingButItself() throws Exception {
+        Path classes = Path.of(WorkbookFromJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process jvm = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                root.resolve("functions/contact-ingest/target/contact-ingest-lambda.jar") + java.io.File.pathSeparator
+                        + classes, WorkbookFromJar.class.getName(),
+                root.resolve("functions/contact-ingest/src/test/resources/files/contacts.xlsx").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, jvm.waitFor(), out);
+        assertTrue(out.contains("XLSX [Téléphone, Nom, Prénom, Pays, Date RDV]"), out);
+        assertTrue(out.contains("2 [612345678, Durand, Hugo, FR, 2026-12-03]"), out);
+        assertTrue(out.contains("7 [470 12 34 57, Janssens, , be, ]"), out);
+    }
+
     /** The services a function's policies allow: the prefixes of their actions, and the SAM policy templates. */
     @SuppressWarnings("unchecked")
     private static void collect(Object policies, Set<String> services) {
