@@ -5,6 +5,7 @@ import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.LegalEntity;
 import com.outboundcalls.invoice.AccountSuspensions;
 import com.outboundcalls.invoice.BillingDirectory;
+import com.outboundcalls.invoice.InvoiceStore;
 import com.outboundcalls.invoice.Provider;
 import com.outboundcalls.money.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -139,11 +140,8 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
     }
 
     @Override
-    public Map<String, List<String>> invoicedOnParents() {
-        Map<String, List<String>> byParent = new java.util.TreeMap<>();
-        sectionsByParent().forEach((parent, sections) -> byParent.put(parent, sections.stream()
-                .map(Section::clientId).toList()));
-        return byParent;
+    public List<String> invoicedOn(String parentClientId) {
+        return sectionsOf(parentClientId).stream().map(Section::clientId).toList();
     }
 
     @Override
@@ -262,14 +260,19 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
         }
     }
 
+    /** A page of a scan of the accounts table: a page may hold no suspended client and still have a next. */
     @Override
-    public List<String> suspendedForNonPayment() {
-        List<String> clients = new ArrayList<>();
-        dynamo.scanPaginator(r -> r.tableName(table).filterExpression("sk = :p AND suspendedFor = :why")
-                        .expressionAttributeValues(values(":p", s(DynamoAccountDirectory.PROFILE), ":why",
-                                s(NON_PAYMENT))))
-                .items().forEach(item -> clients.add(str(item, "clientId")));
-        return clients;
+    public InvoiceStore.Page<String> suspendedForNonPayment(String cursor, int limit) {
+        var page = dynamo.scan(r -> {
+            r.tableName(table).filterExpression("sk = :p AND suspendedFor = :why")
+                    .expressionAttributeValues(values(":p", s(DynamoAccountDirectory.PROFILE), ":why", s(NON_PAYMENT)))
+                    .limit(limit);
+            if (cursor != null) {
+                r.exclusiveStartKey(Items.fromCursor(cursor));
+            }
+        });
+        return new InvoiceStore.Page<>(page.items().stream().map(item -> str(item, "clientId")).toList(),
+                page.hasLastEvaluatedKey() ? Items.cursor(page.lastEvaluatedKey()) : null);
     }
 
     private static void units(Map<String, AttributeValue> item, String name, BillingAccount.Units units) {

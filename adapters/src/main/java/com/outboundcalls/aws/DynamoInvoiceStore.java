@@ -271,6 +271,19 @@ public final class DynamoInvoiceStore implements InvoiceStore {
     }
 
     @Override
+    public Page<Receivable> unpaidDueBefore(LocalDate day, String cursor, int limit) {
+        var page = dynamo.query(r -> {
+            r.tableName(table).indexName("UnpaidByDueDate").keyConditionExpression("unpaid = :u AND dueDate < :day")
+                    .expressionAttributeValues(Map.of(":u", s(UNPAID), ":day", s(day.toString()))).limit(limit);
+            if (cursor != null) {
+                r.exclusiveStartKey(Items.fromCursor(cursor));
+            }
+        });
+        return new Page<>(page.items().stream().map(DynamoInvoiceStore::receivable).toList(),
+                page.hasLastEvaluatedKey() ? Items.cursor(page.lastEvaluatedKey()) : null);
+    }
+
+    @Override
     public Payment.Outcome recordPayment(Payment payment) {
         Optional<String> invoicePk = pointedPk(payment.invoiceNumber());
         if (invoicePk.isEmpty()) {

@@ -1,6 +1,7 @@
 package com.outboundcalls.aws;
 
 import com.outboundcalls.files.FileInParts;
+import com.outboundcalls.invoice.Dunning;
 import com.outboundcalls.invoice.FinanceExports;
 import com.outboundcalls.report.CampaignReport;
 import com.outboundcalls.report.CampaignReports;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,5 +54,25 @@ class StepMessagesTest {
                 "{\"clientId\":\"acme\",\"chain\":\"c\",\"asOf\":\"2026-10-05T09:00:00Z\"}")));
         assertThrows(IllegalArgumentException.class, () -> SqsReportRequests.step(json.readTree(
                 "{\"clientId\":\"acme\",\"campaignId\":\"spring\",\"chain\":\"c\",\"asOf\":\"yesterday\"}")));
+    }
+
+    @Test
+    void aDunningStepReadsBackWithItsPhaseCursorAndPeriods() {
+        Dunning.Step step = new Dunning.Step(LocalDate.of(2026, 12, 1), Dunning.Phase.LIFT, "INV-2026-00042",
+                Set.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11)));
+        assertEquals(step, SqsDunningSteps.fromJson(SqsDunningSteps.toJson(step)));
+
+        Dunning.Step first = new Dunning.Step(LocalDate.of(2026, 12, 1), Dunning.Phase.OVERDUE, null, Set.of());
+        assertEquals(first, SqsDunningSteps.fromJson(SqsDunningSteps.toJson(first)));
+    }
+
+    @Test
+    void aDunningMessageWithoutADayOrWithAnUnknownPhaseIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> SqsDunningSteps.fromJson("{\"dunning\":{\"phase\":\"LIFT\"}}"));
+        assertThrows(IllegalArgumentException.class, () -> SqsDunningSteps.fromJson(
+                "{\"dunning\":{\"day\":\"2026-12-01\",\"phase\":\"FORGIVE\"}}"));
+        assertThrows(IllegalArgumentException.class, () -> SqsDunningSteps.fromJson(
+                "{\"dunning\":{\"day\":\"2026-12-01\",\"phase\":\"LIFT\",\"periods\":[\"2026-13\"]}}"));
+        assertThrows(IllegalArgumentException.class, () -> SqsDunningSteps.fromJson("\u0000garbled"));
     }
 }

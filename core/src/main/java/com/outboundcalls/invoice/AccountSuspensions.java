@@ -1,5 +1,7 @@
 package com.outboundcalls.invoice;
 
+import java.util.List;
+
 /**
  * Suspension of a client's account for non-payment, which stops its dialing. Only a suspension made here is
  * lifted here: one an operator made stays.
@@ -12,12 +14,13 @@ public interface AccountSuspensions {
     /** Reactivates an account suspended for non-payment; false if it was not suspended for that. */
     boolean liftNonPaymentSuspension(String clientId);
 
-    /** Clients whose account is suspended for non-payment now. */
-    java.util.List<String> suspendedForNonPayment();
-
     /**
-     * The sub-accounts invoiced on each parent's invoice, by parent: an unpaid invoice suspends them with it, and
-     * they are lifted with it.
+     * A page of the clients whose account is suspended for non-payment now, from the cursor a page before gave
+     * (null for the first); a page may hold fewer than {@code limit} clients, even none, before the last.
      */
-    java.util.Map<String, java.util.List<String>> invoicedOnParents();
+    InvoiceStore.Page<String> suspendedForNonPayment(String cursor, int limit);
+
+    /** The sub-accounts invoiced on this parent's invoice: an unpaid invoice suspends them with it. */
+    List<String> invoicedOn(String parentClientId);
+
 }

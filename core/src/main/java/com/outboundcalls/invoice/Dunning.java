@@ -12,6 +12,7 @@ import java.util.TreeSet;
  * still owed; past the grace period its client's account is suspended, which stops the dialer; once nothing
  * is overdue past the grace period any more, the suspension is lifted. A dispute freezes its invoice's
  * dunning. Every step depends only on the store and the day, so running twice in a day changes nothing more.
+ * A day's run goes in steps of {@link #PAGE} invoices or clients, so that no step grows with the business.
  */
 public final class Dunning {
 
@@ -27,37 +28,104 @@ public final class Dunning {
     public record Warning(Invoice invoice, java.math.BigDecimal outstanding, LocalDate suspendsOn) {
     }
 
+    /** How many invoices, or suspended clients, one step reads. */
+    public static final int PAGE = 200;
+
+    /** A day's run goes over the overdue invoices, then over the clients suspended for non-payment. */
+    public enum Phase { OVERDUE, LIFT }
+
+    /**
+     * Where a day's run stands: its phase, the cursor of the page to read next (null for the first), and the
+     * billing months whose invoices it found overdue (their journals are rewritten at the end).
+     */
+    public record Step(LocalDate day, Phase phase, String cursor, Set<YearMonth> periods) {
+        public Step {
+            periods = Set.copyOf(periods);
+        }
+    }
+
+    /** Where a day's run hands its next step on (a queue whose messages come back to {@link #step}). */
+    public interface Steps {
+        void next(Step step);
+    }
+
+    /** What a step did, and the step that follows it (empty after the last). */
+    public record Outcome(Result result, java.util.Optional<Step> next) {
+    }
+
     private final InvoiceStore invoices;
     private final AccountSuspensions suspensions;
     private final LegalInterestRates rates;
     private final int graceDays;
     private final InvoicePublisher publisher;
+    private final BehindClients behind;
+    private final int pageSize;
 
+    /** A run whose steps are made in one process: the clients behind are noted in memory. */
     public Dunning(InvoiceStore invoices, AccountSuspensions suspensions, LegalInterestRates rates, int graceDays,
                    InvoicePublisher publisher) {
+        this(invoices, suspensions, rates, graceDays, publisher, BehindClients.inMemory(), PAGE);
+    }
+
+    /**
+     * @param behind   where a run's steps note the clients behind, for the steps after them
+     * @param pageSize how many invoices, or suspended clients, a step reads
+     */
+    public Dunning(InvoiceStore invoices, AccountSuspensions suspensions, LegalInterestRates rates, int graceDays,
+                   InvoicePublisher publisher, BehindClients behind, int pageSize) {
         if (graceDays < 0) {
             throw new IllegalArgumentException("grace period cannot be negative");
+        }
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a step reads at least one item");
         }
         this.invoices = invoices;
         this.suspensions = suspensions;
         this.rates = rates;
         this.graceDays = graceDays;
         this.publisher = publisher;
+        this.behind = behind;
+        this.pageSize = pageSize;
     }
 
+    /** The first step of the day's run. */
+    public Step start(LocalDate today) {
+        return new Step(today, Phase.OVERDUE, null, Set.of());
+    }
+
+    /** A whole day's run, every step in this call: for one store in memory, and for the tests. */
     public Result run(LocalDate today) {
-        // Read once, and only when an account is to be suspended.
-        java.util.function.Supplier<java.util.Map<String, List<String>>> sections = memoized(
-                suspensions::invoicedOnParents);
+        Result total = new Result(0, 0, List.of(), List.of(), Set.of(), List.of());
+        java.util.Optional<Step> step = java.util.Optional.of(start(today));
+        while (step.isPresent()) {
+            Outcome outcome = step(step.get());
+            total = merge(total, outcome.result());
+            step = outcome.next();
+        }
+        return total;
+    }
+
+    /**
+     * One step of a day's run. Over the overdue invoices: each accrues its penalty, warns its client within the
+     * grace period, and past it suspends the client and the sub-accounts invoiced on it, and notes the client
+     * behind for the day. Over the suspended clients: a client the day did not note behind is lifted; the last
+     * step rewrites the journals of the months it met. A step delivered again redoes only what it did already.
+     */
+    public Outcome step(Step step) {
+        return step.phase() == Phase.OVERDUE ? overdue(step) : lift(step);
+    }
+
+    private Outcome overdue(Step step) {
+        LocalDate today = step.day();
         int overdue = 0;
         int frozen = 0;
         Set<String> missing = new TreeSet<>();
-        Set<String> behind = new TreeSet<>();
-        Set<YearMonth> periods = new TreeSet<>();
+        Set<YearMonth> periods = new TreeSet<>(step.periods());
         List<String> suspended = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
+        InvoiceStore.Page<Receivable> page = invoices.unpaidDueBefore(today, step.cursor(), pageSize);
         // Only the invoices overdue today: those still within their terms change nothing, not even their journal.
-        for (Receivable r : invoices.unpaidDueBefore(today)) {
+        for (Receivable r : page.items()) {
             Invoice invoice = r.invoice();
             if (invoice.isPenaltyClaim()) {
                 continue; // penalties bear no penalty, and do not suspend the account
@@ -76,44 +144,58 @@ public final class Dunning {
             missing.addAll(penalty.missingHalfYears());
             if (!pastGrace(invoice, today)) {
                 warnings.add(new Warning(invoice, r.outstanding(), invoice.dueDate().plusDays(graceDays + 1L)));
-            } else {
-                behind.add(invoice.clientId());
-                if (suspensions.suspendForNonPayment(invoice.clientId(), "unpaid invoice " + invoice.number())) {
-                    suspended.add(invoice.clientId());
-                }
-                // The sub-accounts invoiced on this invoice stop calling too (even when the parent was suspended
-                // already: a run stopped between the two is made good by the next).
-                for (String section : sections.get().getOrDefault(invoice.clientId(), List.of())) {
-                    behind.add(section);
-                    if (suspensions.suspendForNonPayment(section, "unpaid invoice " + invoice.number()
-                            + " of " + invoice.clientId() + ", on which it is invoiced")) {
-                        suspended.add(section);
-                    }
+                continue;
+            }
+            behind.markBehind(invoice.clientId(), today);
+            if (suspensions.suspendForNonPayment(invoice.clientId(), "unpaid invoice " + invoice.number())) {
+                suspended.add(invoice.clientId());
+            }
+            // The sub-accounts invoiced on this invoice stop calling too (even when the parent was suspended
+            // already: a run stopped between the two is made good by the next).
+            for (String section : suspensions.invoicedOn(invoice.clientId())) {
+                behind.markBehind(section, today);
+                if (suspensions.suspendForNonPayment(section, "unpaid invoice " + invoice.number()
+                        + " of " + invoice.clientId() + ", on which it is invoiced")) {
+                    suspended.add(section);
                 }
             }
         }
+        Step next = page.next() == null ? new Step(today, Phase.LIFT, null, periods)
+                : new Step(today, Phase.OVERDUE, page.next(), periods);
+        return new Outcome(new Result(overdue, frozen, suspended, List.of(), missing, warnings),
+                java.util.Optional.of(next));
+    }
+
+    private Outcome lift(Step step) {
+        LocalDate today = step.day();
         List<String> lifted = new ArrayList<>();
-        for (String clientId : suspensions.suspendedForNonPayment()) {
-            if (!behind.contains(clientId) && suspensions.liftNonPaymentSuspension(clientId)) {
+        InvoiceStore.Page<String> page = suspensions.suspendedForNonPayment(step.cursor(), pageSize);
+        for (String clientId : page.items()) {
+            if (!behind.wasBehind(clientId, today) && suspensions.liftNonPaymentSuspension(clientId)) {
                 lifted.add(clientId);
             }
         }
-        for (YearMonth period : periods) {
+        Result result = new Result(0, 0, List.of(), lifted, Set.of(), List.of());
+        if (page.next() != null) {
+            return new Outcome(result, java.util.Optional.of(new Step(today, Phase.LIFT, page.next(), step.periods())));
+        }
+        for (YearMonth period : step.periods()) {
             publisher.publishJournal(period, today);
         }
-        return new Result(overdue, frozen, suspended, lifted, missing, warnings);
+        return new Outcome(result, java.util.Optional.empty());
     }
 
-    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> source) {
-        Object[] value = {null};
-        return () -> {
-            if (value[0] == null) {
-                value[0] = source.get();
-            }
-            @SuppressWarnings("unchecked")
-            T t = (T) value[0];
-            return t;
-        };
+    private static Result merge(Result a, Result b) {
+        List<String> suspended = new ArrayList<>(a.suspended());
+        suspended.addAll(b.suspended());
+        List<String> lifted = new ArrayList<>(a.lifted());
+        lifted.addAll(b.lifted());
+        Set<String> missing = new TreeSet<>(a.halfYearsWithoutRate());
+        missing.addAll(b.halfYearsWithoutRate());
+        List<Warning> warnings = new ArrayList<>(a.warnings());
+        warnings.addAll(b.warnings());
+        return new Result(a.overdue() + b.overdue(), a.frozenByDispute() + b.frozenByDispute(), suspended, lifted,
+                missing, warnings);
     }
 
     /**

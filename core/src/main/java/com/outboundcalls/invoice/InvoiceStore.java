@@ -53,6 +53,12 @@ public interface InvoiceStore {
     List<Receivable> unpaidDueBefore(java.time.LocalDate day);
 
     /**
+     * A page of {@link #unpaidDueBefore(java.time.LocalDate)}, from the cursor a page before gave (null for the
+     * first), at most {@code limit} documents. A document paid between two pages leaves the pages after it.
+     */
+    Page<Receivable> unpaidDueBefore(java.time.LocalDate day, String cursor, int limit);
+
+    /**
      * Numbers and stores a credit note against its invoice, adding it to the invoice's credited amounts in the
      * same transaction, provided they are still {@code creditedExclVatBefore}. The invoice number and the
      * request's reference identify it: asking again returns the credit note issued the first time.

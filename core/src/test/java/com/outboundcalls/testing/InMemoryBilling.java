@@ -113,16 +113,18 @@ public final class InMemoryBilling {
             return true;
         }
 
+        /** The cursor is the last client of the page: pages follow client ids. */
         @Override
-        public List<String> suspendedForNonPayment() {
-            return List.copyOf(new TreeMap<>(suspendedFor).keySet());
+        public InvoiceStore.Page<String> suspendedForNonPayment(String cursor, int limit) {
+            List<String> after = new TreeMap<>(suspendedFor).keySet().stream()
+                    .filter(c -> cursor == null || c.compareTo(cursor) > 0).toList();
+            List<String> page = after.subList(0, Math.min(limit, after.size()));
+            return new InvoiceStore.Page<>(page, after.size() > limit ? page.get(page.size() - 1) : null);
         }
 
         @Override
-        public Map<String, List<String>> invoicedOnParents() {
-            Map<String, List<String>> byParent = new TreeMap<>();
-            sections.forEach((parent, list) -> byParent.put(parent, list.stream().map(Section::clientId).toList()));
-            return byParent;
+        public List<String> invoicedOn(String parentClientId) {
+            return sections.getOrDefault(parentClientId, List.of()).stream().map(Section::clientId).toList();
         }
 
         /** A sub-account invoiced on its parent's invoice, able to call until suspended. */
@@ -229,6 +231,21 @@ public final class InMemoryBilling {
         @Override
         public synchronized List<Receivable> unpaidDueBefore(java.time.LocalDate day) {
             return unpaid().stream().filter(r -> r.invoice().dueDate().isBefore(day)).toList();
+        }
+
+        /** The cursor is the last document's due date and number: the pages follow due date, then number. */
+        @Override
+        public synchronized Page<Receivable> unpaidDueBefore(java.time.LocalDate day, String cursor, int limit) {
+            List<Receivable> after = unpaidDueBefore(day).stream()
+                    .sorted(Comparator.comparing((Receivable r) -> r.invoice().dueDate())
+                            .thenComparing(r -> r.invoice().number()))
+                    .filter(r -> cursor == null || key(r).compareTo(cursor) > 0).toList();
+            List<Receivable> page = after.subList(0, Math.min(limit, after.size()));
+            return new Page<>(page, after.size() > limit ? key(page.get(page.size() - 1)) : null);
+        }
+
+        private static String key(Receivable r) {
+            return r.invoice().dueDate() + "#" + r.invoice().number();
         }
 
         @Override

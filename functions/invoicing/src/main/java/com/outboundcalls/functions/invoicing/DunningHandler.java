@@ -2,7 +2,9 @@ package com.outboundcalls.functions.invoicing;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.aws.SqsDunningSteps;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.Dunning;
 import com.outboundcalls.invoice.InvoiceNotices;
@@ -10,30 +12,36 @@ import com.outboundcalls.mail.Mailer;
 import com.outboundcalls.invoice.InvoiceRunWatch;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.ScheduledInput;
+import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.time.Zones;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Every morning, Europe/Paris: late penalties on overdue invoices, suspension past the grace period, lifting
- * once paid. A half-year with late days and no legal rate configured is logged as an error and counted in
- * the LegalRateMissing metric (an alarm), never computed as zero.
+ * once paid. The schedule's invocation takes the day's first step; each step hands the next on to DunningQueue,
+ * whose messages come back here one at a time (a failed one comes back alone). A half-year with late days and no
+ * legal rate configured is logged as an error and counted in the LegalRateMissing metric (an alarm), never
+ * computed as zero.
  */
-public final class DunningHandler implements RequestHandler<Map<String, Object>, String> {
+public final class DunningHandler implements RequestHandler<Map<String, Object>, Object> {
 
     private final Dunning dunning;
+    private final Dunning.Steps steps;
     private final InvoiceRunWatch watch;
     private final Metrics metrics;
     private final Clock clock;
     private final Mailer mailer;
     private final Function<String, Optional<String>> billingEmails;
     private final StructuredLog log = new StructuredLog("dunning");
+    private final SqsBatch batch = new SqsBatch(log);
 
     public DunningHandler() {
         this(FunctionRuntime.system());
@@ -44,14 +52,18 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
     }
 
     private DunningHandler(InvoicingWiring invoicing) {
-        this(invoicing.dunning(), invoicing.watch(), invoicing.wiring().metrics("dunning"), invoicing.wiring().clock(),
-                invoicing.wiring().mailer(), invoicing.billingEmails());
+        this(invoicing.dunning(), invoicing.dunningSteps(), invoicing.watch(), invoicing.wiring().metrics("dunning"),
+                invoicing.wiring().clock(), invoicing.wiring().mailer(), invoicing.billingEmails());
     }
 
-    /** @param billingEmails where a client's warnings are mailed, by client */
-    public DunningHandler(Dunning dunning, InvoiceRunWatch watch, Metrics metrics, Clock clock, Mailer mailer,
-                          Function<String, Optional<String>> billingEmails) {
+    /**
+     * @param steps         where each step hands the next on
+     * @param billingEmails where a client's warnings are mailed, by client
+     */
+    public DunningHandler(Dunning dunning, Dunning.Steps steps, InvoiceRunWatch watch, Metrics metrics, Clock clock,
+                          Mailer mailer, Function<String, Optional<String>> billingEmails) {
         this.dunning = dunning;
+        this.steps = steps;
         this.watch = watch;
         this.metrics = metrics;
         this.clock = clock;
@@ -60,9 +72,29 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
     }
 
     @Override
-    public String handleRequest(Map<String, Object> input, Context context) {
+    public Object handleRequest(Map<String, Object> input, Context context) {
+        if (input != null && input.get("Records") instanceof List<?> records) {
+            return batch.process(sqsEvent(records), message -> take(SqsDunningSteps.fromJson(message.getBody())));
+        }
         LocalDate today = ScheduledInput.scheduledTime(input, clock).atZone(Zones.BILLING).toLocalDate();
-        Dunning.Result result = dunning.run(today);
+        // Last month's invoice run (the 1st, 06:00) leaves its journal: missing at this hour, the run failed or
+        // is late, and the InvoiceRunLate alarm says so.
+        // Only when some account was subscribed then: a new stack has no last month to invoice.
+        boolean late = watch.runIsLate(today);
+        metrics.count("InvoiceRunLate", late ? 1 : 0);
+        if (late) {
+            log.error("invoice_run_late", "period", YearMonth.from(today).minusMonths(1), "day", today,
+                    "action", "run InvoiceGeneratorFunction for the period; a re-run issues nothing twice");
+        }
+        Dunning.Result first = take(dunning.start(today));
+        return first.overdue() + " overdue, " + first.suspended().size() + " suspended in the first step";
+    }
+
+    /** One step: what it did, told and counted; then the next handed on. */
+    private Dunning.Result take(Dunning.Step step) {
+        Dunning.Outcome outcome = dunning.step(step);
+        Dunning.Result result = outcome.result();
+        LocalDate today = step.day();
         for (String clientId : result.suspended()) {
             log.warn("account_suspended_for_non_payment", "clientId", clientId, "day", today);
         }
@@ -85,18 +117,30 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
             log.error("legal_interest_rate_missing", "halfYears", String.join(",", result.halfYearsWithoutRate()),
                     "day", today, "action", "publish the rate in LEGAL_INTEREST_RATES; penalties stay incomplete");
         }
-        // Last month's invoice run (the 1st, 06:00) leaves its journal: missing at this hour, the run failed or
-        // is late, and the InvoiceRunLate alarm says so.
-        // Only when some account was subscribed then: a new stack has no last month to invoice.
-        boolean late = watch.runIsLate(today);
-        metrics.count("InvoiceRunLate", late ? 1 : 0);
-        if (late) {
-            log.error("invoice_run_late", "period", YearMonth.from(today).minusMonths(1), "day", today,
-                    "action", "run InvoiceGeneratorFunction for the period; a re-run issues nothing twice");
+        log.info("dunning_step_done", "day", today, "phase", step.phase(), "overdue", result.overdue(),
+                "frozenByDispute", result.frozenByDispute(), "last", outcome.next().isEmpty());
+        outcome.next().ifPresent(steps::next);
+        return result;
+    }
+
+    /** The SQS event Lambda hands over, from its JSON as a map. */
+    private static SQSEvent sqsEvent(List<?> records) {
+        List<SQSEvent.SQSMessage> messages = new java.util.ArrayList<>();
+        for (Object record : records) {
+            if (record instanceof Map<?, ?> fields) {
+                SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+                message.setMessageId(String.valueOf(fields.get("messageId")));
+                message.setBody(fields.get("body") == null ? null : String.valueOf(fields.get("body")));
+                if (fields.get("attributes") instanceof Map<?, ?> attributes) {
+                    Map<String, String> copied = new java.util.HashMap<>();
+                    attributes.forEach((k, v) -> copied.put(String.valueOf(k), String.valueOf(v)));
+                    message.setAttributes(copied);
+                }
+                messages.add(message);
+            }
         }
-        log.info("dunning_done", "day", today, "overdue", result.overdue(), "frozenByDispute",
-                result.frozenByDispute());
-        return result.overdue() + " overdue, " + result.suspended().size() + " suspended, "
-                + result.lifted().size() + " lifted";
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
     }
 }

@@ -50,9 +50,17 @@ final class InvoicingWiring {
                 exports, rates);
     }
 
+    /** The day's dunning in steps: the clients behind noted in INVOICES_TABLE between them. */
     Dunning dunning() {
         return new Dunning(wiring.invoiceStore(), wiring.billingDirectory(), rates,
-                wiring.requireInt("DUNNING_GRACE_DAYS"), publisher());
+                wiring.requireInt("DUNNING_GRACE_DAYS"), publisher(),
+                new com.outboundcalls.aws.DynamoBehindClients(wiring.dynamoDb(), wiring.require("INVOICES_TABLE")),
+                Dunning.PAGE);
+    }
+
+    /** Where a dunning step hands the next on (DUNNING_QUEUE_URL). */
+    Dunning.Steps dunningSteps() {
+        return new com.outboundcalls.aws.SqsDunningSteps(wiring.sqs(), wiring.require("DUNNING_QUEUE_URL"));
     }
 
     FinanceDesk financeDesk() {

@@ -165,6 +165,13 @@ class FinanceApiLocalCloudTest {
         cloud.function("DunningFunction").invoke(event("scheduled-every-morning.json", morning));
 
         assertEquals(Client.AccountStatus.SUSPENDED, status());
+        // The morning's first step handed the lifting step on to DunningQueue, whose function takes it from there.
+        assertEquals(1, cloud.queueDepth("DunningQueue"), "the day's next step waits on its queue");
+        cloud.messagesSent();
+        cloud.drain();
+        assertEquals(0, cloud.queueDepth("DunningQueue"), "the last step hands nothing on");
+        assertEquals(0, cloud.queueDepth("DunningDeadLetterQueue"));
+        assertEquals(Client.AccountStatus.SUSPENDED, status(), "nothing paid, nothing lifted");
         JsonNode invoice = json(call("GET", "/invoices/" + NUMBER, null));
         assertEquals("OVERDUE", invoice.path("status").asText());
         assertEquals(19, invoice.path("late_penalty").path("days_late").asInt());

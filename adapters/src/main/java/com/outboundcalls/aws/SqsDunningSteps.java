@@ -1,0 +1,72 @@
+package com.outboundcalls.aws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.invoice.Dunning;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The steps of a day's dunning on its queue, one message each:
+ * {@code {"dunning":{"day","phase","cursor","periods":[...]}}}.
+ */
+public final class SqsDunningSteps implements Dunning.Steps {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsDunningSteps(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void next(Dunning.Step step) {
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(toJson(step)));
+    }
+
+    static String toJson(Dunning.Step step) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode dunning = root.putObject("dunning");
+        dunning.put("day", step.day().toString());
+        dunning.put("phase", step.phase().name());
+        if (step.cursor() != null) {
+            dunning.put("cursor", step.cursor());
+        }
+        var periods = dunning.putArray("periods");
+        new TreeSet<>(step.periods()).forEach(p -> periods.add(p.toString()));
+        return root.toString();
+    }
+
+    /** A message's step; IllegalArgumentException when the body is not one. */
+    public static Dunning.Step fromJson(String body) {
+        JsonNode dunning;
+        try {
+            JsonNode root = JSON.readTree(body);
+            dunning = root == null ? null : root.get("dunning");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a dunning step: " + e.getOriginalMessage(), e);
+        }
+        if (dunning == null || !dunning.path("day").isTextual() || !dunning.path("phase").isTextual()) {
+            throw new IllegalArgumentException("not a dunning step: no \"dunning\" with a day and a phase");
+        }
+        try {
+            Set<YearMonth> periods = new TreeSet<>();
+            dunning.path("periods").forEach(p -> periods.add(YearMonth.parse(p.asText())));
+            return new Dunning.Step(LocalDate.parse(dunning.get("day").asText()),
+                    Dunning.Phase.valueOf(dunning.get("phase").asText()),
+                    dunning.hasNonNull("cursor") ? dunning.get("cursor").asText() : null, periods);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a dunning step: " + e.getMessage(), e);
+        }
+    }
+}
