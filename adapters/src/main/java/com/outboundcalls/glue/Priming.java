@@ -4,23 +4,27 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * What a function does before SnapStart takes its snapshot, and after a sandbox is restored from it.
  *
- * <p>Before the snapshot, every SDK client the function's environment names (its tables, buckets, queues, Connect
- * instance, user pool) is built and makes one read of something that does not exist: an item, an object, a contact.
- * The snapshot then holds their marshallers, signers and HTTP stack loaded and compiled, and the first invocation
- * after a restore does not pay for them. Whatever a read answers (not found, access denied, invalid key) is ignored:
- * it has changed nothing. A client whose SDK the function's jar does not carry is skipped.
+ * <p>Before the snapshot, every SDK client the function's environment names a resource of (its tables, buckets,
+ * queues, Connect instance, user pool) is built, then the handler's own paths run (see {@link #add}): events that
+ * change nothing, through the calls the function's role allows it, so that the snapshot holds the clients, their
+ * marshallers and signers, the handler's parsing and its answers loaded and compiled. No call is made for priming's
+ * own sake: a read the role does not grant would be refused, and a function's role grants only what it does. A client
+ * whose SDK the function's jar does not carry is skipped.
  *
  * <p>After a restore nothing captured is reused as it was: no instant, id or random value is taken before the
- * snapshot (the clock is read per invocation, ids are drawn per call), the clients resolve credentials through the
- * default provider chain on use, and an HTTP connection left over from the snapshot fails and is opened again by the
- * SDK's retry.
+ * snapshot (the clock is read per invocation, ids are drawn per call), no secret is read before the first id is made
+ * (see {@code ContactIds.keyedOnFirstUse}), the clients resolve credentials through the default provider chain on use,
+ * and an HTTP connection left over from the snapshot fails and is opened again by the SDK's retry.
  */
 public final class Priming implements Resource {
 
@@ -30,8 +34,16 @@ public final class Priming implements Resource {
      */
     private static final Set<Priming> REGISTERED = ConcurrentHashMap.newKeySet();
 
+    /** How many times each of the handler's own paths runs before the snapshot: enough to load and compile it. */
+    static final int PASSES = 3;
+
+    /** The value Lambda gives AWS_LAMBDA_INITIALIZATION_TYPE when it initializes a function for a snapshot. */
+    public static final String SNAP_START = "snap-start";
+
     private final Wiring wiring;
-    private volatile int reads;
+    private final List<Runnable> paths = new CopyOnWriteArrayList<>();
+    private volatile Set<String> clientsBuilt = Set.of();
+    private volatile int pathRuns;
 
     Priming(Wiring wiring) {
         this.wiring = wiring;
@@ -39,24 +51,32 @@ public final class Priming implements Resource {
 
     /**
      * Registers a function's priming for SnapStart's checkpoint when Lambda initializes it for a snapshot
-     * ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}); elsewhere (on demand, the local cloud, tests) nothing is
-     * registered or kept.
+     * ({@code AWS_LAMBDA_INITIALIZATION_TYPE=snap-start}); elsewhere (on demand, the local cloud, tests) it is made
+     * but never run, and nothing is kept.
      */
-    static void register(Wiring wiring) {
-        if (!SNAP_START.equals(wiring.runtime().environment().get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
-            return;
-        }
+    static Priming register(Wiring wiring) {
         Priming priming = new Priming(wiring);
+        if (!SNAP_START.equals(wiring.runtime().environment().get("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+            return priming;
+        }
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
+        return priming;
     }
 
-    /** The value Lambda gives AWS_LAMBDA_INITIALIZATION_TYPE when it initializes a function for a snapshot. */
-    public static final String SNAP_START = "snap-start";
+    /**
+     * A path of the handler itself, run {@link #PASSES} times before the snapshot once the clients are built: the
+     * handler handed an event that changes nothing (a request that reads and is refused, a message about nothing),
+     * so that the snapshot holds its parsing, its reads' marshalling, its logging and its responses loaded and
+     * compiled. Whatever it answers or throws is ignored.
+     */
+    void add(Runnable path) {
+        paths.add(path);
+    }
 
     /**
      * The checkpoint and the restore, as SnapStart runs them when a version is published and when a sandbox starts
-     * from the snapshot, for every function of this JVM: for a JVM without CRaC (the cold-start benchmark).
+     * from the snapshot, for every function of this JVM: for a JVM without CRaC (the cold-start benchmark, tests).
      */
     public static void checkpointAndRestore() {
         for (Priming priming : REGISTERED) {
@@ -67,27 +87,58 @@ public final class Priming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        reads = 0;
-        Map<String, String> env = wiring.runtime().environment();
-        env.forEach((name, value) -> {
+        buildClients();
+        pathRuns = 0;
+        wiring.primingPaths(true);
+        try {
+            runPaths();
+        } finally {
+            wiring.primingPaths(false);
+        }
+    }
+
+    /** The clients of the services the environment names a resource of, built without a call. */
+    private void buildClients() {
+        Set<String> built = new TreeSet<>();
+        wiring.runtime().environment().forEach((name, value) -> {
             if (value == null || value.isBlank()) {
                 return;
             }
             if (name.endsWith("_TABLE")) {
-                read(() -> wiring.dynamoDb().getItem(r -> r.tableName(value).key(Map.of(
-                        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING"),
-                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PRIMING")))));
+                build("dynamodb", wiring::dynamoDb, built);
             } else if (name.endsWith("_BUCKET")) {
-                read(() -> wiring.s3().headObject(r -> r.bucket(value).key("priming/none")));
+                build("s3", wiring::s3, built);
             } else if (name.endsWith("_QUEUE_URL")) {
-                read(() -> wiring.sqs().getQueueAttributes(r -> r.queueUrl(value).attributeNamesWithStrings("QueueArn")));
+                build("sqs", wiring::sqs, built);
             } else if (name.equals("CONNECT_INSTANCE_ID")) {
-                read(() -> wiring.connect().describeContact(r -> r.instanceId(value)
-                        .contactId("00000000-0000-0000-0000-000000000000")));
+                build("connect", wiring::connect, built);
             } else if (name.equals("USER_POOL_ID")) {
-                read(() -> wiring.cognito().describeUserPool(r -> r.userPoolId(value)));
+                build("cognito", wiring::cognito, built);
             }
         });
+        clientsBuilt = Set.copyOf(built);
+    }
+
+    private static void build(String service, Supplier<?> client, Set<String> built) {
+        try {
+            client.get();
+            built.add(service);
+        } catch (LinkageError notInThisJar) {
+            // this function's jar does not carry that service's SDK
+        }
+    }
+
+    private void runPaths() {
+        for (Runnable path : paths) {
+            for (int pass = 0; pass < PASSES; pass++) {
+                try {
+                    path.run();
+                } catch (RuntimeException | LinkageError answered) {
+                    // refused, not found, or a service this jar does not carry: primed as far as it went
+                }
+                pathRuns++;
+            }
+        }
     }
 
     @Override
@@ -100,19 +151,13 @@ public final class Priming implements Resource {
         return REGISTERED.size();
     }
 
-    /** How many reads the last priming made (whatever they answered). */
-    public int reads() {
-        return reads;
+    /** The services whose clients the last priming built. */
+    public Set<String> clientsBuilt() {
+        return clientsBuilt;
     }
 
-    private void read(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException answered) {
-            // not found, denied or invalid: the path is primed all the same
-        } catch (LinkageError notInThisJar) {
-            return; // this function's jar does not carry that service's SDK
-        }
-        reads++;
+    /** How many runs of the handler's own paths the last priming made. */
+    int pathRuns() {
+        return pathRuns;
     }
 }

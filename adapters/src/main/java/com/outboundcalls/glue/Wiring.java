@@ -54,6 +54,8 @@ public final class Wiring {
 
     private final FunctionRuntime runtime;
     private final AwsClients clients;
+    private final Priming priming;
+    private volatile boolean primingPaths;
 
     // Each SDK client is built on first use, through a supplier typed Object: a function's jar leaves out the SDK of
     // every service it does not call, and building the wiring must not resolve those classes.
@@ -141,8 +143,9 @@ public final class Wiring {
         uploads = new Once<>(() -> new DynamoUploads(dynamoDb(), require("CONTACTS_TABLE")));
         mailer = new Once<>(() -> new SesMailer(clients.ses(), require("MAIL_FROM"), optional("MAIL_CONFIGURATION_SET"),
                 dynamoDb(), require("ACCOUNTS_TABLE"), clock));
-        // The key of contact ids is read once per container from the stack's secret, never from the environment.
-        contactIds = new Once<>(() -> com.outboundcalls.ingest.ContactIds.keyed(clients.secretsManager()
+        // The key of contact ids is read once per container from the stack's secret, never from the environment, and
+        // only when the first id is made: never while the function starts, so never into a SnapStart snapshot.
+        contactIds = new Once<>(() -> com.outboundcalls.ingest.ContactIds.keyedOnFirstUse(() -> clients.secretsManager()
                 .getSecretValue(r -> r.secretId(require("CONTACT_ID_KEY_SECRET"))).secretString()));
         userDirectory = new Once<>(() -> new CognitoUserDirectory(cognito(), require("USER_POOL_ID")));
         agentPacing = new Once<>(() -> new com.outboundcalls.dial.AgentPacing(
@@ -150,7 +153,19 @@ public final class Wiring {
                 callControl(), campaignStats()));
         dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
                 requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup(), agentPacing()));
-        Priming.register(this);
+        priming = Priming.register(this);
+    }
+
+    /**
+     * Before SnapStart's snapshot, after its clients' reads, the handler runs this path of its own (see
+     * {@link Priming#add}): an event that changes nothing. On demand and in the local cloud it never runs.
+     */
+    public void primeWith(Runnable path) {
+        priming.add(path);
+    }
+
+    Priming priming() {
+        return priming;
     }
 
     /** The Lambda container's wiring: the process environment, the system clock, standard output for metrics. */
@@ -342,7 +357,17 @@ public final class Wiring {
     }
 
     public Metrics metrics(String function) {
-        return metrics.computeIfAbsent(function, f -> new Metrics(f, runtime));
+        return metrics.computeIfAbsent(function, f -> {
+            Metrics made = new Metrics(f, runtime);
+            made.priming(primingPaths);
+            return made;
+        });
+    }
+
+    /** While the handler's own paths run for a snapshot: its metrics made, not published. */
+    void primingPaths(boolean on) {
+        primingPaths = on;
+        metrics.values().forEach(m -> m.priming(on));
     }
 
     // Use cases more than one function runs

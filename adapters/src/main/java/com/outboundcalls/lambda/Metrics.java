@@ -18,6 +18,7 @@ public final class Metrics {
     private final String function;
     private final Clock clock;
     private final PrintStream out;
+    private volatile boolean priming;
 
     public Metrics(String function, Clock clock) {
         this(function, clock, System.out);
@@ -32,6 +33,14 @@ public final class Metrics {
         this.function = function;
         this.clock = clock;
         this.out = out;
+    }
+
+    /**
+     * While the function primes its path before SnapStart's snapshot, each line is made but not written: its counts
+     * would be of events that never happened.
+     */
+    public void priming(boolean on) {
+        this.priming = on;
     }
 
     public void count(String metric, long value) {
@@ -69,6 +78,8 @@ public final class Metrics {
         definition.put("Unit", unit);
         line.put("Function", function);
         line.put(metric, value);
-        out.println(line);
+        if (!priming) {
+            out.println(line);
+        }
     }
 }

@@ -38,12 +38,13 @@ class PrimingTest {
     }
 
     @Test
-    void beforeTheSnapshotEachTableBucketQueueAndInstanceOfTheEnvironmentIsReadOnceWhateverItAnswers() {
+    void beforeTheSnapshotTheClientOfEachServiceTheEnvironmentNamesAResourceOfIsBuilt() {
         Priming priming = new Priming(wiring(environment(Priming.SNAP_START)));
 
         priming.beforeCheckpoint(null);
 
-        assertEquals(5, priming.reads(), "2 tables, a bucket, a queue, the Connect instance; not the mail sender");
+        assertEquals(java.util.Set.of("connect", "dynamodb", "s3", "sqs"), priming.clientsBuilt(),
+                "tables, a bucket, a queue, the Connect instance; not the mail sender's");
     }
 
     @Test
@@ -54,5 +55,33 @@ class PrimingTest {
         assertEquals(before, Priming.registered(), "on demand and in the local cloud nothing is kept");
         wiring(environment(Priming.SNAP_START));
         assertEquals(before + 1, Priming.registered());
+    }
+
+    @Test
+    void theHandlersOwnPathsRunSeveralTimesWhateverTheyThrowAndTheirMetricsAreNotPublished() {
+        java.io.ByteArrayOutputStream published = new java.io.ByteArrayOutputStream();
+        Wiring wiring = new Wiring(new FunctionRuntime(environment(Priming.SNAP_START),
+                Clock.fixed(Instant.parse("2026-10-01T00:00:00Z"), ZoneOffset.UTC), duration -> { },
+                new java.io.PrintStream(published, true, java.nio.charset.StandardCharsets.UTF_8)));
+        int[] runs = {0, 0};
+        wiring.primeWith(() -> {
+            runs[0]++;
+            wiring.metrics("dialer").count("CallsPlaced", 1);
+        });
+        wiring.primeWith(() -> {
+            runs[1]++;
+            throw new IllegalStateException("refused");
+        });
+        Priming priming = wiring.priming();
+
+        priming.beforeCheckpoint(null);
+
+        assertEquals(Priming.PASSES, runs[0]);
+        assertEquals(Priming.PASSES, runs[1], "a path that throws is run as many times");
+        assertEquals(Priming.PASSES * 2, priming.pathRuns());
+        assertEquals("", published.toString(java.nio.charset.StandardCharsets.UTF_8), "no metric of a priming");
+        wiring.metrics("dialer").count("CallsPlaced", 1);
+        org.junit.jupiter.api.Assertions.assertTrue(published.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("\"CallsPlaced\":1"), "after the priming, metrics are published again");
     }
 }

@@ -47,4 +47,24 @@ class ContactIdsTest {
         assertThrows(IllegalArgumentException.class, () -> ContactIds.keyed("short"));
         assertThrows(IllegalArgumentException.class, () -> ContactIds.keyed((String) null));
     }
+
+    @Test
+    void aKeyReadOnFirstUseIsReadOnceWhenTheFirstIdIsMadeAndGivesTheSameIds() {
+        int[] reads = {0};
+        ContactIds ids = ContactIds.keyedOnFirstUse(() -> {
+            reads[0]++;
+            return KEY;
+        });
+        assertEquals(0, reads[0], "nothing read before an id is made");
+
+        assertEquals(ContactIds.keyed(KEY).of("acme", "spring", "+33612345678"), ids.of("acme", "spring", "+33612345678"));
+        ids.of("acme", "spring", "+33612345679");
+        assertEquals(1, reads[0]);
+    }
+
+    @Test
+    void aShortKeyReadOnFirstUseFailsThatFirstId() {
+        ContactIds ids = ContactIds.keyedOnFirstUse(() -> "short");
+        assertThrows(IllegalArgumentException.class, () -> ids.of("acme", "spring", "+33612345678"));
+    }
 }

@@ -17,6 +17,7 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.UploadGrants;
 import com.outboundcalls.lambda.HttpJson;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.StructuredLog;
 
 import java.util.List;
@@ -77,6 +78,12 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                 OperatorAllowList.parse(wiring.optional("OPERATOR_PRINCIPALS")), erasureStarts(wiring),
                 new com.outboundcalls.erasure.ReturnDownloads(new com.outboundcalls.aws.DynamoContractEndStages(
                         wiring.dynamoDb(), wiring.require("ACCOUNTS_TABLE")), wiring.clock()));
+        // Before a snapshot: a client space user of no client (its access read, refused) and an operator route
+        // from a principal that is no operator (refused): routing, reads, logging and responses, nothing written.
+        wiring.primeWith(() -> handleRequest(PrimingEvents.httpApi("GET", "/client/campaigns", true),
+                PrimingEvents.CONTEXT));
+        wiring.primeWith(() -> handleRequest(PrimingEvents.httpApi("GET", "/operator/clients", false),
+                PrimingEvents.CONTEXT));
     }
 
     /** @param operators the provider's staff, who alone act on the operator routes (besides their IAM policy) */

@@ -28,6 +28,8 @@ public final class ClientSpacePageHandler implements RequestHandler<APIGatewayV2
 
     public ClientSpacePageHandler(PageFiles files) {
         this.files = files;
+        // The page read from the jar and its answer made once while the function starts, not on its first request.
+        files.answer("index.html");
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.outboundcalls.dial.Dialing;
 import com.outboundcalls.dial.OutboundCalls;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -41,6 +42,10 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 wiring.callControl(), wiring.outboundCalls(), wiring.callControl(), wiring.oppositionList(),
                 wiring.prospectingHistories(), wiring.connectSetup(), wiring.clock(), wiring.runtime().sleeper(),
                 campaignHolds(wiring), wiring.agentPacing()), wiring.metrics("dialer"));
+        // Before a snapshot: a message for a contact of no campaign, read and found stale; nothing placed or written.
+        String nobody = PrimingEvents.NOBODY;
+        wiring.primeWith(() -> handleRequest(PrimingEvents.sqs(new DialMessage(nobody, nobody, nobody, 1).toJson()),
+                PrimingEvents.CONTEXT));
     }
 
     /** A held campaign is paused, as an operator would pause it, with its audit entry. */

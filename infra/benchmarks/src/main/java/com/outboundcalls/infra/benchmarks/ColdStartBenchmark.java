@@ -68,6 +68,8 @@ public final class ColdStartBenchmark {
     private final String serializers;
     private final String javaCommand;
     private final Path work;
+    /** Options added to each function's JAVA_TOOL_OPTIONS (--jvm-options, to look into a start: -Xlog, JFR). */
+    private String extraOptions = "";
 
     /** Cold starts against this local cloud (on the wall clock), of the jars built under the template's directory. */
     public ColdStartBenchmark(LocalCloud cloud) throws IOException, java.net.URISyntaxException {
@@ -123,8 +125,9 @@ public final class ColdStartBenchmark {
         String handler = (String) template.properties(functionId).get("Handler");
         Map<String, String> env = new java.util.HashMap<>(function.environment());
         List<String> args = new ArrayList<>(List.of(handler, event.toString()));
+        // As Lambda sets it: a sandbox started for a snapshot, or on demand.
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", primed ? "snap-start" : "on-demand");
         if (primed) {
-            env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
             args.add("--primed");
         }
         return launch(List.of(jar(functionId), runnerPath, serializers), args, env);
@@ -132,10 +135,19 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = 3;
+        String extraOptions = "";
+        java.util.Set<String> only = new java.util.LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--runs")) {
                 runs = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--jvm-options")) {
+                extraOptions = args[++i];
+            } else if (args[i].equals("--only")) {
+                only.addAll(List.of(args[++i].split(",")));
             }
+        }
+        if (!FIXTURES.keySet().containsAll(only)) {
+            throw new IllegalArgumentException("--only takes functions among " + FIXTURES.keySet());
         }
         try (LocalCloud cloud = LocalCloud.builder().clock(LocalClock.wall()).start()) {
             // The demo's reference data, so that each function finds work: a client, its campaign, the provider.
@@ -144,6 +156,7 @@ public final class ColdStartBenchmark {
                     com.outboundcalls.infra.launcher.ReferenceData.demoCampaign("cold", "start"),
                     java.time.LocalDate.now(com.outboundcalls.time.Zones.BILLING).withDayOfMonth(1).minusMonths(1));
             ColdStartBenchmark bench = new ColdStartBenchmark(cloud);
+            bench.extraOptions = extraOptions;
             System.out.printf("Cold starts: %d fresh JVMs per function (%s), one jar each on the class path, "
                     + "the template's environment and JAVA_TOOL_OPTIONS%n%n", runs, bench.javaCommand);
             List<Run> floorRuns = new ArrayList<>();
@@ -160,6 +173,9 @@ public final class ColdStartBenchmark {
             double worstPrimed = 0;
             String worstPrimedFunction = "";
             for (String id : FIXTURES.keySet()) {
+                if (!only.isEmpty() && !only.contains(id)) {
+                    continue;
+                }
                 List<Run> measured = new ArrayList<>();
                 List<Run> primed = new ArrayList<>();
                 for (int r = 0; r < runs; r++) {
@@ -203,6 +219,9 @@ public final class ColdStartBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
+        if (!extraOptions.isBlank()) {
+            builder.environment().merge("JAVA_TOOL_OPTIONS", extraOptions, (a, b) -> a + " " + b);
+        }
         long launched = System.nanoTime();
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,131 @@
+package com.outboundcalls.lambda;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.account.ClientRole;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events a handler is handed before SnapStart's snapshot to prime its own path: shaped as Lambda delivers them,
+ * about nobody (a user of no client, a message for no campaign), so that they are refused or find nothing and
+ * change nothing. Nothing here is random or timed: the snapshot captures no id or instant.
+ */
+public final class PrimingEvents {
+
+    /** The client id, user and principal the priming events speak for: none that can exist. */
+    public static final String NOBODY = "priming-nobody";
+
+    /** The context of a priming invocation: a request id of its own, all the time it wants, logs dropped. */
+    public static final Context CONTEXT = new PrimingContext();
+
+    private PrimingEvents() {
+    }
+
+    /**
+     * An HTTP API request signed by {@link #NOBODY}, which is no ARN, so that no operator allow-list entry (not even
+     * one covering a whole account) lets it reach an operator's route; or with a client space ID token's claims of a
+     * user of client {@link #NOBODY} when asked.
+     */
+    public static APIGatewayV2HTTPEvent httpApi(String method, String rawPath, boolean clientSpaceUser) {
+        APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(method).withPath(rawPath).withSourceIp("127.0.0.1").withProtocol("HTTP/1.1").build();
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = clientSpaceUser
+                ? APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
+                        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(Map.of(
+                                "token_use", "id", "email", NOBODY + "@example.invalid", "custom:client_id", NOBODY,
+                                "custom:role", ClientRole.ADMINISTRATEUR.name())).withScopes(List.of()).build()).build()
+                : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withIam(
+                        APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                                .withUserArn(NOBODY).build()).build();
+        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(method + " " + rawPath)
+                .withRawPath(rawPath).withRawQueryString("").withHeaders(Map.of("content-type", "application/json"))
+                .withIsBase64Encoded(false).withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("priming").withRouteKey(method + " " + rawPath).withHttp(http)
+                        .withAuthorizer(authorizer).build())
+                .build();
+    }
+
+    /** An SQS event of one message with this body, received once. */
+    public static SQSEvent sqs(String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId("priming");
+        message.setReceiptHandle("priming");
+        message.setBody(body);
+        message.setEventSource("aws:sqs");
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        return event;
+    }
+
+    private static final class PrimingContext implements Context {
+        @Override
+        public String getAwsRequestId() {
+            return "priming";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "priming";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "priming";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "priming";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "priming";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:eu-west-3:000000000000:function:priming";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 900_000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return new LambdaLogger() {
+                @Override
+                public void log(String message) {
+                }
+
+                @Override
+                public void log(byte[] message) {
+                }
+            };
+        }
+    }
+}
