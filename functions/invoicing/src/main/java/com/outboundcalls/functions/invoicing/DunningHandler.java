@@ -54,6 +54,8 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
     private DunningHandler(InvoicingWiring invoicing) {
         this(invoicing.dunning(), invoicing.dunningSteps(), invoicing.watch(), invoicing.wiring().metrics("dunning"),
                 invoicing.wiring().clock(), invoicing.wiring().mailer(), invoicing.billingEmails());
+        // Before a snapshot: the documents a penalty claim is issued as, for a made-up invoice rendered in memory.
+        invoicing.wiring().primeWith(MadeUpInvoice::render);
     }
 
     /**

@@ -93,6 +93,8 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 PrimingEvents.CONTEXT));
         invoicing.wiring().primeWith(() -> handleRequest(PrimingEvents.httpApi("GET", "/invoices", false),
                 PrimingEvents.CONTEXT));
+        // and the documents a credit note is issued as, for a made-up invoice rendered in memory and dropped.
+        invoicing.wiring().primeWith(MadeUpInvoice::render);
     }
 
     /**

@@ -14,6 +14,7 @@ import com.outboundcalls.invoice.InvoiceRun;
 import com.outboundcalls.invoice.InvoiceRunFanOut;
 import com.outboundcalls.invoice.InvoiceRunTasks;
 import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.mail.Mailer;
@@ -46,6 +47,11 @@ public final class InvoiceRunHandler implements RequestHandler<SQSEvent, SQSBatc
     private InvoiceRunHandler(InvoicingWiring invoicing) {
         this(invoicing.invoiceRunFanOut(), invoicing.financeExports(), invoicing.wiring().metrics("invoice-run"),
                 invoicing.wiring().mailer(), invoicing.billingEmails());
+        // Before a snapshot: an account's task for a client without a billing account (not counted, nothing written),
+        // and a made-up invoice rendered in memory and dropped.
+        invoicing.wiring().primeWith(() -> handleRequest(PrimingEvents.sqs("{\"invoice\":{\"scheduledTime\":"
+                + "\"2025-03-01T05:00:00Z\",\"clientId\":\"" + PrimingEvents.NOBODY + "\"}}"), PrimingEvents.CONTEXT));
+        invoicing.wiring().primeWith(MadeUpInvoice::render);
     }
 
     /**
