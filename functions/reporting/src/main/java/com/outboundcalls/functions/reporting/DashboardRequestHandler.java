@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.aws.SqsReportRequests;
@@ -53,6 +54,12 @@ public final class DashboardRequestHandler implements RequestHandler<SQSEvent, S
 
     private DashboardRequestHandler(Wiring wiring) {
         this(ReportingWiring.clientReports(wiring), wiring.metrics("dashboard-requests"), wiring.clock());
+        // Before a snapshot: the hourly report of a campaign of no client (read, not found, nothing started), and a
+        // made-up dashboard rendered in memory and dropped.
+        String nobody = PrimingEvents.NOBODY;
+        wiring.primeWith(() -> handleRequest(PrimingEvents.sqs("{\"clientId\":\"" + nobody + "\",\"campaignId\":\""
+                + nobody + "\",\"asOf\":\"2026-01-01T00:00:00Z\",\"dashboard\":false}"), PrimingEvents.CONTEXT));
+        wiring.primeWith(MadeUpDashboard::render);
     }
 
     public DashboardRequestHandler(ClientReports reports, Metrics metrics, Clock clock) {
