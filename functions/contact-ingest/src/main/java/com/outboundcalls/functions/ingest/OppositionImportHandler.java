@@ -23,7 +23,13 @@ public final class OppositionImportHandler implements RequestHandler<S3Event, St
     }
 
     public OppositionImportHandler(FunctionRuntime runtime) {
-        this(IngestWiring.of(new Wiring(runtime)));
+        this(new Wiring(runtime));
+    }
+
+    private OppositionImportHandler(Wiring wiring) {
+        this(IngestWiring.of(wiring));
+        // Before a snapshot: a made-up contact file read and its numbers checked, in memory.
+        wiring.primeWith(MadeUpContactFile::read);
     }
 
     public OppositionImportHandler(IngestWiring wiring) {
