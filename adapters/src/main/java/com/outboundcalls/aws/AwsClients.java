@@ -26,9 +26,30 @@ import java.util.Map;
 public final class AwsClients {
 
     private final Map<String, String> env;
+    private final DryHttpClient dryJson;
+    private final DryHttpClient dryRest;
 
     public AwsClients(Map<String, String> env) {
+        this(env, null, null);
+    }
+
+    private AwsClients(Map<String, String> env, DryHttpClient dryJson, DryHttpClient dryRest) {
         this.env = env;
+        this.dryJson = dryJson;
+        this.dryRest = dryRest;
+    }
+
+    /**
+     * The same clients, configured the same way, whose calls go nowhere: each is answered in memory by a
+     * {@link DryHttpClient}, signed with keys of no account. What a function's own path runs on before a snapshot.
+     */
+    public static AwsClients dry(Map<String, String> env) {
+        return new AwsClients(env, DryHttpClient.json(), DryHttpClient.rest());
+    }
+
+    /** How many calls the dry clients have answered (none for real clients). */
+    public int dryCalls() {
+        return dryJson == null ? 0 : dryJson.requests() + dryRest.requests();
     }
 
     public DynamoDbClient dynamoDb() {
@@ -102,7 +123,11 @@ public final class AwsClients {
         }
         builder.credentialsProvider(credentials());
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
-            sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+            if (dryJson != null) {
+                sync.httpClient(service.equals("S3") ? dryRest : dryJson);
+            } else {
+                sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+            }
         }
         return builder;
     }
@@ -113,6 +138,9 @@ public final class AwsClients {
     }
 
     private AwsCredentialsProvider credentials() {
+        if (dryJson != null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("DRYRUNNOACCOUNT", "dry-run-no-account"));
+        }
         String key = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
         if (key != null && secret != null && env.get("AWS_SESSION_TOKEN") == null) {

@@ -42,8 +42,10 @@ public final class Priming implements Resource {
 
     private final Wiring wiring;
     private final List<Runnable> paths = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Function<Wiring, Runnable>> dryPaths = new CopyOnWriteArrayList<>();
     private volatile Set<String> clientsBuilt = Set.of();
     private volatile int pathRuns;
+    private volatile int dryCalls;
 
     Priming(Wiring wiring) {
         this.wiring = wiring;
@@ -75,6 +77,14 @@ public final class Priming implements Resource {
     }
 
     /**
+     * A handler of this function built on a dry wiring (see {@code Wiring#dry}), and the invocation to run on it
+     * {@link #PASSES} times before the snapshot. The dry wiring and the handler are dropped afterwards.
+     */
+    void addDry(java.util.function.Function<Wiring, Runnable> handlerOn) {
+        dryPaths.add(handlerOn);
+    }
+
+    /**
      * The checkpoint and the restore, as SnapStart runs them when a version is published and when a sandbox starts
      * from the snapshot, for every function of this JVM: for a JVM without CRaC (the cold-start benchmark, tests).
      */
@@ -95,6 +105,7 @@ public final class Priming implements Resource {
         } finally {
             wiring.primingPaths(false);
         }
+        runDryPaths();
     }
 
     /** The clients of the services the environment names a resource of, built without a call. */
@@ -130,14 +141,45 @@ public final class Priming implements Resource {
 
     private void runPaths() {
         for (Runnable path : paths) {
-            for (int pass = 0; pass < PASSES; pass++) {
+            run(path);
+        }
+    }
+
+    private void runDryPaths() {
+        if (dryPaths.isEmpty()) {
+            dryCalls = 0;
+            return;
+        }
+        Wiring dry = wiring.dry();
+        // A dry handler's log lines speak of nobody and of answers no service gave: they go nowhere. Its log is made
+        // with the handler, so standard output is dropped while the dry handlers are built and run, then given back.
+        // This runs while the function initializes, before its first request: nothing else writes then.
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            for (java.util.function.Function<Wiring, Runnable> handlerOn : dryPaths) {
+                Runnable path;
                 try {
-                    path.run();
-                } catch (RuntimeException | LinkageError answered) {
-                    // refused, not found, or a service this jar does not carry: primed as far as it went
+                    path = handlerOn.apply(dry);
+                } catch (RuntimeException | LinkageError notBuilt) {
+                    continue;
                 }
-                pathRuns++;
+                run(path);
             }
+        } finally {
+            System.setOut(out);
+        }
+        dryCalls = dry.dryCalls();
+    }
+
+    private void run(Runnable path) {
+        for (int pass = 0; pass < PASSES; pass++) {
+            try {
+                path.run();
+            } catch (RuntimeException | LinkageError answered) {
+                // refused, not found, or a service this jar does not carry: primed as far as it went
+            }
+            pathRuns++;
         }
     }
 
@@ -154,6 +196,11 @@ public final class Priming implements Resource {
     /** The services whose clients the last priming built. */
     public Set<String> clientsBuilt() {
         return clientsBuilt;
+    }
+
+    /** How many calls the handler's dry paths made in the last priming (answered in memory). */
+    public int dryCalls() {
+        return dryCalls;
     }
 
     /** How many runs of the handler's own paths the last priming made. */

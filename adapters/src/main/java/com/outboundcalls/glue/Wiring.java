@@ -97,8 +97,13 @@ public final class Wiring {
     private final Map<String, Metrics> metrics = new ConcurrentHashMap<>();
 
     public Wiring(FunctionRuntime runtime) {
+        this(runtime, new AwsClients(runtime.environment()), false);
+    }
+
+    private Wiring(FunctionRuntime runtime, AwsClients clients, boolean dry) {
         this.runtime = runtime;
-        this.clients = new AwsClients(runtime.environment());
+        this.clients = clients;
+        this.primingPaths = dry;
         Clock clock = runtime.clock();
         dynamoDb = new Once<>(() -> clients.dynamoDb());
         sqs = new Once<>(() -> clients.sqs());
@@ -153,7 +158,23 @@ public final class Wiring {
                 callControl(), campaignStats()));
         dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
                 requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup(), agentPacing()));
-        priming = Priming.register(this);
+        priming = dry ? new Priming(this) : Priming.register(this);
+    }
+
+    /**
+     * This function's wiring run dry: the same environment and clock, its clients configured as these are but
+     * answered in memory (see {@link AwsClients#dry}), its metrics made and never published, its waits not waited.
+     * Whatever a handler built on it does reaches no service: before a snapshot, it runs the handler's whole path.
+     */
+    Wiring dry() {
+        FunctionRuntime dryRuntime = new FunctionRuntime(runtime.environment(), runtime.clock(), instant -> {
+        }, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        return new Wiring(dryRuntime, AwsClients.dry(runtime.environment()), true);
+    }
+
+    /** How many calls this wiring's dry clients have answered (none for a function's own wiring). */
+    int dryCalls() {
+        return clients.dryCalls();
     }
 
     /**
@@ -162,6 +183,16 @@ public final class Wiring {
      */
     public void primeWith(Runnable path) {
         priming.add(path);
+    }
+
+    /**
+     * Before SnapStart's snapshot, the handler built on a {@linkplain #dry() dry} wiring and handed an event as Lambda
+     * would: {@code handlerOn} builds it and returns the invocation to run. No call reaches a service, so the event
+     * may be a real one (a schedule's, a message's) and the handler's whole path runs: its SDK operations' marshalling,
+     * signing and answers, its parsing and logic, loaded and compiled. On demand and in the local cloud it never runs.
+     */
+    public void primeDry(java.util.function.Function<Wiring, Runnable> handlerOn) {
+        priming.addDry(handlerOn);
     }
 
     Priming priming() {

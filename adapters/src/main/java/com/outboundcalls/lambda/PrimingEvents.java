@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.outboundcalls.account.ClientRole;
 
 import java.util.List;
@@ -49,6 +51,23 @@ public final class PrimingEvents {
                         .withRequestId("priming").withRouteKey(method + " " + rawPath).withHttp(http)
                         .withAuthorizer(authorizer).build())
                 .build();
+    }
+
+    /**
+     * A schedule's input as EventBridge Scheduler would hand it over without its time filled in: the handler takes
+     * the time of its clock when it runs. A new map each time, as each invocation's input is.
+     */
+    public static Map<String, Object> schedule() {
+        return new java.util.HashMap<>(Map.of("scheduledTime", "<aws.scheduler.scheduled-time>"));
+    }
+
+    /** An S3 event of one object created (a PUT of an empty object, with no version). */
+    public static S3Event s3(String bucket, String key) {
+        var object = new S3EventNotification.S3ObjectEntity(key, 0L, "d41d8cd98f00b204e9800998ecf8427e", null, "0");
+        var entity = new S3EventNotification.S3Entity("priming", new S3EventNotification.S3BucketEntity(bucket, null,
+                "arn:aws:s3:::" + bucket), object, "1.0");
+        return new S3Event(List.of(new S3EventNotification.S3EventNotificationRecord(null, "ObjectCreated:Put",
+                "aws:s3", null, "2.1", null, null, entity, null)));
     }
 
     /** An SQS event of one message with this body, received once. */

@@ -84,4 +84,47 @@ class PrimingTest {
         org.junit.jupiter.api.Assertions.assertTrue(published.toString(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("\"CallsPlaced\":1"), "after the priming, metrics are published again");
     }
+
+    @Test
+    void aDryPathRunsItsHandlerOnClientsAnsweredInMemoryAndReachesNoService() {
+        java.io.ByteArrayOutputStream published = new java.io.ByteArrayOutputStream();
+        Wiring wiring = new Wiring(new FunctionRuntime(environment(Priming.SNAP_START),
+                Clock.fixed(Instant.parse("2026-10-01T00:00:00Z"), ZoneOffset.UTC), duration -> { },
+                new java.io.PrintStream(published, true, java.nio.charset.StandardCharsets.UTF_8)));
+        java.util.List<Boolean> itemsFound = new java.util.ArrayList<>();
+        int[] built = {0};
+        wiring.primeDry(dry -> {
+            built[0]++;
+            org.junit.jupiter.api.Assertions.assertNotSame(wiring, dry);
+            return () -> {
+                // Nobody listens on the environment's endpoint: only an answer given in memory gets through.
+                itemsFound.add(dry.dynamoDb().getItem(r -> r.tableName("contacts").key(Map.of("pk",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("nobody")))).hasItem());
+                dry.objectSink("reports").put("reports/nobody.csv", "x".getBytes(), "text/csv");
+                dry.metrics("dialer").count("CallsPlaced", 1);
+                System.out.println("a dry handler's log line");
+            };
+        });
+        wiring.primeDry(dry -> {
+            throw new IllegalStateException("a handler that cannot be built is skipped");
+        });
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        Priming priming = wiring.priming();
+        try {
+            priming.beforeCheckpoint(null);
+            System.out.println("after");
+        } finally {
+            System.setOut(out);
+        }
+
+        assertEquals(1, built[0], "the dry handler is built once");
+        assertEquals(java.util.List.of(false, false, false), itemsFound, "run each pass, and nothing is found");
+        assertEquals(Priming.PASSES * 2, priming.dryCalls(), "a read and a write per pass, answered in memory");
+        assertEquals("", published.toString(java.nio.charset.StandardCharsets.UTF_8), "no metric of a dry path");
+        assertEquals("after" + System.lineSeparator(), printed.toString(java.nio.charset.StandardCharsets.UTF_8),
+                "a dry handler's log lines go nowhere, and standard output is given back");
+        assertEquals(0, wiring.dryCalls(), "the function's own clients are not dry");
+    }
 }

@@ -33,6 +33,10 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
     private AccountHousekeepingHandler(Wiring wiring) {
         this(new NightlyHousekeeping(wiring.accountDirectory(),
                 new SqsHousekeepingRequests(wiring.sqs(), wiring.require("HOUSEKEEPING_QUEUE_URL"))), wiring.clock());
+        wiring.primeDry(dry -> {
+            AccountHousekeepingHandler handler = new AccountHousekeepingHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public AccountHousekeepingHandler(NightlyHousekeeping nightly, Clock clock) {

@@ -43,6 +43,10 @@ public final class CalleeErasureHandler implements RequestHandler<SQSEvent, SQSB
                         wiring.prospectingHistories(), new S3StoredFiles(wiring.s3(), wiring.require("CONTACT_BUCKET")),
                         wiring.fileLedger(), wiring.contactIds(), reportRewrites(wiring)),
                 wiring.metrics("callee-erasure"));
+        wiring.primeDry(dry -> {
+            CalleeErasureHandler handler = new CalleeErasureHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs("{\"clientId\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\",\"requestId\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\"}"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     /** The campaign reports' latest rewrites, in CAMPAIGN_STATS_TABLE. */

@@ -58,6 +58,12 @@ public final class ClientHousekeepingHandler implements RequestHandler<SQSEvent,
                         Duration.ofDays(wiring.optionalLong("CALLEE_DATA_RETENTION_DAYS", 90)),
                         (int) wiring.optionalLong("RETENTION_CONTACTS_PER_RUN", 20_000), wiring.clock()),
                 AccountsApiHandler.erasureStarts(wiring), contractEnd(wiring));
+        wiring.primeDry(dry -> {
+            ClientHousekeepingHandler night = new ClientHousekeepingHandler(dry);
+            return () -> night.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs(
+                    "{\"clientId\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\"}"),
+                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     private static ContractEndData contractEnd(Wiring wiring) {

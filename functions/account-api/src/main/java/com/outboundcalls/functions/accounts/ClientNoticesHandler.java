@@ -34,6 +34,10 @@ public final class ClientNoticesHandler implements RequestHandler<SQSEvent, SQSB
     private ClientNoticesHandler(Wiring wiring) {
         this(new PriceChangeNotices(wiring.accountRecords(), wiring.mailer(),
                 () -> wiring.billingDirectory().provider().identity().name()), wiring.metrics("client-notices"));
+        wiring.primeDry(dry -> {
+            ClientNoticesHandler handler = new ClientNoticesHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs("{\"clientId\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\",\"increases\":[]}"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public ClientNoticesHandler(PriceChangeNotices notices, Metrics metrics) {

@@ -27,6 +27,10 @@ public final class LineAuditHandler implements RequestHandler<Map<String, Object
 
     private LineAuditHandler(Wiring wiring) {
         this(RatingWiring.lineAudit(wiring), wiring.metrics("line-audit"));
+        wiring.primeDry(dry -> {
+            LineAuditHandler handler = new LineAuditHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public LineAuditHandler(LineAudit audit, Metrics metrics) {

@@ -35,6 +35,10 @@ public final class RerateHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private RerateHandler(Wiring wiring) {
         this(new RouteRerating(wiring.ratedCallStore(), wiring.priceCatalog(), wiring.cachedAccountDirectory()),
                 wiring.metrics("rerate"));
+        wiring.primeDry(dry -> {
+            RerateHandler handler = new RerateHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs("{\"routes\":[{\"originCountry\":\"FR\",\"destinationCountry\":\"FR\",\"numberType\":\"MOBILE\"}]}"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public RerateHandler(RouteRerating rerating, Metrics metrics) {

@@ -31,6 +31,10 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
         this(IngestWiring.of(wiring), wiring.metrics("contact-ingest"));
         // Before a snapshot: a made-up contact file read and its numbers checked, in memory.
         wiring.primeWith(MadeUpContactFile::read);
+        wiring.primeDry(dry -> {
+            ContactIngestHandler handler = new ContactIngestHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.s3(com.outboundcalls.lambda.PrimingEvents.NOBODY, "incoming/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/priming.csv"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public ContactIngestHandler(IngestWiring wiring, Metrics metrics) {

@@ -32,6 +32,10 @@ public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent
         this(IngestWiring.of(wiring));
         // Before a snapshot: a made-up contact file read and its numbers checked, in memory.
         wiring.primeWith(MadeUpContactFile::read);
+        wiring.primeDry(dry -> {
+            ContactIngestResumeHandler handler = new ContactIngestResumeHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs("{\"bucket\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\",\"key\":\"incoming/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/priming.csv\",\"version\":\"priming\",\"size\":0,\"leg\":2}"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public ContactIngestResumeHandler(IngestWiring wiring) {

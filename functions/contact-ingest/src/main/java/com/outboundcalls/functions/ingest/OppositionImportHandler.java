@@ -30,6 +30,10 @@ public final class OppositionImportHandler implements RequestHandler<S3Event, St
         this(IngestWiring.of(wiring));
         // Before a snapshot: a made-up contact file read and its numbers checked, in memory.
         wiring.primeWith(MadeUpContactFile::read);
+        wiring.primeDry(dry -> {
+            OppositionImportHandler handler = new OppositionImportHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.s3(com.outboundcalls.lambda.PrimingEvents.NOBODY, "config/opposition/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/priming.csv"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public OppositionImportHandler(IngestWiring wiring) {

@@ -28,6 +28,11 @@ public final class DialFeederHandler implements RequestHandler<Map<String, Objec
 
     private DialFeederHandler(Wiring wiring) {
         this(wiring.dialFeeding(), wiring.clock(), wiring.metrics("dial-feeder"));
+        wiring.primeDry(dry -> {
+            DialFeederHandler feeder = new DialFeederHandler(dry);
+            return () -> feeder.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(),
+                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     private final com.outboundcalls.lambda.Metrics metrics;

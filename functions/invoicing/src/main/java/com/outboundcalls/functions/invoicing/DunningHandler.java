@@ -56,6 +56,11 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
                 invoicing.wiring().clock(), invoicing.wiring().mailer(), invoicing.billingEmails());
         // Before a snapshot: the documents a penalty claim is issued as, for a made-up invoice rendered in memory.
         invoicing.wiring().primeWith(MadeUpInvoice::render);
+        invoicing.wiring().primeDry(dry -> {
+            DunningHandler morning = new DunningHandler(new InvoicingWiring(dry));
+            return () -> morning.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(),
+                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     /**

@@ -37,6 +37,10 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
 
     private InvoiceGeneratorHandler(Wiring wiring) {
         this(InvoicingWiring.invoiceRunLedger(wiring), InvoicingWiring.invoiceRunTasks(wiring), wiring.clock());
+        wiring.primeDry(dry -> {
+            InvoiceGeneratorHandler handler = new InvoiceGeneratorHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public InvoiceGeneratorHandler(InvoiceRunLedger ledger, InvoiceRunTasks tasks, Clock clock) {

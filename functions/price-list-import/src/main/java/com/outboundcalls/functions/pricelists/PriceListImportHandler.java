@@ -34,7 +34,17 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
     }
 
     public PriceListImportHandler(FunctionRuntime runtime) {
-        this(priceLists(new Wiring(runtime)));
+        this(new Wiring(runtime));
+    }
+
+    private PriceListImportHandler(Wiring wiring) {
+        this(priceLists(wiring));
+        wiring.primeDry(dry -> {
+            PriceListImportHandler handler = new PriceListImportHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.s3(
+                    com.outboundcalls.lambda.PrimingEvents.NOBODY, "pricelists/priming.csv"),
+                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public PriceListImportHandler(PriceLists priceLists) {

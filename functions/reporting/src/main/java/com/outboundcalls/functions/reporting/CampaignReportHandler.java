@@ -36,6 +36,11 @@ public final class CampaignReportHandler implements RequestHandler<Map<String, O
 
     private CampaignReportHandler(Wiring wiring) {
         this(ReportingWiring.hourlyReports(wiring), wiring.clock());
+        wiring.primeDry(dry -> {
+            CampaignReportHandler hour = new CampaignReportHandler(dry);
+            return () -> hour.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(),
+                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public CampaignReportHandler(HourlyReports reports, Clock clock) {

@@ -30,6 +30,10 @@ public final class DashboardHandler implements RequestHandler<Map<String, Object
 
     private DashboardHandler(Wiring wiring) {
         this(ReportingWiring.hourlyReports(wiring), wiring.metrics("dashboard"));
+        wiring.primeDry(dry -> {
+            DashboardHandler handler = new DashboardHandler(dry);
+            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+        });
     }
 
     public DashboardHandler(HourlyReports dashboards, Metrics metrics) {
