@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * change nothing, through the calls the function's role allows it, so that the snapshot holds the clients, their
  * marshallers and signers, the handler's parsing and its answers loaded and compiled. No call is made for priming's
  * own sake: a read the role does not grant would be refused, and a function's role grants only what it does. A client
- * whose SDK the function's jar does not carry is skipped.
+ * whose SDK the function's jar does not carry is skipped. Then the handler's dry paths run (see {@link #addDry}): a
+ * second handler built on a dry wiring, whose clients are answered in memory, handed a real event; it and its wiring
+ * are dropped afterwards.
  *
  * <p>After a restore nothing captured is reused as it was: no instant, id or random value is taken before the
  * snapshot (the clock is read per invocation, ids are drawn per call), no secret is read before the first id is made
