@@ -6,6 +6,7 @@ import com.outboundcalls.account.NightlyHousekeeping;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsHousekeepingRequests;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -35,7 +36,7 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
                 new SqsHousekeepingRequests(wiring.sqs(), wiring.require("HOUSEKEEPING_QUEUE_URL"))), wiring.clock());
         wiring.primeDry(dry -> {
             AccountHousekeepingHandler handler = new AccountHousekeepingHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            return () -> handler.handleRequest(PrimingEvents.schedule(), PrimingEvents.CONTEXT);
         });
     }
 

@@ -13,6 +13,7 @@ import com.outboundcalls.erasure.CalleeErasure;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.HttpJson;
 import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -45,7 +46,9 @@ public final class CalleeErasureHandler implements RequestHandler<SQSEvent, SQSB
                 wiring.metrics("callee-erasure"));
         wiring.primeDry(dry -> {
             CalleeErasureHandler handler = new CalleeErasureHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs("{\"clientId\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\",\"requestId\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\"}"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            var event = PrimingEvents.sqs("{\"clientId\":\"" + PrimingEvents.NOBODY + "\",\"requestId\":\"" +
+                    PrimingEvents.NOBODY + "\"}");
+            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
         });
     }
 

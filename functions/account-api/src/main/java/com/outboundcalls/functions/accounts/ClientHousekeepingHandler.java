@@ -13,6 +13,7 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.erasure.ContractEndData;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.HttpJson;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -60,9 +61,9 @@ public final class ClientHousekeepingHandler implements RequestHandler<SQSEvent,
                 AccountsApiHandler.erasureStarts(wiring), contractEnd(wiring));
         wiring.primeDry(dry -> {
             ClientHousekeepingHandler night = new ClientHousekeepingHandler(dry);
-            return () -> night.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs(
-                    "{\"clientId\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\"}"),
-                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            return () -> night.handleRequest(PrimingEvents.sqs(
+                    "{\"clientId\":\"" + PrimingEvents.NOBODY + "\"}"),
+                    PrimingEvents.CONTEXT);
         });
     }
 

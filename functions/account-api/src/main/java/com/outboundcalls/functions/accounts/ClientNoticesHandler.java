@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.rate.PriceChangeNotices;
@@ -36,7 +37,8 @@ public final class ClientNoticesHandler implements RequestHandler<SQSEvent, SQSB
                 () -> wiring.billingDirectory().provider().identity().name()), wiring.metrics("client-notices"));
         wiring.primeDry(dry -> {
             ClientNoticesHandler handler = new ClientNoticesHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs("{\"clientId\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\",\"increases\":[]}"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            var event = PrimingEvents.sqs("{\"clientId\":\"" + PrimingEvents.NOBODY + "\",\"increases\":[]}");
+            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
         });
     }
 

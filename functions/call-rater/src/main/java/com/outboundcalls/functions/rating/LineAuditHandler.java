@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.rate.LineAudit;
 
@@ -29,7 +30,7 @@ public final class LineAuditHandler implements RequestHandler<Map<String, Object
         this(RatingWiring.lineAudit(wiring), wiring.metrics("line-audit"));
         wiring.primeDry(dry -> {
             LineAuditHandler handler = new LineAuditHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            return () -> handler.handleRequest(PrimingEvents.schedule(), PrimingEvents.CONTEXT);
         });
     }
 

@@ -8,6 +8,7 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsRerateHandover;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.rate.RouteRerating;
@@ -37,7 +38,9 @@ public final class RerateHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 wiring.metrics("rerate"));
         wiring.primeDry(dry -> {
             RerateHandler handler = new RerateHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs("{\"routes\":[{\"originCountry\":\"FR\",\"destinationCountry\":\"FR\",\"numberType\":\"MOBILE\"}]}"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            var event = PrimingEvents.sqs(
+                    "{\"routes\":[{\"originCountry\":\"FR\",\"destinationCountry\":\"FR\",\"numberType\":\"MOBILE\"}]}");
+            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
         });
     }
 

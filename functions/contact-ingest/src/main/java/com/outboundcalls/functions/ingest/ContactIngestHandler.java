@@ -9,6 +9,7 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.IngestSummary;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -33,7 +34,9 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
         wiring.primeWith(MadeUpContactFile::read);
         wiring.primeDry(dry -> {
             ContactIngestHandler handler = new ContactIngestHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.s3(com.outboundcalls.lambda.PrimingEvents.NOBODY, "incoming/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/priming.csv"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            var event = PrimingEvents.s3(PrimingEvents.NOBODY, "incoming/" + PrimingEvents.NOBODY + "/" +
+                    PrimingEvents.NOBODY + "/priming.csv");
+            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
         });
     }
 

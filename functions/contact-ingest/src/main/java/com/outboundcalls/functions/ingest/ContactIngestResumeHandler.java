@@ -10,6 +10,7 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.ingest.OppositionImport;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -34,7 +35,10 @@ public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent
         wiring.primeWith(MadeUpContactFile::read);
         wiring.primeDry(dry -> {
             ContactIngestResumeHandler handler = new ContactIngestResumeHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.sqs("{\"bucket\":\"" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "\",\"key\":\"incoming/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/priming.csv\",\"version\":\"priming\",\"size\":0,\"leg\":2}"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            var event = PrimingEvents.sqs("{\"bucket\":\"" + PrimingEvents.NOBODY + "\",\"key\":\"incoming/" +
+                    PrimingEvents.NOBODY + "/" + PrimingEvents.NOBODY +
+                    "/priming.csv\",\"version\":\"priming\",\"size\":0,\"leg\":2}");
+            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
         });
     }
 

@@ -8,6 +8,7 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.OppositionImport;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -32,7 +33,9 @@ public final class OppositionImportHandler implements RequestHandler<S3Event, St
         wiring.primeWith(MadeUpContactFile::read);
         wiring.primeDry(dry -> {
             OppositionImportHandler handler = new OppositionImportHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.s3(com.outboundcalls.lambda.PrimingEvents.NOBODY, "config/opposition/" + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/priming.csv"), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            var event = PrimingEvents.s3(PrimingEvents.NOBODY, "config/opposition/" + PrimingEvents.NOBODY +
+                    "/priming.csv");
+            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
         });
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.dial.DialFeeding;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -30,8 +31,8 @@ public final class DialFeederHandler implements RequestHandler<Map<String, Objec
         this(wiring.dialFeeding(), wiring.clock(), wiring.metrics("dial-feeder"));
         wiring.primeDry(dry -> {
             DialFeederHandler feeder = new DialFeederHandler(dry);
-            return () -> feeder.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(),
-                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            return () -> feeder.handleRequest(PrimingEvents.schedule(),
+                    PrimingEvents.CONTEXT);
         });
     }
 

@@ -8,6 +8,7 @@ import com.outboundcalls.aws.SqsDunningSteps;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.Dunning;
 import com.outboundcalls.invoice.InvoiceNotices;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.mail.Mailer;
 import com.outboundcalls.invoice.InvoiceRunWatch;
 import com.outboundcalls.lambda.Metrics;
@@ -58,8 +59,8 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
         invoicing.wiring().primeWith(MadeUpInvoice::render);
         invoicing.wiring().primeDry(dry -> {
             DunningHandler morning = new DunningHandler(new InvoicingWiring(dry));
-            return () -> morning.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(),
-                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            return () -> morning.handleRequest(PrimingEvents.schedule(),
+                    PrimingEvents.CONTEXT);
         });
     }
 

@@ -7,6 +7,7 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.InvoiceRunFanOut;
 import com.outboundcalls.invoice.InvoiceRunLedger;
 import com.outboundcalls.invoice.InvoiceRunTasks;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -39,7 +40,7 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
         this(InvoicingWiring.invoiceRunLedger(wiring), InvoicingWiring.invoiceRunTasks(wiring), wiring.clock());
         wiring.primeDry(dry -> {
             InvoiceGeneratorHandler handler = new InvoiceGeneratorHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            return () -> handler.handleRequest(PrimingEvents.schedule(), PrimingEvents.CONTEXT);
         });
     }
 

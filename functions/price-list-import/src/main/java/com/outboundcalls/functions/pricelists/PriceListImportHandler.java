@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotificatio
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsRerateHandover;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.rate.PriceListImport;
@@ -41,9 +42,9 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
         this(priceLists(wiring));
         wiring.primeDry(dry -> {
             PriceListImportHandler handler = new PriceListImportHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.s3(
-                    com.outboundcalls.lambda.PrimingEvents.NOBODY, "pricelists/priming.csv"),
-                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            return () -> handler.handleRequest(PrimingEvents.s3(
+                    PrimingEvents.NOBODY, "pricelists/priming.csv"),
+                    PrimingEvents.CONTEXT);
         });
     }
 

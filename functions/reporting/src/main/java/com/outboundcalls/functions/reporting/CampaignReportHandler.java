@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.report.HourlyReports;
@@ -38,8 +39,8 @@ public final class CampaignReportHandler implements RequestHandler<Map<String, O
         this(ReportingWiring.hourlyReports(wiring), wiring.clock());
         wiring.primeDry(dry -> {
             CampaignReportHandler hour = new CampaignReportHandler(dry);
-            return () -> hour.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(),
-                    com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            return () -> hour.handleRequest(PrimingEvents.schedule(),
+                    PrimingEvents.CONTEXT);
         });
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
+import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.report.HourlyReports;
 
@@ -32,7 +33,7 @@ public final class DashboardHandler implements RequestHandler<Map<String, Object
         this(ReportingWiring.hourlyReports(wiring), wiring.metrics("dashboard"));
         wiring.primeDry(dry -> {
             DashboardHandler handler = new DashboardHandler(dry);
-            return () -> handler.handleRequest(com.outboundcalls.lambda.PrimingEvents.schedule(), com.outboundcalls.lambda.PrimingEvents.CONTEXT);
+            return () -> handler.handleRequest(PrimingEvents.schedule(), PrimingEvents.CONTEXT);
         });
     }
 

@@ -34,7 +34,7 @@ public final class ColdStartBenchmark {
     static {
         String events = "functions/%s/src/test/resources/events/%s.json";
         FIXTURES.put("ContactIngestFunction", events.formatted("contact-ingest", "s3-object-created"));
-        FIXTURES.put("ContactIngestResumeFunction", events.formatted("dialer", "sqs-dial-message"));
+        FIXTURES.put("ContactIngestResumeFunction", "sqs:" + events.formatted("contact-ingest", "ingest-handover"));
         FIXTURES.put("OppositionImportFunction", events.formatted("contact-ingest", "s3-object-created"));
         FIXTURES.put("PriceListImportFunction", events.formatted("contact-ingest", "s3-object-created"));
         FIXTURES.put("DialFeederFunction", events.formatted("dial-feeder", "scheduled-minute"));
@@ -43,7 +43,7 @@ public final class ColdStartBenchmark {
         FIXTURES.put("DashboardRequestsFunction", events.formatted("reporting", "sqs-dashboard-requests"));
         FIXTURES.put("DialerFunction", events.formatted("dialer", "sqs-dial-message"));
         FIXTURES.put("CallRaterFunction", "sqs:" + events.formatted("call-rater", "contact-event-disconnected"));
-        FIXTURES.put("RerateFunction", events.formatted("dialer", "sqs-dial-message"));
+        FIXTURES.put("RerateFunction", "sqs:" + events.formatted("call-rater", "rerate-routes"));
         FIXTURES.put("LineAuditFunction", events.formatted("dial-feeder", "scheduled-minute"));
         FIXTURES.put("InvoiceGeneratorFunction", events.formatted("invoicing", "scheduled-first-of-month"));
         FIXTURES.put("InvoiceRunFunction", "sqs:" + events.formatted("invoicing", "invoice-run-account"));
@@ -51,8 +51,8 @@ public final class ColdStartBenchmark {
         FIXTURES.put("FinanceApiFunction", events.formatted("invoicing", "finance-dispute"));
         FIXTURES.put("ClientSpacePageFunction", events.formatted("account-api", "client-space-request"));
         FIXTURES.put("AccountsApiFunction", events.formatted("account-api", "operator-request"));
-        FIXTURES.put("ClientNoticesFunction", events.formatted("dialer", "sqs-dial-message"));
-        FIXTURES.put("CalleeErasureFunction", events.formatted("dialer", "sqs-dial-message"));
+        FIXTURES.put("ClientNoticesFunction", "sqs:" + events.formatted("account-api", "price-change-notice"));
+        FIXTURES.put("CalleeErasureFunction", "sqs:" + events.formatted("account-api", "callee-erasure-request"));
         FIXTURES.put("AccountHousekeepingFunction", events.formatted("account-api", "scheduled-every-night"));
         FIXTURES.put("ClientHousekeepingFunction", "sqs:" + events.formatted("account-api", "housekeeping-request"));
     }
