@@ -37,6 +37,13 @@ class PrimingTest {
         return new Wiring(new FunctionRuntime(env, clock, duration -> { }));
     }
 
+    /** A wiring initialized for a snapshot whose metrics are published to this stream. */
+    private static Wiring publishingTo(java.io.ByteArrayOutputStream published) {
+        return new Wiring(new FunctionRuntime(environment(Priming.SNAP_START),
+                Clock.fixed(Instant.parse("2026-10-01T00:00:00Z"), ZoneOffset.UTC), duration -> { },
+                new java.io.PrintStream(published, true, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @Test
     void beforeTheSnapshotTheClientOfEachServiceTheEnvironmentNamesAResourceOfIsBuilt() {
         Priming priming = new Priming(wiring(environment(Priming.SNAP_START)));
@@ -60,9 +67,7 @@ class PrimingTest {
     @Test
     void theHandlersOwnPathsRunSeveralTimesWhateverTheyThrowAndTheirMetricsAreNotPublished() {
         java.io.ByteArrayOutputStream published = new java.io.ByteArrayOutputStream();
-        Wiring wiring = new Wiring(new FunctionRuntime(environment(Priming.SNAP_START),
-                Clock.fixed(Instant.parse("2026-10-01T00:00:00Z"), ZoneOffset.UTC), duration -> { },
-                new java.io.PrintStream(published, true, java.nio.charset.StandardCharsets.UTF_8)));
+        Wiring wiring = publishingTo(published);
         int[] runs = {0, 0};
         wiring.primeWith(() -> {
             runs[0]++;
@@ -88,9 +93,7 @@ class PrimingTest {
     @Test
     void aDryPathRunsItsHandlerOnClientsAnsweredInMemoryAndReachesNoService() {
         java.io.ByteArrayOutputStream published = new java.io.ByteArrayOutputStream();
-        Wiring wiring = new Wiring(new FunctionRuntime(environment(Priming.SNAP_START),
-                Clock.fixed(Instant.parse("2026-10-01T00:00:00Z"), ZoneOffset.UTC), duration -> { },
-                new java.io.PrintStream(published, true, java.nio.charset.StandardCharsets.UTF_8)));
+        Wiring wiring = publishingTo(published);
         java.util.List<Boolean> itemsFound = new java.util.ArrayList<>();
         int[] built = {0};
         wiring.primeDry(dry -> {
