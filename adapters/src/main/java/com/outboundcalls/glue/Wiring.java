@@ -87,6 +87,7 @@ public final class Wiring {
     private final Once<ConnectContactAttributes> contactAttributes;
     private final Once<ConnectSetup> connectSetup;
     private final Once<DialFeeding> dialFeeding;
+    private final Once<DialFeeding> lineRefill;
     private final Once<CognitoUserDirectory> userDirectory;
     private final Once<DynamoUploads> uploads;
     private final Once<SesMailer> mailer;
@@ -157,6 +158,10 @@ public final class Wiring {
                 new com.outboundcalls.aws.ConnectAgentQueues(connect(), require("CONNECT_INSTANCE_ID"), clock),
                 callControl(), campaignStats()));
         dialFeeding = new Once<>(() -> new DialFeeding(accountDirectory(), contactBook(), callControl(), dialQueue(),
+                requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup(), agentPacing()));
+        // A freed line's refill reads clients and campaigns as the dialer does, from the short-lived cache: the dialer
+        // checks them again before any call, so a refill may be no fresher than it.
+        lineRefill = new Once<>(() -> new DialFeeding(cachedAccountDirectory(), contactBook(), callControl(), dialQueue(),
                 requireInt("CALLS_PER_SECOND"), requireInt("MAX_CONCURRENT_CALLS"), connectSetup(), agentPacing()));
         priming = dry ? new Priming(this) : Priming.register(this);
     }
@@ -406,5 +411,10 @@ public final class Wiring {
     /** The feeder's run, and the refill the rater triggers when a call ends and its line is free again. */
     public DialFeeding dialFeeding() {
         return dialFeeding.get();
+    }
+
+    /** The feeding that takes a freed line back at once ({@link DialFeeding#refill}), for the rater. */
+    public DialFeeding lineRefill() {
+        return lineRefill.get();
     }
 }

@@ -95,8 +95,10 @@ public final class DialFeeding {
         };
         List<Campaign> running = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
+        // A client's profile is read once per run, however many of its campaigns are active.
+        Map<String, java.util.Optional<Client>> clients = new java.util.HashMap<>();
         for (Campaign campaign : accounts.activeCampaigns()) {
-            java.util.Optional<Client> client = accounts.client(campaign.clientId());
+            java.util.Optional<Client> client = clients.computeIfAbsent(campaign.clientId(), accounts::client);
             if (!accountMayCall(campaign, client, now)) {
                 continue;
             }

@@ -2,6 +2,7 @@ package com.outboundcalls.rate;
 
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Client;
+import com.outboundcalls.contact.Contact;
 import com.outboundcalls.contact.ContactBook;
 import com.outboundcalls.contact.ContactStatus;
 import com.outboundcalls.dial.CallLines;
@@ -9,6 +10,8 @@ import com.outboundcalls.dial.CallLog;
 import com.outboundcalls.dial.CallRecord;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Rates a call when Connect says it is disconnected, and settles its contact: reached, tried again after
@@ -173,9 +176,20 @@ public final class CallRating {
         CallOutcome outcome = CallOutcome.of(event);
         String campaignKey = call.campaignKey();
         boolean person = outcome == CallOutcome.ANSWERED || outcome == CallOutcome.UNSUCCESSFUL;
+        // The contact as it stands, read once whatever asks for it.
+        Supplier<Optional<Contact>> contact = new Supplier<>() {
+            private Optional<Contact> read;
+
+            @Override
+            public Optional<Contact> get() {
+                if (read == null) {
+                    read = contacts.get(campaignKey, call.contactId());
+                }
+                return read;
+            }
+        };
         // A call placed to the agent the callee asked for is the callback they requested.
-        boolean callback = agentCall && contacts.get(campaignKey, call.contactId())
-                .map(c -> c.preferredAgent() != null).orElse(false);
+        boolean callback = agentCall && contact.get().map(c -> c.preferredAgent() != null).orElse(false);
         if (agentCall && person) {
             agentCalls.settleAnswered(call, client, event, at, callback);
             return;
@@ -183,8 +197,8 @@ public final class CallRating {
         com.outboundcalls.contact.CallTally tally = agentCall ? AgentCallOutcomes.ended(event, at, callback)
                 : com.outboundcalls.contact.CallTally.NONE;
         if (refusals != null && person) {
-            contacts.get(campaignKey, call.contactId()).ifPresent(contact ->
-                    refusals.recordIfRefused(call.clientId(), contact.e164(), event.contactId(), at));
+            contact.get().ifPresent(found ->
+                    refusals.recordIfRefused(call.clientId(), found.e164(), event.contactId(), at));
         }
         switch (outcome) {
             case ANSWERED -> contacts.settle(campaignKey, call.contactId(), event.contactId(), ContactStatus.REACHED,
@@ -194,7 +208,7 @@ public final class CallRating {
             case INVALID_NUMBER -> contacts.settle(campaignKey, call.contactId(), event.contactId(),
                     ContactStatus.NOT_REACHED, null, outcome.name(), at, tally);
             default -> {
-                int uncounted = contacts.get(campaignKey, call.contactId()).map(c -> c.uncountedAttempts()).orElse(0);
+                int uncounted = contact.get().map(c -> c.uncountedAttempts()).orElse(0);
                 if (outcome == CallOutcome.NETWORK_ERROR && uncounted < MAX_UNCOUNTED_ATTEMPTS) {
                     contacts.settleUncounted(campaignKey, call.contactId(), event.contactId(),
                             at.plus(NETWORK_RETRY_DELAY), outcome.name(), at, tally, null);

@@ -46,6 +46,12 @@ class DialFeedingTest {
     }
 
     @Test
+    void aRunReadsAClientsProfileOnceWhateverTheNumberOfItsCampaigns() {
+        feeding.feed(MONDAY_1030_PARIS);
+        assertEquals(1, accounts.clientReads, "two active campaigns of one client");
+    }
+
+    @Test
     void aSuspendedAccountPlacesNoCallAndItsContactsGoOutOnceTheSuspensionIsLifted() {
         for (int i = 0; i < 3; i++) {
             contacts.addIfAbsent(new NewContact("acme", "legal", "c" + i, "+3361200000" + i, "FR", "MOBILE", null,

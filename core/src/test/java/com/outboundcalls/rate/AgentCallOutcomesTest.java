@@ -168,4 +168,13 @@ class AgentCallOutcomesTest {
         assertFalse(agents.seatQueue.containsKey("tok-na"));
         assertNull(contact(contact).preferredAgent());
     }
+
+    @Test
+    void anUnansweredAgentCallReadsItsContactOnceToSettleIt() {
+        dialing("nr", "FR");
+        int before = contacts.reads;
+        rating.handle(new ContactEvent("DISCONNECTED", "nr", T0, null, T0.plusSeconds(30), "EXPIRED", null,
+                T0.plusSeconds(30)));
+        assertEquals(1, contacts.reads - before, "whether it was a callback, then its uncounted attempts");
+    }
 }

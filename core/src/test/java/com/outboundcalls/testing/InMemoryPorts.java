@@ -57,8 +57,12 @@ public final class InMemoryPorts {
             return this;
         }
 
+        /** How many times a client's profile was read. */
+        public int clientReads;
+
         @Override
         public Optional<Client> client(String clientId) {
+            clientReads++;
             return Optional.ofNullable(clients.get(clientId));
         }
 
@@ -217,8 +221,12 @@ public final class InMemoryPorts {
                     c -> with(c, ContactStatus.CALLABLE, c.attempts(), dueAt, null));
         }
 
+        /** How many times a contact was read through {@link #get}. */
+        public int reads;
+
         @Override
         public Optional<Contact> get(String campaignKey, String contactId) {
+            reads++;
             return Optional.ofNullable(contacts.get(key(campaignKey, contactId)));
         }
 

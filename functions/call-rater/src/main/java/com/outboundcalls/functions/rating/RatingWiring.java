@@ -22,7 +22,7 @@ final class RatingWiring {
     static CallRating rating(Wiring wiring) {
         Clock clock = wiring.clock();
         // A freed line is taken again at once by its campaign's next contact, not a minute later.
-        DialFeeding refill = wiring.dialFeeding();
+        DialFeeding refill = wiring.lineRefill();
         CalleeRefusals refusals = new CalleeRefusals(wiring.calleeRequests(), wiring.oppositionList(),
                 wiring.prospectingHistories());
         com.outboundcalls.lambda.Metrics metrics = wiring.metrics("call-rater");

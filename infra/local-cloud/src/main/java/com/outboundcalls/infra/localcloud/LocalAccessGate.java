@@ -276,8 +276,9 @@ public final class LocalAccessGate implements ExecutionInterceptor {
             Map<String, List<String>> context = Map.of();
             if (request instanceof QueryRequest query && index == null) {
                 String keyName = roles.hashKeyByTable.get(table);
-                Matcher bound = Pattern.compile("(?:^|\\s|\\()#?" + Pattern.quote(keyName == null ? "pk" : keyName)
-                        + "\\s*=\\s*(:\\w+)").matcher(query.keyConditionExpression() == null ? "" : query.keyConditionExpression());
+                Matcher bound = BOUND_HASH_KEY.computeIfAbsent(keyName == null ? "pk" : keyName,
+                        name -> Pattern.compile("(?:^|\\s|\\()#?" + Pattern.quote(name) + "\\s*=\\s*(:\\w+)"))
+                        .matcher(query.keyConditionExpression() == null ? "" : query.keyConditionExpression());
                 if (bound.find() && query.expressionAttributeValues().containsKey(bound.group(1))) {
                     context = leading(List.of(text(query.expressionAttributeValues().get(bound.group(1)))));
                 }
@@ -326,6 +327,9 @@ public final class LocalAccessGate implements ExecutionInterceptor {
             default -> checks.add(new RolePolicy.Check("s3:" + operation, bucket == null ? "*" : object));
         }
     }
+
+    /** A query's condition on a table's hash key, by the key's name. */
+    private static final Map<String, Pattern> BOUND_HASH_KEY = new ConcurrentHashMap<>();
 
     private static Map<String, List<String>> leading(List<String> keys) {
         return Map.of("dynamodb:LeadingKeys", keys);

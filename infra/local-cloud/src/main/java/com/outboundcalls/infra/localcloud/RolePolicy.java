@@ -31,6 +31,13 @@ final class RolePolicy {
     private final List<Statement> statements;
     /** Each Allow statement's actions, with whether a request was allowed through it. */
     private final Map<String, Boolean> grantsUsed = new LinkedHashMap<>();
+    /**
+     * The checks decided so far, with the grants each went through (none: denied). A role's statements never change,
+     * so a check asked again (the same action on the same resource with the same keys) gets the same answer.
+     */
+    private final Map<Check, List<String>> decided = new java.util.HashMap<>();
+    /** Decisions kept at most: the leading keys of some checks are a contact's or a call's. */
+    private static final int DECISIONS_KEPT = 20_000;
 
     RolePolicy(String functionId, List<Statement> statements) {
         this.functionId = functionId;
@@ -51,6 +58,20 @@ final class RolePolicy {
 
     /** Whether the role allows the check; an allowed check marks the grants it went through as used. */
     synchronized boolean allows(Check check) {
+        List<String> through = decided.get(check);
+        if (through == null) {
+            through = decide(check);
+            if (decided.size() >= DECISIONS_KEPT) {
+                decided.clear();
+            }
+            decided.put(check, through);
+        }
+        through.forEach(g -> grantsUsed.put(g, true));
+        return !through.isEmpty();
+    }
+
+    /** The grants the check goes through; none when no Allow matches it or a Deny does. */
+    private List<String> decide(Check check) {
         List<String> through = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             Statement s = statements.get(i);
@@ -60,12 +81,11 @@ final class RolePolicy {
                 continue;
             }
             if (!s.allow()) {
-                return false;
+                return List.of();
             }
             through.add(grant(i, action));
         }
-        through.forEach(g -> grantsUsed.put(g, true));
-        return !through.isEmpty();
+        return List.copyOf(through);
     }
 
     /** The actions granted that no request has used so far, as "action on resources". */
