@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.outboundcalls.account.ClientRole;
 
@@ -70,18 +69,30 @@ public final class PrimingEvents {
                 "aws:s3", null, "2.1", null, null, entity, null)));
     }
 
-    /** An SQS event of one message with this body, received once. */
-    public static SQSEvent sqs(String body) {
-        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        message.setMessageId("priming");
-        message.setReceiptHandle("priming");
-        message.setBody(body);
-        message.setEventSource("aws:sqs");
-        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(message));
-        return event;
+    /**
+     * Hands the handler an SQS event of one message with this body, received once, as Lambda hands it: the event's
+     * JSON to its stream overload, so that reading the event and writing the answer are primed as well.
+     */
+    public static void sqs(SqsHandler handler, String body) {
+        com.fasterxml.jackson.databind.node.ObjectNode event = PRIMING_JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode record = event.putArray("Records").addObject();
+        record.put("messageId", "priming");
+        record.put("receiptHandle", "priming");
+        record.put("body", body);
+        record.putObject("attributes").put("ApproximateReceiveCount", "1");
+        record.putObject("messageAttributes");
+        record.put("eventSource", "aws:sqs");
+        try {
+            handler.handleRequest(new java.io.ByteArrayInputStream(PRIMING_JSON.writeValueAsBytes(event)),
+                    java.io.OutputStream.nullOutputStream(), CONTEXT);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PRIMING_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
 
     private static final class PrimingContext implements Context {
         @Override

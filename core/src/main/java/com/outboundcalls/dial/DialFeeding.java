@@ -204,7 +204,8 @@ public final class DialFeeding {
      * were; a campaign with nothing to call leaves the line to the next run. The dialer checks everything again.
      */
     public boolean refill(String clientId, String campaignId, Instant now) {
-        if (lines.active() >= maxConcurrentCalls) {
+        int active = lines.active();
+        if (active >= maxConcurrentCalls) {
             return false;
         }
         java.util.Optional<Campaign> campaign = accounts.campaign(clientId, campaignId);
@@ -228,7 +229,7 @@ public final class DialFeeding {
         }
         // An agentless campaign takes back the one line; an agent-assisted one fills the room its agents have now.
         int wanted = campaign.get().withAgents()
-                ? Math.min(Math.min(MIN_READ, maxConcurrentCalls - lines.active()),
+                ? Math.min(Math.min(MIN_READ, maxConcurrentCalls - active),
                         agents.reading(now).headroom(campaign.get()))
                 : 1;
         List<DialMessage> messages = new ArrayList<>();

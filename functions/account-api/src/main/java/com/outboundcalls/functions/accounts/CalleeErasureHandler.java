@@ -1,10 +1,10 @@
 package com.outboundcalls.functions.accounts;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.ErasureRequest;
 import com.outboundcalls.aws.FunctionRuntime;
@@ -23,7 +23,7 @@ import com.outboundcalls.lambda.StructuredLog;
  * being ingested, or fails, comes back alone (ReportBatchItemFailures) after the queue's visibility timeout and,
  * after five tries, waits in the dead-letter queue, with its alarm.
  */
-public final class CalleeErasureHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class CalleeErasureHandler implements SqsHandler {
 
     private final CalleeErasure erasure;
     private final Metrics metrics;
@@ -46,9 +46,9 @@ public final class CalleeErasureHandler implements RequestHandler<SQSEvent, SQSB
                 wiring.metrics("callee-erasure"));
         wiring.primeDry(dry -> {
             CalleeErasureHandler handler = new CalleeErasureHandler(dry);
-            var event = PrimingEvents.sqs("{\"clientId\":\"" + PrimingEvents.NOBODY + "\",\"requestId\":\"" +
-                    PrimingEvents.NOBODY + "\"}");
-            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
+            String body = "{\"clientId\":\"" + PrimingEvents.NOBODY + "\",\"requestId\":\"" + PrimingEvents.NOBODY
+                    + "\"}";
+            return () -> PrimingEvents.sqs(handler, body);
         });
     }
 

@@ -1,9 +1,9 @@
 package com.outboundcalls.functions.accounts;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.Actor;
@@ -29,7 +29,7 @@ import java.util.List;
  * Each step does a bounded share and the next night goes on; a request delivered again finds its work done. One that
  * fails comes back alone (ReportBatchItemFailures) and, after its tries, waits in the dead-letter queue.
  */
-public final class ClientHousekeepingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ClientHousekeepingHandler implements SqsHandler {
 
     /** The actor the audit trail names for these changes. */
     static final Actor HOUSEKEEPING = Actor.operator("system:account-housekeeping");
@@ -61,9 +61,7 @@ public final class ClientHousekeepingHandler implements RequestHandler<SQSEvent,
                 AccountsApiHandler.erasureStarts(wiring), contractEnd(wiring));
         wiring.primeDry(dry -> {
             ClientHousekeepingHandler night = new ClientHousekeepingHandler(dry);
-            return () -> night.handleRequest(PrimingEvents.sqs(
-                    "{\"clientId\":\"" + PrimingEvents.NOBODY + "\"}"),
-                    PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.sqs(night, "{\"clientId\":\"" + PrimingEvents.NOBODY + "\"}");
         });
     }
 

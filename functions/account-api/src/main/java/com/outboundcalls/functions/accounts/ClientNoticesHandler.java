@@ -1,9 +1,9 @@
 package com.outboundcalls.functions.accounts;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
@@ -17,7 +17,7 @@ import com.outboundcalls.rate.PriceChangeNotices;
  * client's billing address, once. A notice for a client that no longer exists is logged and dropped; one that
  * fails to send comes back alone (ReportBatchItemFailures) and, after five tries, waits in the dead-letter queue.
  */
-public final class ClientNoticesHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ClientNoticesHandler implements SqsHandler {
 
     private final PriceChangeNotices notices;
     private final Metrics metrics;
@@ -37,8 +37,8 @@ public final class ClientNoticesHandler implements RequestHandler<SQSEvent, SQSB
                 () -> wiring.billingDirectory().provider().identity().name()), wiring.metrics("client-notices"));
         wiring.primeDry(dry -> {
             ClientNoticesHandler handler = new ClientNoticesHandler(dry);
-            var event = PrimingEvents.sqs("{\"clientId\":\"" + PrimingEvents.NOBODY + "\",\"increases\":[]}");
-            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
+            String body = "{\"clientId\":\"" + PrimingEvents.NOBODY + "\",\"increases\":[]}";
+            return () -> PrimingEvents.sqs(handler, body);
         });
     }
 

@@ -1,9 +1,9 @@
 package com.outboundcalls.functions.rating;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
@@ -14,7 +14,7 @@ import com.outboundcalls.rate.CallRating;
 import com.outboundcalls.rate.ContactEvent;
 
 /** Call-events queue (EventBridge rule on aws.connect): rates disconnected calls, settles their contacts. */
-public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class CallRaterHandler implements SqsHandler {
 
     private final CallRating rating;
     private final Metrics metrics;
@@ -32,7 +32,7 @@ public final class CallRaterHandler implements RequestHandler<SQSEvent, SQSBatch
     private CallRaterHandler(Wiring wiring) {
         this(RatingWiring.rating(wiring), wiring.metrics("call-rater"));
         // Before a snapshot: the end of a Connect contact no call of ours recorded, found foreign; nothing written.
-        wiring.primeWith(() -> handleRequest(PrimingEvents.sqs(PRIMING_EVENT), PrimingEvents.CONTEXT));
+        wiring.primeWith(() -> PrimingEvents.sqs(this, PRIMING_EVENT));
     }
 
     /** A contact's end as EventBridge delivers it, for a contact id Connect never gives. */

@@ -1,9 +1,9 @@
 package com.outboundcalls.functions.rating;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsRerateHandover;
 import com.outboundcalls.glue.Wiring;
@@ -18,7 +18,7 @@ import com.outboundcalls.rate.RouteRerating;
  * are rated ({@link RouteRerating}). A redelivered message rates nothing twice. A message that fails comes back
  * alone (ReportBatchItemFailures) and, after its retries, waits in the dead-letter queue, with its alarm.
  */
-public final class RerateHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class RerateHandler implements SqsHandler {
 
     private final RouteRerating rerating;
     private final Metrics metrics;
@@ -38,9 +38,8 @@ public final class RerateHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 wiring.metrics("rerate"));
         wiring.primeDry(dry -> {
             RerateHandler handler = new RerateHandler(dry);
-            var event = PrimingEvents.sqs(
-                    "{\"routes\":[{\"originCountry\":\"FR\",\"destinationCountry\":\"FR\",\"numberType\":\"MOBILE\"}]}");
-            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
+            String body = "{\"routes\":[{\"originCountry\":\"FR\",\"destinationCountry\":\"FR\",\"numberType\":\"MOBILE\"}]}";
+            return () -> PrimingEvents.sqs(handler, body);
         });
     }
 

@@ -1,9 +1,9 @@
 package com.outboundcalls.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsIngestHandover;
 import com.outboundcalls.glue.Wiring;
@@ -15,7 +15,7 @@ import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 
 /** The ingest handover queue: takes a long contact or suppression file up again from its last checkpoint. */
-public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class ContactIngestResumeHandler implements SqsHandler {
 
     private final IngestWiring wiring;
     private final StructuredLog log = new StructuredLog("contact-ingest-resume");
@@ -35,10 +35,9 @@ public final class ContactIngestResumeHandler implements RequestHandler<SQSEvent
         wiring.primeWith(MadeUpContactFile::read);
         wiring.primeDry(dry -> {
             ContactIngestResumeHandler handler = new ContactIngestResumeHandler(dry);
-            var event = PrimingEvents.sqs("{\"bucket\":\"" + PrimingEvents.NOBODY + "\",\"key\":\"incoming/" +
-                    PrimingEvents.NOBODY + "/" + PrimingEvents.NOBODY +
-                    "/priming.csv\",\"version\":\"priming\",\"size\":0,\"leg\":2}");
-            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
+            String body = "{\"bucket\":\"" + PrimingEvents.NOBODY + "\",\"key\":\"incoming/" + PrimingEvents.NOBODY
+                    + "/" + PrimingEvents.NOBODY + "/priming.csv\",\"version\":\"priming\",\"size\":0,\"leg\":2}";
+            return () -> PrimingEvents.sqs(handler, body);
         });
     }
 

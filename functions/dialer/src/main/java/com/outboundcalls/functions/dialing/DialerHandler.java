@@ -1,9 +1,9 @@
 package com.outboundcalls.functions.dialing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.Actor;
 import com.outboundcalls.account.CampaignAdministration;
@@ -19,7 +19,7 @@ import com.outboundcalls.lambda.SqsBatch;
 import com.outboundcalls.lambda.StructuredLog;
 
 /** Dial queue: one Amazon Connect outbound call per message; throttled messages come back later. */
-public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class DialerHandler implements SqsHandler {
 
     /** Who the audit trail names for a campaign held for its setup. */
     static final Actor HOLDER = Actor.operator("system:dialer");
@@ -44,8 +44,7 @@ public final class DialerHandler implements RequestHandler<SQSEvent, SQSBatchRes
                 campaignHolds(wiring), wiring.agentPacing()), wiring.metrics("dialer"));
         // Before a snapshot: a message for a contact of no campaign, read and found stale; nothing placed or written.
         String nobody = PrimingEvents.NOBODY;
-        wiring.primeWith(() -> handleRequest(PrimingEvents.sqs(new DialMessage(nobody, nobody, nobody, 1).toJson()),
-                PrimingEvents.CONTEXT));
+        wiring.primeWith(() -> PrimingEvents.sqs(this, new DialMessage(nobody, nobody, nobody, 1).toJson()));
     }
 
     /** A held campaign is paused, as an operator would pause it, with its audit entry. */

@@ -1,9 +1,9 @@
 package com.outboundcalls.functions.invoicing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsInvoiceRunTasks;
 import com.outboundcalls.glue.Wiring;
@@ -26,7 +26,7 @@ import java.util.function.Function;
  * The invoice run's tasks (InvoiceRunQueue): a page of the directory to plan, or one billing account to invoice,
  * then the month's journal once the last account is done; and the steps of the month's files' rewrites. A failed message comes back alone.
  */
-public final class InvoiceRunHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class InvoiceRunHandler implements SqsHandler {
 
     private final InvoiceRunFanOut run;
     private final FinanceExports monthFiles;
@@ -49,8 +49,8 @@ public final class InvoiceRunHandler implements RequestHandler<SQSEvent, SQSBatc
                 invoicing.wiring().mailer(), invoicing.billingEmails());
         // Before a snapshot: an account's task for a client without a billing account (not counted, nothing written),
         // and a made-up invoice rendered in memory and dropped.
-        invoicing.wiring().primeWith(() -> handleRequest(PrimingEvents.sqs("{\"invoice\":{\"scheduledTime\":"
-                + "\"2025-03-01T05:00:00Z\",\"clientId\":\"" + PrimingEvents.NOBODY + "\"}}"), PrimingEvents.CONTEXT));
+        invoicing.wiring().primeWith(() -> PrimingEvents.sqs(this, "{\"invoice\":{\"scheduledTime\":"
+                + "\"2025-03-01T05:00:00Z\",\"clientId\":\"" + PrimingEvents.NOBODY + "\"}}"));
         invoicing.wiring().primeWith(MadeUpInvoice::render);
     }
 

@@ -1,11 +1,11 @@
 package com.outboundcalls.functions.reporting;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
@@ -34,7 +34,7 @@ import java.util.Optional;
  * Each message on its own: one that fails comes back alone (ReportBatchItemFailures), and a redelivered one only
  * refreshes the same files.
  */
-public final class DashboardRequestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class DashboardRequestHandler implements SqsHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -57,8 +57,8 @@ public final class DashboardRequestHandler implements RequestHandler<SQSEvent, S
         // Before a snapshot: the hourly report of a campaign of no client (read, not found, nothing started), and a
         // made-up dashboard rendered in memory and dropped.
         String nobody = PrimingEvents.NOBODY;
-        wiring.primeWith(() -> handleRequest(PrimingEvents.sqs("{\"clientId\":\"" + nobody + "\",\"campaignId\":\""
-                + nobody + "\",\"asOf\":\"2026-01-01T00:00:00Z\",\"dashboard\":false}"), PrimingEvents.CONTEXT));
+        wiring.primeWith(() -> PrimingEvents.sqs(this, "{\"clientId\":\"" + nobody + "\",\"campaignId\":\""
+                + nobody + "\",\"asOf\":\"2026-01-01T00:00:00Z\",\"dashboard\":false}"));
         wiring.primeWith(MadeUpDashboard::render);
     }
 

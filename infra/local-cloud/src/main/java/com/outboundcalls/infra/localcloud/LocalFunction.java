@@ -13,7 +13,9 @@ import java.util.Map;
  * One function of the template, run in this JVM as Lambda runs it: the handler class is built once per
  * "container" with the environment the template gives it, a container runs one invocation at a time, and
  * invocations that overlap get containers of their own (the idle one used last is taken first, as Lambda reuses a
- * warm one). Each invocation receives the event JSON Lambda would send, deserialized by the Lambda runtime's own
+ * warm one). Each invocation receives the event JSON Lambda would send, as Lambda's Java runtime hands it: to the
+ * handler's {@code (InputStream, OutputStream, Context)} overload when it has one (the runtime prefers the longest
+ * signature), its answer read back as the typed overload's result; otherwise deserialized by the runtime's own
  * serializers.
  */
 public final class LocalFunction {
@@ -33,6 +35,8 @@ public final class LocalFunction {
     private final java.util.concurrent.ConcurrentLinkedDeque<Object> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private Class<?> type;
     private Method method;
+    /** The handler's stream overload, when it has one: what Lambda invokes. */
+    private Method streamMethod;
     private int containers;
     private long invocations;
     private long errors;
@@ -124,7 +128,7 @@ public final class LocalFunction {
     /** Invokes the handler with an event as JSON; returns what the handler returned. */
     public Object invoke(String eventJson) {
         Method handle = prepare();
-        Object input = deserialize(eventJson, handle.getParameterTypes()[0]);
+        Object input = streamMethod != null ? null : deserialize(eventJson, handle.getParameterTypes()[0]);
         Context context = new LocalContext(logicalId, "arn:aws:lambda:local:000000000000:function:" + logicalId,
                 timeoutSeconds, memoryMb);
         Object container = idle.pollFirst();
@@ -136,6 +140,13 @@ public final class LocalFunction {
         }
         long started = System.nanoTime();
         try {
+            if (streamMethod != null) {
+                java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+                streamMethod.invoke(container, new java.io.ByteArrayInputStream(
+                        eventJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)), output, context);
+                return handle.getReturnType() == void.class ? null
+                        : deserialize(output.toString(java.nio.charset.StandardCharsets.UTF_8), handle.getReturnType());
+            }
             return handle.invoke(container, input, context);
         } catch (InvocationTargetException e) {
             synchronized (this) {
@@ -169,6 +180,10 @@ public final class LocalFunction {
                 if (m.getName().equals(handlerMethod) && m.getParameterCount() == 2 && !m.isBridge()
                         && Context.class.equals(m.getParameterTypes()[1])) {
                     found = m;
+                }
+                if (m.getName().equals(handlerMethod) && java.util.Arrays.equals(m.getParameterTypes(),
+                        new Class<?>[]{java.io.InputStream.class, java.io.OutputStream.class, Context.class})) {
+                    streamMethod = m;
                 }
             }
             if (found == null) {

@@ -1,0 +1,111 @@
+package com.outboundcalls.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An SQS event source's event read, and a partial batch response written, as Lambda's runtime would, with the
+ * function's own JSON mapping: every field of each record as SQS sends it ({@code eventSourceARN} included), and
+ * {@code {"batchItemFailures":[{"itemIdentifier":...}]}} back.
+ */
+public final class SqsEventJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SqsEventJson() {
+    }
+
+    /** The event; an event that is not an SQS event's JSON is refused whole, as the runtime refuses it. */
+    public static SQSEvent read(InputStream input) throws IOException {
+        JsonNode root = JSON.readTree(input);
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("an SQS event is a JSON object");
+        }
+        JsonNode records = root.path("Records");
+        if (!records.isMissingNode() && !records.isNull() && !records.isArray()) {
+            throw new IllegalArgumentException("an SQS event's Records are an array");
+        }
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (JsonNode record : records) {
+            messages.add(message(record));
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
+    }
+
+    private static SQSEvent.SQSMessage message(JsonNode record) {
+        if (!record.isObject()) {
+            throw new IllegalArgumentException("an SQS event's record is a JSON object");
+        }
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(text(record, "messageId"));
+        message.setReceiptHandle(text(record, "receiptHandle"));
+        message.setBody(text(record, "body"));
+        message.setMd5OfBody(text(record, "md5OfBody"));
+        message.setMd5OfMessageAttributes(text(record, "md5OfMessageAttributes"));
+        message.setEventSource(text(record, "eventSource"));
+        message.setEventSourceArn(text(record, "eventSourceARN"));
+        message.setAwsRegion(text(record, "awsRegion"));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        record.path("attributes").fields().forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
+        message.setAttributes(attributes);
+        Map<String, SQSEvent.MessageAttribute> messageAttributes = new LinkedHashMap<>();
+        record.path("messageAttributes").fields().forEachRemaining(a -> messageAttributes.put(a.getKey(),
+                messageAttribute(a.getValue())));
+        message.setMessageAttributes(messageAttributes);
+        return message;
+    }
+
+    private static SQSEvent.MessageAttribute messageAttribute(JsonNode node) {
+        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+        attribute.setDataType(text(node, "dataType"));
+        attribute.setStringValue(text(node, "stringValue"));
+        String binary = text(node, "binaryValue");
+        if (binary != null) {
+            attribute.setBinaryValue(ByteBuffer.wrap(Base64.getDecoder().decode(binary)));
+        }
+        List<String> strings = new ArrayList<>();
+        node.path("stringListValues").forEach(v -> strings.add(v.asText()));
+        attribute.setStringListValues(strings);
+        List<ByteBuffer> binaries = new ArrayList<>();
+        node.path("binaryListValues").forEach(v -> binaries.add(ByteBuffer.wrap(Base64.getDecoder().decode(v.asText()))));
+        attribute.setBinaryListValues(binaries);
+        return attribute;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The response, as the event source reads it: the messages that failed, by id. */
+    public static void write(SQSBatchResponse response, OutputStream output) throws IOException {
+        try (JsonGenerator json = JSON.getFactory().createGenerator(output)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("batchItemFailures");
+            if (response != null && response.getBatchItemFailures() != null) {
+                for (SQSBatchResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
+                    json.writeStartObject();
+                    json.writeStringField("itemIdentifier", failure.getItemIdentifier());
+                    json.writeEndObject();
+                }
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+}
