@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.ErasureRequest;
 import com.outboundcalls.aws.FunctionRuntime;
@@ -15,6 +14,7 @@ import com.outboundcalls.lambda.HttpJson;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.lambda.StructuredLog;
 
 /**

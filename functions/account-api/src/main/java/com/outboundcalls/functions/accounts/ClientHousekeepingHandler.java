@@ -3,7 +3,6 @@ package com.outboundcalls.functions.accounts;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.Actor;
@@ -15,6 +14,7 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.HttpJson;
 import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.lambda.StructuredLog;
 
 import java.time.Duration;

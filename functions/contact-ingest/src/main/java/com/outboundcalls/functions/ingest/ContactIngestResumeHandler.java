@@ -3,7 +3,6 @@ package com.outboundcalls.functions.ingest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsIngestHandover;
 import com.outboundcalls.glue.Wiring;
@@ -12,6 +11,7 @@ import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.ingest.OppositionImport;
 import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.lambda.StructuredLog;
 
 /** The ingest handover queue: takes a long contact or suppression file up again from its last checkpoint. */

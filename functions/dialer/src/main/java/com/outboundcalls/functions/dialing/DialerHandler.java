@@ -3,7 +3,6 @@ package com.outboundcalls.functions.dialing;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.account.AccountAdministration;
 import com.outboundcalls.account.Actor;
 import com.outboundcalls.account.CampaignAdministration;
@@ -16,6 +15,7 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.lambda.StructuredLog;
 
 /** Dial queue: one Amazon Connect outbound call per message; throttled messages come back later. */

@@ -3,7 +3,6 @@ package com.outboundcalls.functions.invoicing;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsInvoiceRunTasks;
 import com.outboundcalls.glue.Wiring;
@@ -16,6 +15,7 @@ import com.outboundcalls.invoice.InvoiceRunTasks;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.mail.Mailer;
 
