@@ -7,8 +7,14 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.ClientRole;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -74,8 +80,8 @@ public final class PrimingEvents {
      * JSON to its stream overload, so that reading the event and writing the answer are primed as well.
      */
     public static void sqs(SqsHandler handler, String body) {
-        com.fasterxml.jackson.databind.node.ObjectNode event = PRIMING_JSON.createObjectNode();
-        com.fasterxml.jackson.databind.node.ObjectNode record = event.putArray("Records").addObject();
+        ObjectNode event = PRIMING_JSON.createObjectNode();
+        ObjectNode record = event.putArray("Records").addObject();
         record.put("messageId", "priming");
         record.put("receiptHandle", "priming");
         record.put("body", body);
@@ -83,16 +89,14 @@ public final class PrimingEvents {
         record.putObject("messageAttributes");
         record.put("eventSource", "aws:sqs");
         try {
-            handler.handleRequest(new java.io.ByteArrayInputStream(PRIMING_JSON.writeValueAsBytes(event)),
-                    java.io.OutputStream.nullOutputStream(), CONTEXT);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            handler.handleRequest(new ByteArrayInputStream(PRIMING_JSON.writeValueAsBytes(event)),
+                    OutputStream.nullOutputStream(), CONTEXT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper PRIMING_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-
+    private static final ObjectMapper PRIMING_JSON = new ObjectMapper();
 
     private static final class PrimingContext implements Context {
         @Override
