@@ -4,18 +4,15 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.ClientRole;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,44 +32,64 @@ public final class PrimingEvents {
     }
 
     /**
-     * An HTTP API request signed by {@link #NOBODY}, which is no ARN, so that no operator allow-list entry (not even
-     * one covering a whole account) lets it reach an operator's route; or with a client space ID token's claims of a
-     * user of client {@link #NOBODY} when asked.
+     * Hands the handler an HTTP API request, as Lambda hands it (the event's JSON to its stream overload, so that
+     * reading the request and writing the response are primed as well): signed by {@link #NOBODY}, which is no ARN,
+     * so that no operator allow-list entry (not even one covering a whole account) lets it reach an operator's route;
+     * or with a client space ID token's claims of a user of client {@link #NOBODY} when asked.
      */
-    public static APIGatewayV2HTTPEvent httpApi(String method, String rawPath, boolean clientSpaceUser) {
-        APIGatewayV2HTTPEvent.RequestContext.Http http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(method).withPath(rawPath).withSourceIp("127.0.0.1").withProtocol("HTTP/1.1").build();
-        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = clientSpaceUser
-                ? APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(
-                        APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(Map.of(
-                                "token_use", "id", "email", NOBODY + "@example.invalid", "custom:client_id", NOBODY,
-                                "custom:role", ClientRole.ADMINISTRATEUR.name())).withScopes(List.of()).build()).build()
-                : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withIam(
-                        APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
-                                .withUserArn(NOBODY).build()).build();
-        return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(method + " " + rawPath)
-                .withRawPath(rawPath).withRawQueryString("").withHeaders(Map.of("content-type", "application/json"))
-                .withIsBase64Encoded(false).withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("priming").withRouteKey(method + " " + rawPath).withHttp(http)
-                        .withAuthorizer(authorizer).build())
-                .build();
+    public static void httpApi(HttpApiHandler handler, String method, String rawPath, boolean clientSpaceUser) {
+        ObjectNode event = PRIMING_JSON.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", method + " " + rawPath);
+        event.put("rawPath", rawPath);
+        event.put("rawQueryString", "");
+        event.putObject("headers").put("content-type", "application/json");
+        event.put("isBase64Encoded", false);
+        ObjectNode context = event.putObject("requestContext");
+        context.put("requestId", "priming");
+        context.put("routeKey", method + " " + rawPath);
+        context.putObject("http").put("method", method).put("path", rawPath).put("protocol", "HTTP/1.1")
+                .put("sourceIp", "127.0.0.1");
+        ObjectNode authorizer = context.putObject("authorizer");
+        if (clientSpaceUser) {
+            ObjectNode jwt = authorizer.putObject("jwt");
+            jwt.putObject("claims").put("token_use", "id").put("email", NOBODY + "@example.invalid")
+                    .put("custom:client_id", NOBODY).put("custom:role", ClientRole.ADMINISTRATEUR.name());
+            jwt.putArray("scopes");
+        } else {
+            authorizer.putObject("iam").put("userArn", NOBODY);
+        }
+        invoke(handler::handleRequest, event);
     }
 
     /**
-     * A schedule's input as EventBridge Scheduler would hand it over without its time filled in: the handler takes
-     * the time of its clock when it runs. A new map each time, as each invocation's input is.
+     * Hands the handler a schedule's input as EventBridge Scheduler would hand it over without its time filled in
+     * (the handler takes the time of its clock when it runs), as Lambda hands it: the input's JSON to its stream
+     * overload.
      */
-    public static Map<String, Object> schedule() {
-        return new java.util.HashMap<>(Map.of("scheduledTime", "<aws.scheduler.scheduled-time>"));
+    public static void schedule(ScheduledHandler<?> handler) {
+        ObjectNode input = PRIMING_JSON.createObjectNode();
+        input.put("scheduledTime", "<aws.scheduler.scheduled-time>");
+        invoke(handler::handleRequest, input);
     }
 
-    /** An S3 event of one object created (a PUT of an empty object, with no version). */
-    public static S3Event s3(String bucket, String key) {
-        var object = new S3EventNotification.S3ObjectEntity(key, 0L, "d41d8cd98f00b204e9800998ecf8427e", null, "0");
-        var entity = new S3EventNotification.S3Entity("priming", new S3EventNotification.S3BucketEntity(bucket, null,
-                "arn:aws:s3:::" + bucket), object, "1.0");
-        return new S3Event(List.of(new S3EventNotification.S3EventNotificationRecord(null, "ObjectCreated:Put",
-                "aws:s3", null, "2.1", null, null, entity, null)));
+    /**
+     * Hands the handler an S3 event of one object created (a PUT of an empty object, with no version), as Lambda
+     * hands it: the event's JSON to its stream overload, so that reading the event is primed as well.
+     */
+    public static void s3(S3Handler handler, String bucket, String key) {
+        ObjectNode event = PRIMING_JSON.createObjectNode();
+        ObjectNode record = event.putArray("Records").addObject();
+        record.put("eventVersion", "2.1");
+        record.put("eventSource", "aws:s3");
+        record.put("eventName", "ObjectCreated:Put");
+        ObjectNode s3 = record.putObject("s3");
+        s3.put("s3SchemaVersion", "1.0");
+        s3.put("configurationId", "priming");
+        s3.putObject("bucket").put("name", bucket).put("arn", "arn:aws:s3:::" + bucket);
+        s3.putObject("object").put("key", key).put("size", 0).put("eTag", "d41d8cd98f00b204e9800998ecf8427e")
+                .put("sequencer", "0");
+        invoke(handler::handleRequest, event);
     }
 
     /**
@@ -88,6 +105,15 @@ public final class PrimingEvents {
         record.putObject("attributes").put("ApproximateReceiveCount", "1");
         record.putObject("messageAttributes");
         record.put("eventSource", "aws:sqs");
+        invoke(handler::handleRequest, event);
+    }
+
+    /** A handler's stream overload, as Lambda's runtime calls it. */
+    private interface StreamInvocation {
+        void handleRequest(InputStream input, OutputStream output, Context context) throws IOException;
+    }
+
+    private static void invoke(StreamInvocation handler, ObjectNode event) {
         try {
             handler.handleRequest(new ByteArrayInputStream(PRIMING_JSON.writeValueAsBytes(event)),
                     OutputStream.nullOutputStream(), CONTEXT);

@@ -10,10 +10,14 @@ public record S3ObjectRef(String bucket, String key, String versionId, String ve
 
     public static S3ObjectRef of(S3EventNotificationRecord record) {
         var object = record.getS3().getObject();
-        String versionId = object.getVersionId() == null || object.getVersionId().isEmpty() ? null
-                : object.getVersionId();
-        return new S3ObjectRef(record.getS3().getBucket().getName(), object.getUrlDecodedKey(), versionId,
-                versionId != null ? versionId : object.geteTag(),
-                object.getSizeAsLong() == null ? 0 : object.getSizeAsLong());
+        return of(record.getS3().getBucket().getName(), object.getUrlDecodedKey(), object.getVersionId(),
+                object.geteTag(), object.getSizeAsLong());
+    }
+
+    /** From a notification's fields: the key decoded, an empty version id as none, an unknown size as 0. */
+    public static S3ObjectRef of(String bucket, String decodedKey, String versionId, String eTag, Long size) {
+        String version = versionId == null || versionId.isEmpty() ? null : versionId;
+        return new S3ObjectRef(bucket, decodedKey, version, version != null ? version : eTag,
+                size == null ? 0 : size);
     }
 }

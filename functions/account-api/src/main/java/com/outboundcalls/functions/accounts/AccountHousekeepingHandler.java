@@ -1,12 +1,12 @@
 package com.outboundcalls.functions.accounts;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.account.NightlyHousekeeping;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsHousekeepingRequests;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.ScheduledHandler;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -17,7 +17,7 @@ import java.util.Map;
  * Every night: a housekeeping request per client on the housekeeping queue ({@link NightlyHousekeeping}), which
  * {@link ClientHousekeepingHandler} takes one at a time. This invocation only lists the clients.
  */
-public final class AccountHousekeepingHandler implements RequestHandler<Map<String, Object>, String> {
+public final class AccountHousekeepingHandler implements ScheduledHandler<String> {
 
     private final NightlyHousekeeping nightly;
     private final Clock clock;
@@ -36,7 +36,7 @@ public final class AccountHousekeepingHandler implements RequestHandler<Map<Stri
                 new SqsHousekeepingRequests(wiring.sqs(), wiring.require("HOUSEKEEPING_QUEUE_URL"))), wiring.clock());
         wiring.primeDry(dry -> {
             AccountHousekeepingHandler handler = new AccountHousekeepingHandler(dry);
-            return () -> handler.handleRequest(PrimingEvents.schedule(), PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.schedule(handler);
         });
     }
 

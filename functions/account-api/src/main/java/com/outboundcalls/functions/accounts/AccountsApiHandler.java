@@ -1,7 +1,6 @@
 package com.outboundcalls.functions.accounts;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +15,7 @@ import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.UploadGrants;
+import com.outboundcalls.lambda.HttpApiHandler;
 import com.outboundcalls.lambda.HttpJson;
 import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.StructuredLog;
@@ -51,7 +51,7 @@ import static com.outboundcalls.lambda.HttpJson.json;
  * JSON in and out. A refused request changes nothing: 400 lists every field at fault, 404 says nothing of
  * what exists outside the caller's reach, 409 answers a stale version or a change the current state refuses.
  */
-public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AccountsApiHandler implements HttpApiHandler {
 
     private final ClientSpaceAccess access;
     private final OperatorAllowList operators;
@@ -80,10 +80,8 @@ public final class AccountsApiHandler implements RequestHandler<APIGatewayV2HTTP
                         wiring.dynamoDb(), wiring.require("ACCOUNTS_TABLE")), wiring.clock()));
         // Before a snapshot: a client space user of no client (its access read, refused) and an operator route
         // from a principal that is no operator (refused): routing, reads, logging and responses, nothing written.
-        wiring.primeWith(() -> handleRequest(PrimingEvents.httpApi("GET", "/client/campaigns", true),
-                PrimingEvents.CONTEXT));
-        wiring.primeWith(() -> handleRequest(PrimingEvents.httpApi("GET", "/operator/clients", false),
-                PrimingEvents.CONTEXT));
+        wiring.primeWith(() -> PrimingEvents.httpApi(this, "GET", "/client/campaigns", true));
+        wiring.primeWith(() -> PrimingEvents.httpApi(this, "GET", "/operator/clients", false));
     }
 
     /** @param operators the provider's staff, who alone act on the operator routes (besides their IAM policy) */

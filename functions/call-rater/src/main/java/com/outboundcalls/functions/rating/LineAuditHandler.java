@@ -1,18 +1,18 @@
 package com.outboundcalls.functions.rating;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.ScheduledHandler;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.rate.LineAudit;
 
 import java.util.Map;
 
 /** Every few minutes: lines held longer than a call plausibly lasts are checked with DescribeContact. */
-public final class LineAuditHandler implements RequestHandler<Map<String, Object>, String> {
+public final class LineAuditHandler implements ScheduledHandler<String> {
 
     private final LineAudit audit;
     private final Metrics metrics;
@@ -30,7 +30,7 @@ public final class LineAuditHandler implements RequestHandler<Map<String, Object
         this(RatingWiring.lineAudit(wiring), wiring.metrics("line-audit"));
         wiring.primeDry(dry -> {
             LineAuditHandler handler = new LineAuditHandler(dry);
-            return () -> handler.handleRequest(PrimingEvents.schedule(), PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.schedule(handler);
         });
     }
 

@@ -1,10 +1,10 @@
 package com.outboundcalls.functions.clientspace;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.outboundcalls.aws.FunctionRuntime;
+import com.outboundcalls.lambda.HttpApiHandler;
 
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * Content-Security-Policy, which names the only other places the page talks to: the user pool's endpoint and the
  * bucket the upload links point at.
  */
-public final class ClientSpacePageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ClientSpacePageHandler implements HttpApiHandler {
 
     private final PageFiles files;
 

@@ -1,20 +1,20 @@
 package com.outboundcalls.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.S3Handler;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 
+import java.util.List;
+
 /** S3 ObjectCreated under incoming/: ingests each file named by the event (its first leg). */
-public final class ContactIngestHandler implements RequestHandler<S3Event, String> {
+public final class ContactIngestHandler implements S3Handler {
 
     private final IngestWiring wiring;
     private final Metrics metrics;
@@ -34,9 +34,8 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
         wiring.primeWith(MadeUpContactFile::read);
         wiring.primeDry(dry -> {
             ContactIngestHandler handler = new ContactIngestHandler(dry);
-            var event = PrimingEvents.s3(PrimingEvents.NOBODY, "incoming/" + PrimingEvents.NOBODY + "/" +
+            return () -> PrimingEvents.s3(handler, PrimingEvents.NOBODY, "incoming/" + PrimingEvents.NOBODY + "/" +
                     PrimingEvents.NOBODY + "/priming.csv");
-            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
         });
     }
 
@@ -46,10 +45,9 @@ public final class ContactIngestHandler implements RequestHandler<S3Event, Strin
     }
 
     @Override
-    public String handleRequest(S3Event event, Context context) {
+    public String handleObjects(List<S3ObjectRef> objects, Context context) {
         int files = 0;
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            S3ObjectRef ref = S3ObjectRef.of(record);
+        for (S3ObjectRef ref : objects) {
             ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile(ref.bucket(), ref.key(),
                     ref.versionId(), ref.version(), ref.size());
             ContactIngestion ingestion = wiring.ingestion(ref.bucket());

@@ -1,20 +1,20 @@
 package com.outboundcalls.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.OppositionImport;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.S3Handler;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 
+import java.util.List;
+
 
 /** S3 ObjectCreated under config/opposition/: puts a client's suppression file on its opposition list. */
-public final class OppositionImportHandler implements RequestHandler<S3Event, String> {
+public final class OppositionImportHandler implements S3Handler {
 
     private final IngestWiring wiring;
     private final StructuredLog log = new StructuredLog("opposition-import");
@@ -33,9 +33,8 @@ public final class OppositionImportHandler implements RequestHandler<S3Event, St
         wiring.primeWith(MadeUpContactFile::read);
         wiring.primeDry(dry -> {
             OppositionImportHandler handler = new OppositionImportHandler(dry);
-            var event = PrimingEvents.s3(PrimingEvents.NOBODY, "config/opposition/" + PrimingEvents.NOBODY +
-                    "/priming.csv");
-            return () -> handler.handleRequest(event, PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.s3(handler, PrimingEvents.NOBODY, "config/opposition/" +
+                    PrimingEvents.NOBODY + "/priming.csv");
         });
     }
 
@@ -44,10 +43,9 @@ public final class OppositionImportHandler implements RequestHandler<S3Event, St
     }
 
     @Override
-    public String handleRequest(S3Event event, Context context) {
+    public String handleObjects(List<S3ObjectRef> objects, Context context) {
         int files = 0;
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            S3ObjectRef ref = S3ObjectRef.of(record);
+        for (S3ObjectRef ref : objects) {
             ContactIngestion.UploadedFile file = new ContactIngestion.UploadedFile(ref.bucket(), ref.key(),
                     ref.versionId(), ref.version(), ref.size());
             OppositionImport.Summary summary = wiring.oppositionImport(ref.bucket()).importFile(file,

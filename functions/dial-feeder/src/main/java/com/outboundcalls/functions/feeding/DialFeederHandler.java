@@ -1,11 +1,11 @@
 package com.outboundcalls.functions.feeding;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.dial.DialFeeding;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.ScheduledHandler;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.Map;
 
 /** Every minute (EventBridge Scheduler): moves the contacts callable now into the dial queue. */
-public final class DialFeederHandler implements RequestHandler<Map<String, Object>, String> {
+public final class DialFeederHandler implements ScheduledHandler<String> {
 
     private final DialFeeding feeding;
     private final Clock clock;
@@ -31,8 +31,7 @@ public final class DialFeederHandler implements RequestHandler<Map<String, Objec
         this(wiring.dialFeeding(), wiring.clock(), wiring.metrics("dial-feeder"));
         wiring.primeDry(dry -> {
             DialFeederHandler feeder = new DialFeederHandler(dry);
-            return () -> feeder.handleRequest(PrimingEvents.schedule(),
-                    PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.schedule(feeder);
         });
     }
 

@@ -1,7 +1,6 @@
 package com.outboundcalls.functions.invoicing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsDunningSteps;
@@ -9,6 +8,7 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.Dunning;
 import com.outboundcalls.invoice.InvoiceNotices;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.ScheduledHandler;
 import com.outboundcalls.mail.Mailer;
 import com.outboundcalls.invoice.InvoiceRunWatch;
 import com.outboundcalls.lambda.Metrics;
@@ -32,7 +32,7 @@ import java.util.function.Function;
  * legal rate configured is logged as an error and counted in the LegalRateMissing metric (an alarm), never
  * computed as zero.
  */
-public final class DunningHandler implements RequestHandler<Map<String, Object>, Object> {
+public final class DunningHandler implements ScheduledHandler<Object> {
 
     private final Dunning dunning;
     private final Dunning.Steps steps;
@@ -59,8 +59,7 @@ public final class DunningHandler implements RequestHandler<Map<String, Object>,
         invoicing.wiring().primeWith(MadeUpInvoice::render);
         invoicing.wiring().primeDry(dry -> {
             DunningHandler morning = new DunningHandler(new InvoicingWiring(dry));
-            return () -> morning.handleRequest(PrimingEvents.schedule(),
-                    PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.schedule(morning);
         });
     }
 

@@ -1,7 +1,6 @@
 package com.outboundcalls.functions.invoicing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +24,7 @@ import com.outboundcalls.invoice.Invoice;
 import com.outboundcalls.invoice.InvoiceExports;
 import com.outboundcalls.invoice.Payment;
 import com.outboundcalls.invoice.Receivable;
+import com.outboundcalls.lambda.HttpApiHandler;
 import com.outboundcalls.lambda.HttpJson;
 import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.StructuredLog;
@@ -62,7 +62,7 @@ import static com.outboundcalls.lambda.HttpJson.json;
  * {@code GET /client/invoices/{number}/exports}.
  * Amounts are decimal strings. Every refusal says why, and changes nothing.
  */
-public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class FinanceApiHandler implements HttpApiHandler {
 
     private final FinanceDesk desk;
     private final S3Links links;
@@ -89,10 +89,8 @@ public final class FinanceApiHandler implements RequestHandler<APIGatewayV2HTTPE
                 OperatorAllowList.parse(invoicing.wiring().optional("OPERATOR_PRINCIPALS")));
         // Before a snapshot: a client space user of no client asking for its invoices (its access read, refused),
         // and a month's list from a principal that is not staff (refused): nothing written.
-        invoicing.wiring().primeWith(() -> handleRequest(PrimingEvents.httpApi("GET", "/client/invoices", true),
-                PrimingEvents.CONTEXT));
-        invoicing.wiring().primeWith(() -> handleRequest(PrimingEvents.httpApi("GET", "/invoices", false),
-                PrimingEvents.CONTEXT));
+        invoicing.wiring().primeWith(() -> PrimingEvents.httpApi(this, "GET", "/client/invoices", true));
+        invoicing.wiring().primeWith(() -> PrimingEvents.httpApi(this, "GET", "/invoices", false));
         // and the documents a credit note is issued as, for a made-up invoice rendered in memory and dropped.
         invoicing.wiring().primeWith(MadeUpInvoice::render);
     }

@@ -1,13 +1,13 @@
 package com.outboundcalls.functions.invoicing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.invoice.InvoiceRunFanOut;
 import com.outboundcalls.invoice.InvoiceRunLedger;
 import com.outboundcalls.invoice.InvoiceRunTasks;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.ScheduledHandler;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 
@@ -21,7 +21,7 @@ import java.util.Map;
  * next night, until the run has finished, its pages are queued again: a task that was lost is taken again, and
  * the accounts already done are skipped.
  */
-public final class InvoiceGeneratorHandler implements RequestHandler<Map<String, Object>, String> {
+public final class InvoiceGeneratorHandler implements ScheduledHandler<String> {
 
     private final InvoiceRunLedger ledger;
     private final InvoiceRunTasks tasks;
@@ -40,7 +40,7 @@ public final class InvoiceGeneratorHandler implements RequestHandler<Map<String,
         this(InvoicingWiring.invoiceRunLedger(wiring), InvoicingWiring.invoiceRunTasks(wiring), wiring.clock());
         wiring.primeDry(dry -> {
             InvoiceGeneratorHandler handler = new InvoiceGeneratorHandler(dry);
-            return () -> handler.handleRequest(PrimingEvents.schedule(), PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.schedule(handler);
         });
     }
 

@@ -1,13 +1,11 @@
 package com.outboundcalls.functions.pricelists;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.aws.SqsRerateHandover;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.S3Handler;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.rate.PriceListImport;
@@ -15,10 +13,11 @@ import com.outboundcalls.rate.PriceListImport;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** S3 ObjectCreated under config/price-lists/: imports a price-list version. */
-public final class PriceListImportHandler implements RequestHandler<S3Event, String> {
+public final class PriceListImportHandler implements S3Handler {
 
     /** The import of price-list files of a bucket, and the content of one file's version. */
     public interface PriceLists {
@@ -42,9 +41,7 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
         this(priceLists(wiring));
         wiring.primeDry(dry -> {
             PriceListImportHandler handler = new PriceListImportHandler(dry);
-            return () -> handler.handleRequest(PrimingEvents.s3(
-                    PrimingEvents.NOBODY, "pricelists/priming.csv"),
-                    PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.s3(handler, PrimingEvents.NOBODY, "pricelists/priming.csv");
         });
     }
 
@@ -72,10 +69,9 @@ public final class PriceListImportHandler implements RequestHandler<S3Event, Str
     }
 
     @Override
-    public String handleRequest(S3Event event, Context context) {
+    public String handleObjects(List<S3ObjectRef> objects, Context context) {
         int files = 0;
-        for (S3EventNotificationRecord record : event.getRecords()) {
-            S3ObjectRef file = S3ObjectRef.of(record);
+        for (S3ObjectRef file : objects) {
             PriceListImport.Outcome outcome = priceLists.importer(file.bucket()).importFile(file.key(),
                     file.key() + "#" + file.version(), priceLists.content(file.bucket(), file.key(), file.versionId()));
             log.info("price_list_imported", "key", file.key(), "accepted", outcome.accepted(), "rows", outcome.rows(),

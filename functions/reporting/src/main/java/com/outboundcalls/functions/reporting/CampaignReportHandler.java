@@ -1,11 +1,11 @@
 package com.outboundcalls.functions.reporting;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.ScheduledHandler;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.report.HourlyReports;
@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code reports/{clientId}/{campaignId}/campaign-report.csv}. DashboardRequestsFunction writes each report on its
  * own; the hour's invocation only lists the campaigns.
  */
-public final class CampaignReportHandler implements RequestHandler<Map<String, Object>, String> {
+public final class CampaignReportHandler implements ScheduledHandler<String> {
 
     private final HourlyReports reports;
     private final Clock clock;
@@ -39,8 +39,7 @@ public final class CampaignReportHandler implements RequestHandler<Map<String, O
         this(ReportingWiring.hourlyReports(wiring), wiring.clock());
         wiring.primeDry(dry -> {
             CampaignReportHandler hour = new CampaignReportHandler(dry);
-            return () -> hour.handleRequest(PrimingEvents.schedule(),
-                    PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.schedule(hour);
         });
     }
 

@@ -1,11 +1,11 @@
 package com.outboundcalls.functions.reporting;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.lambda.ScheduledHandler;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.report.HourlyReports;
 
@@ -15,7 +15,7 @@ import java.util.Map;
  * Every hour: one dashboard request per client on the dashboard requests queue, which DashboardRequestsFunction
  * takes one at a time. The hour's invocation only lists the clients; no dashboard is written in it.
  */
-public final class DashboardHandler implements RequestHandler<Map<String, Object>, String> {
+public final class DashboardHandler implements ScheduledHandler<String> {
 
     private final HourlyReports dashboards;
     private final Metrics metrics;
@@ -33,7 +33,7 @@ public final class DashboardHandler implements RequestHandler<Map<String, Object
         this(ReportingWiring.hourlyReports(wiring), wiring.metrics("dashboard"));
         wiring.primeDry(dry -> {
             DashboardHandler handler = new DashboardHandler(dry);
-            return () -> handler.handleRequest(PrimingEvents.schedule(), PrimingEvents.CONTEXT);
+            return () -> PrimingEvents.schedule(handler);
         });
     }
 
