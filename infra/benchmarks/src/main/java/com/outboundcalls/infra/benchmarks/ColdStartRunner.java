@@ -59,7 +59,7 @@ public final class ColdStartRunner {
             throw new IllegalStateException(args[0] + " has no handleRequest(input, Context)");
         }
         // As the runtime does while loading the handler: the serializer of its input type, built once.
-        Function<String, Object> input = stream != null ? json -> json : serializer(method.getParameterTypes()[0]);
+        Function<String, Object> input = stream != null ? json -> json : serializer(method.getGenericParameterTypes()[0]);
         long built = System.nanoTime();
         if (args.length > 2 && args[2].equals("--primed")) {
             // SnapStart: the checkpoint (each function's priming) then the restore, before the first invocation.
@@ -99,30 +99,30 @@ public final class ColdStartRunner {
         }
     }
 
-    /** How the runtime reads an event into the handler's input type: its own serializers for Lambda's events. */
-    private static Function<String, Object> serializer(Class<?> type) throws ReflectiveOperationException {
-        if (type.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
+    /**
+     * How the runtime reads an event into the handler's input type: its own serializers for Lambda's events, its
+     * own (shaded) Jackson for any other type.
+     */
+    private static Function<String, Object> serializer(java.lang.reflect.Type type)
+            throws ReflectiveOperationException {
+        Object serializer;
+        if (type instanceof Class<?> event && event.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
             // The runtime's own serializers (aws-lambda-java-serialization), as Lambda deserializes events.
-            Class<?> serializers = Class.forName(
-                    "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers");
-            Object serializer = serializers.getMethod("serializerFor", Class.class, ClassLoader.class)
-                    .invoke(null, type, ColdStartRunner.class.getClassLoader());
-            Method fromJson = Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer")
-                    .getMethod("fromJson", String.class);
-            return json -> {
-                try {
-                    return fromJson.invoke(serializer, json);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalArgumentException("event does not fit " + type.getName(), e);
-                }
-            };
+            serializer = Class.forName("com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers")
+                    .getMethod("serializerFor", Class.class, ClassLoader.class)
+                    .invoke(null, event, ColdStartRunner.class.getClassLoader());
+        } else {
+            Class<?> factory = Class.forName("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
+            serializer = factory.getMethod("getSerializer", java.lang.reflect.Type.class)
+                    .invoke(factory.getMethod("getInstance").invoke(null), type);
         }
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Method fromJson = Class.forName("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer")
+                .getMethod("fromJson", String.class);
         return json -> {
             try {
-                return mapper.readValue(json, type);
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("event does not fit " + type.getName(), e);
+                return fromJson.invoke(serializer, json);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("event does not fit " + type.getTypeName(), e);
             }
         };
     }
