@@ -110,7 +110,11 @@ public final class Priming implements Resource {
         runDryPaths();
     }
 
-    /** The clients of the services the environment names a resource of, built without a call. */
+    /**
+     * The clients of the services the environment names a resource of, built without a call. Each is asked for
+     * through a lambda, not a method reference: a reference to {@code Wiring::s3} resolves {@code S3Client} where it
+     * is written, so in a jar without S3's SDK it would fail before {@link #build} could skip it.
+     */
     private void buildClients() {
         Set<String> built = new TreeSet<>();
         wiring.runtime().environment().forEach((name, value) -> {
@@ -118,15 +122,15 @@ public final class Priming implements Resource {
                 return;
             }
             if (name.endsWith("_TABLE")) {
-                build("dynamodb", wiring::dynamoDb, built);
+                build("dynamodb", () -> wiring.dynamoDb(), built);
             } else if (name.endsWith("_BUCKET")) {
-                build("s3", wiring::s3, built);
+                build("s3", () -> wiring.s3(), built);
             } else if (name.endsWith("_QUEUE_URL")) {
-                build("sqs", wiring::sqs, built);
+                build("sqs", () -> wiring.sqs(), built);
             } else if (name.equals("CONNECT_INSTANCE_ID")) {
-                build("connect", wiring::connect, built);
+                build("connect", () -> wiring.connect(), built);
             } else if (name.equals("USER_POOL_ID")) {
-                build("cognito", wiring::cognito, built);
+                build("cognito", () -> wiring.cognito(), built);
             }
         });
         clientsBuilt = Set.copyOf(built);
