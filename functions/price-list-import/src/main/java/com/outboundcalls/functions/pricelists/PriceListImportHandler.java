@@ -41,7 +41,8 @@ public final class PriceListImportHandler implements S3Handler {
         this(priceLists(wiring));
         wiring.primeDry(dry -> {
             PriceListImportHandler handler = new PriceListImportHandler(dry);
-            return () -> PrimingEvents.s3(handler, PrimingEvents.NOBODY, "pricelists/priming.csv");
+            return () -> PrimingEvents.s3(handler, PrimingEvents.NOBODY,
+                    "config/price-lists/" + PrimingEvents.NOBODY + "/priming.csv");
         });
     }
 

@@ -57,6 +57,21 @@ public final class ColdStartBenchmark {
         FIXTURES.put("ClientHousekeepingFunction", "sqs:" + events.formatted("account-api", "housekeeping-request"));
     }
 
+    /** The contact ingest's event: a file that is not in the bucket (deleted before its event was handled). */
+    private static final String ABSENT_CONTACT_FILE = "incoming/cold/start/a.csv";
+
+    /** The suppression file staged for the opposition import's event (its client's agreed contact-file format). */
+    private static final String OPPOSITION_KEY = "config/opposition/cold/opposition.csv";
+
+    /**
+     * The object key of an S3-triggered function's event, under the prefix its trigger in the template filters on:
+     * the provider's price list and a suppression file, staged (and so imported once) before the runs, so that each
+     * run is handed a redelivered event of a file that exists; for the contact ingest, a file that does not.
+     */
+    private static final Map<String, String> S3_KEYS = Map.of(
+            "OppositionImportFunction", OPPOSITION_KEY,
+            "PriceListImportFunction", com.outboundcalls.infra.launcher.ReferenceData.PRICE_LIST_KEY);
+
     /** One cold start: from the JVM's launch to the handler built and to the first response; then a warm one. */
     public record Run(double initMs, double firstMs, double warmMs, String outcome) {
     }
@@ -121,7 +136,8 @@ public final class ColdStartBenchmark {
     private Run start(String functionId, boolean primed) throws IOException, InterruptedException {
         LocalFunction function = cloud.functions().get(functionId);
         Path event = work.resolve(functionId + ".json");
-        Files.writeString(event, event(FIXTURES.get(functionId)), StandardCharsets.UTF_8);
+        Files.writeString(event, event(FIXTURES.get(functionId), S3_KEYS.getOrDefault(functionId, ABSENT_CONTACT_FILE)),
+                StandardCharsets.UTF_8);
         String handler = (String) template.properties(functionId).get("Handler");
         Map<String, String> env = new java.util.HashMap<>(function.environment());
         List<String> args = new ArrayList<>(List.of(handler, event.toString()));
@@ -155,6 +171,14 @@ public final class ColdStartBenchmark {
                     com.outboundcalls.infra.launcher.ReferenceData.demoClient("cold"),
                     com.outboundcalls.infra.launcher.ReferenceData.demoCampaign("cold", "start"),
                     java.time.LocalDate.now(com.outboundcalls.time.Zones.BILLING).withDayOfMonth(1).minusMonths(1));
+            String bucket = cloud.physicalName("ContactBucket");
+            cloud.s3().putObject(r -> r.bucket(bucket).key(com.outboundcalls.infra.launcher.ReferenceData.PRICE_LIST_KEY),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(
+                            com.outboundcalls.infra.launcher.ReferenceData.priceListCsv()));
+            cloud.s3().putObject(r -> r.bucket(bucket).key(OPPOSITION_KEY),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(
+                            com.outboundcalls.infra.launcher.SampleContacts.generate(20, 1)));
+            cloud.drain();
             ColdStartBenchmark bench = new ColdStartBenchmark(cloud);
             bench.extraOptions = extraOptions;
             System.out.printf("Cold starts: %d fresh JVMs per function (%s), one jar each on the class path, "
@@ -243,13 +267,23 @@ public final class ColdStartBenchmark {
                 Long.parseLong(parts[3]) / 1e6, parts[4]);
     }
 
-    /** The fixture with its placeholders filled; "sqs:" wraps it as the body of one SQS record. */
-    private String event(String fixture) throws IOException {
+    /**
+     * The fixture with its placeholders filled (an S3 event's object as it is stored: its size and ETag, as S3 tells
+     * them); "sqs:" wraps it as the body of one SQS record.
+     */
+    private String event(String fixture, String s3Key) throws IOException {
+        String size = "0";
+        String etag = "0";
+        if (!s3Key.equals(ABSENT_CONTACT_FILE)) {
+            var head = cloud.s3().headObject(r -> r.bucket(cloud.physicalName("ContactBucket")).key(s3Key));
+            size = Long.toString(head.contentLength());
+            etag = head.eTag().replace("\"", "");
+        }
         boolean sqs = fixture.startsWith("sqs:");
         String json = Files.readString(root.resolve(sqs ? fixture.substring(4) : fixture), StandardCharsets.UTF_8);
         Map<String, String> values = Map.ofEntries(Map.entry("scheduledTime", Instant.now().toString()),
-                Map.entry("bucket", cloud.physicalName("ContactBucket")), Map.entry("key", "incoming/cold/start/a.csv"),
-                Map.entry("size", "0"), Map.entry("etag", "0"), Map.entry("clientId", "cold"),
+                Map.entry("bucket", cloud.physicalName("ContactBucket")), Map.entry("key", s3Key),
+                Map.entry("size", size), Map.entry("etag", etag), Map.entry("clientId", "cold"),
                 Map.entry("campaignId", "start"), Map.entry("contactId", "ct-cold"), Map.entry("number", "+33612345678"),
                 Map.entry("token", "cold-start"), Map.entry("body", "{}"), Map.entry("method", "GET"),
                 Map.entry("proxy", "campaigns"), Map.entry("email", "cold@example.com"), Map.entry("reason", "cold"),
