@@ -40,8 +40,9 @@ public final class AwsClients {
     }
 
     /**
-     * The same clients, configured the same way, whose calls go nowhere: each is answered in memory by a
-     * {@link DryHttpClient}, signed with keys of no account. What a function's own path runs on before a snapshot.
+     * The same clients, configured the same way, whose calls reach no service: each is answered by a
+     * {@link DryHttpClient} (over a loopback socket of its own), signed with keys of no account. What a function's own
+     * path runs on before a snapshot; {@link #closeDry()} afterwards.
      */
     public static AwsClients dry(Map<String, String> env) {
         return new AwsClients(env, DryHttpClient.json(), DryHttpClient.rest());
@@ -50,6 +51,19 @@ public final class AwsClients {
     /** How many calls the dry clients have answered (none for real clients). */
     public int dryCalls() {
         return dryJson == null ? 0 : dryJson.requests() + dryRest.requests();
+    }
+
+    /** Stops the dry clients' loopback servers (nothing for real clients). */
+    public void closeDry() {
+        if (dryJson != null) {
+            dryJson.close();
+            dryRest.close();
+        }
+    }
+
+    /** Whether the dry clients' answers came over a loopback socket (false for real clients). */
+    public boolean dryOverLoopback() {
+        return dryJson != null && (dryJson.overLoopback() || dryRest.overLoopback());
     }
 
     public DynamoDbClient dynamoDb() {

@@ -5,26 +5,37 @@ import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP client that sends nothing anywhere: each request is marshalled and signed by the SDK as for a service, its
- * body read, and answered in memory, 200 with an empty document ({@code {}} for the JSON protocols, an empty body for
- * S3's). A call through it finds nothing and changes nothing; it is how a function runs its own path before a
- * SnapStart snapshot (see {@code Wiring#dry}).
+ * An HTTP client that sends nothing to any service: each request is marshalled and signed by the SDK as for a service,
+ * then answered 200 with an empty document ({@code {}} for the JSON protocols, an empty body for S3's). A call through
+ * it finds nothing and changes nothing; it is how a function runs its own path before a SnapStart snapshot (see
+ * {@code Wiring#dry}).
+ *
+ * <p>The answer comes over a loopback socket: the request, its host and port changed to a server of this client's own
+ * on 127.0.0.1, goes through the same HTTP client as the function's real calls ({@link UrlConnectionHttpClient}), so
+ * that its connection, its headers and its streamed answer are loaded and run before the snapshot too. Where no such
+ * server can be started, the answer is made in memory. {@link #close()} stops the server.
  */
 public final class DryHttpClient implements SdkHttpClient {
 
     private final byte[] answer;
     private final String contentType;
     private final AtomicInteger requests = new AtomicInteger();
+    private volatile Loopback loopback;
+    private volatile boolean inMemory;
 
     private DryHttpClient(String answer, String contentType) {
         this.answer = answer.getBytes(StandardCharsets.UTF_8);
@@ -46,12 +57,16 @@ public final class DryHttpClient implements SdkHttpClient {
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
+                requests.incrementAndGet();
+                Loopback server = loopback();
+                if (server != null) {
+                    return server.call(request);
+                }
                 if (request.contentStreamProvider().isPresent()) {
                     try (InputStream body = request.contentStreamProvider().get().newStream()) {
                         body.transferTo(OutputStream.nullOutputStream());
                     }
                 }
-                requests.incrementAndGet();
                 return HttpExecuteResponse.builder()
                         .response(SdkHttpResponse.builder().statusCode(200)
                                 .putHeader("Content-Type", contentType)
@@ -62,9 +77,31 @@ public final class DryHttpClient implements SdkHttpClient {
 
             @Override
             public void abort() {
-                // answered in memory: nothing to abort
+                // answered at once: nothing to abort
             }
         };
+    }
+
+    /** The loopback server, started on the first request; null when it cannot be (answers are then made in memory). */
+    private synchronized Loopback loopback() {
+        if (loopback == null && !inMemory) {
+            try {
+                loopback = new Loopback(answer, contentType);
+            } catch (IOException | RuntimeException | LinkageError noServer) {
+                inMemory = true;
+            }
+        }
+        return loopback;
+    }
+
+    /** The port its loopback server listens on, or -1 when none is running. */
+    synchronized int loopbackPort() {
+        return loopback == null ? -1 : loopback.server.getAddress().getPort();
+    }
+
+    /** Whether this client's answers came over a loopback socket (false before its first request). */
+    public boolean overLoopback() {
+        return loopback != null;
     }
 
     /** How many requests this client has answered. */
@@ -72,9 +109,54 @@ public final class DryHttpClient implements SdkHttpClient {
         return requests.get();
     }
 
+    /** Stops the loopback server, if one was started; later requests start another. */
     @Override
-    public void close() {
-        // holds nothing
+    public synchronized void close() {
+        if (loopback != null) {
+            loopback.close();
+            loopback = null;
+        }
+    }
+
+    /**
+     * A server on 127.0.0.1 that answers every request with the dry answer, and the HTTP client the function's real
+     * calls go through, to reach it.
+     */
+    private static final class Loopback {
+
+        private final com.sun.net.httpserver.HttpServer server;
+        private final SdkHttpClient http = UrlConnectionHttpClient.create();
+
+        Loopback(byte[] answer, String contentType) throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                    exchange.getResponseHeaders().set("Content-Type", contentType);
+                    boolean head = exchange.getRequestMethod().equals("HEAD");
+                    exchange.sendResponseHeaders(200, answer.length == 0 || head ? -1 : answer.length);
+                    if (answer.length > 0 && !head) {
+                        exchange.getResponseBody().write(answer);
+                    }
+                }
+            });
+            server.start();
+        }
+
+        HttpExecuteResponse call(HttpExecuteRequest request) throws IOException {
+            SdkHttpRequest local = request.httpRequest().toBuilder().protocol("http")
+                    .host(server.getAddress().getAddress().getHostAddress()).port(server.getAddress().getPort())
+                    .build();
+            HttpExecuteRequest.Builder forwarded = HttpExecuteRequest.builder().request(local);
+            request.contentStreamProvider().ifPresent(forwarded::contentStreamProvider);
+            return http.prepareRequest(forwarded.build()).call();
+        }
+
+        void close() {
+            server.stop(0);
+            http.close();
+        }
     }
 
     @Override

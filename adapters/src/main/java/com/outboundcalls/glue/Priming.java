@@ -48,6 +48,7 @@ public final class Priming implements Resource {
     private volatile Set<String> clientsBuilt = Set.of();
     private volatile int pathRuns;
     private volatile int dryCalls;
+    private volatile boolean dryOverLoopback;
 
     Priming(Wiring wiring) {
         this.wiring = wiring;
@@ -174,8 +175,10 @@ public final class Priming implements Resource {
             }
         } finally {
             System.setOut(out);
+            dryCalls = dry.dryCalls();
+            dryOverLoopback = dry.dryOverLoopback();
+            dry.closeDry();
         }
-        dryCalls = dry.dryCalls();
     }
 
     private void run(Runnable path) {
@@ -204,9 +207,14 @@ public final class Priming implements Resource {
         return clientsBuilt;
     }
 
-    /** How many calls the handler's dry paths made in the last priming (answered in memory). */
+    /** How many calls the handler's dry paths made in the last priming (answered by the dry clients). */
     public int dryCalls() {
         return dryCalls;
+    }
+
+    /** Whether the last priming's dry calls were answered over a loopback socket, through the real HTTP client. */
+    boolean dryOverLoopback() {
+        return dryOverLoopback;
     }
 
     /** How many runs of the handler's own paths the last priming made. */

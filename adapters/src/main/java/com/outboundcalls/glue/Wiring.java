@@ -182,6 +182,16 @@ public final class Wiring {
         return clients.dryCalls();
     }
 
+    /** Stops what this wiring's dry clients hold open (nothing for a function's own wiring). */
+    void closeDry() {
+        clients.closeDry();
+    }
+
+    /** Whether this wiring's dry clients were answered over a loopback socket. */
+    boolean dryOverLoopback() {
+        return clients.dryOverLoopback();
+    }
+
     /**
      * Before SnapStart's snapshot, after its clients' reads, the handler runs this path of its own (see
      * {@link Priming#add}): an event that changes nothing. On demand and in the local cloud it never runs.

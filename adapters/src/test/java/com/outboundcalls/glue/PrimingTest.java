@@ -91,7 +91,7 @@ class PrimingTest {
     }
 
     @Test
-    void aDryPathRunsItsHandlerOnClientsAnsweredInMemoryAndReachesNoService() {
+    void aDryPathRunsItsHandlerOnClientsAnsweredOverLoopbackAndReachesNoService() {
         java.io.ByteArrayOutputStream published = new java.io.ByteArrayOutputStream();
         Wiring wiring = publishingTo(published);
         java.util.List<Boolean> itemsFound = new java.util.ArrayList<>();
@@ -100,7 +100,7 @@ class PrimingTest {
             built[0]++;
             org.junit.jupiter.api.Assertions.assertNotSame(wiring, dry);
             return () -> {
-                // Nobody listens on the environment's endpoint: only an answer given in memory gets through.
+                // Nobody listens on the environment's endpoint: only the dry clients' own answers get through.
                 itemsFound.add(dry.dynamoDb().getItem(r -> r.tableName("contacts").key(Map.of("pk",
                         software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("nobody")))).hasItem());
                 dry.objectSink("reports").put("reports/nobody.csv", "x".getBytes(), "text/csv");
@@ -124,7 +124,9 @@ class PrimingTest {
 
         assertEquals(1, built[0], "the dry handler is built once");
         assertEquals(java.util.List.of(false, false, false), itemsFound, "run each pass, and nothing is found");
-        assertEquals(Priming.PASSES * 2, priming.dryCalls(), "a read and a write per pass, answered in memory");
+        assertEquals(Priming.PASSES * 2, priming.dryCalls(), "a read and a write per pass, answered by the dry clients");
+        org.junit.jupiter.api.Assertions.assertTrue(priming.dryOverLoopback(),
+                "answered over a loopback socket, through the HTTP client of the function's real calls");
         assertEquals("", published.toString(java.nio.charset.StandardCharsets.UTF_8), "no metric of a dry path");
         assertEquals("after" + System.lineSeparator(), printed.toString(java.nio.charset.StandardCharsets.UTF_8),
                 "a dry handler's log lines go nowhere, and standard output is given back");

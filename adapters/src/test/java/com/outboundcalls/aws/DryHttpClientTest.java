@@ -1,0 +1,90 @@
+package com.outboundcalls.aws;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DryHttpClientTest {
+
+    /** A request for a service's endpoint that nobody here answers: only the dry client's own server can. */
+    private static HttpExecuteRequest request(SdkHttpMethod method, String body) {
+        SdkHttpRequest http = SdkHttpRequest.builder().uri(URI.create("https://dynamodb.eu-west-3.amazonaws.com/"))
+                .method(method).putHeader("Content-Type", "application/x-amz-json-1.0").build();
+        HttpExecuteRequest.Builder request = HttpExecuteRequest.builder().request(http);
+        if (body != null) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            request.contentStreamProvider(() -> new java.io.ByteArrayInputStream(bytes));
+        }
+        return request.build();
+    }
+
+    private static String body(HttpExecuteResponse response) throws IOException {
+        if (response.responseBody().isEmpty()) {
+            return "";
+        }
+        try (InputStream in = response.responseBody().get()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aJsonRequestIsAnsweredWithAnEmptyDocumentOverALoopbackSocket() throws IOException {
+        DryHttpClient client = DryHttpClient.json();
+        try {
+            assertFalse(client.overLoopback(), "no server before the first request");
+            HttpExecuteResponse response = client.prepareRequest(request(SdkHttpMethod.POST, "{\"TableName\":\"t\"}"))
+                    .call();
+
+            assertEquals(200, response.httpResponse().statusCode());
+            assertEquals("{}", body(response));
+            assertEquals("application/x-amz-json-1.0",
+                    response.httpResponse().firstMatchingHeader("Content-Type").orElse(null));
+            assertTrue(client.overLoopback(), "answered by its own server on 127.0.0.1");
+            assertEquals(1, client.requests());
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void anS3RequestIsAnsweredWithNoBodyAndAHeadRequestToo() throws IOException {
+        DryHttpClient client = DryHttpClient.rest();
+        try {
+            assertEquals("", body(client.prepareRequest(request(SdkHttpMethod.PUT, "a,b\n1,2\n")).call()));
+            HttpExecuteResponse head = client.prepareRequest(request(SdkHttpMethod.HEAD, null)).call();
+            assertEquals(200, head.httpResponse().statusCode());
+            assertEquals("", body(head));
+            assertEquals(2, client.requests());
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void closingStopsItsServerAndALaterRequestStartsAnother() throws IOException {
+        DryHttpClient client = DryHttpClient.json();
+        client.prepareRequest(request(SdkHttpMethod.POST, "{}")).call();
+        int port = client.loopbackPort();
+        client.close();
+
+        assertFalse(client.overLoopback());
+        org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class,
+                () -> new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close(),
+                "nothing left listening once closed");
+
+        assertEquals("{}", body(client.prepareRequest(request(SdkHttpMethod.POST, "{}")).call()));
+        assertTrue(client.overLoopback());
+        client.close();
+    }
+}
