@@ -95,7 +95,7 @@ public final class OppositionImport {
         String reportKey = "reports/" + clientId + "/opposition/" + m.group(2) + ".summary.json";
         Optional<String> done = ledger.completedSummary(file.fileId());
         if (done.isPresent()) {
-            return read(done.get());
+            return readSummary(done.get());
         }
         IngestLegs.Turn turn = legs.turn(file, leg);
         if (!turn.proceed()) {
@@ -204,7 +204,8 @@ public final class OppositionImport {
         return summary;
     }
 
-    private static String write(Summary summary) {
+    /** A summary as it is stored and reported: the JSON {@link #readSummary} reads back. */
+    public static String write(Summary summary) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
         } catch (JsonProcessingException e) {
@@ -212,7 +213,8 @@ public final class OppositionImport {
         }
     }
 
-    private static Summary read(String json) {
+    /** A stored summary, as an import of a file already imported answers with it. */
+    public static Summary readSummary(String json) {
         try {
             return JSON.readValue(json, Summary.class);
         } catch (JsonProcessingException e) {

@@ -108,4 +108,26 @@ class OppositionImportTest {
         assertEquals(5, listed(), "no number left out");
         assertEquals(Map.of(), last.rejectedByReason());
     }
+
+    @Test
+    void aStoredSummaryReadsBackAsTheSummaryThatWasWritten() {
+        OppositionImport.Summary summary = new OppositionImport.Summary("list.csv", "c1", IngestSummary.PROCESSED, null,
+                4, 2, 1, 1, Map.of(com.outboundcalls.phone.RejectReason.NOT_A_NUMBER, 1L), "row 4", 2);
+
+        assertEquals(summary, OppositionImport.readSummary(OppositionImport.write(summary)));
+    }
+
+    @Test
+    void aFileImportedAlreadyIsAnsweredWithItsStoredSummaryAndListsNothingMore() {
+        OppositionImport importer = importer(1000, 0, handovers);
+        OppositionImport.Summary first = importer.importFile(file(CSV), content(CSV), () -> Long.MAX_VALUE);
+        long listedOnce = listed();
+
+        OppositionImport.Summary again = importer.importFile(file(CSV), () -> {
+            throw new AssertionError("a file imported already is not read again");
+        }, () -> Long.MAX_VALUE);
+
+        assertEquals(first, again);
+        assertEquals(listedOnce, listed());
+    }
 }

@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
+import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.ingest.OppositionImport;
 import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.S3Handler;
 import com.outboundcalls.lambda.S3ObjectRef;
 import com.outboundcalls.lambda.StructuredLog;
+import com.outboundcalls.phone.RejectReason;
 
 import java.util.List;
 
@@ -29,8 +31,12 @@ public final class OppositionImportHandler implements S3Handler {
 
     private OppositionImportHandler(Wiring wiring) {
         this(IngestWiring.of(wiring));
-        // Before a snapshot: a made-up contact file read and its numbers checked, in memory.
+        // Before a snapshot: a made-up contact file read and its numbers checked, in memory; and a made-up summary
+        // written and read back, as a file imported already is answered (a redelivered event's path).
         wiring.primeWith(MadeUpContactFile::read);
+        wiring.primeWith(() -> OppositionImport.readSummary(OppositionImport.write(new OppositionImport.Summary(
+                "priming.csv", PrimingEvents.NOBODY, IngestSummary.PROCESSED, null, 3, 2, 0, 1,
+                java.util.Map.of(RejectReason.NOT_A_NUMBER, 1L), null, 1))));
         wiring.primeDry(dry -> {
             OppositionImportHandler handler = new OppositionImportHandler(dry);
             return () -> PrimingEvents.s3(handler, PrimingEvents.NOBODY, "config/opposition/" +
