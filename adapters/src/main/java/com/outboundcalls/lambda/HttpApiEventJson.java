@@ -22,17 +22,14 @@ import java.util.Map;
  */
 public final class HttpApiEventJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EventJson.JSON;
 
     private HttpApiEventJson() {
     }
 
     /** The event; one that is not an HTTP API event's JSON is refused whole, as the runtime refuses it. */
     public static APIGatewayV2HTTPEvent read(InputStream input) throws IOException {
-        JsonNode root = JSON.readTree(input);
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("an HTTP API event is a JSON object");
-        }
+        JsonNode root = EventJson.root(input, "an HTTP API event");
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion(text(root, "version"));
         event.setRouteKey(text(root, "routeKey"));

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.outboundcalls.lambda.EventJson.text;
+
 /**
  * An S3 notification's event read as Lambda's runtime would read it into an {@code S3Event}, with the function's own
  * JSON mapping, straight into the objects it names; and a function's text answer written as the runtime writes a
@@ -19,21 +21,14 @@ import java.util.List;
  */
 public final class S3EventJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EventJson.JSON;
 
     private S3EventJson() {
     }
 
     /** The objects the event names, in its order; an event that is not an S3 event's JSON is refused whole. */
     public static List<S3ObjectRef> read(InputStream input) throws IOException {
-        JsonNode root = JSON.readTree(input);
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("an S3 event is a JSON object");
-        }
-        JsonNode records = root.path("Records");
-        if (!records.isMissingNode() && !records.isNull() && !records.isArray()) {
-            throw new IllegalArgumentException("an S3 event's Records are an array");
-        }
+        JsonNode records = EventJson.records(EventJson.root(input, "an S3 event"), "an S3 event");
         List<S3ObjectRef> objects = new ArrayList<>();
         for (JsonNode record : records) {
             objects.add(object(record));
@@ -64,11 +59,6 @@ public final class S3EventJson {
             return Long.parseLong(size.textValue().trim());
         }
         throw new IllegalArgumentException("an S3 object's size is a whole number");
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** The function's answer, as the runtime writes a string result. */

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.outboundcalls.lambda.EventJson.text;
+
 /**
  * An SQS event source's event read, and a partial batch response written, as Lambda's runtime would, with the
  * function's own JSON mapping: every field of each record as SQS sends it ({@code eventSourceARN} included), and
@@ -23,21 +25,14 @@ import java.util.Map;
  */
 public final class SqsEventJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EventJson.JSON;
 
     private SqsEventJson() {
     }
 
     /** The event; an event that is not an SQS event's JSON is refused whole, as the runtime refuses it. */
     public static SQSEvent read(InputStream input) throws IOException {
-        JsonNode root = JSON.readTree(input);
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("an SQS event is a JSON object");
-        }
-        JsonNode records = root.path("Records");
-        if (!records.isMissingNode() && !records.isNull() && !records.isArray()) {
-            throw new IllegalArgumentException("an SQS event's Records are an array");
-        }
+        JsonNode records = EventJson.records(EventJson.root(input, "an SQS event"), "an SQS event");
         List<SQSEvent.SQSMessage> messages = new ArrayList<>();
         for (JsonNode record : records) {
             messages.add(message(record));
@@ -85,11 +80,6 @@ public final class SqsEventJson {
         node.path("binaryListValues").forEach(v -> binaries.add(ByteBuffer.wrap(Base64.getDecoder().decode(v.asText()))));
         attribute.setBinaryListValues(binaries);
         return attribute;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** The response, as the event source reads it: the messages that failed, by id. */
