@@ -41,6 +41,7 @@ public final class CampaignReportHandler implements ScheduledHandler<String> {
             CampaignReportHandler hour = new CampaignReportHandler(dry);
             return () -> PrimingEvents.schedule(hour);
         });
+        ReportingWiring.primeRequests(wiring);
     }
 
     public CampaignReportHandler(HourlyReports reports, Clock clock) {

@@ -35,6 +35,7 @@ public final class DashboardHandler implements ScheduledHandler<String> {
             DashboardHandler handler = new DashboardHandler(dry);
             return () -> PrimingEvents.schedule(handler);
         });
+        ReportingWiring.primeRequests(wiring);
     }
 
     public DashboardHandler(HourlyReports dashboards, Metrics metrics) {
