@@ -100,6 +100,9 @@ public final class Priming implements Resource {
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
+        // The zone rules every function reads instants with (billing months, schedules, calling windows): the JDK
+        // loads its time zone database on the first use of a zone's rules.
+        com.outboundcalls.time.Zones.BILLING.getRules();
         buildClients();
         pathRuns = 0;
         wiring.primingPaths(true);
