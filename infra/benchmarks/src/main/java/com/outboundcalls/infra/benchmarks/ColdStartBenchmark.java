@@ -102,6 +102,16 @@ public final class ColdStartBenchmark {
         Instant now = Instant.now();
         new com.outboundcalls.aws.DynamoInvoiceRunLedger(cloud.dynamoDb(), cloud.physicalName("InvoicesTable"),
                 java.time.Clock.systemUTC()).open(com.outboundcalls.invoice.InvoiceRun.periodFor(now), now);
+        // The files the price-list and opposition imports' events name: the provider's price list and a suppression
+        // file, each imported once here by its function in the local cloud.
+        String bucket = cloud.physicalName("ContactBucket");
+        cloud.s3().putObject(r -> r.bucket(bucket).key(com.outboundcalls.infra.launcher.ReferenceData.PRICE_LIST_KEY),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(
+                        com.outboundcalls.infra.launcher.ReferenceData.priceListCsv()));
+        cloud.s3().putObject(r -> r.bucket(bucket).key(OPPOSITION_KEY),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(
+                        com.outboundcalls.infra.launcher.SampleContacts.generate(20, 1)));
+        cloud.drain();
     }
 
     /** The functions measured, in template order, each with the fixture it is handed. */
@@ -171,14 +181,6 @@ public final class ColdStartBenchmark {
                     com.outboundcalls.infra.launcher.ReferenceData.demoClient("cold"),
                     com.outboundcalls.infra.launcher.ReferenceData.demoCampaign("cold", "start"),
                     java.time.LocalDate.now(com.outboundcalls.time.Zones.BILLING).withDayOfMonth(1).minusMonths(1));
-            String bucket = cloud.physicalName("ContactBucket");
-            cloud.s3().putObject(r -> r.bucket(bucket).key(com.outboundcalls.infra.launcher.ReferenceData.PRICE_LIST_KEY),
-                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(
-                            com.outboundcalls.infra.launcher.ReferenceData.priceListCsv()));
-            cloud.s3().putObject(r -> r.bucket(bucket).key(OPPOSITION_KEY),
-                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(
-                            com.outboundcalls.infra.launcher.SampleContacts.generate(20, 1)));
-            cloud.drain();
             ColdStartBenchmark bench = new ColdStartBenchmark(cloud);
             bench.extraOptions = extraOptions;
             System.out.printf("Cold starts: %d fresh JVMs per function (%s), one jar each on the class path, "
