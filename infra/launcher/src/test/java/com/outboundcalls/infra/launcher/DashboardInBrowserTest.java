@@ -21,7 +21,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -41,20 +40,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DashboardInBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CLIENT = "dash-client";
-    private static final int ROWS = 120;
-    private static final long SEED = 3;
-
     private static Demo.Result demo;
     private static Path dashboard;
 
     @BeforeAll
     static void runTheDemoMonth() throws Exception {
-        Path out = Files.createTempDirectory("dashboard-demo");
-        // A month that starts on a Monday: the retries and callbacks of the first days fall within the week (the
-        // agents work weekdays, the legal windows close at weekends) rather than after a weekend of idle minutes.
-        demo = new Demo(new DemoOptions(null, CLIENT, YearMonth.of(2026, 6), SEED, out, ROWS)).run();
-        dashboard = out.resolve("reports/" + CLIENT + "/dashboard");
+        demo = CalmJuneDemo.result();
+        dashboard = CalmJuneDemo.out().resolve("reports/" + CalmJuneDemo.CLIENT + "/dashboard");
     }
 
     @AfterAll
@@ -139,7 +131,7 @@ class DashboardInBrowserTest {
 
     /** Every callee number of the sample file, as written there and as its last nine digits. */
     private static List<String> calleeNumbers() {
-        String sample = new String(SampleContacts.generate(ROWS, SEED), StandardCharsets.UTF_8);
+        String sample = new String(SampleContacts.generate(CalmJuneDemo.ROWS, CalmJuneDemo.SEED), StandardCharsets.UTF_8);
         List<String> numbers = new ArrayList<>();
         Matcher m = Pattern.compile("(?:\\+|00)?\\d[\\d .]{7,}\\d").matcher(sample);
         while (m.find()) {
@@ -148,7 +140,7 @@ class DashboardInBrowserTest {
                 numbers.add(digits.substring(digits.length() - 9));
             }
         }
-        assertTrue(numbers.size() > ROWS / 2, "the sample's numbers were found: " + numbers.size());
+        assertTrue(numbers.size() > CalmJuneDemo.ROWS / 2, "the sample's numbers were found: " + numbers.size());
         return numbers;
     }
 }

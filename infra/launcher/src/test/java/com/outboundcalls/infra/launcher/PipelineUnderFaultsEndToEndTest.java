@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,19 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PipelineUnderFaultsEndToEndTest {
 
-    /**
-     * A month that starts on a Monday: the demo's agents work weekdays and the legal windows close at weekends, so
-     * the retries and callbacks of the first days are placed within the week instead of waiting for the next one.
-     */
-    private static final YearMonth MONTH = YearMonth.of(2026, 6);
-
     @Test
-    void aMonthWithFivePercentOfCallsFaultedEndsWithEveryCrossCheckGreen(@TempDir Path calm, @TempDir Path faulted)
-            throws Exception {
-        Demo.Result reference = new Demo(new DemoOptions(null, "faults-client", MONTH, 11, calm, 120))
-                .run();
-        Demo.Result r = new Demo(new DemoOptions(null, "faults-client", MONTH, 11, faulted, 120, 0.05))
-                .run();
+    void aMonthWithFivePercentOfCallsFaultedEndsWithEveryCrossCheckGreen(@TempDir Path faulted) throws Exception {
+        Demo.Result reference = CalmJuneDemo.result();
+        Demo.Result r = new Demo(CalmJuneDemo.options(faulted, 0.05)).run();
 
         assertEquals(List.of(), r.failedChecks(), "cross-checks under faults");
         assertTrue(r.faultsInjected().values().stream().mapToLong(Long::longValue).sum() > 0, r.faultsInjected().toString());
