@@ -38,16 +38,43 @@ public final class PrimingEvents {
      * or with a client space ID token's claims of a user of client {@link #NOBODY} when asked.
      */
     public static void httpApi(HttpApiHandler handler, String method, String rawPath, boolean clientSpaceUser) {
+        invoke(handler::handleRequest, httpApiEvent(method, rawPath, Map.of(), null, clientSpaceUser));
+    }
+
+    /**
+     * Hands the handler a request on one of its routes with path parameters ({@code /invoices/{number}}) and a JSON
+     * body, signed by {@link #NOBODY}: for a handler built for priming on a {@linkplain
+     * com.outboundcalls.glue.Wiring#primeDry dry wiring} whose allow list names {@link #NOBODY} alone, so that the
+     * route's own path runs (and finds nothing) where a real handler would refuse the caller first.
+     */
+    public static void httpApi(HttpApiHandler handler, String method, String route, Map<String, String> pathParameters,
+                               String body) {
+        invoke(handler::handleRequest, httpApiEvent(method, route, pathParameters, body, false));
+    }
+
+    private static ObjectNode httpApiEvent(String method, String route, Map<String, String> pathParameters,
+                                           String body, boolean clientSpaceUser) {
+        String rawPath = route;
+        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
+            rawPath = rawPath.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
         ObjectNode event = PRIMING_JSON.createObjectNode();
         event.put("version", "2.0");
-        event.put("routeKey", method + " " + rawPath);
+        event.put("routeKey", method + " " + route);
         event.put("rawPath", rawPath);
         event.put("rawQueryString", "");
         event.putObject("headers").put("content-type", "application/json");
+        if (!pathParameters.isEmpty()) {
+            ObjectNode parameters = event.putObject("pathParameters");
+            pathParameters.forEach(parameters::put);
+        }
+        if (body != null) {
+            event.put("body", body);
+        }
         event.put("isBase64Encoded", false);
         ObjectNode context = event.putObject("requestContext");
         context.put("requestId", "priming");
-        context.put("routeKey", method + " " + rawPath);
+        context.put("routeKey", method + " " + route);
         context.putObject("http").put("method", method).put("path", rawPath).put("protocol", "HTTP/1.1")
                 .put("sourceIp", "127.0.0.1");
         ObjectNode authorizer = context.putObject("authorizer");
@@ -59,7 +86,7 @@ public final class PrimingEvents {
         } else {
             authorizer.putObject("iam").put("userArn", NOBODY);
         }
-        invoke(handler::handleRequest, event);
+        return event;
     }
 
     /**

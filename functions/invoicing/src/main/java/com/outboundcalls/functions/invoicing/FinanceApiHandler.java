@@ -36,6 +36,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ConcurrentModificationException;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -83,16 +84,30 @@ public final class FinanceApiHandler implements HttpApiHandler {
     }
 
     private FinanceApiHandler(InvoicingWiring invoicing) {
-        this(invoicing.financeDesk(), new ClientInvoices(invoicing.wiring().invoiceStore()),
-                new ClientSpaceAccess(invoicing.wiring().accountRecords()), invoicing.exportLinks(),
-                invoicing.wiring().clock(), invoicing.wiring().mailer(), invoicing.billingEmails(),
-                OperatorAllowList.parse(invoicing.wiring().optional("OPERATOR_PRINCIPALS")));
+        this(invoicing, OperatorAllowList.parse(invoicing.wiring().optional("OPERATOR_PRINCIPALS")));
         // Before a snapshot: a client space user of no client asking for its invoices (its access read, refused),
         // and a month's list from a principal that is not staff (refused): nothing written.
         invoicing.wiring().primeWith(() -> PrimingEvents.httpApi(this, "GET", "/client/invoices", true));
         invoicing.wiring().primeWith(() -> PrimingEvents.httpApi(this, "GET", "/invoices", false));
         // and the documents a credit note is issued as, for a made-up invoice rendered in memory and dropped.
         invoicing.wiring().primeWith(MadeUpInvoice::render);
+        // Finance's own routes, as staff: a handler on dry clients whose allow list names the priming principal alone,
+        // asked to dispute and to show an invoice that does not exist (read, not found, refused: nothing written).
+        invoicing.wiring().primeDry(dry -> {
+            FinanceApiHandler asStaff = new FinanceApiHandler(new InvoicingWiring(dry),
+                    new OperatorAllowList(List.of(PrimingEvents.NOBODY)));
+            Map<String, String> nobody = Map.of("number", PrimingEvents.NOBODY);
+            return () -> {
+                PrimingEvents.httpApi(asStaff, "POST", "/invoices/{number}/disputes", nobody, "{\"reason\":\"priming\"}");
+                PrimingEvents.httpApi(asStaff, "GET", "/invoices/{number}", nobody, null);
+            };
+        });
+    }
+
+    private FinanceApiHandler(InvoicingWiring invoicing, OperatorAllowList staff) {
+        this(invoicing.financeDesk(), new ClientInvoices(invoicing.wiring().invoiceStore()),
+                new ClientSpaceAccess(invoicing.wiring().accountRecords()), invoicing.exportLinks(),
+                invoicing.wiring().clock(), invoicing.wiring().mailer(), invoicing.billingEmails(), staff);
     }
 
     /**
