@@ -31,7 +31,14 @@ public final class DialFeederHandler implements ScheduledHandler<String> {
         this(wiring.dialFeeding(), wiring.clock(), wiring.metrics("dial-feeder"));
         wiring.primeDry(dry -> {
             DialFeederHandler feeder = new DialFeederHandler(dry);
-            return () -> PrimingEvents.schedule(feeder);
+            return () -> {
+                PrimingEvents.schedule(feeder);
+                // A dry run finds no active campaign, so what a run with one reads is read here, for nobody: its
+                // client's profile, the lines in use and its agents' queue (Connect's current metrics).
+                dry.accountDirectory().client(PrimingEvents.NOBODY);
+                dry.callControl().active();
+                dry.agentPacing().reading(dry.clock().instant()).queue(PrimingEvents.NOBODY);
+            };
         });
     }
 
