@@ -35,4 +35,14 @@ public record IngestSummary(String file, String version, String clientId, String
     public static final String REFUSED = "REFUSED";
     public static final String IN_PROGRESS = "IN_PROGRESS";
     public static final String UNGRANTED = "UNGRANTED";
+
+    /** The summary as it is stored: the file's report, and its ledger entry once the file is done. */
+    public String toJson() {
+        return FileRefusals.write(this);
+    }
+
+    /** A stored summary read back, as a file handled already is answered with it. */
+    public static IngestSummary fromJson(String json) {
+        return FileRefusals.read(json);
+    }
 }

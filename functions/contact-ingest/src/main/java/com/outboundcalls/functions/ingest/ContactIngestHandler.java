@@ -30,8 +30,10 @@ public final class ContactIngestHandler implements S3Handler {
 
     private ContactIngestHandler(Wiring wiring) {
         this(IngestWiring.of(wiring), wiring.metrics("contact-ingest"));
-        // Before a snapshot: a made-up contact file read and its numbers checked, in memory.
+        // Before a snapshot: a made-up contact file read and its numbers checked, and its summary as stored read back,
+        // in memory.
         wiring.primeWith(MadeUpContactFile::read);
+        wiring.primeWith(MadeUpContactFile::summaryReadBack);
         wiring.primeDry(dry -> {
             ContactIngestHandler handler = new ContactIngestHandler(dry);
             return () -> PrimingEvents.s3(handler, PrimingEvents.NOBODY, "incoming/" + PrimingEvents.NOBODY + "/" +

@@ -31,8 +31,10 @@ public final class ContactIngestResumeHandler implements SqsHandler {
 
     private ContactIngestResumeHandler(Wiring wiring) {
         this(IngestWiring.of(wiring));
-        // Before a snapshot: a made-up contact file read and its numbers checked, in memory.
+        // Before a snapshot: a made-up contact file read and its numbers checked, and its summary as stored read back,
+        // in memory.
         wiring.primeWith(MadeUpContactFile::read);
+        wiring.primeWith(MadeUpContactFile::summaryReadBack);
         wiring.primeDry(dry -> {
             ContactIngestResumeHandler handler = new ContactIngestResumeHandler(dry);
             String body = "{\"bucket\":\"" + PrimingEvents.NOBODY + "\",\"key\":\"incoming/" + PrimingEvents.NOBODY

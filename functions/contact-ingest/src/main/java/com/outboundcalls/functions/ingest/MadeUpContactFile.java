@@ -2,11 +2,14 @@ package com.outboundcalls.functions.ingest;
 
 import com.outboundcalls.account.ContactFileFormat;
 import com.outboundcalls.ingest.ContactFileReader;
+import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.phone.PhoneNumberValidator;
+import com.outboundcalls.phone.RejectReason;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,5 +44,17 @@ final class MadeUpContactFile {
             }
         }
         return verdicts;
+    }
+
+    /**
+     * The made-up file's summary, as it would be stored, read back: a file whose event comes again once it is done is
+     * answered with its stored summary (rows rejected counted by reason), so the snapshot holds that reading too.
+     */
+    static IngestSummary summaryReadBack() {
+        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        rejected.put(RejectReason.NOT_A_NUMBER, 1L);
+        IngestSummary made = new IngestSummary("incoming/priming.csv", "priming", null, null, IngestSummary.PROCESSED,
+                null, 4, 3, 0, 1, rejected, "agreed", ";", "UTF-8", null, "2026-01-01T00:00:00Z", 0, 1, List.of());
+        return IngestSummary.fromJson(made.toJson());
     }
 }

@@ -1,9 +1,12 @@
 package com.outboundcalls.functions.ingest;
 
+import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.phone.PhoneNumberValidator;
+import com.outboundcalls.phone.RejectReason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,5 +21,14 @@ class MadeUpContactFileTest {
                 verdicts.stream().map(v -> v.number().e164()).toList());
         assertEquals(List.of("MOBILE", "FIXED_LINE", "MOBILE"),
                 verdicts.stream().map(v -> v.number().numberType()).toList());
+    }
+
+    @Test
+    void theMadeUpSummaryReadBackFromItsStoredFormKeepsItsCountsByReason() {
+        IngestSummary summary = MadeUpContactFile.summaryReadBack();
+
+        assertEquals(IngestSummary.PROCESSED, summary.status());
+        assertEquals(Map.of(RejectReason.NOT_A_NUMBER, 1L), summary.rejectedByReason());
+        assertEquals(summary, IngestSummary.fromJson(summary.toJson()));
     }
 }
