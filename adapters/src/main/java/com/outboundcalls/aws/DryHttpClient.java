@@ -42,7 +42,10 @@ public final class DryHttpClient implements SdkHttpClient {
         this.contentType = contentType;
     }
 
-    /** For the services that speak JSON (DynamoDB, SQS, Connect, SES, Cognito, Secrets Manager). */
+    /**
+     * For the services that speak JSON (DynamoDB, SQS, Connect, SES, Cognito, Secrets Manager): an empty document, with
+     * the CRC32 of its bytes in {@code x-amz-crc32} as DynamoDB sends it (the SDK then checks it, as on a real answer).
+     */
     public static DryHttpClient json() {
         return new DryHttpClient("{}", "application/x-amz-json-1.0");
     }
@@ -67,10 +70,14 @@ public final class DryHttpClient implements SdkHttpClient {
                         body.transferTo(OutputStream.nullOutputStream());
                     }
                 }
+                SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(200)
+                        .putHeader("Content-Type", contentType)
+                        .putHeader("Content-Length", String.valueOf(answer.length));
+                if (answer.length > 0) {
+                    response.putHeader("x-amz-crc32", crc32(answer));
+                }
                 return HttpExecuteResponse.builder()
-                        .response(SdkHttpResponse.builder().statusCode(200)
-                                .putHeader("Content-Type", contentType)
-                                .putHeader("Content-Length", String.valueOf(answer.length)).build())
+                        .response(response.build())
                         .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer)))
                         .build();
             }
@@ -134,6 +141,9 @@ public final class DryHttpClient implements SdkHttpClient {
                 try (exchange) {
                     exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                     exchange.getResponseHeaders().set("Content-Type", contentType);
+                    if (answer.length > 0) {
+                        exchange.getResponseHeaders().set("x-amz-crc32", crc32(answer));
+                    }
                     boolean head = exchange.getRequestMethod().equals("HEAD");
                     exchange.sendResponseHeaders(200, answer.length == 0 || head ? -1 : answer.length);
                     if (answer.length > 0 && !head) {
@@ -157,6 +167,13 @@ public final class DryHttpClient implements SdkHttpClient {
             server.stop(0);
             http.close();
         }
+    }
+
+    /** The CRC32 of a body, in decimal, as DynamoDB's {@code x-amz-crc32} header gives it. */
+    static String crc32(byte[] body) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body);
+        return Long.toString(crc.getValue());
     }
 
     @Override

@@ -50,10 +50,32 @@ class DryHttpClientTest {
             assertEquals("{}", body(response));
             assertEquals("application/x-amz-json-1.0",
                     response.httpResponse().firstMatchingHeader("Content-Type").orElse(null));
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update("{}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(Long.toString(crc.getValue()),
+                    response.httpResponse().firstMatchingHeader("x-amz-crc32").orElse(null), "as DynamoDB sends it");
             assertTrue(client.overLoopback(), "answered by its own server on 127.0.0.1");
             assertEquals(1, client.requests());
         } finally {
             client.close();
+        }
+    }
+
+    @Test
+    void aDynamoDbClientChecksTheAnswersCrc32AndFindsNoItem() {
+        try (DryHttpClient http = DryHttpClient.json();
+             software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo =
+                     software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(http)
+                             .region(software.amazon.awssdk.regions.Region.EU_WEST_3)
+                             .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+                                     .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+                             .build()) {
+            var answer = dynamo.getItem(r -> r.tableName("t").key(java.util.Map.of("pk",
+                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"))));
+
+            assertFalse(answer.hasItem());
+            assertTrue(http.overLoopback());
+            assertEquals(1, http.requests());
         }
     }
 
