@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP client that sends nothing to any service: each request is marshalled and signed by the SDK as for a service,
- * then answered 200 with an empty document ({@code {}} for the JSON protocols, an empty body for S3's). A call through
+ * then answered 200 with an empty document ({@code {}} for the JSON protocols, an empty body for S3's, a listing of
+ * no object for an S3 listing). A call through
  * it finds nothing and changes nothing; it is how a function runs its own path before a SnapStart snapshot (see
  * {@code Wiring#dry}).
  *
@@ -31,14 +32,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DryHttpClient implements SdkHttpClient {
 
-    private final byte[] answer;
+    /** What a request is answered with, from its method and its query string (null when it has none). */
+    private interface Answers {
+        byte[] to(String method, String query);
+    }
+
+    private static final String JSON = "application/x-amz-json-1.0";
+    private static final byte[] NO_BODY = new byte[0];
+    private static final byte[] EMPTY_DOCUMENT = "{}".getBytes(StandardCharsets.UTF_8);
+    /** An S3 listing of no object, as S3 writes it. */
+    private static final byte[] EMPTY_LISTING = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>dry</Name><Prefix></Prefix>"
+            + "<KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>")
+            .getBytes(StandardCharsets.UTF_8);
+
+    private final Answers answers;
     private final String contentType;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Loopback loopback;
     private volatile boolean inMemory;
 
-    private DryHttpClient(String answer, String contentType) {
-        this.answer = answer.getBytes(StandardCharsets.UTF_8);
+    private DryHttpClient(Answers answers, String contentType) {
+        this.answers = answers;
         this.contentType = contentType;
     }
 
@@ -47,12 +62,17 @@ public final class DryHttpClient implements SdkHttpClient {
      * the CRC32 of its bytes in {@code x-amz-crc32} as DynamoDB sends it (the SDK then checks it, as on a real answer).
      */
     public static DryHttpClient json() {
-        return new DryHttpClient("{}", "application/x-amz-json-1.0");
+        return new DryHttpClient((method, query) -> EMPTY_DOCUMENT, JSON);
     }
 
-    /** For S3, whose empty answers have no body. */
+    /**
+     * For S3, whose empty answers have no body, but for a listing (ListObjectsV2), answered as S3 lists no object: an
+     * XML document, so that its parsing is primed too.
+     */
     public static DryHttpClient rest() {
-        return new DryHttpClient("", "application/xml");
+        return new DryHttpClient((method, query) -> method.equals("GET") && query != null
+                && java.util.Arrays.asList(query.split("&")).contains("list-type=2") ? EMPTY_LISTING : NO_BODY,
+                "application/xml");
     }
 
     @Override
@@ -61,6 +81,8 @@ public final class DryHttpClient implements SdkHttpClient {
             @Override
             public HttpExecuteResponse call() throws IOException {
                 requests.incrementAndGet();
+                SdkHttpRequest http = request.httpRequest();
+                byte[] answer = answers.to(http.method().name(), http.encodedQueryParameters().orElse(null));
                 Loopback server = loopback();
                 if (server != null) {
                     return server.call(request);
@@ -73,7 +95,7 @@ public final class DryHttpClient implements SdkHttpClient {
                 SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(200)
                         .putHeader("Content-Type", contentType)
                         .putHeader("Content-Length", String.valueOf(answer.length));
-                if (answer.length > 0) {
+                if (contentType.equals(JSON)) {
                     response.putHeader("x-amz-crc32", crc32(answer));
                 }
                 return HttpExecuteResponse.builder()
@@ -93,7 +115,7 @@ public final class DryHttpClient implements SdkHttpClient {
     private synchronized Loopback loopback() {
         if (loopback == null && !inMemory) {
             try {
-                loopback = new Loopback(answer, contentType);
+                loopback = new Loopback(answers, contentType);
             } catch (IOException | RuntimeException | LinkageError noServer) {
                 inMemory = true;
             }
@@ -134,14 +156,15 @@ public final class DryHttpClient implements SdkHttpClient {
         private final com.sun.net.httpserver.HttpServer server;
         private final SdkHttpClient http = UrlConnectionHttpClient.create();
 
-        Loopback(byte[] answer, String contentType) throws IOException {
+        Loopback(Answers answers, String contentType) throws IOException {
             server = com.sun.net.httpserver.HttpServer.create(
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 try (exchange) {
                     exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                    byte[] answer = answers.to(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery());
                     exchange.getResponseHeaders().set("Content-Type", contentType);
-                    if (answer.length > 0) {
+                    if (contentType.equals(JSON)) {
                         exchange.getResponseHeaders().set("x-amz-crc32", crc32(answer));
                     }
                     boolean head = exchange.getRequestMethod().equals("HEAD");

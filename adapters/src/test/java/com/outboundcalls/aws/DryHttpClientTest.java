@@ -80,6 +80,24 @@ class DryHttpClientTest {
     }
 
     @Test
+    void anS3ClientListsNoObjectAndReadsAnEmptyOne() throws IOException {
+        try (DryHttpClient http = DryHttpClient.rest();
+             software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                     .httpClient(http).region(software.amazon.awssdk.regions.Region.EU_WEST_3)
+                     .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+                             .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+                     .build()) {
+            var listing = s3.listObjectsV2(r -> r.bucket("reports").prefix("reports/nobody/"));
+            byte[] object = s3.getObjectAsBytes(r -> r.bucket("reports").key("reports/nobody/a.json")).asByteArray();
+
+            assertTrue(listing.contents().isEmpty());
+            assertFalse(listing.isTruncated());
+            assertEquals(0, object.length, "an object's read gets no listing");
+            assertEquals(2, http.requests());
+        }
+    }
+
+    @Test
     void anS3RequestIsAnsweredWithNoBodyAndAHeadRequestToo() throws IOException {
         DryHttpClient client = DryHttpClient.rest();
         try {
