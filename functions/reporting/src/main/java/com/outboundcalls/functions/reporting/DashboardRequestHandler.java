@@ -54,12 +54,14 @@ public final class DashboardRequestHandler implements SqsHandler {
 
     private DashboardRequestHandler(Wiring wiring) {
         this(ReportingWiring.clientReports(wiring), wiring.metrics("dashboard-requests"), wiring.clock());
-        // Before a snapshot: the hourly report of a campaign of no client (read, not found, nothing started), and a
-        // made-up dashboard rendered in memory and dropped.
+        // Before a snapshot: the hourly report of a campaign of no client (read, not found, nothing started), a
+        // made-up dashboard rendered in memory and dropped, and, on dry clients, a dashboard written and a report
+        // begun.
         String nobody = PrimingEvents.NOBODY;
         wiring.primeWith(() -> PrimingEvents.sqs(this, "{\"clientId\":\"" + nobody + "\",\"campaignId\":\""
                 + nobody + "\",\"asOf\":\"2026-01-01T00:00:00Z\",\"dashboard\":false}"));
         wiring.primeWith(MadeUpDashboard::render);
+        ReportingWiring.primeDashboardAndReport(wiring);
     }
 
     public DashboardRequestHandler(ClientReports reports, Metrics metrics, Clock clock) {

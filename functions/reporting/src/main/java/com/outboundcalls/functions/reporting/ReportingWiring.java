@@ -1,9 +1,12 @@
 package com.outboundcalls.functions.reporting;
 
 import com.outboundcalls.account.Campaign;
+import com.outboundcalls.aws.DynamoLatestRewrites;
 import com.outboundcalls.aws.SqsReportRequests;
+import com.outboundcalls.files.FileInParts;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.PrimingEvents;
+import com.outboundcalls.report.CampaignReport;
 import com.outboundcalls.report.CampaignReports;
 import com.outboundcalls.report.ClientReports;
 import com.outboundcalls.report.Dashboards;
@@ -26,7 +29,7 @@ final class ReportingWiring {
         return new CampaignReports(wiring.contactBook(), wiring.accountDirectory()::campaign,
                 wiring.objectSink(wiring.require("REPORT_BUCKET")),
                 new SqsReportRequests(wiring.sqs(), wiring.require("DASHBOARD_QUEUE_URL")),
-                new com.outboundcalls.aws.DynamoLatestRewrites(wiring.dynamoDb(), wiring.require("CAMPAIGN_STATS_TABLE"),
+                new DynamoLatestRewrites(wiring.dynamoDb(), wiring.require("CAMPAIGN_STATS_TABLE"),
                         wiring.clock()));
     }
 
@@ -54,9 +57,38 @@ final class ReportingWiring {
     }
 
     static ClientReports clientReports(Wiring wiring) {
+        return new ClientReports(wiring.accountDirectory(), dashboards(wiring), campaignReports(wiring));
+    }
+
+    /** Clients' dashboards, written to REPORT_BUCKET. */
+    private static Dashboards dashboards(Wiring wiring) {
         String bucket = wiring.require("REPORT_BUCKET");
-        Dashboards dashboards = new Dashboards(wiring.accountDirectory()::campaignsOf, wiring.campaignStats(),
+        return new Dashboards(wiring.accountDirectory()::campaignsOf, wiring.campaignStats(),
                 wiring.fileReports(bucket), wiring.objectSink(bucket), wiring.clock());
-        return new ClientReports(wiring.accountDirectory(), dashboards, campaignReports(wiring));
+    }
+
+    /**
+     * Before a snapshot, past where a dry request's empty answers stop (no client, no campaign): a dashboard of nobody
+     * written (its campaigns read, its pages rendered and put), a campaign's contact files listed, and a report
+     * rewrite of a campaign of nobody begun (its latest rewrite recorded, its first step queued), all through dry
+     * clients. The rewrite's chain is a fixed name, not a random id: nothing random is drawn before the snapshot.
+     */
+    static void primeDashboardAndReport(Wiring wiring) {
+        wiring.primeDry(dry -> {
+            Dashboards dashboards = dashboards(dry);
+            Dashboards.FileReports files = dry.fileReports(dry.require("REPORT_BUCKET"));
+            SqsReportRequests steps = new SqsReportRequests(dry.sqs(), dry.require("DASHBOARD_QUEUE_URL"));
+            DynamoLatestRewrites rewrites = new DynamoLatestRewrites(
+                    dry.dynamoDb(), dry.require("CAMPAIGN_STATS_TABLE"), dry.clock());
+            String nobody = PrimingEvents.NOBODY;
+            Campaign campaign = new Campaign(nobody, nobody, Campaign.Status.FINISHED, null, null, 1);
+            return () -> {
+                dashboards.regenerate(nobody, nobody);
+                files.of(nobody, nobody); // what a campaign's figures list (a dashboard of no campaign lists nothing)
+                rewrites.started(CampaignReport.csvKey(campaign), "priming");
+                steps.next(new CampaignReports.Step(nobody, nobody, Instant.parse("2026-01-01T00:00:00Z"), "priming",
+                        0, null, FileInParts.Written.NOTHING, CampaignReport.Tally.NONE));
+            };
+        });
     }
 }
