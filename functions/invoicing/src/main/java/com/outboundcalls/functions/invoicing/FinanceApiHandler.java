@@ -98,7 +98,8 @@ public final class FinanceApiHandler implements HttpApiHandler {
                     new OperatorAllowList(List.of(PrimingEvents.NOBODY)));
             Map<String, String> nobody = Map.of("number", PrimingEvents.NOBODY);
             return () -> {
-                PrimingEvents.httpApi(asStaff, "POST", "/invoices/{number}/disputes", nobody, "{\"reason\":\"priming\"}");
+                PrimingEvents.httpApi(asStaff, "POST", "/invoices/{number}/disputes", nobody,
+                        "{\"reason\":\"priming\"}");
                 PrimingEvents.httpApi(asStaff, "GET", "/invoices/{number}", nobody, null);
             };
         });
