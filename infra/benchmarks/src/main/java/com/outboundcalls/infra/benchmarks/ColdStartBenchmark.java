@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * with the environment the template gives it (its JAVA_TOOL_OPTIONS included) and the endpoints of a local cloud
  * running in this JVM, handed a fixture event. Prints, per function, the median time from the JVM's launch to the
  * handler built (init) and to the first response, the second invocation's time (warm), and the first response as a
- * ratio of a floor probe measured in the same run: a fresh JVM that builds a DynamoDB client and makes one GetItem.
+ * ratio of a floor probe measured in the same run: a fresh JVM that builds a DynamoDB client and makes one GetItem,
+ * launched once in each round just before the function's own launches (the function is compared with the median of
+ * its rounds' probes).
  * Then the same function started as from SnapStart's snapshot (emulated: its priming, then the restore hooks, then
  * the first invocation): the priming's time, the first invocation's, a warm one's, and their ratio.
  */
@@ -185,15 +187,11 @@ public final class ColdStartBenchmark {
             bench.extraOptions = extraOptions;
             System.out.printf("Cold starts: %d fresh JVMs per function (%s), one jar each on the class path, "
                     + "the template's environment and JAVA_TOOL_OPTIONS%n%n", runs, bench.javaCommand);
+            // The floor is probed in each round, just before the function's own launches: a function is compared
+            // with the probes of its rounds, so that the machine's drift over a whole run (its load, its caches)
+            // weighs on both alike. The floor line gives the median of every probe of the run.
             List<Run> floorRuns = new ArrayList<>();
-            for (int r = 0; r < runs; r++) {
-                floorRuns.add(bench.floor());
-            }
-            double floor = median(floorRuns, Run::firstMs);
-            System.out.printf("%-30s %-30s %8s %8s %8s %6s | %8s %8s %8s %6s  %s%n", "function", "jar", "init ms",
-                    "first ms", "warm ms", "ratio", "prime ms", "1st ms", "warm ms", "x warm", "first invocation");
-            System.out.printf("%-30s %-30s %8.0f %8.0f %8.1f %6.2f |%n", "floor (DynamoDB GetItem)",
-                    "reporting-lambda.jar", median(floorRuns, Run::initMs), floor, median(floorRuns, Run::warmMs), 1.0);
+            List<String> lines = new ArrayList<>();
             double worst = 0;
             String worstFunction = "";
             double worstPrimed = 0;
@@ -202,12 +200,16 @@ public final class ColdStartBenchmark {
                 if (!only.isEmpty() && !only.contains(id)) {
                     continue;
                 }
+                List<Run> floors = new ArrayList<>();
                 List<Run> measured = new ArrayList<>();
                 List<Run> primed = new ArrayList<>();
                 for (int r = 0; r < runs; r++) {
+                    floors.add(bench.floor());
                     measured.add(bench.coldStart(id));
                     primed.add(bench.primedStart(id));
                 }
+                floorRuns.addAll(floors);
+                double floor = median(floors, Run::firstMs);
                 double first = median(measured, Run::firstMs);
                 double ratio = first / floor;
                 if (ratio > worst) {
@@ -221,11 +223,22 @@ public final class ColdStartBenchmark {
                     worstPrimed = primedRatio;
                     worstPrimedFunction = id;
                 }
-                System.out.printf("%-30s %-30s %8.0f %8.0f %8.1f %6.2f | %8.0f %8.1f %8.1f %6.2f  %s%n", id,
+                lines.add(String.format("%-30s %-30s %8.0f %8.0f %8.1f %8.0f %6.2f | %8.0f %8.1f %8.1f %6.2f  %s", id,
                         Path.of(bench.jar(id)).getFileName(), median(measured, Run::initMs), first,
-                        median(measured, Run::warmMs), ratio, median(primed, Run::initMs), primedFirst, primedWarm,
-                        primedRatio, measured.get(0).outcome());
+                        median(measured, Run::warmMs), floor, ratio, median(primed, Run::initMs), primedFirst,
+                        primedWarm, primedRatio, measured.get(0).outcome()));
             }
+            System.out.printf("%-30s %-30s %8s %8s %8s %8s %6s | %8s %8s %8s %6s  %s%n", "function", "jar", "init ms",
+                    "first ms", "warm ms", "floor ms", "ratio", "prime ms", "1st ms", "warm ms", "x warm",
+                    "first invocation");
+            if (!floorRuns.isEmpty()) {
+                System.out.printf("%-30s %-30s %8.0f %8.0f %8.1f %8s %6s |  %d probes, first response %.0f to %.0f ms%n",
+                        "floor (DynamoDB GetItem)", "reporting-lambda.jar", median(floorRuns, Run::initMs),
+                        median(floorRuns, Run::firstMs), median(floorRuns, Run::warmMs), "", "", floorRuns.size(),
+                        floorRuns.stream().mapToDouble(Run::firstMs).min().orElse(0),
+                        floorRuns.stream().mapToDouble(Run::firstMs).max().orElse(0));
+            }
+            lines.forEach(System.out::println);
             System.out.printf("%nworst ratio to the floor: %.2f (%s)%n", worst, worstFunction);
             System.out.printf("worst first invocation after priming, to a warm one (at least 1 ms): %.2f (%s)%n",
                     worstPrimed, worstPrimedFunction);
