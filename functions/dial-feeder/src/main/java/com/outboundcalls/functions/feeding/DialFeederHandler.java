@@ -1,15 +1,21 @@
 package com.outboundcalls.functions.feeding;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.outboundcalls.account.CallingWindow;
+import com.outboundcalls.account.Campaign;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.dial.DialFeeding;
+import com.outboundcalls.dial.DialMessage;
+import com.outboundcalls.dial.FairShare;
 import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.lambda.PrimingEvents;
 import com.outboundcalls.lambda.ScheduledHandler;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.StructuredLog;
+import com.outboundcalls.time.RegionZones;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** Every minute (EventBridge Scheduler): moves the contacts callable now into the dial queue. */
@@ -38,6 +44,13 @@ public final class DialFeederHandler implements ScheduledHandler<String> {
                 dry.accountDirectory().client(PrimingEvents.NOBODY);
                 dry.callControl().active();
                 dry.agentPacing().reading(dry.clock().instant()).queue(PrimingEvents.NOBODY);
+                // and what it does with them: a campaign's window, the lines shared, a contact queued (never sent).
+                Campaign nobody = new Campaign(PrimingEvents.NOBODY, PrimingEvents.NOBODY, Campaign.Status.ACTIVE,
+                        null, null, 1);
+                CallingWindow.of(nobody).nextOpening(dry.clock().instant(), RegionZones.of("FR"));
+                FairShare.allocateWeighted(1, Map.of(nobody.key(), new FairShare.Demand(1, nobody.priority())));
+                dry.dialQueue().send(List.of(new DialMessage(PrimingEvents.NOBODY, PrimingEvents.NOBODY,
+                        PrimingEvents.NOBODY, 1)));
             };
         });
     }
