@@ -36,8 +36,8 @@ public final class Metrics {
     }
 
     /**
-     * While the function primes its path before SnapStart's snapshot, each line is made but not written: its counts
-     * would be of events that never happened.
+     * While the function primes its path before SnapStart's snapshot, each line is made (and written out as text) but
+     * not published: its counts would be of events that never happened.
      */
     public void priming(boolean on) {
         this.priming = on;
@@ -78,8 +78,9 @@ public final class Metrics {
         definition.put("Unit", unit);
         line.put("Function", function);
         line.put(metric, value);
+        String text = line.toString(); // written out while priming too, so that its writing is primed, then dropped
         if (!priming) {
-            out.println(line);
+            out.println(text);
         }
     }
 }
