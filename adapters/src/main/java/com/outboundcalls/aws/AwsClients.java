@@ -140,7 +140,8 @@ public final class AwsClients {
             if (dryJson != null) {
                 sync.httpClient(service.equals("S3") ? dryRest : dryJson);
             } else {
-                sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+                // A small request is sent in one write (see SingleWriteConnections).
+                sync.httpClient(UrlConnectionHttpClient.create(new SingleWriteConnections()));
             }
         }
         return builder;
