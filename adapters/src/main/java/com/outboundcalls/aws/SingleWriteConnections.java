@@ -22,9 +22,9 @@ import java.util.Map;
  * waits, under Nagle's algorithm, for its own acknowledgement of the headers. Measured on the project's 2-core build
  * machine against the local DynamoDB stand-in: a GetItem through the SDK took 2.1 to 2.5 ms streamed, 0.5 to 0.7 ms
  * sent whole (a Query 2.2 against 0.7, an UpdateItem 2.3 against 0.8). Left unstreamed, the JDK holds the body in
- * memory until the response is asked for. A large body (more than {@link #BUFFERED_BODY_LIMIT}) or one sent after
- * {@code Expect: 100-continue} (S3's uploads) is streamed as the SDK asks: it is not held in memory, and the continue
- * is awaited.
+ * memory until the response is asked for. A large body (more than {@link #BUFFERED_BODY_LIMIT}) is streamed as the SDK
+ * asks, not held in memory; the {@code Expect: 100-continue} the SDK puts on S3's uploads is kept for it alone, so that
+ * a small object is not held back for a round trip of its own.
  */
 public final class SingleWriteConnections implements UrlConnectionFactory {
 
@@ -60,7 +60,9 @@ public final class SingleWriteConnections implements UrlConnectionFactory {
     static final class SingleWriteConnection extends HttpURLConnection {
 
         private final HttpURLConnection connection;
-        private boolean expectsContinue;
+        /** The SDK's {@code Expect} header, passed on only if the body is streamed. */
+        private String expect;
+        private boolean streamed;
 
         SingleWriteConnection(HttpURLConnection connection) {
             super(connection.getURL());
@@ -69,8 +71,9 @@ public final class SingleWriteConnections implements UrlConnectionFactory {
 
         @Override
         public void setFixedLengthStreamingMode(long contentLength) {
-            if (contentLength > BUFFERED_BODY_LIMIT || expectsContinue) {
+            if (contentLength > BUFFERED_BODY_LIMIT) {
                 connection.setFixedLengthStreamingMode(contentLength);
+                streamed();
             }
         }
 
@@ -82,24 +85,40 @@ public final class SingleWriteConnections implements UrlConnectionFactory {
         @Override
         public void setChunkedStreamingMode(int chunkLength) {
             connection.setChunkedStreamingMode(chunkLength);
+            streamed();
+        }
+
+        private void streamed() {
+            streamed = true;
+            if (expect != null) {
+                connection.setRequestProperty("Expect", expect);
+            }
         }
 
         @Override
         public void setRequestProperty(String key, String value) {
-            noteExpect(key);
-            connection.setRequestProperty(key, value);
+            if (!holdsExpect(key, value)) {
+                connection.setRequestProperty(key, value);
+            }
         }
 
         @Override
         public void addRequestProperty(String key, String value) {
-            noteExpect(key);
-            connection.addRequestProperty(key, value);
+            if (!holdsExpect(key, value)) {
+                connection.addRequestProperty(key, value);
+            }
         }
 
-        private void noteExpect(String key) {
-            if ("Expect".equalsIgnoreCase(key)) {
-                expectsContinue = true;
+        /**
+         * A continue is worth waiting for before a body that is streamed (the service may refuse it unsent); a small
+         * body leaves with its headers, and the header (which SigV4 does not sign) is dropped.
+         */
+        private boolean holdsExpect(String key, String value) {
+            if (!"Expect".equalsIgnoreCase(key) || streamed) {
+                return false;
             }
+            expect = value;
+            return true;
         }
 
         @Override
