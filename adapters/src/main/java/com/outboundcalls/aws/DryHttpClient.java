@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code Wiring#dry}).
  *
  * <p>The answer comes over a loopback socket: the request, its host and port changed to a server of this client's own
- * on 127.0.0.1, goes through the same HTTP client as the function's real calls ({@link UrlConnectionHttpClient}), so
+ * on 127.0.0.1, goes through the same HTTP client as the function's real calls ({@link UrlConnectionHttpClient} over
+ * {@link SingleWriteConnections}), so
  * that its connection, its headers and its streamed answer are loaded and run before the snapshot too. Where no such
  * server can be started, the answer is made in memory. {@link #close()} stops the server.
  */
@@ -154,7 +155,7 @@ public final class DryHttpClient implements SdkHttpClient {
     private static final class Loopback {
 
         private final com.sun.net.httpserver.HttpServer server;
-        private final SdkHttpClient http = UrlConnectionHttpClient.create();
+        private final SdkHttpClient http = UrlConnectionHttpClient.create(new SingleWriteConnections());
 
         Loopback(Answers answers, String contentType) throws IOException {
             server = com.sun.net.httpserver.HttpServer.create(
