@@ -1,10 +1,5 @@
 package com.outboundcalls.aws;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.outboundcalls.invoice.AccountingEntries;
 import com.outboundcalls.invoice.Dispute;
 import com.outboundcalls.invoice.Invoice;
@@ -47,9 +42,6 @@ import static com.outboundcalls.aws.Items.values;
  */
 public final class DynamoInvoiceStore implements InvoiceStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int MAX_ATTEMPTS = 50;
     private static final String UNPAID = "1";
 
@@ -437,18 +429,10 @@ public final class DynamoInvoiceStore implements InvoiceStore {
     }
 
     private static Invoice document(Map<String, AttributeValue> item) {
-        try {
-            return JSON.readValue(str(item, "document"), Invoice.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored invoice unreadable", e);
-        }
+        return InvoiceJson.read(str(item, "document"));
     }
 
     private static String write(Invoice invoice) {
-        try {
-            return JSON.writeValueAsString(invoice);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return InvoiceJson.write(invoice);
     }
 }

@@ -98,36 +98,37 @@ final class Items {
         return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper CURSOR_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
-
     /** A query's last key as an opaque cursor: its string attributes, as JSON, in URL-safe base 64. */
     static String cursor(Map<String, AttributeValue> lastKey) {
-        Map<String, String> strings = new java.util.TreeMap<>();
-        lastKey.forEach((name, value) -> {
+        com.fasterxml.jackson.databind.node.ObjectNode strings = com.outboundcalls.json.JsonTrees.object();
+        new java.util.TreeMap<>(lastKey).forEach((name, value) -> {
             if (value.s() == null) {
                 throw new IllegalArgumentException("a key attribute that is not a string: " + name);
             }
             strings.put(name, value.s());
         });
-        try {
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    CURSOR_JSON.writeValueAsBytes(strings));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                com.outboundcalls.json.JsonTrees.write(strings).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The query's start key a {@link #cursor} stands for. */
+    /** The query's start key a {@link #cursor} stands for; anything else is refused. */
     static Map<String, AttributeValue> fromCursor(String cursor) {
+        com.fasterxml.jackson.databind.JsonNode strings;
         try {
-            Map<String, String> strings = CURSOR_JSON.readValue(java.util.Base64.getUrlDecoder().decode(cursor),
-                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
-            Map<String, AttributeValue> key = new HashMap<>();
-            strings.forEach((name, value) -> key.put(name, s(value)));
-            return key;
+            strings = com.outboundcalls.json.JsonTrees.read(java.util.Base64.getUrlDecoder().decode(cursor));
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new IllegalArgumentException("not a cursor", e);
         }
+        if (!strings.isObject()) {
+            throw new IllegalArgumentException("not a cursor");
+        }
+        Map<String, AttributeValue> key = new HashMap<>();
+        strings.fields().forEachRemaining(field -> {
+            if (!field.getValue().isTextual()) {
+                throw new IllegalArgumentException("not a cursor");
+            }
+            key.put(field.getKey(), s(field.getValue().textValue()));
+        });
+        return key;
     }
 }

@@ -1,7 +1,7 @@
 package com.outboundcalls.aws;
 
+import com.outboundcalls.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.report.CampaignDashboard;
 import com.outboundcalls.report.Dashboards;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,7 +16,6 @@ import java.util.Map;
 /** The summaries the contact-ingest function wrote for a campaign's files ({@code reports/{c}/{k}/{file}.summary.json}). */
 public final class S3FileReports implements Dashboards.FileReports {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUFFIX = ".summary.json";
 
     private final S3Client s3;
@@ -38,7 +37,7 @@ public final class S3FileReports implements Dashboards.FileReports {
                 return;
             }
             try {
-                JsonNode s = JSON.readTree(s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asByteArray());
+                JsonNode s = JsonTrees.read(s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asByteArray());
                 Map<String, Long> reasons = new LinkedHashMap<>();
                 s.path("rejectedByReason").fields().forEachRemaining(e -> reasons.put(e.getKey(), e.getValue().asLong()));
                 files.add(new CampaignDashboard.FileReport(name.substring(0, name.length() - SUFFIX.length()),

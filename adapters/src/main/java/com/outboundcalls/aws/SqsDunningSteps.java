@@ -1,8 +1,8 @@
 package com.outboundcalls.aws;
 
+import com.outboundcalls.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.invoice.Dunning;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -19,7 +19,6 @@ import java.util.TreeSet;
  */
 public final class SqsDunningSteps implements Dunning.Steps {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -35,7 +34,7 @@ public final class SqsDunningSteps implements Dunning.Steps {
     }
 
     static String toJson(Dunning.Step step) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         ObjectNode dunning = root.putObject("dunning");
         dunning.put("day", step.day().toString());
         dunning.put("phase", step.phase().name());
@@ -44,14 +43,14 @@ public final class SqsDunningSteps implements Dunning.Steps {
         }
         var periods = dunning.putArray("periods");
         new TreeSet<>(step.periods()).forEach(p -> periods.add(p.toString()));
-        return root.toString();
+        return JsonTrees.write(root);
     }
 
     /** A message's step; IllegalArgumentException when the body is not one. */
     public static Dunning.Step fromJson(String body) {
         JsonNode dunning;
         try {
-            JsonNode root = JSON.readTree(body);
+            JsonNode root = JsonTrees.read(body);
             dunning = root == null ? null : root.get("dunning");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a dunning step: " + e.getOriginalMessage(), e);

@@ -1,6 +1,6 @@
 package com.outboundcalls.aws;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.json.JsonTrees;
 import com.outboundcalls.account.NightlyHousekeeping;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -14,7 +14,6 @@ import java.util.List;
  */
 public final class SqsHousekeepingRequests implements NightlyHousekeeping.Requests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -26,7 +25,7 @@ public final class SqsHousekeepingRequests implements NightlyHousekeeping.Reques
 
     @Override
     public void clients(List<String> clientIds, LocalDate night) {
-        SqsBatchSender.send(sqs, queueUrl, clientIds.stream().map(id -> JSON.createObjectNode().put("clientId", id)
-                .put("night", night.toString()).toString()).toList(), clientIds, "housekeeping requests");
+        SqsBatchSender.send(sqs, queueUrl, clientIds.stream().map(id -> JsonTrees.write(JsonTrees.object().put("clientId", id)
+                .put("night", night.toString()))).toList(), clientIds, "housekeeping requests");
     }
 }

@@ -1,7 +1,8 @@
 package com.outboundcalls.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.outboundcalls.json.JsonTrees;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.IngestHandover;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -10,7 +11,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Hands a long contact file over to the next invocation through the ingest handover queue. */
 public final class SqsIngestHandover implements IngestHandover {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("bucket", "key", "versionId", "version", "size",
+            "leg");
 
     /** The message: which file version, and which leg of it to run. */
     public record Message(String bucket, String key, String versionId, String version, long size, int leg) {
@@ -19,11 +21,25 @@ public final class SqsIngestHandover implements IngestHandover {
         }
 
         public static Message fromJson(String json) {
+            String what = "an ingest handover message";
+            JsonNode root;
             try {
-                return JSON.readValue(json, Message.class);
+                root = JsonTrees.fields(JsonTrees.read(json), FIELDS, what);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("not an ingest handover message", e);
             }
+            long leg = JsonTrees.whole(root, "leg", what);
+            if (leg < Integer.MIN_VALUE || leg > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(what + "'s leg is out of range");
+            }
+            return new Message(JsonTrees.text(root, "bucket", what), JsonTrees.text(root, "key", what),
+                    JsonTrees.text(root, "versionId", what), JsonTrees.text(root, "version", what),
+                    JsonTrees.whole(root, "size", what), (int) leg);
+        }
+
+        String toJson() {
+            return JsonTrees.write(JsonTrees.object().put("bucket", bucket).put("key", key).put("versionId", versionId)
+                    .put("version", version).put("size", size).put("leg", leg));
         }
     }
 
@@ -37,13 +53,8 @@ public final class SqsIngestHandover implements IngestHandover {
 
     @Override
     public void resumeLater(ContactIngestion.UploadedFile file, int leg) {
-        try {
-            String body = JSON.writeValueAsString(new Message(file.bucket(), file.key(), file.versionId(), file.version(),
-                    file.size(), leg));
-            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String body = new Message(file.bucket(), file.key(), file.versionId(), file.version(), file.size(), leg).toJson();
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
     }
 
 }

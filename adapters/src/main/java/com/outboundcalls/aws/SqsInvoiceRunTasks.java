@@ -1,8 +1,8 @@
 package com.outboundcalls.aws;
 
+import com.outboundcalls.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.invoice.FinanceExports;
 import com.outboundcalls.invoice.InvoiceRunTasks;
@@ -18,7 +18,6 @@ import java.util.List;
  */
 public final class SqsInvoiceRunTasks implements InvoiceRunTasks, FinanceExports.Steps {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -47,7 +46,7 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks, FinanceExports
     }
 
     static String toJson(FinanceExports.Step step) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         ObjectNode export = root.putObject("export");
         export.put("file", step.file().name());
         export.put("month", step.month().toString());
@@ -63,7 +62,7 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks, FinanceExports
         export.put("entries", step.entries());
         ObjectNode reverseCharge = export.putObject("reverseCharge");
         step.reverseCharge().forEach((taker, amount) -> reverseCharge.put(taker, amount.toPlainString()));
-        return root.toString();
+        return JsonTrees.write(root);
     }
 
     private static FinanceExports.Step step(JsonNode export) {
@@ -84,29 +83,29 @@ public final class SqsInvoiceRunTasks implements InvoiceRunTasks, FinanceExports
     }
 
     static String toJson(PlanPage task) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         ObjectNode plan = root.putObject("plan");
         plan.put("scheduledTime", task.scheduledTime().toString());
         plan.put("page", task.page());
         if (task.cursor() != null) {
             plan.put("cursor", task.cursor());
         }
-        return root.toString();
+        return JsonTrees.write(root);
     }
 
     static String toJson(InvoiceAccount task) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         ObjectNode invoice = root.putObject("invoice");
         invoice.put("scheduledTime", task.scheduledTime().toString());
         invoice.put("clientId", task.clientId());
-        return root.toString();
+        return JsonTrees.write(root);
     }
 
     /** A message's task: a {@link PlanPage}, an {@link InvoiceAccount} or a {@link FinanceExports.Step}. */
     public static Object fromJson(String body) {
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JsonTrees.read(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an invoice run message: " + e.getOriginalMessage(), e);
         }

@@ -1,12 +1,12 @@
 package com.outboundcalls.aws;
 
+import com.outboundcalls.json.JsonTrees;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.report.CampaignReport;
 import com.outboundcalls.report.CampaignReports;
 import com.outboundcalls.report.ReportRequests;
 import com.outboundcalls.time.Times;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -20,8 +20,6 @@ import java.util.List;
  */
 public final class SqsReportRequests implements ReportRequests, CampaignReports.Steps {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final SqsClient sqs;
     private final String queueUrl;
 
@@ -33,7 +31,7 @@ public final class SqsReportRequests implements ReportRequests, CampaignReports.
     @Override
     public void dashboards(List<String> clientIds) {
         SqsBatchSender.send(sqs, queueUrl, clientIds.stream()
-                .map(id -> JSON.createObjectNode().put("clientId", id).toString()).toList(), "dashboard requests");
+                .map(id -> JsonTrees.write(JsonTrees.object().put("clientId", id))).toList(), "dashboard requests");
     }
 
     @Override
@@ -42,7 +40,7 @@ public final class SqsReportRequests implements ReportRequests, CampaignReports.
     }
 
     static String toJson(CampaignReports.Step step) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         ObjectNode node = root.putObject("reportStep");
         node.put("clientId", step.clientId());
         node.put("campaignId", step.campaignId());
@@ -61,7 +59,7 @@ public final class SqsReportRequests implements ReportRequests, CampaignReports.
         tally.byStatus().forEach(statuses::put);
         ObjectNode last = t.putObject("lastDecisions");
         tally.lastDecisions().forEach(last::put);
-        return root.toString();
+        return JsonTrees.write(root);
     }
 
     /** The step a message's {@code reportStep} holds. */
@@ -89,8 +87,8 @@ public final class SqsReportRequests implements ReportRequests, CampaignReports.
 
     @Override
     public void campaignReports(List<Campaign> campaigns, Instant asOf) {
-        SqsBatchSender.send(sqs, queueUrl, campaigns.stream().map(c -> JSON.createObjectNode()
+        SqsBatchSender.send(sqs, queueUrl, campaigns.stream().map(c -> JsonTrees.write(JsonTrees.object()
                 .put("clientId", c.clientId()).put("campaignId", c.campaignId()).put("asOf", Times.iso(asOf))
-                .put("dashboard", false).toString()).toList(), "campaign report requests");
+                .put("dashboard", false))).toList(), "campaign report requests");
     }
 }

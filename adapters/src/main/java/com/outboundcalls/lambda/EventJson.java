@@ -1,25 +1,24 @@
 package com.outboundcalls.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.json.JsonTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * What the functions' own event readers share: one JSON mapping (built once per container, whichever event the
- * function reads), an event's root object and its records, refused whole when they are not what Lambda sends.
+ * What the functions' own event readers share: an event read as a tree with the streaming parser alone
+ * ({@link JsonTrees}: no data-binding mapper built on a cold start), its root object and its records, refused whole
+ * when they are not what Lambda sends.
  */
 final class EventJson {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private EventJson() {
     }
 
     /** The event's root; anything but a JSON object is refused, named as {@code what} ("an S3 event"). */
     static JsonNode root(InputStream input, String what) throws IOException {
-        JsonNode root = JSON.readTree(input);
+        JsonNode root = JsonTrees.read(input);
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(what + " is a JSON object");
         }

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.Reques
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.json.JsonTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +21,6 @@ import java.util.Map;
  * are null left out), with the function's own JSON mapping.
  */
 public final class HttpApiEventJson {
-
-    private static final ObjectMapper JSON = EventJson.JSON;
 
     private HttpApiEventJson() {
     }
@@ -95,7 +93,7 @@ public final class HttpApiEventJson {
         JsonNode lambda = object(node.get("lambda"), "lambda");
         if (lambda != null) {
             Map<String, Object> values = new LinkedHashMap<>();
-            lambda.fields().forEachRemaining(f -> values.put(f.getKey(), JSON.convertValue(f.getValue(), Object.class)));
+            lambda.fields().forEachRemaining(f -> values.put(f.getKey(), JsonTrees.toJava(f.getValue())));
             authorizer.setLambda(values);
         }
         JsonNode iam = object(node.get("iam"), "iam");
@@ -181,7 +179,7 @@ public final class HttpApiEventJson {
 
     /** The response, as API Gateway reads it. */
     public static void write(APIGatewayV2HTTPResponse response, OutputStream output) throws IOException {
-        try (JsonGenerator json = JSON.getFactory().createGenerator(output)) {
+        try (JsonGenerator json = JsonTrees.factory().createGenerator(output)) {
             if (response == null) {
                 json.writeNull();
                 return;

@@ -3,11 +3,11 @@ package com.outboundcalls.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.json.JsonTrees;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +22,6 @@ import java.util.Map;
  * decimals, never as doubles: amounts stay exact.
  */
 public final class HttpJson {
-
-    public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** A body that is not JSON; the message is the parser's. */
     public static final class UnreadableBody extends RuntimeException {
@@ -87,29 +85,34 @@ public final class HttpJson {
             body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
         }
         try {
-            return JSON.readTree(body);
+            return JsonTrees.readWithDecimals(body);
         } catch (JsonProcessingException e) {
             throw new UnreadableBody(e.getOriginalMessage());
         }
     }
 
     public static APIGatewayV2HTTPResponse json(int status, JsonNode body) {
-        try {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-                    .withHeaders(Map.of("Content-Type", "application/json"))
-                    .withBody(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "application/json"))
+                .withBody(JsonTrees.writePrettyString(body)).build();
     }
 
     public static APIGatewayV2HTTPResponse error(int status, String message) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = JsonTrees.object();
         body.put("error", message);
         return json(status, body);
     }
 
     public static ObjectNode object() {
-        return JSON.createObjectNode();
+        return JsonTrees.object();
+    }
+
+    public static ArrayNode array() {
+        return JsonTrees.array();
+    }
+
+    /** A message's JSON, read as a body is (numbers with a fraction as decimals). */
+    public static JsonNode read(String json) throws JsonProcessingException {
+        return JsonTrees.readWithDecimals(json);
     }
 }

@@ -1,7 +1,7 @@
 package com.outboundcalls.lambda;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.json.JsonTrees;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -13,7 +13,6 @@ import java.time.Clock;
 public final class Metrics {
 
     public static final String NAMESPACE = "OutboundCalls";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String function;
     private final Clock clock;
@@ -63,7 +62,7 @@ public final class Metrics {
     }
 
     private void emit(String metric, long value, String unit, String dimension, String dimensionValue) {
-        ObjectNode line = JSON.createObjectNode();
+        ObjectNode line = JsonTrees.object();
         ObjectNode aws = line.putObject("_aws");
         aws.put("Timestamp", clock.millis());
         ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
@@ -78,7 +77,7 @@ public final class Metrics {
         definition.put("Unit", unit);
         line.put("Function", function);
         line.put(metric, value);
-        String text = line.toString(); // written out while priming too, so that its writing is primed, then dropped
+        String text = JsonTrees.write(line); // written out while priming too, so that its writing is primed, then dropped
         if (!priming) {
             out.println(text);
         }

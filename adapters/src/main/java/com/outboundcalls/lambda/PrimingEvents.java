@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.ClientRole;
+import com.outboundcalls.json.JsonTrees;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -58,7 +58,7 @@ public final class PrimingEvents {
         for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
             rawPath = rawPath.replace("{" + parameter.getKey() + "}", parameter.getValue());
         }
-        ObjectNode event = PRIMING_JSON.createObjectNode();
+        ObjectNode event = JsonTrees.object();
         event.put("version", "2.0");
         event.put("routeKey", method + " " + route);
         event.put("rawPath", rawPath);
@@ -95,7 +95,7 @@ public final class PrimingEvents {
      * overload.
      */
     public static void schedule(ScheduledHandler<?> handler) {
-        ObjectNode input = PRIMING_JSON.createObjectNode();
+        ObjectNode input = JsonTrees.object();
         input.put("scheduledTime", "<aws.scheduler.scheduled-time>");
         invoke(handler::handleRequest, input);
     }
@@ -105,7 +105,7 @@ public final class PrimingEvents {
      * hands it: the event's JSON to its stream overload, so that reading the event is primed as well.
      */
     public static void s3(S3Handler handler, String bucket, String key) {
-        ObjectNode event = PRIMING_JSON.createObjectNode();
+        ObjectNode event = JsonTrees.object();
         ObjectNode record = event.putArray("Records").addObject();
         record.put("eventVersion", "2.1");
         record.put("eventSource", "aws:s3");
@@ -124,7 +124,7 @@ public final class PrimingEvents {
      * JSON to its stream overload, so that reading the event and writing the answer are primed as well.
      */
     public static void sqs(SqsHandler handler, String body) {
-        ObjectNode event = PRIMING_JSON.createObjectNode();
+        ObjectNode event = JsonTrees.object();
         ObjectNode record = event.putArray("Records").addObject();
         record.put("messageId", "priming");
         record.put("receiptHandle", "priming");
@@ -142,14 +142,13 @@ public final class PrimingEvents {
 
     private static void invoke(StreamInvocation handler, ObjectNode event) {
         try {
-            handler.handleRequest(new ByteArrayInputStream(PRIMING_JSON.writeValueAsBytes(event)),
-                    OutputStream.nullOutputStream(), CONTEXT);
+            byte[] json = JsonTrees.write(event).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            handler.handleRequest(new ByteArrayInputStream(json), OutputStream.nullOutputStream(), CONTEXT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static final ObjectMapper PRIMING_JSON = new ObjectMapper();
 
     private static final class PrimingContext implements Context {
         @Override

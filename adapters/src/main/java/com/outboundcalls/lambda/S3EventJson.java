@@ -2,7 +2,7 @@ package com.outboundcalls.lambda;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.json.JsonTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +20,6 @@ import static com.outboundcalls.lambda.EventJson.text;
  * string (a JSON string).
  */
 public final class S3EventJson {
-
-    private static final ObjectMapper JSON = EventJson.JSON;
 
     private S3EventJson() {
     }
@@ -63,7 +61,7 @@ public final class S3EventJson {
 
     /** The function's answer, as the runtime writes a string result. */
     public static void write(String answer, OutputStream output) throws IOException {
-        try (JsonGenerator json = JSON.getFactory().createGenerator(output)) {
+        try (JsonGenerator json = JsonTrees.factory().createGenerator(output)) {
             if (answer == null) {
                 json.writeNull();
             } else {

@@ -1,14 +1,14 @@
 package com.outboundcalls.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.json.JsonTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,23 +18,19 @@ import java.util.Map;
  */
 public final class ScheduledJson {
 
-    private static final ObjectMapper JSON = EventJson.JSON;
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private ScheduledJson() {
     }
 
     /** The input; JSON null is no input, anything but an object is refused whole. */
     public static Map<String, Object> read(InputStream input) throws IOException {
-        JsonNode root = JSON.readTree(input);
+        JsonNode root = JsonTrees.read(input);
         if (root == null || root.isNull() || root.isMissingNode()) {
             return null;
         }
         if (!root.isObject()) {
             throw new IllegalArgumentException("a scheduled function's input is a JSON object");
         }
-        return JSON.convertValue(root, MAP);
+        return JsonTrees.toMap((ObjectNode) root);
     }
 
     /** The answer: a line of text as a JSON string, a partial batch response as an event source reads it. */
@@ -42,7 +38,16 @@ public final class ScheduledJson {
         if (answer instanceof SQSBatchResponse response) {
             SqsEventJson.write(response, output);
         } else {
-            JSON.writeValue(output, answer);
+            try (JsonGenerator json = JsonTrees.factory().createGenerator(output)) {
+                if (answer == null) {
+                    json.writeNull();
+                } else if (answer instanceof String text) {
+                    json.writeString(text);
+                } else {
+                    throw new IllegalArgumentException("a scheduled function answers a line of text or a partial "
+                            + "batch response, not a " + answer.getClass().getSimpleName());
+                }
+            }
         }
     }
 }

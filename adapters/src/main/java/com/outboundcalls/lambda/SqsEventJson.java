@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.json.JsonTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +24,6 @@ import static com.outboundcalls.lambda.EventJson.text;
  * {@code {"batchItemFailures":[{"itemIdentifier":...}]}} back.
  */
 public final class SqsEventJson {
-
-    private static final ObjectMapper JSON = EventJson.JSON;
 
     private SqsEventJson() {
     }
@@ -84,7 +82,7 @@ public final class SqsEventJson {
 
     /** The response, as the event source reads it: the messages that failed, by id. */
     public static void write(SQSBatchResponse response, OutputStream output) throws IOException {
-        try (JsonGenerator json = JSON.getFactory().createGenerator(output)) {
+        try (JsonGenerator json = JsonTrees.factory().createGenerator(output)) {
             json.writeStartObject();
             json.writeArrayFieldStart("batchItemFailures");
             if (response != null && response.getBatchItemFailures() != null) {

@@ -1,7 +1,7 @@
 package com.outboundcalls.lambda;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outboundcalls.json.JsonTrees;
 
 import java.io.PrintStream;
 
@@ -11,7 +11,6 @@ import java.io.PrintStream;
  */
 public final class StructuredLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String function;
     private final PrintStream out;
 
@@ -37,14 +36,14 @@ public final class StructuredLog {
     }
 
     private void write(String level, String event, Object... fields) {
-        ObjectNode line = JSON.createObjectNode();
+        ObjectNode line = JsonTrees.object();
         line.put("level", level);
         line.put("function", function);
         line.put("event", event);
         for (int i = 0; i + 1 < fields.length; i += 2) {
             line.put(String.valueOf(fields[i]), String.valueOf(fields[i + 1]));
         }
-        out.println(line);
+        out.println(JsonTrees.write(line));
     }
 
     /** +33612345678 becomes +336******78. */

@@ -43,16 +43,15 @@ class StepMessagesTest {
                 "REACHED", 1000L), Map.of("STORED", 5000L, "PLACED", 2000L)));
 
         String json = SqsReportRequests.toJson(step);
-        assertEquals(step, SqsReportRequests.step(com.outboundcalls.lambda.HttpJson.JSON.readTree(json)
+        assertEquals(step, SqsReportRequests.step(com.outboundcalls.lambda.HttpJson.read(json)
                 .get("reportStep")));
     }
 
     @Test
     void aReportStepWithoutItsCampaignOrInstantIsRefused() throws Exception {
-        var json = com.outboundcalls.lambda.HttpJson.JSON;
-        assertThrows(IllegalArgumentException.class, () -> SqsReportRequests.step(json.readTree(
+        assertThrows(IllegalArgumentException.class, () -> SqsReportRequests.step(com.outboundcalls.lambda.HttpJson.read(
                 "{\"clientId\":\"acme\",\"chain\":\"c\",\"asOf\":\"2026-10-05T09:00:00Z\"}")));
-        assertThrows(IllegalArgumentException.class, () -> SqsReportRequests.step(json.readTree(
+        assertThrows(IllegalArgumentException.class, () -> SqsReportRequests.step(com.outboundcalls.lambda.HttpJson.read(
                 "{\"clientId\":\"acme\",\"campaignId\":\"spring\",\"chain\":\"c\",\"asOf\":\"yesterday\"}")));
     }
 

@@ -1,7 +1,5 @@
 package com.outboundcalls.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.files.ObjectSink;
 import com.outboundcalls.phone.RejectReason;
@@ -18,8 +16,6 @@ import java.util.EnumMap;
  * (when the key is its), or the operators (when no upload link granted the object).
  */
 final class FileRefusals {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccountDirectory accounts;
     private final FileLedger ledger;
@@ -81,18 +77,10 @@ final class FileRefusals {
     }
 
     static String write(IngestSummary summary) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return SummaryJson.write(summary);
     }
 
     static IngestSummary read(String json) {
-        try {
-            return JSON.readValue(json, IngestSummary.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored summary unreadable", e);
-        }
+        return SummaryJson.readIngest(json);
     }
 }

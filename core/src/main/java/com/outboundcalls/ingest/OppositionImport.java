@@ -1,7 +1,5 @@
 package com.outboundcalls.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.AccountDirectory;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.contact.OppositionList;
@@ -36,7 +34,6 @@ import java.util.regex.Pattern;
 public final class OppositionImport {
 
     private static final Pattern KEY = Pattern.compile("^config/opposition/([A-Za-z0-9][A-Za-z0-9_-]{0,63})/([^/]+)$");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Whether a key is a suppression file's (its hand-over then goes to this import, not the contact ingest). */
     public static boolean isSuppressionFile(String key) {
@@ -206,19 +203,11 @@ public final class OppositionImport {
 
     /** A summary as it is stored and reported: the JSON {@link #readSummary} reads back. */
     public static String write(Summary summary) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return SummaryJson.write(summary);
     }
 
     /** A stored summary, as an import of a file already imported answers with it. */
     public static Summary readSummary(String json) {
-        try {
-            return JSON.readValue(json, Summary.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable stored summary", e);
-        }
+        return SummaryJson.readOpposition(json);
     }
 }

@@ -1,6 +1,6 @@
 package com.outboundcalls.invoice;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.LegalEntity;
@@ -22,7 +22,6 @@ public final class InvoiceExports {
             + "destination_country,number_type,answered_at,disconnected_at,billed_seconds,price_per_minute,amount,"
             + "price_list_version,calls_month";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter UTC_MILLIS = new DateTimeFormatterBuilder().appendInstant(3)
             .toFormatter(Locale.ROOT);
 
@@ -65,7 +64,7 @@ public final class InvoiceExports {
 
     /** The document as JSON, amounts as decimal strings. */
     public static byte[] json(Invoice invoice) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("number", invoice.number());
         root.put("type", invoice.type().name().toLowerCase(Locale.ROOT));
         root.put("client_id", invoice.clientId());
@@ -122,11 +121,7 @@ public final class InvoiceExports {
                     : invoice.latePenaltyRate().toPlainString());
             root.put("recovery_indemnity", LatePenalty.RECOVERY_INDEMNITY.toPlainString());
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTrees.writePretty(root);
     }
 
     private static void party(ObjectNode node, LegalEntity entity) {

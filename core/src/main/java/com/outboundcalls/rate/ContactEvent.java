@@ -1,7 +1,7 @@
 package com.outboundcalls.rate;
 
+import com.outboundcalls.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
 
@@ -29,7 +29,6 @@ public record ContactEvent(String eventType, String contactId, Instant initiatio
 
     public static final String SOURCE = "aws.connect";
     public static final String DETAIL_TYPE = "Amazon Connect Contact Event";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public boolean isDisconnected() {
         return "DISCONNECTED".equals(eventType);
@@ -48,7 +47,7 @@ public record ContactEvent(String eventType, String contactId, Instant initiatio
     public static ContactEvent fromEventBridgeJson(String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JsonTrees.read(json);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("contact event is not JSON", e);
         }

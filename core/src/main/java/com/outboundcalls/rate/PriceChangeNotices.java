@@ -1,7 +1,7 @@
 package com.outboundcalls.rate;
 
+import com.outboundcalls.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.account.AccountRecords;
 import com.outboundcalls.account.BillingAccount;
 import com.outboundcalls.account.ClientProfile;
@@ -24,7 +24,6 @@ import java.util.Optional;
  */
 public final class PriceChangeNotices {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     /** What became of one notice. */
@@ -104,7 +103,7 @@ public final class PriceChangeNotices {
 
     private static JsonNode read(String json) {
         try {
-            JsonNode notice = JSON.readTree(json);
+            JsonNode notice = JsonTrees.read(json);
             if (notice == null || !"PRICE_INCREASE".equals(notice.path("type").asText())) {
                 throw new IllegalArgumentException("not a price increase notice");
             }

@@ -1,6 +1,6 @@
 package com.outboundcalls.rate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.AccountDirectory;
@@ -30,7 +30,6 @@ import java.util.function.Supplier;
  */
 public final class PriceListImport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Notices to clients (a queue, in production). */
     public interface Notices {
@@ -155,7 +154,7 @@ public final class PriceListImport {
 
     private static String notice(String clientId, String listId, String version, List<PriceListFile.Row> raises,
                                  Instant publishedAt) {
-        ObjectNode notice = JSON.createObjectNode();
+        ObjectNode notice = JsonTrees.object();
         notice.put("type", "PRICE_INCREASE");
         notice.put("clientId", clientId);
         notice.put("priceList", listId);
@@ -170,7 +169,7 @@ public final class PriceListImport {
             n.put("price_per_minute", r.pricePerMinute().toPlainString());
             n.put("valid_from", r.validFrom().toString());
         }
-        return notice.toString();
+        return JsonTrees.write(notice);
     }
 
     private Outcome report(Outcome outcome) {
@@ -178,12 +177,29 @@ public final class PriceListImport {
     }
 
     private Outcome report(Outcome outcome, String suffix) {
-        try {
-            reports.put("reports/price-lists/" + outcome.listId() + "/" + outcome.version() + suffix + ".summary.json",
-                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(outcome), "application/json");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        reports.put("reports/price-lists/" + outcome.listId() + "/" + outcome.version() + suffix + ".summary.json",
+                JsonTrees.writePretty(summary(outcome)), "application/json");
         return outcome;
+    }
+
+    /** The outcome as its summary file reports it: each field in the record's order. */
+    static ObjectNode summary(Outcome outcome) {
+        ObjectNode root = JsonTrees.object();
+        root.put("listId", outcome.listId());
+        root.put("version", outcome.version());
+        root.put("accepted", outcome.accepted());
+        root.put("rows", outcome.rows());
+        strings(root, "reasons", outcome.reasons());
+        strings(root, "notifiedClients", outcome.notifiedClients());
+        root.put("routesToRerate", outcome.routesToRerate());
+        return root;
+    }
+
+    private static void strings(ObjectNode root, String field, List<String> values) {
+        if (values == null) {
+            root.putNull(field);
+        } else {
+            values.forEach(root.putArray(field)::add);
+        }
     }
 }

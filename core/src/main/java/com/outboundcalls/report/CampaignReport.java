@@ -1,6 +1,6 @@
 package com.outboundcalls.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outboundcalls.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.contact.ContactRecord;
@@ -25,7 +25,6 @@ public final class CampaignReport {
 
     public static final String HEADER = "contact_id;source_row;phone;status;attempts;uncounted_attempts;due_at;"
             + "last_decision_at;last_decision;history";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StringBuilder csv = new StringBuilder();
     private final Map<ContactStatus, Long> byStatus = new EnumMap<>(ContactStatus.class);
@@ -129,7 +128,7 @@ public final class CampaignReport {
 
     /** The summary: the campaign, as of when, and the counts over all its contacts. */
     public static byte[] summary(Campaign campaign, Instant at, Tally tally) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("clientId", campaign.clientId());
         root.put("campaignId", campaign.campaignId());
         root.put("campaignStatus", campaign.status().name());
@@ -146,11 +145,7 @@ public final class CampaignReport {
         }
         ObjectNode last = root.putObject("byLastDecision");
         new TreeMap<>(tally.lastDecisions()).forEach(last::put);
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTrees.writePretty(root);
     }
 
     private static String cell(String value) {

@@ -1,7 +1,6 @@
 package com.outboundcalls.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.outboundcalls.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outboundcalls.files.Html;
@@ -41,7 +40,6 @@ public final class DashboardDocuments {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;padding:1rem;color:#1d2733;\
             background:#f5f7fa;line-height:1.4}h1{font-size:1.4rem;margin:0 0 .25rem}h2{font-size:1.2rem;\
@@ -67,7 +65,7 @@ public final class DashboardDocuments {
     // ------------------------------------------------------------------------------------------------ JSON
 
     public static byte[] json(String clientId, Instant generatedAt, List<CampaignDashboard> campaigns) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("clientId", clientId);
         root.put("generatedAt", generatedAt.toString());
         ArrayNode list = root.putArray("campaigns");
@@ -129,11 +127,7 @@ public final class DashboardDocuments {
                 f.rejectedByReason().forEach(reasons::put);
             });
         }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonTrees.writePretty(root);
     }
 
     // ------------------------------------------------------------------------------------------------ CSV

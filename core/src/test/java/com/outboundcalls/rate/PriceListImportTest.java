@@ -157,4 +157,15 @@ class PriceListImportTest {
         assertTrue(reports.objects.containsKey("reports/price-lists/default/v2.resubmitted.summary.json"));
         assertTrue(store.priceAt("default", "FR", "BE", "MOBILE", Instant.parse("2026-11-01T00:00:00Z")).isEmpty());
     }
+
+    @Test
+    void anOutcomesSummaryFileIsWrittenAsAMapperWritesTheRecord() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
+        for (PriceListImport.Outcome outcome : List.of(
+                new PriceListImport.Outcome("provider", "2026-11", true, 42, List.of(), List.of("acme", "globex"), 7),
+                new PriceListImport.Outcome("provider", "v2", false, 0, List.of("row 3: no price", "é"), null, 0))) {
+            assertEquals(mapper.writeValueAsString(outcome),
+                    com.outboundcalls.json.JsonTrees.writePrettyString(PriceListImport.summary(outcome)));
+        }
+    }
 }

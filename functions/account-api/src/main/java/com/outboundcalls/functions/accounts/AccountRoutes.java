@@ -104,12 +104,12 @@ final class AccountRoutes {
             case "GET account":
                 return json(200, AccountViews.view(admin.profile(actor, clientId), actor.isOperator()));
             case "GET audit": {
-                ArrayNode entries = HttpJson.JSON.createArrayNode();
+                ArrayNode entries = HttpJson.array();
                 admin.audit(actor, clientId).forEach(e -> entries.add(AccountViews.view(e)));
                 return json(200, entries);
             }
             case "GET campaigns": {
-                ArrayNode campaigns = HttpJson.JSON.createArrayNode();
+                ArrayNode campaigns = HttpJson.array();
                 admin.campaigns(actor, clientId).forEach(c -> campaigns.add(AccountViews.view(c)));
                 return json(200, campaigns);
             }
@@ -198,7 +198,7 @@ final class AccountRoutes {
                 return json(201, AccountViews.view(admin.submitCallerId(actor, clientId, number, proof), actor.isOperator()));
             }
             case "GET contact-file-format": {
-                ArrayNode versions = HttpJson.JSON.createArrayNode();
+                ArrayNode versions = HttpJson.array();
                 admin.formats(actor, clientId).forEach(f -> {
                     ObjectNode v = versions.addObject();
                     v.put("formatVersion", f.version());
@@ -263,14 +263,14 @@ final class AccountRoutes {
                 return json(202, AccountViews.view(request));
             }
             case "GET erasures": {
-                ArrayNode erasures = HttpJson.JSON.createArrayNode();
+                ArrayNode erasures = HttpJson.array();
                 admin.erasures(actor, clientId).forEach(e -> erasures.add(AccountViews.view(e)));
                 return json(200, erasures);
             }
             case "GET erasures/*":
                 return json(200, AccountViews.view(admin.erasure(actor, clientId, path.get(1))));
             case "GET users": {
-                ArrayNode users = HttpJson.JSON.createArrayNode();
+                ArrayNode users = HttpJson.array();
                 admin.users(actor, clientId).forEach(u -> users.add(AccountViews.view(u)));
                 return json(200, users);
             }

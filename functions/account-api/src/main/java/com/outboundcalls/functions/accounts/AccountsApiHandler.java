@@ -101,14 +101,14 @@ public final class AccountsApiHandler implements HttpApiHandler {
     private static AccountRoutes.DashboardRequests dashboardRequests(Wiring wiring) {
         String queueUrl = wiring.require("DASHBOARD_QUEUE_URL");
         return (clientId, campaignId) -> wiring.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(
-                HttpJson.object().put("clientId", clientId).put("campaignId", campaignId).toString()));
+                com.outboundcalls.json.JsonTrees.write(HttpJson.object().put("clientId", clientId).put("campaignId", campaignId))));
     }
 
     /** A message on the erasure queue: the request the erasure function takes up. */
     static AccountRoutes.ErasureStarts erasureStarts(Wiring wiring) {
         String queueUrl = wiring.require("ERASURE_QUEUE_URL");
         return (clientId, requestId) -> wiring.sqs().sendMessage(r -> r.queueUrl(queueUrl).messageBody(
-                HttpJson.object().put("clientId", clientId).put("requestId", requestId).toString()));
+                com.outboundcalls.json.JsonTrees.write(HttpJson.object().put("clientId", clientId).put("requestId", requestId))));
     }
 
     @Override
@@ -173,7 +173,7 @@ public final class AccountsApiHandler implements HttpApiHandler {
         Actor actor = access.actor(claims);
         if (path.size() >= 2 && path.get(1).equals("sub-accounts")) {
             if (path.size() == 2 && method.equals("GET")) {
-                ArrayNode subAccounts = HttpJson.JSON.createArrayNode();
+                ArrayNode subAccounts = HttpJson.array();
                 access.subAccounts(actor).forEach(p -> subAccounts.add(AccountViews.view(p, false)));
                 return json(200, subAccounts);
             }

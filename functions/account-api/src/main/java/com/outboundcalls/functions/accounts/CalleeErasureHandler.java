@@ -71,7 +71,7 @@ public final class CalleeErasureHandler implements SqsHandler {
         SQSBatchResponse response = batch.process(event, message -> {
             JsonNode body;
             try {
-                body = HttpJson.JSON.readTree(message.getBody());
+                body = HttpJson.read(message.getBody());
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("an erasure message is JSON", e);
             }

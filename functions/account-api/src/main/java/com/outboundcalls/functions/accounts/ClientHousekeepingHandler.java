@@ -91,7 +91,7 @@ public final class ClientHousekeepingHandler implements SqsHandler {
         return batch.process(event, message -> {
             String clientId;
             try {
-                clientId = HttpJson.JSON.readTree(message.getBody()).path("clientId").asText(null);
+                clientId = HttpJson.read(message.getBody()).path("clientId").asText(null);
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("a housekeeping request is JSON", e);
             }

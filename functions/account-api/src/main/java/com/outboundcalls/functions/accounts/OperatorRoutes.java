@@ -45,7 +45,7 @@ final class OperatorRoutes {
             return switch (method) {
                 case "POST" -> json(201, AccountViews.view(onboard(actor, null, Requests.body(event)), true));
                 case "GET" -> {
-                    ArrayNode clients = HttpJson.JSON.createArrayNode();
+                    ArrayNode clients = HttpJson.array();
                     records.profiles().forEach(p -> clients.add(AccountViews.view(p, false)));
                     yield json(200, clients);
                 }

@@ -1,7 +1,7 @@
 package com.outboundcalls.functions.clientspace;
 
+import com.outboundcalls.json.JsonTrees;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class PageFiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}\\.(html|js|css|svg)");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -47,11 +46,11 @@ public final class PageFiles {
 
     public APIGatewayV2HTTPResponse answer(String name) {
         if (name.equals("config.json")) {
-            ObjectNode config = JSON.createObjectNode();
+            ObjectNode config = JsonTrees.object();
             config.put("region", settings.region());
             config.put("userPoolClientId", settings.userPoolClientId());
             config.put("cognitoEndpoint", settings.cognitoEndpoint());
-            return response(200, "json", config.toString());
+            return response(200, "json", JsonTrees.write(config));
         }
         Optional<String> body = NAME.matcher(name).matches()
                 ? read.computeIfAbsent(name, PageFiles::resource) : Optional.empty();

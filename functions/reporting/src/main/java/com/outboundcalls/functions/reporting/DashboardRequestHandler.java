@@ -1,10 +1,10 @@
 package com.outboundcalls.functions.reporting;
 
+import com.outboundcalls.json.JsonTrees;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outboundcalls.lambda.SqsHandler;
 import com.outboundcalls.aws.FunctionRuntime;
 import com.outboundcalls.glue.Wiring;
@@ -36,7 +36,6 @@ import java.util.Optional;
  */
 public final class DashboardRequestHandler implements SqsHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClientReports reports;
     private final Metrics metrics;
@@ -121,7 +120,7 @@ public final class DashboardRequestHandler implements SqsHandler {
 
     private static JsonNode read(String body) {
         try {
-            return JSON.readTree(body);
+            return JsonTrees.read(body);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable dashboard request", e);
         }

@@ -18,14 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The shape of the project, kept by the build: a core without AWS and without cycles, layered from money, time,
- * phone numbers and files up to invoicing and reports; adapters apart; functions that never reach into each
+ * phone numbers, files and JSON up to invoicing and reports; adapters apart; functions that never reach into each
  * other; and nothing deployed that leans on the local cloud, the launcher or the tools of {@code infra/}.
  */
 class ArchitectureTest {
 
     /** The domain core's packages, in module {@code core/}: plain Java. */
     static final String[] CORE = {"com.outboundcalls.money..", "com.outboundcalls.time..", "com.outboundcalls.phone..",
-            "com.outboundcalls.files..", "com.outboundcalls.mail..", "com.outboundcalls.contact..", "com.outboundcalls.account..",
+            "com.outboundcalls.files..", "com.outboundcalls.mail..", "com.outboundcalls.json..", "com.outboundcalls.contact..",
+            "com.outboundcalls.account..",
             "com.outboundcalls.ingest..", "com.outboundcalls.dial..", "com.outboundcalls.rate..",
             "com.outboundcalls.invoice..", "com.outboundcalls.report..", "com.outboundcalls.erasure.."};
     /** Module {@code adapters/}: the AWS adapters, the Lambda plumbing and the one wiring place. */
@@ -77,7 +78,8 @@ class ArchitectureTest {
     void theCoreIsLayeredFromMoneyTimePhonesAndFilesUpToInvoicesAndReports() {
         ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Base").definedBy("com.outboundcalls.money..", "com.outboundcalls.time..",
-                        "com.outboundcalls.phone..", "com.outboundcalls.files..", "com.outboundcalls.mail..")
+                        "com.outboundcalls.phone..", "com.outboundcalls.files..", "com.outboundcalls.mail..",
+                        "com.outboundcalls.json..")
                 .layer("Contact").definedBy("com.outboundcalls.contact..")
                 .layer("Account").definedBy("com.outboundcalls.account..")
                 .layer("Ingest").definedBy("com.outboundcalls.ingest..")

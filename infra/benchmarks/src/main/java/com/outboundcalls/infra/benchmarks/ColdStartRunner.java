@@ -60,35 +60,39 @@ public final class ColdStartRunner {
         }
         // As the runtime does while loading the handler: the serializer of its input type, built once.
         Function<String, Object> input = stream != null ? json -> json : serializer(method.getGenericParameterTypes()[0]);
+        // The runtime's context is its own class, loaded with the runtime; each invocation's request id comes with the
+        // invocation from the Runtime API, not drawn by the function.
+        Context context = new BenchContext(java.util.UUID.randomUUID().toString());
         long built = System.nanoTime();
         if (args.length > 2 && args[2].equals("--primed")) {
             // SnapStart: the checkpoint (each function's priming) then the restore, before the first invocation.
             Class.forName("com.outboundcalls.glue.Priming").getMethod("checkpointAndRestore").invoke(null);
             long restored = System.nanoTime();
             Restored.mark(); // in a class-load log (--jvm-options -Xlog:class+load), what follows is the invocation's
-            String outcome = invoke(instance, method, input, event);
+            String outcome = invoke(instance, method, input, event, context);
             long first = System.nanoTime();
-            invoke(instance, method, input, event);
+            invoke(instance, method, input, event, context);
             long second = System.nanoTime();
             System.out.println("PRIMED " + (restored - built) + " " + (first - restored) + " " + (second - first) + " "
                     + outcome);
             return;
         }
-        String outcome = invoke(instance, method, input, event);
+        String outcome = invoke(instance, method, input, event, context);
         long first = System.nanoTime();
-        invoke(instance, method, input, event);
+        invoke(instance, method, input, event, context);
         long second = System.nanoTime();
         System.out.println("COLDSTART " + built + " " + first + " " + (second - first) + " " + outcome);
     }
 
-    private static String invoke(Object handler, Method method, Function<String, Object> serializer, String event) {
+    private static String invoke(Object handler, Method method, Function<String, Object> serializer, String event,
+                                 Context context) {
         try {
             if (method.getParameterCount() == 3) {
                 method.invoke(handler, new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
-                        new java.io.ByteArrayOutputStream(), new BenchContext());
+                        new java.io.ByteArrayOutputStream(), context);
                 return "ok";
             }
-            method.invoke(handler, serializer.apply(event), new BenchContext());
+            method.invoke(handler, serializer.apply(event), context);
             return "ok";
         } catch (java.lang.reflect.InvocationTargetException e) {
             String message = String.valueOf(e.getCause().getMessage());
@@ -149,9 +153,15 @@ public final class ColdStartRunner {
     }
 
     private static final class BenchContext implements Context {
+        private final String requestId;
+
+        BenchContext(String requestId) {
+            this.requestId = requestId;
+        }
+
         @Override
         public String getAwsRequestId() {
-            return java.util.UUID.randomUUID().toString();
+            return requestId;
         }
 
         @Override
