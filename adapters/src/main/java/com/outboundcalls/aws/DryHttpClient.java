@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP client that sends nothing to any service: each request is marshalled and signed by the SDK as for a service,
  * then answered 200 with an empty document ({@code {}} for the JSON protocols, an empty body for S3's, a listing of
- * no object for an S3 listing). A call through
+ * no object for an S3 listing), or, for a look at an S3 object, 404 as for an object that does not exist. A call through
  * it finds nothing and changes nothing; it is how a function runs its own path before a SnapStart snapshot (see
  * {@code Wiring#dry}).
  *
@@ -35,7 +35,14 @@ public final class DryHttpClient implements SdkHttpClient {
 
     /** What a request is answered with, from its method and its query string (null when it has none). */
     private interface Answers {
-        byte[] to(String method, String query);
+        Answer to(String method, String query);
+    }
+
+    /** An answer's status and body. */
+    private record Answer(int status, byte[] body) {
+        static Answer ok(byte[] body) {
+            return new Answer(200, body);
+        }
     }
 
     private static final String JSON = "application/x-amz-json-1.0";
@@ -63,17 +70,22 @@ public final class DryHttpClient implements SdkHttpClient {
      * the CRC32 of its bytes in {@code x-amz-crc32} as DynamoDB sends it (the SDK then checks it, as on a real answer).
      */
     public static DryHttpClient json() {
-        return new DryHttpClient((method, query) -> EMPTY_DOCUMENT, JSON);
+        return new DryHttpClient((method, query) -> Answer.ok(EMPTY_DOCUMENT), JSON);
     }
 
     /**
      * For S3, whose empty answers have no body, but for a listing (ListObjectsV2), answered as S3 lists no object: an
-     * XML document, so that its parsing is primed too.
+     * XML document, so that its parsing is primed too; and a look at an object (HeadObject), answered as S3 answers for
+     * an object that does not exist (404, no body): nothing is there.
      */
     public static DryHttpClient rest() {
-        return new DryHttpClient((method, query) -> method.equals("GET") && query != null
-                && java.util.Arrays.asList(query.split("&")).contains("list-type=2") ? EMPTY_LISTING : NO_BODY,
-                "application/xml");
+        return new DryHttpClient((method, query) -> {
+            if (method.equals("HEAD")) {
+                return new Answer(404, NO_BODY);
+            }
+            return Answer.ok(method.equals("GET") && query != null
+                    && java.util.Arrays.asList(query.split("&")).contains("list-type=2") ? EMPTY_LISTING : NO_BODY);
+        }, "application/xml");
     }
 
     @Override
@@ -83,7 +95,7 @@ public final class DryHttpClient implements SdkHttpClient {
             public HttpExecuteResponse call() throws IOException {
                 requests.incrementAndGet();
                 SdkHttpRequest http = request.httpRequest();
-                byte[] answer = answers.to(http.method().name(), http.encodedQueryParameters().orElse(null));
+                Answer answer = answers.to(http.method().name(), http.encodedQueryParameters().orElse(null));
                 Loopback server = loopback();
                 if (server != null) {
                     return server.call(request);
@@ -93,15 +105,15 @@ public final class DryHttpClient implements SdkHttpClient {
                         body.transferTo(OutputStream.nullOutputStream());
                     }
                 }
-                SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(200)
+                SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(answer.status())
                         .putHeader("Content-Type", contentType)
-                        .putHeader("Content-Length", String.valueOf(answer.length));
+                        .putHeader("Content-Length", String.valueOf(answer.body().length));
                 if (contentType.equals(JSON)) {
-                    response.putHeader("x-amz-crc32", crc32(answer));
+                    response.putHeader("x-amz-crc32", crc32(answer.body()));
                 }
                 return HttpExecuteResponse.builder()
                         .response(response.build())
-                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer)))
+                        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())))
                         .build();
             }
 
@@ -163,15 +175,16 @@ public final class DryHttpClient implements SdkHttpClient {
             server.createContext("/", exchange -> {
                 try (exchange) {
                     exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-                    byte[] answer = answers.to(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery());
+                    Answer answer = answers.to(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery());
+                    byte[] body = answer.body();
                     exchange.getResponseHeaders().set("Content-Type", contentType);
                     if (contentType.equals(JSON)) {
-                        exchange.getResponseHeaders().set("x-amz-crc32", crc32(answer));
+                        exchange.getResponseHeaders().set("x-amz-crc32", crc32(body));
                     }
                     boolean head = exchange.getRequestMethod().equals("HEAD");
-                    exchange.sendResponseHeaders(200, answer.length == 0 || head ? -1 : answer.length);
-                    if (answer.length > 0 && !head) {
-                        exchange.getResponseBody().write(answer);
+                    exchange.sendResponseHeaders(answer.status(), body.length == 0 || head ? -1 : body.length);
+                    if (body.length > 0 && !head) {
+                        exchange.getResponseBody().write(body);
                     }
                 }
             });

@@ -93,17 +93,19 @@ class DryHttpClientTest {
             assertTrue(listing.contents().isEmpty());
             assertFalse(listing.isTruncated());
             assertEquals(0, object.length, "an object's read gets no listing");
-            assertEquals(2, http.requests());
+            assertFalse(new S3ObjectSink(s3, "reports").exists("reports/nobody/a.json"),
+                    "a look at an object finds none, as for an object S3 does not have");
+            assertEquals(3, http.requests());
         }
     }
 
     @Test
-    void anS3RequestIsAnsweredWithNoBodyAndAHeadRequestToo() throws IOException {
+    void anS3RequestIsAnsweredWithNoBodyAndALookAtAnObjectFindsNone() throws IOException {
         DryHttpClient client = DryHttpClient.rest();
         try {
             assertEquals("", body(client.prepareRequest(request(SdkHttpMethod.PUT, "a,b\n1,2\n")).call()));
             HttpExecuteResponse head = client.prepareRequest(request(SdkHttpMethod.HEAD, null)).call();
-            assertEquals(200, head.httpResponse().statusCode());
+            assertEquals(404, head.httpResponse().statusCode());
             assertEquals("", body(head));
             assertEquals(2, client.requests());
         } finally {

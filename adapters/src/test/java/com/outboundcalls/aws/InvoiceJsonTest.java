@@ -63,11 +63,24 @@ class InvoiceJsonTest {
         return List.of(invoice, credit, legacy);
     }
 
+    /**
+     * Byte for byte, but for the order of the two flags after the fields, which the mapping took from the order in
+     * which the JVM listed the methods (it differs from one JVM to another): their values are compared instead.
+     */
     @Test
     void aDocumentIsWrittenAsTheStoredDocumentsWereWritten() throws Exception {
         for (Invoice invoice : documents()) {
-            assertEquals(STORED.writeValueAsString(invoice), InvoiceJson.write(invoice));
+            String stored = STORED.writeValueAsString(invoice);
+            String written = InvoiceJson.write(invoice);
+            assertEquals(withoutFlags(stored), withoutFlags(written));
+            for (String flag : List.of("penaltyClaim", "creditNote")) {
+                assertEquals(STORED.readTree(stored).get(flag), STORED.readTree(written).get(flag), flag);
+            }
         }
+    }
+
+    private static String withoutFlags(String json) {
+        return json.replaceAll(",\"(penaltyClaim|creditNote)\":(true|false)", "");
     }
 
     @Test

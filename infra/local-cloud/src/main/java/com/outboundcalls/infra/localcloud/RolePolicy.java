@@ -36,6 +36,8 @@ final class RolePolicy {
      * so a check asked again (the same action on the same resource with the same keys) gets the same answer.
      */
     private final Map<Check, List<String>> decided = new java.util.HashMap<>();
+    /** The statements matching each action on a resource asked so far (see {@link #matching}). */
+    private final Map<String, List<Match>> matchesByPair = new java.util.HashMap<>();
     /** Decisions kept at most: the leading keys of some checks are a contact's or a call's. */
     private static final int DECISIONS_KEPT = 20_000;
 
@@ -73,19 +75,46 @@ final class RolePolicy {
     /** The grants the check goes through; none when no Allow matches it or a Deny does. */
     private List<String> decide(Check check) {
         List<String> through = new ArrayList<>();
-        for (int i = 0; i < statements.size(); i++) {
-            Statement s = statements.get(i);
-            String action = matchingAction(s, check.action());
-            if (action == null || !matchesAny(s.resources(), check.resource(), false)
-                    || !conditionsHold(s.conditions(), check.context())) {
+        for (Match match : matching(check.action(), check.resource())) {
+            Statement s = statements.get(match.statement());
+            if (!conditionsHold(s.conditions(), check.context())) {
                 continue;
             }
             if (!s.allow()) {
                 return List.of();
             }
-            through.add(grant(i, action));
+            through.add(match.grant());
         }
         return List.copyOf(through);
+    }
+
+    /** A statement whose action and resource match a request's, with the grant it is ("action on resources"). */
+    private record Match(int statement, String grant) {
+    }
+
+    /**
+     * The statements, in order, whose actions and resources match an action on a resource: the same for every check
+     * of that action on that resource, whatever its condition keys, so worked out once per pair.
+     */
+    private List<Match> matching(String action, String resource) {
+        String pair = action + " " + resource;
+        List<Match> known = matchesByPair.get(pair);
+        if (known != null) {
+            return known;
+        }
+        List<Match> found = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            String matched = matchingAction(s, action);
+            if (matched != null && matchesAny(s.resources(), resource, false)) {
+                found.add(new Match(i, grant(i, matched)));
+            }
+        }
+        if (matchesByPair.size() >= DECISIONS_KEPT) {
+            matchesByPair.clear();
+        }
+        matchesByPair.put(pair, List.copyOf(found));
+        return found;
     }
 
     /** The actions granted that no request has used so far, as "action on resources". */
