@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An HTTP client that sends nothing to any service: each request is marshalled and signed by the SDK as for a service,
  * then answered 200 with an empty document ({@code {}} for the JSON protocols, an empty body for S3's, a listing of
- * no object for an S3 listing), or, for a look at an S3 object, 404 as for an object that does not exist. A call through
+ * no object for an S3 listing, a queue's current metrics all at zero for Connect's), or, for a look at an S3 object,
+ * 404 as for an object that does not exist. A call through
  * it finds nothing and changes nothing; it is how a function runs its own path before a SnapStart snapshot (see
  * {@code Wiring#dry}).
  *
@@ -33,9 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DryHttpClient implements SdkHttpClient {
 
-    /** What a request is answered with, from its method and its query string (null when it has none). */
+    /** What a request is answered with, from its method, its path and its query string (null when it has none). */
     private interface Answers {
-        Answer to(String method, String query);
+        Answer to(String method, String path, String query);
     }
 
     /** An answer's status and body. */
@@ -54,6 +55,18 @@ public final class DryHttpClient implements SdkHttpClient {
             + "<KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>")
             .getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * Connect's current metrics of a queue where nobody is logged in and nothing waits (what an empty answer means
+     * too), as Connect writes them: one result per queue, each metric asked for at zero.
+     */
+    private static final byte[] IDLE_QUEUE_METRICS = ("{\"MetricResults\":[{\"Dimensions\":{\"Channel\":\"VOICE\","
+            + "\"Queue\":{\"Arn\":\"arn:aws:connect:eu-west-3:000000000000:instance/dry/queue/dry\",\"Id\":\"dry\"}},"
+            + "\"Collections\":[" + String.join(",", java.util.stream.Stream.of("AGENTS_ONLINE", "AGENTS_AVAILABLE",
+                    "AGENTS_ON_CONTACT", "AGENTS_AFTER_CONTACT_WORK", "CONTACTS_IN_QUEUE")
+                    .map(name -> "{\"Metric\":{\"Name\":\"" + name + "\",\"Unit\":\"COUNT\"},\"Value\":0.0}").toList())
+            + ",{\"Metric\":{\"Name\":\"OLDEST_CONTACT_AGE\",\"Unit\":\"SECONDS\"},\"Value\":0.0}]}],"
+            + "\"DataSnapshotTime\":0}").getBytes(StandardCharsets.UTF_8);
+
     private final Answers answers;
     private final String contentType;
     private final AtomicInteger requests = new AtomicInteger();
@@ -70,7 +83,8 @@ public final class DryHttpClient implements SdkHttpClient {
      * the CRC32 of its bytes in {@code x-amz-crc32} as DynamoDB sends it (the SDK then checks it, as on a real answer).
      */
     public static DryHttpClient json() {
-        return new DryHttpClient((method, query) -> Answer.ok(EMPTY_DOCUMENT), JSON);
+        return new DryHttpClient((method, path, query) -> Answer.ok(
+                path != null && path.startsWith("/metrics/current/") ? IDLE_QUEUE_METRICS : EMPTY_DOCUMENT), JSON);
     }
 
     /**
@@ -79,7 +93,7 @@ public final class DryHttpClient implements SdkHttpClient {
      * an object that does not exist (404, no body): nothing is there.
      */
     public static DryHttpClient rest() {
-        return new DryHttpClient((method, query) -> {
+        return new DryHttpClient((method, path, query) -> {
             if (method.equals("HEAD")) {
                 return new Answer(404, NO_BODY);
             }
@@ -95,7 +109,8 @@ public final class DryHttpClient implements SdkHttpClient {
             public HttpExecuteResponse call() throws IOException {
                 requests.incrementAndGet();
                 SdkHttpRequest http = request.httpRequest();
-                Answer answer = answers.to(http.method().name(), http.encodedQueryParameters().orElse(null));
+                Answer answer = answers.to(http.method().name(), http.encodedPath(),
+                        http.encodedQueryParameters().orElse(null));
                 Loopback server = loopback();
                 if (server != null) {
                     return server.call(request);
@@ -175,7 +190,8 @@ public final class DryHttpClient implements SdkHttpClient {
             server.createContext("/", exchange -> {
                 try (exchange) {
                     exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-                    Answer answer = answers.to(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery());
+                    Answer answer = answers.to(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                            exchange.getRequestURI().getRawQuery());
                     byte[] body = answer.body();
                     exchange.getResponseHeaders().set("Content-Type", contentType);
                     if (contentType.equals(JSON)) {

@@ -80,6 +80,26 @@ class DryHttpClientTest {
     }
 
     @Test
+    void aConnectClientReadsAQueueWhereNobodyIsLoggedInAndNothingWaits() {
+        try (DryHttpClient http = DryHttpClient.json();
+             software.amazon.awssdk.services.connect.ConnectClient connect =
+                     software.amazon.awssdk.services.connect.ConnectClient.builder().httpClient(http)
+                             .region(software.amazon.awssdk.regions.Region.EU_WEST_3)
+                             .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
+                                     .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+                             .build()) {
+            var answer = connect.getCurrentMetricData(r -> r.instanceId("instance").filters(f -> f.queues("q")));
+            assertEquals(1, answer.metricResults().size());
+            assertEquals(6, answer.metricResults().get(0).collections().size());
+            assertTrue(answer.metricResults().get(0).collections().stream().allMatch(c -> c.value() == 0.0));
+
+            var metrics = new ConnectAgentQueues(connect, "instance", java.time.Clock.systemUTC()).current("q");
+            assertEquals(new com.outboundcalls.dial.QueueMetrics(0, 0, 0, 0, 0, java.time.Duration.ZERO), metrics);
+            assertEquals(2, http.requests());
+        }
+    }
+
+    @Test
     void anS3ClientListsNoObjectAndReadsAnEmptyOne() throws IOException {
         try (DryHttpClient http = DryHttpClient.rest();
              software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
