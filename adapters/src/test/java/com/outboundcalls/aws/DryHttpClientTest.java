@@ -17,6 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DryHttpClientTest {
 
+    private static final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider KEYS_OF_NO_ACCOUNT =
+            software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b"));
+
     /** A request for a service's endpoint that nobody here answers: only the dry client's own server can. */
     private static HttpExecuteRequest request(SdkHttpMethod method, String body) {
         SdkHttpRequest http = SdkHttpRequest.builder().uri(URI.create("https://dynamodb.eu-west-3.amazonaws.com/"))
@@ -67,8 +71,7 @@ class DryHttpClientTest {
              software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo =
                      software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(http)
                              .region(software.amazon.awssdk.regions.Region.EU_WEST_3)
-                             .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-                                     .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+                             .credentialsProvider(KEYS_OF_NO_ACCOUNT)
                              .build()) {
             var answer = dynamo.getItem(r -> r.tableName("t").key(java.util.Map.of("pk",
                     software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"))));
@@ -85,8 +88,7 @@ class DryHttpClientTest {
              software.amazon.awssdk.services.connect.ConnectClient connect =
                      software.amazon.awssdk.services.connect.ConnectClient.builder().httpClient(http)
                              .region(software.amazon.awssdk.regions.Region.EU_WEST_3)
-                             .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-                                     .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+                             .credentialsProvider(KEYS_OF_NO_ACCOUNT)
                              .build()) {
             var answer = connect.getCurrentMetricData(r -> r.instanceId("instance").filters(f -> f.queues("q")));
             assertEquals(1, answer.metricResults().size());
@@ -104,8 +106,7 @@ class DryHttpClientTest {
         try (DryHttpClient http = DryHttpClient.rest();
              software.amazon.awssdk.services.s3.S3Client s3 = software.amazon.awssdk.services.s3.S3Client.builder()
                      .httpClient(http).region(software.amazon.awssdk.regions.Region.EU_WEST_3)
-                     .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider
-                             .create(software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
+                     .credentialsProvider(KEYS_OF_NO_ACCOUNT)
                      .build()) {
             var listing = s3.listObjectsV2(r -> r.bucket("reports").prefix("reports/nobody/"));
             byte[] object = s3.getObjectAsBytes(r -> r.bucket("reports").key("reports/nobody/a.json")).asByteArray();

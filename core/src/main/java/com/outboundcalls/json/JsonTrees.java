@@ -54,13 +54,7 @@ public final class JsonTrees {
     }
 
     public static JsonNode read(String json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return root(parser, Floats.DOUBLE);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a string is never short of its bytes
-        }
+        return readText(json, Floats.DOUBLE);
     }
 
     public static JsonNode read(byte[] json) throws IOException {
@@ -77,13 +71,7 @@ public final class JsonTrees {
 
     /** As {@link #read(String)}, but numbers with a fraction or an exponent read exactly, as decimals. */
     public static JsonNode readWithDecimals(String json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return root(parser, Floats.DECIMAL);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return readText(json, Floats.DECIMAL);
     }
 
     /**
@@ -91,48 +79,54 @@ public final class JsonTrees {
      * kept ({@code 12.50} stays 12.50): as a mapper reads them into a {@code BigDecimal}.
      */
     public static JsonNode readExactDecimals(String json) throws JsonProcessingException {
+        return readText(json, Floats.EXACT);
+    }
+
+    private static JsonNode readText(String json, Floats floats) throws JsonProcessingException {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            return root(parser, Floats.EXACT);
+            return root(parser, floats);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // a string is never short of its bytes
         }
     }
 
     /** The tree on one line. */
     public static String write(JsonNode node) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            write(node, generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeTo(node, () -> FACTORY.createGenerator(out), false);
         return out.toString();
     }
 
     /** The tree indented, in UTF-8, as the mapper's default pretty printer lays it out. */
     public static byte[] writePretty(JsonNode node) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter());
-            write(node, generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeTo(node, () -> FACTORY.createGenerator(out), true);
         return out.toByteArray();
     }
 
     /** As {@link #writePretty(JsonNode)}, as text. */
     public static String writePrettyString(JsonNode node) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter());
+        writeTo(node, () -> FACTORY.createGenerator(out), true);
+        return out.toString();
+    }
+
+    /** A generator over an output held in memory. */
+    private interface Generators {
+        JsonGenerator open() throws IOException;
+    }
+
+    private static void writeTo(JsonNode node, Generators output, boolean pretty) {
+        try (JsonGenerator generator = output.open()) {
+            if (pretty) {
+                generator.setPrettyPrinter(new DefaultPrettyPrinter());
+            }
             write(node, generator);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // memory is never short of room
         }
-        return out.toString();
     }
 
     /** Writes the tree to a generator the caller holds. */
