@@ -84,25 +84,12 @@ public final class CampaignReports {
         return writer;
     }
 
-    /** Starts rewriting the campaign's report as of this instant: its first step is handed on. */
+    /** Starts rewriting the campaign's report as of this instant. */
     public void start(Campaign campaign, Instant asOf) {
-        steps.next(firstStep(campaign, asOf));
-    }
-
-    /**
-     * Starts rewriting the campaign's report as of this instant and takes its first step at once, in the caller's
-     * invocation: a campaign of a page or less is written whole here, a larger one continues from its second step.
-     */
-    public Outcome startAndTakeFirstStep(Campaign campaign, Instant asOf) {
-        return write(campaign, firstStep(campaign, asOf));
-    }
-
-    /** The first step of a new rewrite, recorded as the report's latest (which supersedes one under way). */
-    private Step firstStep(Campaign campaign, Instant asOf) {
         String chain = UUID.randomUUID().toString();
         rewrites.started(CampaignReport.csvKey(campaign), chain);
-        return new Step(campaign.clientId(), campaign.campaignId(), asOf, chain, 0, null,
-                FileInParts.Written.NOTHING, CampaignReport.Tally.NONE);
+        steps.next(new Step(campaign.clientId(), campaign.campaignId(), asOf, chain, 0, null,
+                FileInParts.Written.NOTHING, CampaignReport.Tally.NONE));
     }
 
     /** Takes one step of a rewrite. */
@@ -117,12 +104,6 @@ public final class CampaignReports {
             parts.abandon(key, step.written());
             return Outcome.SUPERSEDED;
         }
-        return write(campaign, step);
-    }
-
-    /** Writes a step's page of the campaign's contacts, then hands the next step on or finishes the report. */
-    private Outcome write(Campaign campaign, Step step) {
-        String key = CampaignReport.csvKey(campaign);
         ContactRecord.Page page = contacts.page(campaign.key(), step.cursor(), pageSize);
         CampaignReport rows = new CampaignReport();
         page.contacts().forEach(rows::add);

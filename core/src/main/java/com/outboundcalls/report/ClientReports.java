@@ -30,12 +30,14 @@ public final class ClientReports {
     }
 
     /**
-     * Starts rewriting the campaign's report as of this instant and takes its first step ({@link CampaignReports});
-     * empty when there is no such campaign.
+     * Starts rewriting the campaign's report as of this instant ({@link CampaignReports}); false when there is no
+     * such campaign.
      */
-    public Optional<CampaignReports.Outcome> campaignReport(String clientId, String campaignId, Instant at) {
-        return accounts.campaign(clientId, campaignId)
-                .map(campaign -> campaignReports.startAndTakeFirstStep(campaign, at));
+    public boolean campaignReport(String clientId, String campaignId, Instant at) {
+        return accounts.campaign(clientId, campaignId).map(campaign -> {
+            campaignReports.start(campaign, at);
+            return true;
+        }).orElse(false);
     }
 
     /** Takes a step of a campaign report's rewrite. */

@@ -142,43 +142,4 @@ class CampaignReportsTest {
         assertTrue(largestTail < PART, "what waits for the next step never fills a part");
         assertArrayEquals(whole().csv(), bucket.objects.get(CampaignReport.csvKey(SPRING)));
     }
-
-    @Test
-    void aRewriteTakesItsFirstStepInTheStartersInvocationAndHandsTheSecondOn() {
-        assertEquals(CampaignReports.Outcome.CONTINUED, reports.startAndTakeFirstStep(SPRING, T));
-        assertEquals(1, pagesRead[0], "the first page read at once");
-        assertEquals(1, queued.size());
-        assertEquals(1, queued.peek().index(), "the second step is the one queued");
-
-        List<CampaignReports.Outcome> outcomes = takeAll();
-        assertEquals(6, outcomes.size(), "25 contacts, four a step, the first taken at the start");
-        assertArrayEquals(whole().csv(), bucket.objects.get(CampaignReport.csvKey(SPRING)));
-        assertTrue(bucket.objects.keySet().stream().noneMatch(k -> k.startsWith("reports/parts/")));
-    }
-
-    @Test
-    void aCampaignOfOnePageIsWrittenWholeByItsStartWithNothingQueued() {
-        contacts.subList(3, contacts.size()).clear();
-
-        assertEquals(CampaignReports.Outcome.FINISHED, reports.startAndTakeFirstStep(SPRING, T));
-
-        assertTrue(queued.isEmpty());
-        assertArrayEquals(whole().csv(), bucket.objects.get(CampaignReport.csvKey(SPRING)));
-        assertArrayEquals(whole().summary(SPRING, T), bucket.objects.get(CampaignReport.summaryKey(SPRING)));
-    }
-
-    @Test
-    void aStartRepeatedAfterItsFirstStepSupersedesItsChainWhichLeavesNothing() {
-        reports.startAndTakeFirstStep(SPRING, T);
-        CampaignReports.Step ofTheFirstStart = queued.poll();
-
-        reports.startAndTakeFirstStep(SPRING, T); // the same request delivered again
-        assertEquals(CampaignReports.Outcome.SUPERSEDED, reports.take(ofTheFirstStart));
-        takeAll();
-
-        assertArrayEquals(whole().csv(), bucket.objects.get(CampaignReport.csvKey(SPRING)));
-        assertTrue(bucket.objects.keySet().stream().noneMatch(k -> k.startsWith("reports/parts/")),
-                "the first start's tail is gone: " + bucket.objects.keySet());
-        assertTrue(bucket.uploads.isEmpty());
-    }
 }

@@ -86,10 +86,8 @@ public final class DashboardRequestHandler implements SqsHandler {
                 throw new IllegalArgumentException("a dashboard request names its clientId");
             }
             String campaignId = request.path("campaignId").asText(null);
-            if (campaignId != null) {
-                reports.campaignReport(clientId, campaignId, asOf(request)).ifPresent(outcome ->
-                        log.info("campaign_report_started", "clientId", clientId, "campaignId", campaignId,
-                                "outcome", outcome));
+            if (campaignId != null && reports.campaignReport(clientId, campaignId, asOf(request))) {
+                log.info("campaign_report_started", "clientId", clientId, "campaignId", campaignId);
             }
             if (!request.path("dashboard").asBoolean(true)) {
                 return; // the hourly report of a running campaign: its client's dashboard has a request of its own
