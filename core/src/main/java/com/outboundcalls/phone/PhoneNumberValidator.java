@@ -10,8 +10,18 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 /** Turns what a client typed in a phone cell into an E.164 number with its region and type, or a reason. */
 public final class PhoneNumberValidator {
 
-    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    private final NumberTypes types = new NumberTypes(util);
+    /**
+     * libphonenumber's metadata and what is worked out from it, loaded when the first number is checked and shared
+     * by every validator of the container: a validator costs nothing to make, and a file refused before its rows are
+     * read never loads the metadata.
+     */
+    private static final class Metadata {
+        static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+        static final NumberTypes TYPES = new NumberTypes(UTIL);
+        /** The calling code of each of the simple-trunk regions, looked up once. */
+        static final java.util.Map<String, Integer> SIMPLE_TRUNK_CALLING_CODES = SIMPLE_TRUNK_REGIONS.stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(r -> r, UTIL::getCountryCodeForRegion));
+    }
 
     /**
      * Regions whose national numbers are dialled behind a plain "0" trunk prefix and whose international
@@ -20,10 +30,6 @@ public final class PhoneNumberValidator {
      */
     static final java.util.Set<String> SIMPLE_TRUNK_REGIONS = java.util.Set.of("FR", "RE", "GP", "MQ", "GF", "YT",
             "BE", "CH", "DE", "GB", "NL", "AT", "IE");
-
-    /** The calling code of each of those regions, looked up once. */
-    private final java.util.Map<String, Integer> simpleTrunkCallingCodes = SIMPLE_TRUNK_REGIONS.stream()
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(r -> r, util::getCountryCodeForRegion));
 
     /** The outcome for one cell: exactly one of {@code number} and {@code reason} is set. */
     public record Verdict(ValidNumber number, RejectReason reason, String message) {
@@ -54,15 +60,15 @@ public final class PhoneNumberValidator {
         }
         PhoneNumber quick = quickParse(cell, defaultRegion);
         if (quick != null) {
-            var known = types.of(quick);
-            PhoneNumberType type = known.isPresent() ? known.get().getValue() : util.getNumberType(quick);
+            var known = Metadata.TYPES.of(quick);
+            PhoneNumberType type = known.isPresent() ? known.get().getValue() : Metadata.UTIL.getNumberType(quick);
             if (type != PhoneNumberType.UNKNOWN) {
                 return accepted(quick, type, known.map(java.util.Map.Entry::getKey).orElse(null), premiumAllowed);
             }
         }
         PhoneNumber parsed;
         try {
-            parsed = util.parse(cell, defaultRegion);
+            parsed = Metadata.UTIL.parse(cell, defaultRegion);
         } catch (NumberParseException e) {
             return switch (e.getErrorType()) {
                 case TOO_SHORT_NSN, TOO_SHORT_AFTER_IDD ->
@@ -71,13 +77,13 @@ public final class PhoneNumberValidator {
                 default -> Verdict.rejected(RejectReason.NOT_A_NUMBER, "not a phone number");
             };
         }
-        if (!util.isValidNumber(parsed)) {
+        if (!Metadata.UTIL.isValidNumber(parsed)) {
             // A spreadsheet may have dropped the national leading zero (612345678 for FR).
             PhoneNumber restored = withLeadingZeroRestored(cell, defaultRegion);
             if (restored != null) {
                 parsed = restored;
             } else {
-                ValidationResult possible = util.isPossibleNumberWithReason(parsed);
+                ValidationResult possible = Metadata.UTIL.isPossibleNumberWithReason(parsed);
                 return switch (possible) {
                     case TOO_SHORT -> Verdict.rejected(RejectReason.TOO_SHORT,
                             "too few digits for a number of region " + regionOrDefault(parsed, defaultRegion));
@@ -88,7 +94,7 @@ public final class PhoneNumberValidator {
                 };
             }
         }
-        return accepted(parsed, util.getNumberType(parsed), null, premiumAllowed);
+        return accepted(parsed, Metadata.UTIL.getNumberType(parsed), null, premiumAllowed);
     }
 
     /** @param knownRegion the number's region when already known, else null */
@@ -96,10 +102,10 @@ public final class PhoneNumberValidator {
         if (type == PhoneNumberType.PREMIUM_RATE && !premiumAllowed) {
             return Verdict.rejected(RejectReason.PREMIUM_RATE, "premium-rate numbers are not allowed by the contract");
         }
-        String region = knownRegion != null ? knownRegion : util.getRegionCodeForNumber(number);
+        String region = knownRegion != null ? knownRegion : Metadata.UTIL.getRegionCodeForNumber(number);
         // E.164 is "+", the calling code and the national significant number, which has a leading zero only for
         // the numbers (Italian fixed lines) that keep one.
-        String e164 = number.hasItalianLeadingZero() ? util.format(number, PhoneNumberFormat.E164)
+        String e164 = number.hasItalianLeadingZero() ? Metadata.UTIL.format(number, PhoneNumberFormat.E164)
                 : "+" + number.getCountryCode() + number.getNationalNumber();
         return Verdict.valid(new ValidNumber(e164, region, type.name()));
     }
@@ -131,7 +137,7 @@ public final class PhoneNumberValidator {
             return null;
         }
         int from = 0;
-        Integer regionCallingCode = defaultRegion == null ? null : simpleTrunkCallingCodes.get(defaultRegion);
+        Integer regionCallingCode = defaultRegion == null ? null : Metadata.SIMPLE_TRUNK_CALLING_CODES.get(defaultRegion);
         boolean simpleRegion = regionCallingCode != null;
         if (!plus && digits[0] == '0' && digits[1] == '0') {
             if (!simpleRegion) {
@@ -144,7 +150,7 @@ public final class PhoneNumberValidator {
             int countryCode = 0;
             for (int length = 1; length <= 3 && from + length < count; length++) {
                 countryCode = countryCode * 10 + (digits[from + length - 1] - '0');
-                if (!"ZZ".equals(util.getRegionCodeForCountryCode(countryCode))) {
+                if (!"ZZ".equals(Metadata.UTIL.getRegionCodeForCountryCode(countryCode))) {
                     return number(countryCode, digits, from + length, count);
                 }
             }
@@ -174,22 +180,22 @@ public final class PhoneNumberValidator {
             return null;
         }
         try {
-            PhoneNumber candidate = util.parse("0" + digits, defaultRegion);
-            return util.isValidNumberForRegion(candidate, defaultRegion) ? candidate : null;
+            PhoneNumber candidate = Metadata.UTIL.parse("0" + digits, defaultRegion);
+            return Metadata.UTIL.isValidNumberForRegion(candidate, defaultRegion) ? candidate : null;
         } catch (NumberParseException e) {
             return null;
         }
     }
 
     private String regionOrDefault(PhoneNumber number, String defaultRegion) {
-        String region = util.getRegionCodeForCountryCode(number.getCountryCode());
+        String region = Metadata.UTIL.getRegionCodeForCountryCode(number.getCountryCode());
         return "ZZ".equals(region) ? defaultRegion : region;
     }
 
     /** Region (ISO 3166 alpha-2) a number belongs to, or ZZ when unknown. */
     public String regionOf(String e164) {
         try {
-            return util.getRegionCodeForNumber(util.parse(e164, "ZZ"));
+            return Metadata.UTIL.getRegionCodeForNumber(Metadata.UTIL.parse(e164, "ZZ"));
         } catch (NumberParseException e) {
             return "ZZ";
         }

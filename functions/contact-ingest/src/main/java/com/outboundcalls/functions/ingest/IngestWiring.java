@@ -5,6 +5,7 @@ import com.outboundcalls.glue.Wiring;
 import com.outboundcalls.ingest.ContactIngestion;
 import com.outboundcalls.ingest.CsvRows;
 import com.outboundcalls.ingest.FileNotices;
+import com.outboundcalls.ingest.IngestHandover;
 import com.outboundcalls.ingest.IngestSummary;
 import com.outboundcalls.ingest.OppositionImport;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -39,18 +40,20 @@ public interface IngestWiring {
                 new CsvRows.Bounds((int) wiring.optionalLong("MAX_COLUMNS_PER_ROW", defaults.csv().maxColumns()),
                         (int) wiring.optionalLong("MAX_CELL_CHARACTERS", defaults.csv().maxCellChars()),
                         (int) wiring.optionalLong("MAX_ROW_CHARACTERS", defaults.csv().maxRecordChars())));
+        // The queue's client is built when a file is first handed over: most files end within their first invocation.
+        IngestHandover handover = (file, leg) -> wiring.ingestHandover().resumeLater(file, leg);
         return new IngestWiring() {
             @Override
             public ContactIngestion ingestion(String bucket) {
                 return new ContactIngestion(wiring.accountDirectory(), wiring.contactBook(), wiring.oppositionList(),
-                        wiring.fileLedger(), wiring.objectSink(bucket), wiring.ingestHandover(), wiring.uploads(),
+                        wiring.fileLedger(), wiring.objectSink(bucket), handover, wiring.uploads(),
                         wiring.clock(), limits, wiring.contactIds());
             }
 
             @Override
             public OppositionImport oppositionImport(String bucket) {
                 return new OppositionImport(wiring.accountDirectory(), wiring.oppositionList(), wiring.objectSink(bucket),
-                        wiring.fileLedger(), wiring.ingestHandover(), limits, wiring.clock());
+                        wiring.fileLedger(), handover, limits, wiring.clock());
             }
 
             @Override
