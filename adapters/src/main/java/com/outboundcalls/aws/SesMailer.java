@@ -27,15 +27,18 @@ public final class SesMailer implements Mailer {
 
     private static final String SK = "MAIL";
 
-    private final SesV2Client ses;
+    private final java.util.function.Supplier<SesV2Client> ses;
     private final String from;
     private final String configurationSet;
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
 
-    /** @param configurationSet null or blank for none */
-    public SesMailer(SesV2Client ses, String from, String configurationSet, DynamoDbClient dynamo, String table,
+    /**
+     * @param ses asked for the client when a mail is to be sent, after its claim
+     * @param configurationSet null or blank for none
+     */
+    public SesMailer(java.util.function.Supplier<SesV2Client> ses, String from, String configurationSet, DynamoDbClient dynamo, String table,
                      Clock clock) {
         this.ses = ses;
         this.from = from;
@@ -55,7 +58,7 @@ public final class SesMailer implements Mailer {
             return false;
         }
         try {
-            ses.sendEmail(r -> r.fromEmailAddress(from).configurationSetName(configurationSet)
+            ses.get().sendEmail(r -> r.fromEmailAddress(from).configurationSetName(configurationSet)
                     .destination(Destination.builder().toAddresses(mail.to()).build())
                     .content(EmailContent.builder().simple(Message.builder()
                             .subject(utf8(mail.subject()))

@@ -115,9 +115,10 @@ public final class Priming implements Resource {
     }
 
     /**
-     * The clients of the services the environment names a resource of, built without a call. Each is asked for
-     * through a lambda, not a method reference: a reference to {@code Wiring::s3} resolves {@code S3Client} where it
-     * is written, so in a jar without S3's SDK it would fail before {@link #build} could skip it.
+     * The clients of the services the environment names a resource of (a mail sender for SES), built without a call.
+     * Each is asked for through a lambda, not a method reference: a reference to {@code Wiring::s3} resolves
+     * {@code S3Client} where it is written, so in a jar without S3's SDK it would fail before {@link #build} could
+     * skip it.
      */
     private void buildClients() {
         Set<String> built = new TreeSet<>();
@@ -135,6 +136,8 @@ public final class Priming implements Resource {
                 build("connect", () -> wiring.connect(), built);
             } else if (name.equals("USER_POOL_ID")) {
                 build("cognito", () -> wiring.cognito(), built);
+            } else if (name.equals("MAIL_FROM")) {
+                build("sesv2", () -> wiring.ses(), built);
             }
         });
         clientsBuilt = Set.copyOf(built);

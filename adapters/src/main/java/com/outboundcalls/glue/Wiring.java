@@ -65,6 +65,7 @@ public final class Wiring {
     private final Once<Object> s3Presigner;
     private final Once<Object> connect;
     private final Once<Object> cognito;
+    private final Once<Object> ses;
 
     private final Once<DynamoAccountDirectory> accountDirectory;
     private final Once<AccountDirectory> cachedAccountDirectory;
@@ -112,6 +113,7 @@ public final class Wiring {
         s3Presigner = new Once<>(() -> clients.s3Presigner());
         connect = new Once<>(() -> clients.connect());
         cognito = new Once<>(() -> clients.cognito());
+        ses = new Once<>(() -> clients.ses());
 
         accountDirectory = new Once<>(() -> new DynamoAccountDirectory(dynamoDb(), require("ACCOUNTS_TABLE")));
         cachedAccountDirectory = new Once<>(() -> new CachedAccountDirectory(accountDirectory(), clock, ACCOUNT_CACHE_TTL));
@@ -147,7 +149,8 @@ public final class Wiring {
         contactDescriptions = new Once<>(() -> new ConnectContactDescriptions(connect(), require("CONNECT_INSTANCE_ID")));
         contactAttributes = new Once<>(() -> new ConnectContactAttributes(connect(), require("CONNECT_INSTANCE_ID")));
         uploads = new Once<>(() -> new DynamoUploads(dynamoDb(), require("CONTACTS_TABLE")));
-        mailer = new Once<>(() -> new SesMailer(clients.ses(), require("MAIL_FROM"), optional("MAIL_CONFIGURATION_SET"),
+        // The mail client is built with the first mail sent (a mail already sent, or none to send, needs none).
+        mailer = new Once<>(() -> new SesMailer(() -> ses(), require("MAIL_FROM"), optional("MAIL_CONFIGURATION_SET"),
                 dynamoDb(), require("ACCOUNTS_TABLE"), clock));
         // The key of contact ids is read once per container from the stack's secret, never from the environment, and
         // only when the first id is made: never while the function starts, so never into a SnapStart snapshot.
@@ -274,6 +277,10 @@ public final class Wiring {
 
     public CognitoIdentityProviderClient cognito() {
         return (CognitoIdentityProviderClient) cognito.get();
+    }
+
+    public software.amazon.awssdk.services.sesv2.SesV2Client ses() {
+        return (software.amazon.awssdk.services.sesv2.SesV2Client) ses.get();
     }
 
     // Adapters

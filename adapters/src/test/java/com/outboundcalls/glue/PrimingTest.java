@@ -50,8 +50,8 @@ class PrimingTest {
 
         priming.beforeCheckpoint(null);
 
-        assertEquals(java.util.Set.of("connect", "dynamodb", "s3", "sqs"), priming.clientsBuilt(),
-                "tables, a bucket, a queue, the Connect instance; not the mail sender's");
+        assertEquals(java.util.Set.of("connect", "dynamodb", "s3", "sesv2", "sqs"), priming.clientsBuilt(),
+                "tables, a bucket, a queue, the Connect instance, the mail sender's SES (built with the first mail)");
     }
 
     @Test
