@@ -38,8 +38,8 @@ public final class SesMailer implements Mailer {
      * @param ses asked for the client when a mail is to be sent, after its claim
      * @param configurationSet null or blank for none
      */
-    public SesMailer(java.util.function.Supplier<SesV2Client> ses, String from, String configurationSet, DynamoDbClient dynamo, String table,
-                     Clock clock) {
+    public SesMailer(java.util.function.Supplier<SesV2Client> ses, String from, String configurationSet,
+                     DynamoDbClient dynamo, String table, Clock clock) {
         this.ses = ses;
         this.from = from;
         this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
