@@ -12,7 +12,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An HTTP client that sends nothing to any service: each request is marshalled and signed by the SDK as for a service,
  * then answered 200 with an empty document ({@code {}} for the JSON protocols, an empty body for S3's, a listing of
  * no object for an S3 listing, a queue's current metrics all at zero for Connect's), or, for a look at an S3 object,
- * 404 as for an object that does not exist. A call through
+ * 404 as for an object that does not exist; a DynamoDB request naming {@link #EVERY_KIND_TABLE}, with items that
+ * hold an attribute of every kind. A call through
  * it finds nothing and changes nothing; it is how a function runs its own path before a SnapStart snapshot (see
  * {@code Wiring#dry}).
  *
@@ -36,7 +36,7 @@ public final class DryHttpClient implements SdkHttpClient {
 
     /** What a request is answered with, from its method, its path and its query string (null when it has none). */
     private interface Answers {
-        Answer to(String method, String path, String query);
+        Answer to(String method, String path, String query, byte[] body);
     }
 
     /** An answer's status and body. */
@@ -67,6 +67,53 @@ public final class DryHttpClient implements SdkHttpClient {
             + ",{\"Metric\":{\"Name\":\"OLDEST_CONTACT_AGE\",\"Unit\":\"SECONDS\"},\"Value\":0.0}]}],"
             + "\"DataSnapshotTime\":0}").getBytes(StandardCharsets.UTF_8);
 
+    /**
+     * The table a request names to be answered with items (see {@link #EVERY_KIND}): a name no table of the stack has
+     * (DynamoDB's table names cannot hold a space).
+     */
+    public static final String EVERY_KIND_TABLE = "dry items of every kind";
+
+    /** An item with an attribute of each of DynamoDB's kinds, a map and a list nested. */
+    private static final String ITEM = "{\"pk\":{\"S\":\"dry\"},\"sk\":{\"S\":\"dry#1\"},\"n\":{\"N\":\"12.50\"},"
+            + "\"i\":{\"N\":\"-3\"},\"b\":{\"B\":\"AAEC\"},\"t\":{\"BOOL\":true},\"z\":{\"NULL\":true},"
+            + "\"m\":{\"M\":{\"s\":{\"S\":\"\u00e9t\u00e9\"},\"n\":{\"N\":\"1\"},\"l\":{\"L\":[]}}},"
+            + "\"l\":{\"L\":[{\"S\":\"a\"},{\"N\":\"2\"},{\"M\":{\"k\":{\"S\":\"v\"}}}]},"
+            + "\"ss\":{\"SS\":[\"a\",\"b\"]},\"ns\":{\"NS\":[\"1\",\"2.5\"]},\"bs\":{\"BS\":[\"AA==\"]}}";
+
+    /**
+     * What a request naming {@link #EVERY_KIND_TABLE} is answered: items with an attribute of each kind, in each of
+     * the places DynamoDB's answers carry them (an item read, items queried with the key to go on from, attributes
+     * updated, items read in a batch), so that the SDK reads each kind before a snapshot, as real answers make it.
+     */
+    private static final byte[] EVERY_KIND = ("{\"Item\":" + ITEM + ",\"Items\":[" + ITEM + "," + ITEM + "],"
+            + "\"Count\":2,\"ScannedCount\":2,\"LastEvaluatedKey\":{\"pk\":{\"S\":\"dry\"},\"sk\":{\"S\":\"dry#2\"}},"
+            + "\"Attributes\":" + ITEM + ",\"Responses\":{\"" + EVERY_KIND_TABLE + "\":[" + ITEM + "]},"
+            + "\"UnprocessedKeys\":{}}").getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * Asks a dry DynamoDB client for items of every kind, as a function's reads get them (an item, a page of a query,
+     * an update's attributes, a batch): before a snapshot, the SDK's reading of each kind of attribute is loaded and
+     * run, which answers of nothing never reach.
+     */
+    public static void readItemsOfEveryKind(software.amazon.awssdk.services.dynamodb.DynamoDbClient dry) {
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = java.util.Map.of(
+                "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("dry"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("dry#1"));
+        dry.getItem(r -> r.tableName(EVERY_KIND_TABLE).key(key));
+        dry.query(r -> r.tableName(EVERY_KIND_TABLE).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(java.util.Map.of(":pk", key.get("pk"))));
+        dry.updateItem(r -> r.tableName(EVERY_KIND_TABLE).key(key).updateExpression("SET n = :n")
+                .expressionAttributeValues(java.util.Map.of(":n",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1")))
+                .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW));
+        dry.batchGetItem(r -> r.requestItems(java.util.Map.of(EVERY_KIND_TABLE,
+                software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(key).build())));
+    }
+
+    private static boolean asksForEveryKind(byte[] body) {
+        return body.length > 0 && new String(body, StandardCharsets.UTF_8).contains(EVERY_KIND_TABLE);
+    }
+
     private final Answers answers;
     private final String contentType;
     private final AtomicInteger requests = new AtomicInteger();
@@ -83,8 +130,9 @@ public final class DryHttpClient implements SdkHttpClient {
      * the CRC32 of its bytes in {@code x-amz-crc32} as DynamoDB sends it (the SDK then checks it, as on a real answer).
      */
     public static DryHttpClient json() {
-        return new DryHttpClient((method, path, query) -> Answer.ok(
-                path != null && path.startsWith("/metrics/current/") ? IDLE_QUEUE_METRICS : EMPTY_DOCUMENT), JSON);
+        return new DryHttpClient((method, path, query, body) -> Answer.ok(
+                path != null && path.startsWith("/metrics/current/") ? IDLE_QUEUE_METRICS
+                        : asksForEveryKind(body) ? EVERY_KIND : EMPTY_DOCUMENT), JSON);
     }
 
     /**
@@ -93,7 +141,7 @@ public final class DryHttpClient implements SdkHttpClient {
      * an object that does not exist (404, no body): nothing is there.
      */
     public static DryHttpClient rest() {
-        return new DryHttpClient((method, path, query) -> {
+        return new DryHttpClient((method, path, query, body) -> {
             if (method.equals("HEAD")) {
                 return new Answer(404, NO_BODY);
             }
@@ -109,17 +157,18 @@ public final class DryHttpClient implements SdkHttpClient {
             public HttpExecuteResponse call() throws IOException {
                 requests.incrementAndGet();
                 SdkHttpRequest http = request.httpRequest();
-                Answer answer = answers.to(http.method().name(), http.encodedPath(),
-                        http.encodedQueryParameters().orElse(null));
                 Loopback server = loopback();
                 if (server != null) {
                     return server.call(request);
                 }
+                byte[] sent = NO_BODY;
                 if (request.contentStreamProvider().isPresent()) {
                     try (InputStream body = request.contentStreamProvider().get().newStream()) {
-                        body.transferTo(OutputStream.nullOutputStream());
+                        sent = body.readAllBytes();
                     }
                 }
+                Answer answer = answers.to(http.method().name(), http.encodedPath(),
+                        http.encodedQueryParameters().orElse(null), sent);
                 SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(answer.status())
                         .putHeader("Content-Type", contentType)
                         .putHeader("Content-Length", String.valueOf(answer.body().length));
@@ -189,9 +238,9 @@ public final class DryHttpClient implements SdkHttpClient {
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 try (exchange) {
-                    exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                    byte[] sent = exchange.getRequestBody().readAllBytes();
                     Answer answer = answers.to(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                            exchange.getRequestURI().getRawQuery());
+                            exchange.getRequestURI().getRawQuery(), sent);
                     byte[] body = answer.body();
                     exchange.getResponseHeaders().set("Content-Type", contentType);
                     if (contentType.equals(JSON)) {

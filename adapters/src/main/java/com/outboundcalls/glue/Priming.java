@@ -21,7 +21,9 @@ import java.util.function.Supplier;
  * own sake: a read the role does not grant would be refused, and a function's role grants only what it does. A client
  * whose SDK the function's jar does not carry is skipped. Then the handler's dry paths run (see {@link #addDry}): a
  * second handler built on a dry wiring, whose clients are answered in memory, handed a real event; it and its wiring
- * are dropped afterwards.
+ * are dropped afterwards. Before those, the dry DynamoDB client is asked for items with an attribute of every kind
+ * (see {@code DryHttpClient#readItemsOfEveryKind}): the dry answers to a handler find nothing, and a real answer's
+ * items would otherwise be read for the first time by the first invocation after a restore.
  *
  * <p>After a restore nothing captured is reused as it was: no instant, id or random value is taken before the
  * snapshot (the clock is read per invocation, ids are drawn per call), no secret is read before the first id is made
@@ -170,6 +172,7 @@ public final class Priming implements Resource {
         java.io.PrintStream out = System.out;
         System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try {
+            run(() -> com.outboundcalls.aws.DryHttpClient.readItemsOfEveryKind(dry.dynamoDb()));
             for (java.util.function.Function<Wiring, Runnable> handlerOn : dryPaths) {
                 Runnable path;
                 try {

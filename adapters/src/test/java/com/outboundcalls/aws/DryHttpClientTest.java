@@ -83,6 +83,38 @@ class DryHttpClientTest {
     }
 
     @Test
+    void aDynamoDbClientAskingForItemsOfEveryKindReadsEachKindOfAttribute() {
+        try (DryHttpClient http = DryHttpClient.json();
+             software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo =
+                     software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(http)
+                             .region(software.amazon.awssdk.regions.Region.EU_WEST_3)
+                             .credentialsProvider(KEYS_OF_NO_ACCOUNT)
+                             .build()) {
+            var key = java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"));
+            var item = dynamo.getItem(r -> r.tableName(DryHttpClient.EVERY_KIND_TABLE).key(key)).item();
+            java.util.Set<software.amazon.awssdk.services.dynamodb.model.AttributeValue.Type> kinds =
+                    java.util.EnumSet.noneOf(software.amazon.awssdk.services.dynamodb.model.AttributeValue.Type.class);
+            item.values().forEach(value -> kinds.add(value.type()));
+            kinds.add(software.amazon.awssdk.services.dynamodb.model.AttributeValue.Type.UNKNOWN_TO_SDK_VERSION);
+            assertEquals(java.util.EnumSet.allOf(software.amazon.awssdk.services.dynamodb.model.AttributeValue.Type.class),
+                    kinds, "an attribute of each kind DynamoDB has");
+            assertEquals(new java.math.BigDecimal("12.50"), new java.math.BigDecimal(item.get("n").n()));
+            assertEquals("\u00e9t\u00e9", item.get("m").m().get("s").s(), "a nested map, its text decoded");
+            assertEquals(3, item.get("l").l().size());
+
+            var page = dynamo.query(r -> r.tableName(DryHttpClient.EVERY_KIND_TABLE).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(java.util.Map.of(":pk", key.get("pk"))));
+            assertEquals(2, page.items().size());
+            assertTrue(page.hasLastEvaluatedKey(), "a page with more to read after it");
+
+            assertFalse(dynamo.getItem(r -> r.tableName("contacts").key(key)).hasItem(),
+                    "any other table: nothing found");
+            DryHttpClient.readItemsOfEveryKind(dynamo);
+            assertEquals(3 + 4, http.requests());
+        }
+    }
+
+    @Test
     void aConnectClientReadsAQueueWhereNobodyIsLoggedInAndNothingWaits() {
         try (DryHttpClient http = DryHttpClient.json();
              software.amazon.awssdk.services.connect.ConnectClient connect =

@@ -124,7 +124,8 @@ class PrimingTest {
 
         assertEquals(1, built[0], "the dry handler is built once");
         assertEquals(java.util.List.of(false, false, false), itemsFound, "run each pass, and nothing is found");
-        assertEquals(Priming.PASSES * 2, priming.dryCalls(), "a read and a write per pass, answered by the dry clients");
+        assertEquals(Priming.PASSES * (2 + 4), priming.dryCalls(),
+                "per pass, the handler's read and write and the four reads of items of every kind, answered dry");
         org.junit.jupiter.api.Assertions.assertTrue(priming.dryOverLoopback(),
                 "answered over a loopback socket, through the HTTP client of the function's real calls");
         assertEquals("", published.toString(java.nio.charset.StandardCharsets.UTF_8), "no metric of a dry path");
