@@ -117,7 +117,8 @@ public final class Priming implements Resource {
     }
 
     /**
-     * The clients of the services the environment names a resource of (a mail sender for SES), built without a call.
+     * The clients of the services the environment names a resource of (a mail sender for SES, a secret for Secrets
+     * Manager), built without a call.
      * Each is asked for through a lambda, not a method reference: a reference to {@code Wiring::s3} resolves
      * {@code S3Client} where it is written, so in a jar without S3's SDK it would fail before {@link #build} could
      * skip it.
@@ -140,6 +141,9 @@ public final class Priming implements Resource {
                 build("cognito", () -> wiring.cognito(), built);
             } else if (name.equals("MAIL_FROM")) {
                 build("sesv2", () -> wiring.ses(), built);
+            } else if (name.endsWith("_SECRET")) {
+                // the client only: the secret itself is read after the restore, with the first id made
+                build("secretsmanager", () -> wiring.secretsManager(), built);
             }
         });
         clientsBuilt = Set.copyOf(built);

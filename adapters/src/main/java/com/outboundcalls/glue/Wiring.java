@@ -66,6 +66,7 @@ public final class Wiring {
     private final Once<Object> connect;
     private final Once<Object> cognito;
     private final Once<Object> ses;
+    private final Once<Object> secretsManager;
 
     private final Once<DynamoAccountDirectory> accountDirectory;
     private final Once<AccountDirectory> cachedAccountDirectory;
@@ -114,6 +115,7 @@ public final class Wiring {
         connect = new Once<>(() -> clients.connect());
         cognito = new Once<>(() -> clients.cognito());
         ses = new Once<>(() -> clients.ses());
+        secretsManager = new Once<>(() -> clients.secretsManager());
 
         accountDirectory = new Once<>(() -> new DynamoAccountDirectory(dynamoDb(), require("ACCOUNTS_TABLE")));
         cachedAccountDirectory = new Once<>(() -> new CachedAccountDirectory(accountDirectory(), clock, ACCOUNT_CACHE_TTL));
@@ -154,7 +156,7 @@ public final class Wiring {
                 dynamoDb(), require("ACCOUNTS_TABLE"), clock));
         // The key of contact ids is read once per container from the stack's secret, never from the environment, and
         // only when the first id is made: never while the function starts, so never into a SnapStart snapshot.
-        contactIds = new Once<>(() -> com.outboundcalls.ingest.ContactIds.keyedOnFirstUse(() -> clients.secretsManager()
+        contactIds = new Once<>(() -> com.outboundcalls.ingest.ContactIds.keyedOnFirstUse(() -> secretsManager()
                 .getSecretValue(r -> r.secretId(require("CONTACT_ID_KEY_SECRET"))).secretString()));
         userDirectory = new Once<>(() -> new CognitoUserDirectory(cognito(), require("USER_POOL_ID")));
         agentPacing = new Once<>(() -> new com.outboundcalls.dial.AgentPacing(
@@ -211,6 +213,15 @@ public final class Wiring {
      */
     public void primeDry(java.util.function.Function<Wiring, Runnable> handlerOn) {
         priming.addDry(handlerOn);
+    }
+
+    /**
+     * Before SnapStart's snapshot, the S3 client built too, for a function whose events name the buckets it reads
+     * (S3 notifications, hand-overs of their files) where its environment names none: otherwise the first invocation
+     * after a restore would build it. On demand and in the local cloud it is built with the first object read.
+     */
+    public void primeS3ForTheBucketsItsEventsName() {
+        priming.add(() -> s3());
     }
 
     Priming priming() {
@@ -281,6 +292,11 @@ public final class Wiring {
 
     public software.amazon.awssdk.services.sesv2.SesV2Client ses() {
         return (software.amazon.awssdk.services.sesv2.SesV2Client) ses.get();
+    }
+
+    /** The client of the stack's secrets; its secret is read when first needed, never before a snapshot. */
+    public software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsManager() {
+        return (software.amazon.awssdk.services.secretsmanager.SecretsManagerClient) secretsManager.get();
     }
 
     // Adapters

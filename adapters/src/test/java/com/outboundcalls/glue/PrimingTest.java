@@ -26,6 +26,7 @@ class PrimingTest {
         env.put("DIAL_QUEUE_URL", "http://127.0.0.1:9/000000000000/dial");
         env.put("CONNECT_INSTANCE_ID", "instance");
         env.put("MAIL_FROM", "factures@example.com");
+        env.put("CONTACT_ID_KEY_SECRET", "arn:aws:secretsmanager:eu-west-3:000000000000:secret:contact-ids");
         if (initializationType != null) {
             env.put("AWS_LAMBDA_INITIALIZATION_TYPE", initializationType);
         }
@@ -50,8 +51,9 @@ class PrimingTest {
 
         priming.beforeCheckpoint(null);
 
-        assertEquals(java.util.Set.of("connect", "dynamodb", "s3", "sesv2", "sqs"), priming.clientsBuilt(),
-                "tables, a bucket, a queue, the Connect instance, the mail sender's SES (built with the first mail)");
+        assertEquals(java.util.Set.of("connect", "dynamodb", "s3", "secretsmanager", "sesv2", "sqs"),
+                priming.clientsBuilt(), "tables, a bucket, a queue, the Connect instance, the mail sender's SES (built "
+                        + "with the first mail), the secret's Secrets Manager (its secret read after the restore)");
     }
 
     @Test

@@ -44,6 +44,8 @@ public final class CalleeErasureHandler implements SqsHandler {
                         wiring.prospectingHistories(), new S3StoredFiles(wiring.s3(), wiring.require("CONTACT_BUCKET")),
                         wiring.fileLedger(), wiring.contactIds(), reportRewrites(wiring)),
                 wiring.metrics("callee-erasure"));
+        // Before a snapshot, through the function's own client: the account of nobody looked up (not found).
+        wiring.primeWith(() -> wiring.accountDirectory().client(PrimingEvents.NOBODY));
         wiring.primeDry(dry -> {
             CalleeErasureHandler handler = new CalleeErasureHandler(dry);
             String body = "{\"clientId\":\"" + PrimingEvents.NOBODY + "\",\"requestId\":\"" + PrimingEvents.NOBODY

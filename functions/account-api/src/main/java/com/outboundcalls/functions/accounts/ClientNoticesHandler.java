@@ -35,6 +35,8 @@ public final class ClientNoticesHandler implements SqsHandler {
     private ClientNoticesHandler(Wiring wiring) {
         this(new PriceChangeNotices(wiring.accountRecords(), wiring.mailer(),
                 () -> wiring.billingDirectory().provider().identity().name()), wiring.metrics("client-notices"));
+        // Before a snapshot, through the function's own client: the account of nobody looked up (not found).
+        wiring.primeWith(() -> wiring.accountDirectory().client(PrimingEvents.NOBODY));
         wiring.primeDry(dry -> {
             ClientNoticesHandler handler = new ClientNoticesHandler(dry);
             String body = "{\"clientId\":\"" + PrimingEvents.NOBODY + "\",\"increases\":[]}";

@@ -31,9 +31,11 @@ public final class ContactIngestHandler implements S3Handler {
     private ContactIngestHandler(Wiring wiring) {
         this(IngestWiring.of(wiring), wiring.metrics("contact-ingest"));
         // Before a snapshot: a made-up contact file read and its numbers checked, and its summary as stored read back,
-        // in memory.
+        // in memory; and the ledger asked whether a file of nobody is done.
+        wiring.primeS3ForTheBucketsItsEventsName();
         wiring.primeWith(MadeUpContactFile::read);
         wiring.primeWith(MadeUpContactFile::summaryReadBack);
+        wiring.primeWith(MadeUpContactFile.askWhetherDone(wiring, "incoming/"));
         wiring.primeDry(dry -> {
             ContactIngestHandler handler = new ContactIngestHandler(dry);
             return () -> PrimingEvents.s3(handler, PrimingEvents.NOBODY, "incoming/" + PrimingEvents.NOBODY + "/" +

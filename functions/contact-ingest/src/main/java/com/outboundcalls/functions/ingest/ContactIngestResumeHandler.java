@@ -32,9 +32,11 @@ public final class ContactIngestResumeHandler implements SqsHandler {
     private ContactIngestResumeHandler(Wiring wiring) {
         this(IngestWiring.of(wiring));
         // Before a snapshot: a made-up contact file read and its numbers checked, and its summary as stored read back,
-        // in memory.
+        // in memory; and the ledger asked whether a file of nobody is done.
+        wiring.primeS3ForTheBucketsItsEventsName();
         wiring.primeWith(MadeUpContactFile::read);
         wiring.primeWith(MadeUpContactFile::summaryReadBack);
+        wiring.primeWith(MadeUpContactFile.askWhetherDone(wiring, "incoming/"));
         wiring.primeDry(dry -> {
             ContactIngestResumeHandler handler = new ContactIngestResumeHandler(dry);
             String body = "{\"bucket\":\"" + PrimingEvents.NOBODY + "\",\"key\":\"incoming/" + PrimingEvents.NOBODY

@@ -57,4 +57,14 @@ final class MadeUpContactFile {
                 null, 4, 3, 0, 1, rejected, "agreed", ";", "UTF-8", null, "2026-01-01T00:00:00Z", 0, 1, List.of());
         return IngestSummary.fromJson(made.toJson());
     }
+
+    /**
+     * The read a file's event starts with, through the function's own client: whether a file of nobody under this
+     * prefix is done already. It is not, and nothing is written; the snapshot holds that client's first call made.
+     */
+    static Runnable askWhetherDone(com.outboundcalls.glue.Wiring wiring, String prefix) {
+        String key = prefix + com.outboundcalls.lambda.PrimingEvents.NOBODY + "/priming.csv";
+        return () -> wiring.fileLedger().completedSummary(new com.outboundcalls.ingest.ContactIngestion.UploadedFile(
+                com.outboundcalls.lambda.PrimingEvents.NOBODY, key, null, "priming", 0).fileId());
+    }
 }

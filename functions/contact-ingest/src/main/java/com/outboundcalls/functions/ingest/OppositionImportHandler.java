@@ -32,8 +32,11 @@ public final class OppositionImportHandler implements S3Handler {
     private OppositionImportHandler(Wiring wiring) {
         this(IngestWiring.of(wiring));
         // Before a snapshot: a made-up contact file read and its numbers checked, in memory; and a made-up summary
-        // written and read back, as a file imported already is answered (a redelivered event's path).
+        // written and read back, as a file imported already is answered (a redelivered event's path); and the ledger
+        // asked whether a file of nobody is imported.
+        wiring.primeS3ForTheBucketsItsEventsName();
         wiring.primeWith(MadeUpContactFile::read);
+        wiring.primeWith(MadeUpContactFile.askWhetherDone(wiring, "config/opposition/"));
         wiring.primeWith(() -> OppositionImport.readSummary(OppositionImport.write(new OppositionImport.Summary(
                 "priming.csv", PrimingEvents.NOBODY, IngestSummary.PROCESSED, null, 3, 2, 0, 1,
                 java.util.Map.of(RejectReason.NOT_A_NUMBER, 1L), null, 1))));

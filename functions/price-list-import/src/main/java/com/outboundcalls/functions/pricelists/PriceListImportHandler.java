@@ -39,6 +39,10 @@ public final class PriceListImportHandler implements S3Handler {
 
     private PriceListImportHandler(Wiring wiring) {
         this(priceLists(wiring));
+        wiring.primeS3ForTheBucketsItsEventsName();
+        // Before a snapshot, through the function's own client: a price of a list of nobody looked up (none).
+        wiring.primeWith(() -> wiring.priceCatalog().priceAt(PrimingEvents.NOBODY, "FR", "FR", "MOBILE",
+                java.time.Instant.EPOCH));
         wiring.primeDry(dry -> {
             PriceListImportHandler handler = new PriceListImportHandler(dry);
             return () -> PrimingEvents.s3(handler, PrimingEvents.NOBODY,

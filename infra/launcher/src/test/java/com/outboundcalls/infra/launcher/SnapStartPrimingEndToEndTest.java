@@ -76,7 +76,9 @@ class SnapStartPrimingEndToEndTest {
         });
         assertEquals(List.of(), cloud.accessDenials(), "no priming read goes beyond its function's role");
         List<String> withPaths = List.of("AccountsApiFunction", "CallRaterFunction", "DialerFunction",
-                "FinanceApiFunction", "InvoiceRunFunction", "DashboardRequestsFunction");
+                "FinanceApiFunction", "InvoiceRunFunction", "DashboardRequestsFunction", "ContactIngestFunction",
+                "ContactIngestResumeFunction", "OppositionImportFunction", "PriceListImportFunction",
+                "ClientNoticesFunction", "CalleeErasureFunction");
         for (String primed : withPaths) {
             assertTrue(primingCalls.keySet().stream().anyMatch(call -> call.startsWith(primed + " DynamoDb:")),
                     primed + " ran its own path, through its reads, before its snapshot: " + primingCalls);
