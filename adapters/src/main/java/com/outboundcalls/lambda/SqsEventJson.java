@@ -54,13 +54,22 @@ public final class SqsEventJson {
         message.setEventSourceArn(text(record, "eventSourceARN"));
         message.setAwsRegion(text(record, "awsRegion"));
         Map<String, String> attributes = new LinkedHashMap<>();
-        record.path("attributes").fields().forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
+        fields(record, "attributes").forEachRemaining(a -> attributes.put(a.getKey(), a.getValue().asText()));
         message.setAttributes(attributes);
         Map<String, SQSEvent.MessageAttribute> messageAttributes = new LinkedHashMap<>();
-        record.path("messageAttributes").fields().forEachRemaining(a -> messageAttributes.put(a.getKey(),
+        fields(record, "messageAttributes").forEachRemaining(a -> messageAttributes.put(a.getKey(),
                 messageAttribute(a.getValue())));
         message.setMessageAttributes(messageAttributes);
         return message;
+    }
+
+    /**
+     * The fields of a record's object, none when it has no such object (a record without message attributes): asked
+     * of a missing node, Jackson would initialize its reflection helpers on a function's first such record.
+     */
+    private static java.util.Iterator<Map.Entry<String, JsonNode>> fields(JsonNode record, String name) {
+        JsonNode node = record.path(name);
+        return node.isObject() ? node.fields() : java.util.Collections.emptyIterator();
     }
 
     private static SQSEvent.MessageAttribute messageAttribute(JsonNode node) {

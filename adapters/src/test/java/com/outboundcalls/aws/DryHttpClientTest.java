@@ -65,14 +65,18 @@ class DryHttpClientTest {
         }
     }
 
+    /** A DynamoDB client as the functions configure theirs, over this HTTP client. */
+    private static software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDbOver(DryHttpClient http) {
+        return software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(http)
+                .region(software.amazon.awssdk.regions.Region.EU_WEST_3)
+                .credentialsProvider(KEYS_OF_NO_ACCOUNT)
+                .build();
+    }
+
     @Test
     void aDynamoDbClientChecksTheAnswersCrc32AndFindsNoItem() {
         try (DryHttpClient http = DryHttpClient.json();
-             software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo =
-                     software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(http)
-                             .region(software.amazon.awssdk.regions.Region.EU_WEST_3)
-                             .credentialsProvider(KEYS_OF_NO_ACCOUNT)
-                             .build()) {
+             software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo = dynamoDbOver(http)) {
             var answer = dynamo.getItem(r -> r.tableName("t").key(java.util.Map.of("pk",
                     software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"))));
 
@@ -85,11 +89,7 @@ class DryHttpClientTest {
     @Test
     void aDynamoDbClientAskingForItemsOfEveryKindReadsEachKindOfAttribute() {
         try (DryHttpClient http = DryHttpClient.json();
-             software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo =
-                     software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().httpClient(http)
-                             .region(software.amazon.awssdk.regions.Region.EU_WEST_3)
-                             .credentialsProvider(KEYS_OF_NO_ACCOUNT)
-                             .build()) {
+             software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo = dynamoDbOver(http)) {
             var key = java.util.Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"));
             var item = dynamo.getItem(r -> r.tableName(DryHttpClient.EVERY_KIND_TABLE).key(key)).item();
             java.util.Set<software.amazon.awssdk.services.dynamodb.model.AttributeValue.Type> kinds =

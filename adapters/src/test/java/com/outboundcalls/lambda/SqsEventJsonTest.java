@@ -81,6 +81,17 @@ class SqsEventJsonTest {
     }
 
     @Test
+    void aRecordWithoutAttributesOrWithAttributesThatAreNoObjectHasNone() throws IOException {
+        for (String record : List.of("{\"messageId\":\"m\",\"body\":\"b\"}",
+                "{\"messageId\":\"m\",\"body\":\"b\",\"attributes\":\"x\",\"messageAttributes\":[1]}")) {
+            SQSEvent.SQSMessage message = read("{\"Records\":[" + record + "]}").getRecords().get(0);
+            assertEquals(java.util.Map.of(), message.getAttributes(), record);
+            assertEquals(java.util.Map.of(), message.getMessageAttributes(), record);
+            assertEquals("b", message.getBody());
+        }
+    }
+
+    @Test
     void anEventWithoutRecordsHasNone() throws IOException {
         assertEquals(List.of(), read("{}").getRecords());
     }

@@ -311,9 +311,20 @@ public final class ColdStartBenchmark {
         }
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode record = mapper.createObjectNode();
-        record.put("messageId", "cold-start").put("receiptHandle", "cold-start").put("body", json)
-                .put("eventSource", "aws:sqs").put("awsRegion", "eu-west-3");
-        record.putObject("attributes").put("ApproximateReceiveCount", "1");
+        // As Lambda hands an SQS record: its attributes, no message attribute, its body's MD5, its queue's ARN.
+        String md5;
+        try {
+            md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+                    .digest(json.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        record.put("messageId", "cold-start").put("receiptHandle", "cold-start").put("body", json);
+        record.putObject("attributes").put("ApproximateReceiveCount", "1")
+                .put("SentTimestamp", Long.toString(Instant.now().toEpochMilli()));
+        record.putObject("messageAttributes");
+        record.put("md5OfBody", md5).put("eventSource", "aws:sqs")
+                .put("eventSourceARN", "arn:aws:sqs:eu-west-3:000000000000:cold-start").put("awsRegion", "eu-west-3");
         com.fasterxml.jackson.databind.node.ObjectNode sqsEvent = mapper.createObjectNode();
         sqsEvent.putArray("Records").add(record);
         return sqsEvent.toString();
