@@ -47,6 +47,8 @@ public final class Priming implements Resource {
     private final Wiring wiring;
     private final List<Runnable> paths = new CopyOnWriteArrayList<>();
     private final List<java.util.function.Function<Wiring, Runnable>> dryPaths = new CopyOnWriteArrayList<>();
+    /** Clients a handler's events need that its environment does not name, by service (see {@link #alsoBuild}). */
+    private final java.util.Map<String, Supplier<?>> eventClients = new ConcurrentHashMap<>();
     private volatile Set<String> clientsBuilt = Set.of();
     private volatile int pathRuns;
     private volatile int dryCalls;
@@ -79,6 +81,14 @@ public final class Priming implements Resource {
      */
     void add(Runnable path) {
         paths.add(path);
+    }
+
+    /**
+     * A client built with those of the environment's services, for a service the handler's events name resources of
+     * where its environment names none (the buckets of S3 notifications).
+     */
+    void alsoBuild(String service, Supplier<?> client) {
+        eventClients.put(service, client);
     }
 
     /**
@@ -146,6 +156,7 @@ public final class Priming implements Resource {
                 build("secretsmanager", () -> wiring.secretsManager(), built);
             }
         });
+        eventClients.forEach((service, client) -> build(service, client, built));
         clientsBuilt = Set.copyOf(built);
     }
 

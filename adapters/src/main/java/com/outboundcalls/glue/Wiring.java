@@ -221,7 +221,7 @@ public final class Wiring {
      * after a restore would build it. On demand and in the local cloud it is built with the first object read.
      */
     public void primeS3ForTheBucketsItsEventsName() {
-        priming.add(() -> s3());
+        priming.alsoBuild("s3", () -> s3());
     }
 
     Priming priming() {

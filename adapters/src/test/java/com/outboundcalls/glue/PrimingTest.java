@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PrimingTest {
 
@@ -54,6 +56,23 @@ class PrimingTest {
         assertEquals(java.util.Set.of("connect", "dynamodb", "s3", "secretsmanager", "sesv2", "sqs"),
                 priming.clientsBuilt(), "tables, a bucket, a queue, the Connect instance, the mail sender's SES (built "
                         + "with the first mail), the secret's Secrets Manager (its secret read after the restore)");
+    }
+
+    @Test
+    void aFunctionWhoseEventsNameItsBucketsHasItsS3ClientBuiltThoughItsEnvironmentNamesNone() {
+        Map<String, String> noBucket = new java.util.HashMap<>(environment(Priming.SNAP_START));
+        noBucket.remove("REPORT_BUCKET");
+        Wiring bare = wiring(noBucket);
+        Priming unaware = bare.priming();
+        unaware.beforeCheckpoint(null);
+        assertFalse(unaware.clientsBuilt().contains("s3"), "no bucket named, no S3 client: " + unaware.clientsBuilt());
+
+        Wiring s3Triggered = wiring(noBucket);
+        s3Triggered.primeS3ForTheBucketsItsEventsName();
+        Priming priming = s3Triggered.priming();
+        priming.beforeCheckpoint(null);
+        assertTrue(priming.clientsBuilt().contains("s3"), "built for the buckets its events name: "
+                + priming.clientsBuilt());
     }
 
     @Test
