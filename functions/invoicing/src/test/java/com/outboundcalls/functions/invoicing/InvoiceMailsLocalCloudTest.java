@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The mails of a client's invoices through the local cloud's SES stand-in, each sent once whatever the re-runs: the
  * warning of an unpaid invoice before its account is suspended (dunning, every morning), and a dispute acknowledged
- * (finance records it, or a retried request finds it recorded).
+ * (finance records it, or a retried request finds it recorded); and a mail whose sending failed, sent by its retry.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InvoiceMailsLocalCloudTest {
@@ -109,5 +111,27 @@ class InvoiceMailsLocalCloudTest {
         assertEquals(1, acknowledged.size());
         assertTrue(acknowledged.get(0).text().contains("Motif enregistré : minutes non reconnues"));
         assertEquals(List.of(), mailsTo(BILLING, "Contestation"), "the other client is told nothing");
+    }
+
+    @Test
+    @Order(3)
+    void aMailWhoseSendingFailedIsGivenBackSoItsRetrySendsItOnceAndARedeliveryNothing() {
+        String table = cloud.physicalName("AccountsTable");
+        Map<String, String> unreachable = new java.util.HashMap<>(cloud.clientEnvironment());
+        unreachable.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:9"); // nobody listens there
+        com.outboundcalls.mail.Mail mail = new com.outboundcalls.mail.Mail("retried-notice", List.of(BILLING),
+                "Avis renvoyé", "texte", "<p>texte</p>");
+        com.outboundcalls.aws.SesMailer failing = new com.outboundcalls.aws.SesMailer(
+                () -> new com.outboundcalls.aws.AwsClients(unreachable).ses(), "factures@provider.example", null,
+                cloud.dynamoDb(), table, cloud.clock());
+        assertThrows(RuntimeException.class, () -> failing.send(mail), "SES unreachable: the send fails");
+        assertEquals(List.of(), mailsTo(BILLING, "Avis renvoyé"));
+
+        com.outboundcalls.aws.SesMailer mailer = new com.outboundcalls.aws.SesMailer(
+                () -> new com.outboundcalls.aws.AwsClients(cloud.clientEnvironment()).ses(), "factures@provider.example",
+                null, cloud.dynamoDb(), table, cloud.clock());
+        assertTrue(mailer.send(mail), "the failed send gave its claim back: the retry sends it");
+        assertFalse(mailer.send(mail), "claimed by the send that went: a redelivery sends nothing");
+        assertEquals(1, mailsTo(BILLING, "Avis renvoyé").size());
     }
 }
