@@ -398,12 +398,12 @@ public final class Wiring {
         return uploads.get();
     }
 
-    /** Mails from MAIL_FROM through SES, each once (claimed in ACCOUNTS_TABLE). */
     /** How a campaign's number becomes its contact's id, under the stack's secret key. */
     public com.outboundcalls.ingest.ContactIds contactIds() {
         return contactIds.get();
     }
 
+    /** Mails from MAIL_FROM through SES, each once (claimed in ACCOUNTS_TABLE). */
     public SesMailer mailer() {
         return mailer.get();
     }
