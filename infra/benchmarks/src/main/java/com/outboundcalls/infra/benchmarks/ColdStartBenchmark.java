@@ -85,6 +85,8 @@ public final class ColdStartBenchmark {
     private final String serializers;
     private final String javaCommand;
     private final Path work;
+    /** A queue no function reads, which the floor's probe with SQS sends its message to. */
+    private final String probeQueueUrl;
     /** Options added to each function's JAVA_TOOL_OPTIONS (--jvm-options, to look into a start: -Xlog, JFR). */
     private String extraOptions = "";
 
@@ -114,6 +116,7 @@ public final class ColdStartBenchmark {
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(
                         com.outboundcalls.infra.launcher.SampleContacts.generate(20, 1)));
         cloud.drain();
+        this.probeQueueUrl = cloud.sqs().createQueue(r -> r.queueName("coldstart-floor-probe")).queueUrl();
     }
 
     /** The functions measured, in template order, each with the fixture it is handed. */
@@ -129,6 +132,21 @@ public final class ColdStartBenchmark {
         return launch(List.of(jar("CampaignReportFunction"), runnerPath, serializers),
                 List.of("--floor", cloud.physicalName("ContactsTable")),
                 cloud.functions().get("CampaignReportFunction").environment());
+    }
+
+    /**
+     * The floor with more services: the same JVM and jar, building an S3 client as well and listing an empty prefix
+     * after the GetItem, then (with {@code sqs}) an SQS client too and sending one message to a queue nothing reads.
+     * What the least function whose first event calls two or three services does.
+     */
+    public Run floorWith(boolean sqs) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--floor", cloud.physicalName("ContactsTable"),
+                cloud.physicalName("ContactBucket")));
+        if (sqs) {
+            args.add(probeQueueUrl);
+        }
+        return launch(List.of(jar("DashboardRequestsFunction"), runnerPath, serializers), args,
+                cloud.functions().get("DashboardRequestsFunction").environment());
     }
 
     /** One cold start of a function of the template, from its deployment jar alone. */
@@ -239,6 +257,24 @@ public final class ColdStartBenchmark {
                         floorRuns.stream().mapToDouble(Run::firstMs).max().orElse(0));
             }
             lines.forEach(System.out::println);
+            if (only.isEmpty()) {
+                // What a second and third service's first call adds to the floor, in rounds of their own.
+                List<Run> ones = new ArrayList<>();
+                List<Run> twos = new ArrayList<>();
+                List<Run> threes = new ArrayList<>();
+                for (int r = 0; r < runs; r++) {
+                    ones.add(bench.floor());
+                    twos.add(bench.floorWith(false));
+                    threes.add(bench.floorWith(true));
+                }
+                double one = median(ones, Run::firstMs);
+                System.out.printf("%nThe floor with more services (%d rounds, each with a floor probe of its own: "
+                        + "median %.0f ms):%n", runs, one);
+                System.out.printf("%-62s %8.0f %8.1f %6.2f%n", "DynamoDB GetItem, then S3 ListObjectsV2",
+                        median(twos, Run::firstMs), median(twos, Run::warmMs), median(twos, Run::firstMs) / one);
+                System.out.printf("%-62s %8.0f %8.1f %6.2f%n", "DynamoDB GetItem, S3 ListObjectsV2, then SQS SendMessage",
+                        median(threes, Run::firstMs), median(threes, Run::warmMs), median(threes, Run::firstMs) / one);
+            }
             System.out.printf("%nworst ratio to the floor: %.2f (%s)%n", worst, worstFunction);
             System.out.printf("worst first invocation after priming, to a warm one (at least 1 ms): %.2f (%s)%n",
                     worstPrimed, worstPrimedFunction);

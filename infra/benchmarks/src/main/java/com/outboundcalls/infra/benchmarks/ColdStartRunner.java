@@ -22,7 +22,9 @@ import java.util.function.Function;
  * a second one: how long the priming took, the first invocation, the warm one.
  *
  * <p>{@code --floor} instead builds a DynamoDB client from the environment and makes one GetItem: the least any
- * function that reads a table does on a cold start.
+ * function that reads a table does on a cold start. {@code --floor table bucket [queueUrl]} builds an S3 client (and
+ * an SQS one) as well and makes one call of each after the GetItem (a listing of an empty prefix, a message sent to a
+ * queue nothing reads): the least a function whose first event calls two (or three) services does.
  */
 public final class ColdStartRunner {
 
@@ -31,7 +33,7 @@ public final class ColdStartRunner {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("--floor")) {
-            floor(args[1]);
+            floor(args[1], args.length > 2 ? args[2] : null, args.length > 3 ? args[3] : null);
             return;
         }
         String[] handler = args[0].split("::", 2);
@@ -131,17 +133,30 @@ public final class ColdStartRunner {
         };
     }
 
-    /** A fresh DynamoDB client, from the environment as the functions build theirs, and one GetItem. */
-    private static void floor(String table) {
-        try (software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo =
-                     new com.outboundcalls.aws.AwsClients(System.getenv()).dynamoDb()) {
+    /**
+     * Fresh clients, from the environment as the functions build theirs: DynamoDB and one GetItem; with a bucket, S3
+     * and one listing; with a queue, SQS and one message sent. Timed from the JVM's launch to the last answer.
+     */
+    private static void floor(String table, String bucket, String queueUrl) {
+        var clients = new com.outboundcalls.aws.AwsClients(System.getenv());
+        try (var dynamo = clients.dynamoDb();
+             var s3 = bucket == null ? null : clients.s3();
+             var sqs = queueUrl == null ? null : clients.sqs()) {
             long built = System.nanoTime();
-            Runnable getItem = () -> dynamo.getItem(r -> r.tableName(table).key(java.util.Map.of(
-                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("floor"),
-                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("probe"))));
-            getItem.run();
+            Runnable reads = () -> {
+                dynamo.getItem(r -> r.tableName(table).key(java.util.Map.of(
+                        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("floor"),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("probe"))));
+                if (s3 != null) {
+                    s3.listObjectsV2(r -> r.bucket(bucket).prefix("floor/probe/").maxKeys(1));
+                }
+                if (sqs != null) {
+                    sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{\"probe\":\"floor\"}"));
+                }
+            };
+            reads.run();
             long first = System.nanoTime();
-            getItem.run();
+            reads.run();
             System.out.println("COLDSTART " + built + " " + first + " " + (System.nanoTime() - first) + " ok");
         }
     }
