@@ -29,10 +29,18 @@ public final class HourlyReports {
         return clientIds.size();
     }
 
-    /** Asks for every running campaign's report as of this instant; the campaigns asked for. */
+    /**
+     * Asks for every running campaign's report as of this instant; the campaigns asked for. A campaign past its last
+     * day (Europe/Paris) is no longer running, whatever its status: it places no more calls, and the nightly retention
+     * counts it as ended and deletes its report when its callees' data expires, which an hourly rewrite would bring
+     * back.
+     */
     public List<Campaign> requestCampaignReports(Instant asOf) {
-        List<Campaign> active = accounts.activeCampaigns();
-        requests.campaignReports(active, asOf);
-        return active;
+        java.time.LocalDate today = asOf.atZone(com.outboundcalls.time.Zones.BILLING).toLocalDate();
+        List<Campaign> running = accounts.activeCampaigns().stream()
+                .filter(campaign -> campaign.endsOn() == null || !campaign.endsOn().isBefore(today))
+                .toList();
+        requests.campaignReports(running, asOf);
+        return running;
     }
 }
