@@ -24,7 +24,12 @@ public final class DynamoCampaignStats implements CampaignCounters.Source, com.o
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(java.time.ZoneOffset.UTC);
 
     static String hourKey(String campaignKey, java.time.Instant at) {
-        return campaignKey + "#H#" + HOUR.format(at);
+        return campaignKey + "#H#" + hour(at);
+    }
+
+    /** The hour of an instant as the hours' keys name it ({@code yyyyMMddHH}, UTC). */
+    static String hour(java.time.Instant at) {
+        return HOUR.format(at);
     }
 
     /**

@@ -42,17 +42,33 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
     private final DynamoDbClient dynamo;
     private final String table;
     private final String statsTable;
+    private final DynamoContactWrites writes;
 
-    /** A contact book that reads, or changes contacts without keeping the campaign counters (tools, tests). */
+    /**
+     * A contact book that reads, or changes contacts without keeping the campaign counters nor marking the hours
+     * they are written in (tools, tests).
+     */
     public DynamoContactBook(DynamoDbClient dynamo, String table) {
-        this(dynamo, table, null);
+        this(dynamo, table, null, null);
     }
 
-    /** @param statsTable the campaign-stats table, whose counters each status change updates with it */
-    public DynamoContactBook(DynamoDbClient dynamo, String table, String statsTable) {
+    /**
+     * @param statsTable the campaign-stats table, whose counters each status change updates with it
+     * @param writes     where the hour of each write of a campaign's contacts is marked, before the write: added
+     *                   contacts and every transition (an erasure stops the report's rewrite instead, and expiries and
+     *                   deletions are of campaigns that have ended)
+     */
+    public DynamoContactBook(DynamoDbClient dynamo, String table, String statsTable, DynamoContactWrites writes) {
         this.dynamo = dynamo;
         this.table = table;
         this.statsTable = statsTable;
+        this.writes = writes;
+    }
+
+    private void marking(String campaignKey) {
+        if (writes != null) {
+            writes.mark(campaignKey);
+        }
     }
 
     /** Items of one TransactWriteItems call: DynamoDB's limit. */
@@ -144,6 +160,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                 results.add(outcomeAgainst(c, old));
             }
         }
+        toWrite.stream().map(i -> batch.get(i).clientId() + "#" + batch.get(i).campaignId()).distinct()
+                .forEach(this::marking);
         putAbsent(batch, toWrite, results);
         return results;
     }
@@ -481,6 +499,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
     private boolean apply(ContactTransition transition, String campaignKey, String contactId, Guarded guarded,
                           String update, Map<String, AttributeValue> vals, ContactStatus requested,
                           ContactRecord.Decision decision, CallTally tally) {
+        marking(campaignKey);
         ContactStatus reached = transition.target(requested);
         Map<String, AttributeValue> all = new java.util.HashMap<>(vals);
         all.put(":to", s(reached.name()));

@@ -13,6 +13,7 @@ import com.outboundcalls.aws.DynamoBillingDirectory;
 import com.outboundcalls.aws.DynamoCallControl;
 import com.outboundcalls.aws.DynamoCampaignStats;
 import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoContactWrites;
 import com.outboundcalls.aws.DynamoFileLedger;
 import com.outboundcalls.aws.DynamoInvoiceStore;
 import com.outboundcalls.aws.DynamoOppositionList;
@@ -72,6 +73,7 @@ public final class Wiring {
     private final Once<AccountDirectory> cachedAccountDirectory;
     private final Once<DynamoAccountRecords> accountRecords;
     private final Once<DynamoContactBook> contactBook;
+    private final Once<DynamoContactWrites> contactWrites;
     private final Once<DynamoFileLedger> fileLedger;
     private final Once<DynamoOppositionList> oppositionList;
     private final Once<DynamoProspectingHistories> prospectingHistories;
@@ -126,7 +128,9 @@ public final class Wiring {
         // their environment names the counters' table. Readers' environments may not.
         contactBook = new Once<>(() -> optional("CAMPAIGN_STATS_TABLE") == null
                 ? new DynamoContactBook(dynamoDb(), require("CONTACTS_TABLE"))
-                : new DynamoContactBook(dynamoDb(), require("CONTACTS_TABLE"), require("CAMPAIGN_STATS_TABLE")));
+                : new DynamoContactBook(dynamoDb(), require("CONTACTS_TABLE"), require("CAMPAIGN_STATS_TABLE"),
+                contactWrites()));
+        contactWrites = new Once<>(() -> new DynamoContactWrites(dynamoDb(), require("CAMPAIGN_STATS_TABLE"), clock));
         fileLedger = new Once<>(() -> new DynamoFileLedger(dynamoDb(), require("CONTACTS_TABLE"),
                 require("CAMPAIGN_STATS_TABLE")));
         oppositionList = new Once<>(() -> new DynamoOppositionList(dynamoDb(), require("OPPOSITIONS_TABLE")));
@@ -316,6 +320,11 @@ public final class Wiring {
 
     public DynamoContactBook contactBook() {
         return contactBook.get();
+    }
+
+    /** The hours in which campaigns' contacts were written (CAMPAIGN_STATS_TABLE). */
+    public DynamoContactWrites contactWrites() {
+        return contactWrites.get();
     }
 
     public DynamoFileLedger fileLedger() {

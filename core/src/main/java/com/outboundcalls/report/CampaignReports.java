@@ -2,12 +2,14 @@ package com.outboundcalls.report;
 
 import com.outboundcalls.account.Campaign;
 import com.outboundcalls.contact.ContactRecord;
+import com.outboundcalls.contact.ContactWrites;
 import com.outboundcalls.files.FileInParts;
 import com.outboundcalls.files.LatestRewrites;
 import com.outboundcalls.files.ObjectSink;
 import com.outboundcalls.files.StepsInProcess;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +19,11 @@ import java.util.UUID;
  * from where the last stopped, appends its rows ({@link FileInParts}) and hands the next step on, with the counts
  * so far; the last finishes the file and writes the summary. Until then the previous report stays whole. A rewrite
  * started later supersedes one under way; a step taken again writes the same tail and parts.
+ *
+ * <p>Each hour a running campaign's report is refreshed ({@link #refresh}): rewritten only when one of its contacts
+ * was written since the hour before its last whole rewrite ({@link ContactWrites}; the hour before, for the writes
+ * that landed while that rewrite read its pages), and at least once a day whatever the marks say. A night without
+ * calls rewrites nothing.
  */
 public final class CampaignReports {
 
@@ -36,6 +43,17 @@ public final class CampaignReports {
         void next(Step step);
     }
 
+    /** What an hourly refresh did. */
+    public enum Refresh {
+        /** A rewrite was started. */
+        STARTED,
+        /** No contact was written since the report was last written whole: it is left as it is. */
+        UNCHANGED
+    }
+
+    /** However unchanged a campaign's contacts look, its report is written whole at least this often. */
+    public static final Duration WRITTEN_WHOLE_AT_LEAST_EVERY = Duration.ofHours(24);
+
     /** What a step did. */
     public enum Outcome {
         CONTINUED, FINISHED, SUPERSEDED, DONE_BEFORE, NO_CAMPAIGN
@@ -47,6 +65,7 @@ public final class CampaignReports {
     private final FileInParts parts;
     private final Steps steps;
     private final LatestRewrites rewrites;
+    private final ContactWrites writes;
     private final int pageSize;
 
     /** The campaign a step's report is about, read again at the last step for the summary's status. */
@@ -55,12 +74,12 @@ public final class CampaignReports {
     }
 
     public CampaignReports(ContactRecord.Pages contacts, Campaigns campaigns, ObjectSink reports, Steps steps,
-                           LatestRewrites rewrites) {
-        this(contacts, campaigns, reports, steps, rewrites, PAGE_SIZE, ObjectSink.MIN_PART_SIZE);
+                           LatestRewrites rewrites, ContactWrites writes) {
+        this(contacts, campaigns, reports, steps, rewrites, writes, PAGE_SIZE, ObjectSink.MIN_PART_SIZE);
     }
 
     public CampaignReports(ContactRecord.Pages contacts, Campaigns campaigns, ObjectSink reports, Steps steps,
-                           LatestRewrites rewrites, int pageSize, int partSize) {
+                           LatestRewrites rewrites, ContactWrites writes, int pageSize, int partSize) {
         if (pageSize < 1) {
             throw new IllegalArgumentException("a step reads at least one contact");
         }
@@ -70,6 +89,7 @@ public final class CampaignReports {
         this.parts = new FileInParts(reports, partSize);
         this.steps = steps;
         this.rewrites = rewrites;
+        this.writes = writes;
         this.pageSize = pageSize;
     }
 
@@ -78,8 +98,7 @@ public final class CampaignReports {
                                             int pageSize, int partSize) {
         StepsInProcess<Step> chain = new StepsInProcess<>();
         CampaignReports writer = new CampaignReports(contacts, campaigns, reports, chain::next,
-                LatestRewrites.inMemory(),
-                pageSize, partSize);
+                LatestRewrites.inMemory(), ContactWrites.UNKNOWN, pageSize, partSize);
         chain.takenBy(writer::take);
         return writer;
     }
@@ -90,6 +109,22 @@ public final class CampaignReports {
         rewrites.started(CampaignReport.csvKey(campaign), chain);
         steps.next(new Step(campaign.clientId(), campaign.campaignId(), asOf, chain, 0, null,
                 FileInParts.Written.NOTHING, CampaignReport.Tally.NONE));
+    }
+
+    /**
+     * The hour's refresh of a running campaign's report, as of this instant: a rewrite is started unless the report
+     * was written whole, less than {@link #WRITTEN_WHOLE_AT_LEAST_EVERY} before, and no contact of the campaign was
+     * written from the hour before that rewrite's to this instant's (or the rewrite's, if later).
+     */
+    public Refresh refresh(Campaign campaign, Instant asOf) {
+        java.util.Optional<Instant> whole = rewrites.wholeAsOf(CampaignReport.csvKey(campaign));
+        if (whole.isPresent() && Duration.between(whole.get(), asOf).compareTo(WRITTEN_WHOLE_AT_LEAST_EVERY) < 0
+                && !writes.writtenBetween(campaign.key(), whole.get().minus(Duration.ofHours(1)),
+                whole.get().isAfter(asOf) ? whole.get() : asOf)) {
+            return Refresh.UNCHANGED;
+        }
+        start(campaign, asOf);
+        return Refresh.STARTED;
     }
 
     /** Takes one step of a rewrite. */
@@ -126,6 +161,7 @@ public final class CampaignReports {
         }
         reports.put(CampaignReport.summaryKey(campaign), CampaignReport.summary(campaign, step.asOf(), tally),
                 "application/json");
+        rewrites.finished(key, step.chain(), step.asOf());
         return Outcome.FINISHED;
     }
 }

@@ -40,6 +40,14 @@ public final class ClientReports {
         }).orElse(false);
     }
 
+    /**
+     * The hour's refresh of a running campaign's report ({@link CampaignReports#refresh}); empty when there is no such
+     * campaign.
+     */
+    public Optional<CampaignReports.Refresh> hourlyCampaignReport(String clientId, String campaignId, Instant at) {
+        return accounts.campaign(clientId, campaignId).map(campaign -> campaignReports.refresh(campaign, at));
+    }
+
     /** Takes a step of a campaign report's rewrite. */
     public CampaignReports.Outcome campaignReportStep(CampaignReports.Step step) {
         return campaignReports.take(step);

@@ -39,7 +39,16 @@ class CampaignReportsTest {
     };
     private final CampaignReports reports = new CampaignReports(pages,
             (clientId, campaignId) -> clientId.equals("acme") && campaignId.equals("spring") ? Optional.of(SPRING)
-                    : Optional.empty(), bucket, queued::add, LatestRewrites.inMemory(), 4, PART);
+                    : Optional.empty(), bucket, queued::add, LatestRewrites.inMemory(), this::written, 4, PART);
+    /** The hours in which a contact was written (their starts), and the spans the reports asked about. */
+    private final java.util.Set<Instant> writtenHours = new java.util.HashSet<>();
+    private final List<String> asked = new ArrayList<>();
+
+    private boolean written(String campaignKey, Instant from, Instant to) {
+        asked.add(campaignKey + " " + from + " " + to);
+        Instant first = from.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        return writtenHours.stream().anyMatch(h -> !h.isBefore(first) && !h.isAfter(to));
+    }
 
     @BeforeEach
     void twentyFiveContacts() {
@@ -66,6 +75,79 @@ class CampaignReportsTest {
             outcomes.add(reports.take(queued.poll()));
         }
         return outcomes;
+    }
+
+    @Test
+    void theFirstHourlyRefreshStartsARewrite() {
+        assertEquals(CampaignReports.Refresh.STARTED, reports.refresh(SPRING, T));
+        assertEquals(1, queued.size());
+        assertTrue(asked.isEmpty(), "no report was ever written whole: nothing to ask");
+    }
+
+    @Test
+    void anHourWithoutAContactWrittenSinceTheLastWholeReportLeavesItAsItIs() {
+        reports.refresh(SPRING, T);
+        takeAll();
+        byte[] csv = bucket.objects.get(CampaignReport.csvKey(SPRING));
+        byte[] summary = bucket.objects.get(CampaignReport.summaryKey(SPRING));
+        int pages = pagesRead[0];
+
+        assertEquals(CampaignReports.Refresh.UNCHANGED, reports.refresh(SPRING, T.plusSeconds(3600)));
+        assertEquals(CampaignReports.Refresh.UNCHANGED, reports.refresh(SPRING, T.plusSeconds(7200)));
+
+        assertTrue(queued.isEmpty(), "no step queued");
+        assertEquals(pages, pagesRead[0], "no contact read");
+        assertArrayEquals(csv, bucket.objects.get(CampaignReport.csvKey(SPRING)));
+        assertArrayEquals(summary, bucket.objects.get(CampaignReport.summaryKey(SPRING)), "still as of " + T);
+        assertEquals(List.of("acme#spring 2026-10-05T07:00:00Z 2026-10-05T09:00:00Z",
+                "acme#spring 2026-10-05T07:00:00Z 2026-10-05T10:00:00Z"), asked,
+                "from the hour before the last whole rewrite to the hour asked for");
+    }
+
+    @Test
+    void aContactWrittenSinceTheHourBeforeTheLastWholeReportStartsARewrite() {
+        reports.refresh(SPRING, T);
+        takeAll();
+        // Written in the hour before the rewrite's (it may have landed after the rewrite read its page).
+        writtenHours.add(T.minusSeconds(3600));
+
+        assertEquals(CampaignReports.Refresh.STARTED, reports.refresh(SPRING, T.plusSeconds(3600)));
+        takeAll();
+        writtenHours.clear();
+        writtenHours.add(T.plusSeconds(5400)); // 09:30, after the rewrite as of 09:00
+
+        assertEquals(CampaignReports.Refresh.STARTED, reports.refresh(SPRING, T.plusSeconds(7200)));
+        takeAll();
+        String summary = new String(bucket.objects.get(CampaignReport.summaryKey(SPRING)), StandardCharsets.UTF_8);
+        assertTrue(summary.contains("2026-10-05T10:00:00.000Z"), summary);
+    }
+
+    @Test
+    void aRewriteStillUnderWayIsNoWholeReportAndTheHourStartsAnother() {
+        reports.refresh(SPRING, T);
+        reports.take(queued.poll()); // the first step of seven, and the rewrite stops there
+
+        queued.clear();
+        assertEquals(CampaignReports.Refresh.STARTED, reports.refresh(SPRING, T.plusSeconds(3600)));
+    }
+
+    @Test
+    void aReportUnchangedForADayIsWrittenWholeAgainAnyway() {
+        reports.refresh(SPRING, T);
+        takeAll();
+
+        assertEquals(CampaignReports.Refresh.UNCHANGED, reports.refresh(SPRING, T.plus(java.time.Duration.ofHours(23))));
+        assertEquals(CampaignReports.Refresh.STARTED, reports.refresh(SPRING, T.plus(java.time.Duration.ofHours(24))));
+    }
+
+    @Test
+    void aRewriteStartedAfterTheLastWholeOneWithdrawsItUntilItFinishes() {
+        reports.refresh(SPRING, T);
+        takeAll();
+        reports.start(SPRING, T.plusSeconds(1800)); // the campaign paused: its report written at once
+
+        assertEquals(CampaignReports.Refresh.STARTED, reports.refresh(SPRING, T.plusSeconds(3600)),
+                "the rewrite under way has not finished: no report is known whole");
     }
 
     @Test

@@ -27,7 +27,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code {"clientId"}}, every hour: the client's dashboard;</li>
  *   <li>{@code {"clientId", "campaignId", "asOf", "dashboard": false}}, every hour: a running campaign's report as
- *   of that hour, alone;</li>
+ *   of that hour, alone, if any of its contacts was written since it was last written whole;</li>
  *   <li>{@code {"clientId", "campaignId"}}, when a campaign is paused or finished: its report and its client's
  *   dashboard, at once.</li>
  * </ul>
@@ -86,11 +86,18 @@ public final class DashboardRequestHandler implements SqsHandler {
                 throw new IllegalArgumentException("a dashboard request names its clientId");
             }
             String campaignId = request.path("campaignId").asText(null);
+            if (!request.path("dashboard").asBoolean(true)) {
+                // The hourly report of a running campaign, rewritten if its contacts changed; its client's dashboard
+                // has a request of its own.
+                if (campaignId != null) {
+                    reports.hourlyCampaignReport(clientId, campaignId, asOf(request)).ifPresent(refresh ->
+                            log.info(refresh == CampaignReports.Refresh.STARTED ? "campaign_report_started"
+                                    : "campaign_report_unchanged", "clientId", clientId, "campaignId", campaignId));
+                }
+                return;
+            }
             if (campaignId != null && reports.campaignReport(clientId, campaignId, asOf(request))) {
                 log.info("campaign_report_started", "clientId", clientId, "campaignId", campaignId);
-            }
-            if (!request.path("dashboard").asBoolean(true)) {
-                return; // the hourly report of a running campaign: its client's dashboard has a request of its own
             }
             Optional<Integer> campaigns = reports.dashboard(clientId);
             if (campaigns.isEmpty()) {

@@ -23,14 +23,14 @@ final class ReportingWiring {
 
     /**
      * Campaign reports rewritten in steps on DASHBOARD_QUEUE_URL (the requests' queue), each report's latest
-     * rewrite recorded in CAMPAIGN_STATS_TABLE.
+     * rewrite recorded in CAMPAIGN_STATS_TABLE, where the hours its contacts were written in are marked.
      */
     private static CampaignReports campaignReports(Wiring wiring) {
         return new CampaignReports(wiring.contactBook(), wiring.accountDirectory()::campaign,
                 wiring.objectSink(wiring.require("REPORT_BUCKET")),
                 new SqsReportRequests(wiring.sqs(), wiring.require("DASHBOARD_QUEUE_URL")),
                 new DynamoLatestRewrites(wiring.dynamoDb(), wiring.require("CAMPAIGN_STATS_TABLE"),
-                        wiring.clock()));
+                        wiring.clock()), wiring.contactWrites());
     }
 
     /** The hourly reports: a request per client's dashboard or campaign's report on DASHBOARD_QUEUE_URL. */
@@ -69,8 +69,9 @@ final class ReportingWiring {
 
     /**
      * Before a snapshot, past where a dry request's empty answers stop (no client, no campaign): a dashboard of nobody
-     * written (its campaigns read, its pages rendered and put), a campaign's contact files listed, and a report
-     * rewrite of a campaign of nobody begun (its latest rewrite recorded, its first step queued), all through dry
+     * written (its campaigns read, its pages rendered and put), a campaign's contact files listed, an hour's refresh
+     * of a report looked into (its last whole rewrite, its contacts' written hours), and a report rewrite of a
+     * campaign of nobody begun (its latest rewrite recorded, its first step queued), all through dry
      * clients. The rewrite's chain is a fixed name, not a random id: nothing random is drawn before the snapshot.
      */
     static void primeDashboardAndReport(Wiring wiring) {
@@ -80,11 +81,16 @@ final class ReportingWiring {
             SqsReportRequests steps = new SqsReportRequests(dry.sqs(), dry.require("DASHBOARD_QUEUE_URL"));
             DynamoLatestRewrites rewrites = new DynamoLatestRewrites(
                     dry.dynamoDb(), dry.require("CAMPAIGN_STATS_TABLE"), dry.clock());
+            com.outboundcalls.contact.ContactWrites writes = dry.contactWrites();
             String nobody = PrimingEvents.NOBODY;
             Campaign campaign = new Campaign(nobody, nobody, Campaign.Status.FINISHED, null, null, 1);
             return () -> {
                 dashboards.regenerate(nobody, nobody);
                 files.of(nobody, nobody); // what a campaign's figures list (a dashboard of no campaign lists nothing)
+                // An hour's refresh: as of when the report was whole, and whether its contacts were written since.
+                rewrites.wholeAsOf(CampaignReport.csvKey(campaign));
+                writes.writtenBetween(campaign.key(), Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-01-01T01:00:00Z"));
                 rewrites.started(CampaignReport.csvKey(campaign), "priming");
                 steps.next(new CampaignReports.Step(nobody, nobody, Instant.parse("2026-01-01T00:00:00Z"), "priming",
                         0, null, FileInParts.Written.NOTHING, CampaignReport.Tally.NONE));

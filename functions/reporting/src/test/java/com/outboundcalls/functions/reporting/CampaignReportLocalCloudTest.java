@@ -134,7 +134,7 @@ class CampaignReportLocalCloudTest {
             com.outboundcalls.report.CampaignReports reports = new com.outboundcalls.report.CampaignReports(
                     wiring.contactBook(), wiring.accountDirectory()::campaign, wiring.objectSink(bucket), queued::add,
                     new com.outboundcalls.aws.DynamoLatestRewrites(wiring.dynamoDb(),
-                            cloud.physicalName("CampaignStatsTable"), wiring.clock()),
+                            cloud.physicalName("CampaignStatsTable"), wiring.clock()), wiring.contactWrites(),
                     pageSize, com.outboundcalls.files.ObjectSink.MIN_PART_SIZE);
             reports.start(big, Instant.parse("2026-10-05T09:00:00Z"));
             while (!queued.isEmpty()) {
