@@ -161,7 +161,11 @@ public final class CampaignReports {
         }
         reports.put(CampaignReport.summaryKey(campaign), CampaignReport.summary(campaign, step.asOf(), tally),
                 "application/json");
-        rewrites.finished(key, step.chain(), step.asOf());
+        if (campaign.isActive()) {
+            // Whole as the hourly refresh would write it. A report finished while its campaign was paused says so in
+            // its summary: the first hour after the campaign resumes writes it again.
+            rewrites.finished(key, step.chain(), step.asOf());
+        }
         return Outcome.FINISHED;
     }
 }

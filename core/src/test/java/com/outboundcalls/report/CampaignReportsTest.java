@@ -37,8 +37,10 @@ class CampaignReportsTest {
         int to = Math.min(contacts.size(), from + limit);
         return new ContactRecord.Page(contacts.subList(from, to), to < contacts.size() ? Integer.toString(to) : null);
     };
+    /** The campaign as the accounts tell it now. */
+    private Campaign spring = SPRING;
     private final CampaignReports reports = new CampaignReports(pages,
-            (clientId, campaignId) -> clientId.equals("acme") && campaignId.equals("spring") ? Optional.of(SPRING)
+            (clientId, campaignId) -> clientId.equals("acme") && campaignId.equals("spring") ? Optional.of(spring)
                     : Optional.empty(), bucket, queued::add, LatestRewrites.inMemory(), this::written, 4, PART);
     /** The hours in which a contact was written (their starts), and the spans the reports asked about. */
     private final java.util.Set<Instant> writtenHours = new java.util.HashSet<>();
@@ -148,6 +150,22 @@ class CampaignReportsTest {
 
         assertEquals(CampaignReports.Refresh.STARTED, reports.refresh(SPRING, T.plusSeconds(3600)),
                 "the rewrite under way has not finished: no report is known whole");
+    }
+
+    @Test
+    void aReportLastWrittenWhileItsCampaignWasPausedIsWrittenAgainAtTheFirstHourAfterItResumes() {
+        spring = new Campaign("acme", "spring", Campaign.Status.PAUSED, null, null, 1);
+        reports.start(spring, T); // the campaign paused: its report written at once, saying so
+        takeAll();
+        assertTrue(new String(bucket.objects.get(CampaignReport.summaryKey(SPRING)), StandardCharsets.UTF_8)
+                .contains("\"campaignStatus\" : \"PAUSED\""));
+
+        spring = SPRING; // resumed, and no contact written since
+        assertEquals(CampaignReports.Refresh.STARTED, reports.refresh(SPRING, T.plusSeconds(3600)));
+        takeAll();
+        assertTrue(new String(bucket.objects.get(CampaignReport.summaryKey(SPRING)), StandardCharsets.UTF_8)
+                .contains("\"campaignStatus\" : \"ACTIVE\""));
+        assertEquals(CampaignReports.Refresh.UNCHANGED, reports.refresh(SPRING, T.plusSeconds(7200)));
     }
 
     @Test
