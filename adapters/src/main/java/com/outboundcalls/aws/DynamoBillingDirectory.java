@@ -232,6 +232,15 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
                         Map.of("status", new AuditEntry.FieldChange("SUSPENDED", "ACTIVE"))));
     }
 
+    @Override
+    public boolean isSuspendedForNonPayment(String clientId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Items.key(DynamoAccountDirectory.clientPk(clientId), DynamoAccountDirectory.PROFILE))
+                .projectionExpression("accountStatus, suspendedFor")).item();
+        return item != null && "SUSPENDED".equals(str(item, "accountStatus")) && NON_PAYMENT.equals(str(item,
+                "suspendedFor"));
+    }
+
     /**
      * A conditional update of the client's profile with its audit entry, in one transaction; false when the
      * condition did not hold (then neither is written).

@@ -14,6 +14,9 @@ public interface AccountSuspensions {
     /** Reactivates an account suspended for non-payment; false if it was not suspended for that. */
     boolean liftNonPaymentSuspension(String clientId);
 
+    /** Whether the account is suspended for non-payment now (read by key). */
+    boolean isSuspendedForNonPayment(String clientId);
+
     /**
      * A page of the clients whose account is suspended for non-payment now, from the cursor a page before gave
      * (null for the first); a page may hold fewer than {@code limit} clients, even none, before the last.

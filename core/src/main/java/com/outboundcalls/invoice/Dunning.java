@@ -200,9 +200,13 @@ public final class Dunning {
 
     /**
      * Lifts the client's suspension at once if none of its invoices is overdue past the grace period. The
-     * sub-accounts invoiced on its invoice are lifted by the next daily run.
+     * sub-accounts invoiced on its invoice are lifted by the next daily run. A client not suspended for non-payment
+     * (most payments: those made on time) is told so by its account alone, without reading the invoices overdue.
      */
     public boolean liftIfSettled(String clientId, LocalDate today) {
+        if (!suspensions.isSuspendedForNonPayment(clientId)) {
+            return false;
+        }
         for (Receivable r : invoices.unpaidDueBefore(today.minusDays(graceDays))) {
             if (r.invoice().clientId().equals(clientId) && !r.invoice().isPenaltyClaim() && !r.disputed()
                     && pastGrace(r.invoice(), today)) {

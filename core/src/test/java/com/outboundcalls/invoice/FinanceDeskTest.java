@@ -178,6 +178,18 @@ class FinanceDeskTest {
     }
 
     @Test
+    void aPaymentOfAClientInGoodStandingReadsNoOneElsesOverdueInvoices() {
+        LocalDate late = DUE.plusDays(GRACE_DAYS - 5); // late, but within the grace period: not suspended
+        int before = invoices.overdueReads;
+
+        desk.pay(new Payment(invoice.number(), new BigDecimal("154.68"), late, "VIR-ON-TIME"), late);
+
+        assertEquals(Receivable.Status.PAID, invoices.receivable(invoice.number()).orElseThrow().status(late));
+        assertEquals(before, invoices.overdueReads, "its account says it is not suspended: nothing else is read");
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1"));
+    }
+
+    @Test
     void aPaymentRecordedBeforeACrashGetsItsFollowUpsWhenTheRequestIsRetried() {
         LocalDate late = DUE.plusDays(GRACE_DAYS + 5);
         dunning.run(late);

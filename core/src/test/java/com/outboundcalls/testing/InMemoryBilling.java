@@ -113,6 +113,11 @@ public final class InMemoryBilling {
             return true;
         }
 
+        @Override
+        public boolean isSuspendedForNonPayment(String clientId) {
+            return suspendedFor.containsKey(clientId);
+        }
+
         /** The cursor is the last client of the page: pages follow client ids. */
         @Override
         public InvoiceStore.Page<String> suspendedForNonPayment(String cursor, int limit) {
@@ -228,8 +233,12 @@ public final class InMemoryBilling {
                     .sorted(Comparator.comparing(r -> r.invoice().dueDate())).toList();
         }
 
+        /** How many times every overdue invoice was read at once. */
+        public int overdueReads;
+
         @Override
         public synchronized List<Receivable> unpaidDueBefore(java.time.LocalDate day) {
+            overdueReads++;
             return unpaid().stream().filter(r -> r.invoice().dueDate().isBefore(day)).toList();
         }
 
