@@ -233,6 +233,15 @@ public final class DynamoBillingDirectory implements BillingDirectory, AccountSu
     }
 
     @Override
+    public Optional<LocalDate> subscribedOn(String clientId) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key(DynamoAccountDirectory.clientPk(clientId), BILLING))
+                .projectionExpression("subscribedOn")).item();
+        return item == null || !item.containsKey("subscribedOn") ? Optional.empty()
+                : Optional.of(LocalDate.parse(str(item, "subscribedOn")));
+    }
+
+    @Override
     public boolean isSuspendedForNonPayment(String clientId) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Items.key(DynamoAccountDirectory.clientPk(clientId), DynamoAccountDirectory.PROFILE))

@@ -11,6 +11,7 @@ import com.outboundcalls.money.Money;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -44,6 +45,8 @@ public final class DynamoInvoiceStore implements InvoiceStore {
 
     private static final int MAX_ATTEMPTS = 50;
     private static final String UNPAID = "1";
+    /** DynamoDB's most keys in one BatchGetItem. */
+    private static final int BATCH_GET_KEYS = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -249,6 +252,30 @@ public final class DynamoInvoiceStore implements InvoiceStore {
                         .keyConditionExpression("unpaid = :u")
                         .expressionAttributeValues(Map.of(":u", s(UNPAID))))
                 .items().forEach(item -> documents.add(receivable(item)));
+        return documents;
+    }
+
+    /**
+     * One BatchGetItem of up to 100 months (consistent: a payment recorded just before is seen), the months'
+     * invoices with the {@code unpaid} key kept.
+     */
+    @Override
+    public List<Receivable> unpaidOf(String clientId, YearMonth from, YearMonth through) {
+        List<Receivable> documents = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (YearMonth month = from; !month.isAfter(through); month = month.plusMonths(1)) {
+            keys.add(Items.key(invoicePk(clientId, month)));
+            if (keys.size() == BATCH_GET_KEYS || month.equals(through)) {
+                BatchBackoff.getAll(dynamo, table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build(),
+                        item -> {
+                            if (item.containsKey("unpaid")) {
+                                documents.add(receivable(item));
+                            }
+                        });
+                keys = new ArrayList<>();
+            }
+        }
+        documents.sort(java.util.Comparator.comparing((Receivable r) -> r.invoice().dueDate()));
         return documents;
     }
 

@@ -1,6 +1,8 @@
 package com.outboundcalls.invoice;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Suspension of a client's account for non-payment, which stops its dialing. Only a suspension made here is
@@ -16,6 +18,12 @@ public interface AccountSuspensions {
 
     /** Whether the account is suspended for non-payment now (read by key). */
     boolean isSuspendedForNonPayment(String clientId);
+
+    /**
+     * The first day of service of the client's billing account, if it has one: its monthly invoices are of the
+     * months from this one on.
+     */
+    Optional<LocalDate> subscribedOn(String clientId);
 
     /**
      * A page of the clients whose account is suspended for non-payment now, from the cursor a page before gave

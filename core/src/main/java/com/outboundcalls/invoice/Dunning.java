@@ -28,6 +28,12 @@ public final class Dunning {
     public record Warning(Invoice invoice, java.math.BigDecimal outstanding, LocalDate suspendsOn) {
     }
 
+    /**
+     * How many years back an invoice can still be stored: kept ten years after the end of the year it was issued
+     * in, plus the year under way.
+     */
+    static final int INVOICES_STORED_YEARS = 11;
+
     /** How many invoices, or suspended clients, one step reads. */
     public static final int PAGE = 200;
 
@@ -201,15 +207,20 @@ public final class Dunning {
     /**
      * Lifts the client's suspension at once if none of its invoices is overdue past the grace period. The
      * sub-accounts invoiced on its invoice are lifted by the next daily run. A client not suspended for non-payment
-     * (most payments: those made on time) is told so by its account alone, without reading the invoices overdue.
+     * (most payments: those made on time) is told so by its account alone; a suspended one's invoices are read by
+     * key, month by month from its first day of service, never the overdue invoices of every client.
      */
     public boolean liftIfSettled(String clientId, LocalDate today) {
         if (!suspensions.isSuspendedForNonPayment(clientId)) {
             return false;
         }
-        for (Receivable r : invoices.unpaidDueBefore(today.minusDays(graceDays))) {
-            if (r.invoice().clientId().equals(clientId) && !r.invoice().isPenaltyClaim() && !r.disputed()
-                    && pastGrace(r.invoice(), today)) {
+        YearMonth through = YearMonth.from(today);
+        // Without a billing account to say when the client began, the months an invoice can still be stored in.
+        YearMonth oldestStored = through.minusYears(INVOICES_STORED_YEARS);
+        YearMonth from = suspensions.subscribedOn(clientId).map(YearMonth::from)
+                .filter(first -> first.isAfter(oldestStored)).orElse(oldestStored);
+        for (Receivable r : invoices.unpaidOf(clientId, from, through)) {
+            if (!r.invoice().isPenaltyClaim() && !r.disputed() && pastGrace(r.invoice(), today)) {
                 return false;
             }
         }

@@ -59,6 +59,13 @@ public interface InvoiceStore {
     Page<Receivable> unpaidDueBefore(java.time.LocalDate day, String cursor, int limit);
 
     /**
+     * The client's monthly invoices of the billing months {@code from} through {@code through} that have something
+     * still to pay, oldest due date first (not its penalty claims or credit notes). Read by key, one month each: as
+     * many reads as months, whatever the number of clients.
+     */
+    List<Receivable> unpaidOf(String clientId, YearMonth from, YearMonth through);
+
+    /**
      * Numbers and stores a credit note against its invoice, adding it to the invoice's credited amounts in the
      * same transaction, provided they are still {@code creditedExclVatBefore}. The invoice number and the
      * request's reference identify it: asking again returns the credit note issued the first time.

@@ -190,6 +190,36 @@ class FinanceDeskTest {
     }
 
     @Test
+    void aSuspendedClientsPaymentReadsItsOwnMonthsNotEveryClientsOverdueInvoices() {
+        LocalDate late = DUE.plusDays(GRACE_DAYS + 5);
+        dunning.run(late);
+        assertEquals(Client.AccountStatus.SUSPENDED, billing.statuses.get("c1"));
+        int before = invoices.overdueReads;
+
+        desk.pay(new Payment(invoice.number(), new BigDecimal("154.68"), late, "VIR-LATE"), late);
+
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1"));
+        assertEquals(before, invoices.overdueReads, "no other client's overdue invoice is read");
+        assertEquals(12, invoices.monthsReadByKey, "its months from January 2026, when it began, to December");
+    }
+
+    @Test
+    void paidForOneMonthASuspendedClientStaysSuspendedWhileAnOlderMonthIsStillOverdue() {
+        new InvoiceRun(billing, new InMemoryPorts.RatedCalls(), invoices, InvoiceDocuments.NONE, exports, RATES)
+                .run(Instant.parse("2026-12-01T05:00:00Z"));
+        Invoice november = invoices.find("c1", OCTOBER.plusMonths(1)).orElseThrow();
+        LocalDate late = november.dueDate().plusDays(GRACE_DAYS + 3); // both months past the grace period
+        dunning.run(late);
+        assertEquals(Client.AccountStatus.SUSPENDED, billing.statuses.get("c1"));
+
+        desk.pay(new Payment(november.number(), november.totalInclVat(), late, "VIR-NOV"), late);
+        assertEquals(Client.AccountStatus.SUSPENDED, billing.statuses.get("c1"), "October is still owed");
+
+        desk.pay(new Payment(invoice.number(), invoice.totalInclVat(), late, "VIR-OCT"), late);
+        assertEquals(Client.AccountStatus.ACTIVE, billing.statuses.get("c1"));
+    }
+
+    @Test
     void aPaymentRecordedBeforeACrashGetsItsFollowUpsWhenTheRequestIsRetried() {
         LocalDate late = DUE.plusDays(GRACE_DAYS + 5);
         dunning.run(late);

@@ -118,6 +118,11 @@ public final class InMemoryBilling {
             return suspendedFor.containsKey(clientId);
         }
 
+        @Override
+        public Optional<java.time.LocalDate> subscribedOn(String clientId) {
+            return account(clientId).map(BillingAccount::subscribedOn);
+        }
+
         /** The cursor is the last client of the page: pages follow client ids. */
         @Override
         public InvoiceStore.Page<String> suspendedForNonPayment(String cursor, int limit) {
@@ -240,6 +245,20 @@ public final class InMemoryBilling {
         public synchronized List<Receivable> unpaidDueBefore(java.time.LocalDate day) {
             overdueReads++;
             return unpaid().stream().filter(r -> r.invoice().dueDate().isBefore(day)).toList();
+        }
+
+        /** How many months of one client's invoices were read by key. */
+        public int monthsReadByKey;
+
+        @Override
+        public synchronized List<Receivable> unpaidOf(String clientId, YearMonth from, YearMonth through) {
+            if (from.isAfter(through)) {
+                return List.of();
+            }
+            monthsReadByKey += (int) from.until(through, java.time.temporal.ChronoUnit.MONTHS) + 1;
+            return unpaid().stream().filter(r -> r.invoice().type() == Invoice.Type.INVOICE
+                            && r.invoice().clientId().equals(clientId) && !r.invoice().period().isBefore(from)
+                            && !r.invoice().period().isAfter(through)).toList();
         }
 
         /** The cursor is the last document's due date and number: the pages follow due date, then number. */
