@@ -14,6 +14,7 @@ import com.outboundcalls.invoice.InvoiceRunWatch;
 import com.outboundcalls.lambda.Metrics;
 import com.outboundcalls.lambda.ScheduledInput;
 import com.outboundcalls.lambda.SqsBatch;
+import com.outboundcalls.lambda.TakenMessages;
 import com.outboundcalls.lambda.StructuredLog;
 import com.outboundcalls.time.Zones;
 
@@ -28,14 +29,15 @@ import java.util.function.Function;
 /**
  * Every morning, Europe/Paris: late penalties on overdue invoices, suspension past the grace period, lifting
  * once paid. The schedule's invocation takes the day's first step; each step hands the next on to DunningQueue,
- * whose messages come back here one at a time (a failed one comes back alone). A half-year with late days and no
- * legal rate configured is logged as an error and counted in the LegalRateMissing metric (an alarm), never
- * computed as zero.
+ * whose messages come back here one at a time: a failed one comes back alone, and one delivered again after it
+ * handed the next on does nothing more. A half-year with late days and no legal rate configured is logged as an
+ * error and counted in the LegalRateMissing metric (an alarm), never computed as zero.
  */
 public final class DunningHandler implements ScheduledHandler<Object> {
 
     private final Dunning dunning;
     private final Dunning.Steps steps;
+    private final TakenMessages taken;
     private final InvoiceRunWatch watch;
     private final Metrics metrics;
     private final Clock clock;
@@ -53,8 +55,9 @@ public final class DunningHandler implements ScheduledHandler<Object> {
     }
 
     private DunningHandler(InvoicingWiring invoicing) {
-        this(invoicing.dunning(), invoicing.dunningSteps(), invoicing.watch(), invoicing.wiring().metrics("dunning"),
-                invoicing.wiring().clock(), invoicing.wiring().mailer(), invoicing.billingEmails());
+        this(invoicing.dunning(), invoicing.dunningSteps(), invoicing.takenDunningSteps(), invoicing.watch(),
+                invoicing.wiring().metrics("dunning"), invoicing.wiring().clock(), invoicing.wiring().mailer(),
+                invoicing.billingEmails());
         // Before a snapshot: the documents a penalty claim is issued as, for a made-up invoice rendered in memory.
         invoicing.wiring().primeWith(MadeUpInvoice::render);
         invoicing.wiring().primeDry(dry -> {
@@ -65,12 +68,15 @@ public final class DunningHandler implements ScheduledHandler<Object> {
 
     /**
      * @param steps         where each step hands the next on
+     * @param taken         the step messages taken through to handing the next on
      * @param billingEmails where a client's warnings are mailed, by client
      */
-    public DunningHandler(Dunning dunning, Dunning.Steps steps, InvoiceRunWatch watch, Metrics metrics, Clock clock,
-                          Mailer mailer, Function<String, Optional<String>> billingEmails) {
+    public DunningHandler(Dunning dunning, Dunning.Steps steps, TakenMessages taken, InvoiceRunWatch watch,
+                          Metrics metrics, Clock clock, Mailer mailer,
+                          Function<String, Optional<String>> billingEmails) {
         this.dunning = dunning;
         this.steps = steps;
+        this.taken = taken;
         this.watch = watch;
         this.metrics = metrics;
         this.clock = clock;
@@ -81,7 +87,16 @@ public final class DunningHandler implements ScheduledHandler<Object> {
     @Override
     public Object handleRequest(Map<String, Object> input, Context context) {
         if (input != null && input.get("Records") instanceof List<?> records) {
-            return batch.process(sqsEvent(records), message -> take(SqsDunningSteps.fromJson(message.getBody())));
+            return batch.process(sqsEvent(records), message -> {
+                // A step delivered again after it handed the next on (its delete failed, a second copy) does
+                // nothing more: otherwise the rest of the day's run would be made twice, from here on.
+                if (taken.taken(message.getMessageId())) {
+                    log.info("dunning_step_taken_already", "messageId", message.getMessageId());
+                    return;
+                }
+                take(SqsDunningSteps.fromJson(message.getBody()));
+                taken.markTaken(message.getMessageId());
+            });
         }
         LocalDate today = ScheduledInput.scheduledTime(input, clock).atZone(Zones.BILLING).toLocalDate();
         // Last month's invoice run (the 1st, 06:00) leaves its journal: missing at this hour, the run failed or

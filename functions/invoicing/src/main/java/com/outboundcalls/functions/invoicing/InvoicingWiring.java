@@ -58,6 +58,15 @@ final class InvoicingWiring {
                 Dunning.PAGE);
     }
 
+    /**
+     * The dunning step messages taken through to handing the next on, noted in INVOICES_TABLE
+     * ({@code DUNNING#MESSAGE#{messageId}}) for longer than DunningQueue keeps a message (four days).
+     */
+    com.outboundcalls.lambda.TakenMessages takenDunningSteps() {
+        return new com.outboundcalls.aws.DynamoTakenMessages(wiring.dynamoDb(), wiring.require("INVOICES_TABLE"),
+                "DUNNING#MESSAGE#", java.time.Duration.ofDays(5), wiring.clock());
+    }
+
     /** Where a dunning step hands the next on (DUNNING_QUEUE_URL). */
     Dunning.Steps dunningSteps() {
         return new com.outboundcalls.aws.SqsDunningSteps(wiring.sqs(), wiring.require("DUNNING_QUEUE_URL"));

@@ -1,0 +1,76 @@
+package com.outboundcalls.functions.invoicing;
+
+import com.outboundcalls.account.Client;
+import com.outboundcalls.aws.DynamoAccountDirectory;
+import com.outboundcalls.aws.DynamoBillingDirectory;
+import com.outboundcalls.infra.localcloud.LambdaEvents;
+import com.outboundcalls.infra.localcloud.LocalClock;
+import com.outboundcalls.infra.localcloud.LocalCloud;
+import com.outboundcalls.lambda.EventFixtures;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The steps of a day's dunning on DunningQueue, in the local cloud: a step message SQS delivers again after its
+ * step handed the next one on (a delete that failed, a second copy) hands nothing more on, so the rest of the
+ * day's run is made once.
+ */
+class DunningStepsLocalCloudTest {
+
+    private static final Instant ISSUE_RUN = Instant.parse("2026-11-01T05:00:00Z");
+    private static final Instant MORNING = Instant.parse("2026-12-20T06:00:00Z"); // past the grace period
+
+    @Test
+    void aStepDeliveredAgainAfterItHandedTheNextOnHandsNothingMore() throws Exception {
+        try (LocalCloud cloud = LocalCloud.builder().clock(LocalClock.simulated(ISSUE_RUN)).start()) {
+            String accountsTable = cloud.physicalName("AccountsTable");
+            new DynamoAccountDirectory(cloud.dynamoDb(), accountsTable).putClient(new Client("acme", "ACME", "FR",
+                    new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
+            DynamoBillingDirectory billing = new DynamoBillingDirectory(cloud.dynamoDb(), accountsTable);
+            billing.putProvider(FacturXTest.PROVIDER);
+            billing.putAccount(InvoiceGeneratorLocalCloudTest.account("acme", "49.00", LocalDate.of(2025, 1, 1)));
+            cloud.function("InvoiceGeneratorFunction").invoke(
+                    EventFixtures.json("scheduled-first-of-month.json", "scheduledTime", ISSUE_RUN.toString()));
+            cloud.drain();
+            cloud.clock().advanceTo(MORNING);
+
+            // The day's first page of overdue invoices, as a message: it hands the lifting step on.
+            String body = "{\"dunning\":{\"day\":\"2026-12-20\",\"phase\":\"OVERDUE\",\"periods\":[]}}";
+            String firstDelivery = step("m-overdue", body, "1", cloud);
+            assertEquals(List.of(), failures(cloud.function("DunningFunction").invoke(firstDelivery)));
+            assertEquals(1, cloud.queueDepth("DunningQueue"), "the lifting step handed on");
+
+            // The same message again, as SQS delivers it when its delete failed: nothing more is handed on.
+            assertEquals(List.of(), failures(cloud.function("DunningFunction").invoke(step("m-overdue", body, "2",
+                    cloud))));
+            assertEquals(1, cloud.queueDepth("DunningQueue"), "the rest of the day's run is not made twice");
+
+            // Another message is another delivery of work: taken.
+            assertEquals(List.of(), failures(cloud.function("DunningFunction").invoke(step("m-other", body, "1",
+                    cloud))));
+            assertEquals(2, cloud.queueDepth("DunningQueue"));
+            assertEquals(Client.AccountStatus.SUSPENDED, new DynamoAccountDirectory(cloud.dynamoDb(), accountsTable)
+                    .client("acme").orElseThrow().status());
+            assertEquals(List.of(), cloud.accessDenials());
+        }
+    }
+
+    /** The batch response's failed message ids, as the function wrote them. */
+    private static List<String> failures(Object response) {
+        Object failures = ((Map<?, ?>) response).get("batchItemFailures");
+        return ((List<?>) failures).stream().map(f -> String.valueOf(((Map<?, ?>) f).get("itemIdentifier"))).toList();
+    }
+
+    private static String step(String messageId, String body, String receiveCount, LocalCloud cloud) {
+        return LambdaEvents.sqs(cloud.arn("DunningQueue"), LocalCloud.REGION, List.of(new LambdaEvents.SqsRecord(
+                messageId, "r-" + messageId + "-" + receiveCount, body, Map.of("ApproximateReceiveCount",
+                receiveCount))));
+    }
+}
