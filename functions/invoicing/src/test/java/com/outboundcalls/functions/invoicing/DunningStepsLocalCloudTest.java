@@ -2,16 +2,12 @@ package com.outboundcalls.functions.invoicing;
 
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
-import com.outboundcalls.aws.DynamoBillingDirectory;
 import com.outboundcalls.infra.localcloud.LambdaEvents;
 import com.outboundcalls.infra.localcloud.LocalClock;
 import com.outboundcalls.infra.localcloud.LocalCloud;
-import com.outboundcalls.lambda.EventFixtures;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -24,21 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class DunningStepsLocalCloudTest {
 
-    private static final Instant ISSUE_RUN = Instant.parse("2026-11-01T05:00:00Z");
     private static final Instant MORNING = Instant.parse("2026-12-20T06:00:00Z"); // past the grace period
 
     @Test
     void aStepDeliveredAgainAfterItHandedTheNextOnHandsNothingMore() throws Exception {
-        try (LocalCloud cloud = LocalCloud.builder().clock(LocalClock.simulated(ISSUE_RUN)).start()) {
-            String accountsTable = cloud.physicalName("AccountsTable");
-            new DynamoAccountDirectory(cloud.dynamoDb(), accountsTable).putClient(new Client("acme", "ACME", "FR",
-                    new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
-            DynamoBillingDirectory billing = new DynamoBillingDirectory(cloud.dynamoDb(), accountsTable);
-            billing.putProvider(FacturXTest.PROVIDER);
-            billing.putAccount(InvoiceGeneratorLocalCloudTest.account("acme", "49.00", LocalDate.of(2025, 1, 1)));
-            cloud.function("InvoiceGeneratorFunction").invoke(
-                    EventFixtures.json("scheduled-first-of-month.json", "scheduledTime", ISSUE_RUN.toString()));
-            cloud.drain();
+        try (LocalCloud cloud = LocalCloud.builder()
+                .clock(LocalClock.simulated(FinanceApiLocalCloudTest.ISSUE_RUN)).start()) {
+            FinanceApiLocalCloudTest.acmeInvoicedForOctober(cloud);
             cloud.clock().advanceTo(MORNING);
 
             // The day's first page of overdue invoices, as a message: it hands the lifting step on.
@@ -56,7 +44,8 @@ class DunningStepsLocalCloudTest {
             assertEquals(List.of(), failures(cloud.function("DunningFunction").invoke(step("m-other", body, "1",
                     cloud))));
             assertEquals(2, cloud.queueDepth("DunningQueue"));
-            assertEquals(Client.AccountStatus.SUSPENDED, new DynamoAccountDirectory(cloud.dynamoDb(), accountsTable)
+            assertEquals(Client.AccountStatus.SUSPENDED, new DynamoAccountDirectory(cloud.dynamoDb(),
+                    cloud.physicalName("AccountsTable"))
                     .client("acme").orElseThrow().status());
             assertEquals(List.of(), cloud.accessDenials());
         }

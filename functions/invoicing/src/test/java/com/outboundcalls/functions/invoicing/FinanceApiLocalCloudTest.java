@@ -50,7 +50,7 @@ class FinanceApiLocalCloudTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Instant ISSUE_RUN = Instant.parse("2026-11-01T05:00:00Z");
+    static final Instant ISSUE_RUN = Instant.parse("2026-11-01T05:00:00Z");
     private static final String NUMBER = "2026-000001";
     private static LocalCloud cloud;
     private static URI api;
@@ -58,6 +58,15 @@ class FinanceApiLocalCloudTest {
     @BeforeAll
     static void start() throws IOException {
         cloud = LocalCloud.builder().clock(LocalClock.simulated(ISSUE_RUN)).start();
+        acmeInvoicedForOctober(cloud);
+        api = cloud.httpApiEndpoint("FinanceApi");
+    }
+
+    /**
+     * The client acme (49.00 EUR a month since 1 January 2025) and the provider, invoiced for October 2026 by the
+     * run of 1 November ({@link #ISSUE_RUN}: the cloud's clock is there): invoice {@link #NUMBER}, due 1 December.
+     */
+    static void acmeInvoicedForOctober(LocalCloud cloud) throws IOException {
         String accountsTable = cloud.physicalName("AccountsTable");
         new DynamoAccountDirectory(cloud.dynamoDb(), accountsTable).putClient(new Client("acme", "ACME", "FR",
                 new Client.Tariff(3, Duration.ofHours(1)), Client.AccountStatus.ACTIVE, null));
@@ -66,7 +75,6 @@ class FinanceApiLocalCloudTest {
         billing.putAccount(InvoiceGeneratorLocalCloudTest.account("acme", "49.00", LocalDate.of(2025, 1, 1)));
         cloud.function("InvoiceGeneratorFunction").invoke(event("scheduled-first-of-month.json", ISSUE_RUN));
         cloud.drain();
-        api = cloud.httpApiEndpoint("FinanceApi");
     }
 
     @AfterAll
