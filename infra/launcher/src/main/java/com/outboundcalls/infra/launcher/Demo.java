@@ -98,11 +98,14 @@ public final class Demo {
             Instant simulatedEnd = clock.instant();
             // The month's calls are done: jump to the monthly invoice run (its last day, 23:30 Paris).
             cloud.skipTo(cloud.nextFire("InvoiceGeneratorFunction.EndOfMonth"));
-            // The run's tasks are done when its journal is written; a task that failed comes back after its
-            // queue's visibility timeout, as on AWS.
-            String journal = com.outboundcalls.invoice.InvoiceExports.journalKey(options.month());
+            // The run's tasks are done when the month's files are written (the journal and the accounting entries,
+            // each rewritten in its own chain of steps) and no task or step is left on the run's queue, in flight
+            // included; a task that failed comes back after its queue's visibility timeout, as on AWS.
+            String journal = InvoiceExports.journalKey(options.month());
+            String accounting = InvoiceExports.fecKey(options.month());
             cloud.runUntil(cloud.clock().instant().plus(Duration.ofHours(6)), Duration.ofMinutes(1),
-                    () -> exists(cloud, bucket, journal));
+                    () -> exists(cloud, bucket, journal) && exists(cloud, bucket, accounting)
+                            && cloud.queueDepth("InvoiceRunQueue") == 0);
 
             FunctionFigures functions = FunctionFigures.of(cloud);
             // The client's dashboard as of the end of the month (the hourly schedule keeps it current meanwhile).
