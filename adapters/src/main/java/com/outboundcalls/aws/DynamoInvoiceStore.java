@@ -56,6 +56,12 @@ public final class DynamoInvoiceStore implements InvoiceStore {
         this.table = table;
     }
 
+    /** When the table's TTL deletes a record of that year ({@link Invoice#YEARS_KEPT_AFTER_THEIR_YEAR}). */
+    private static long keptUntil(int year) {
+        return LocalDate.of(year + 1 + Invoice.YEARS_KEPT_AFTER_THEIR_YEAR, 1, 1).atStartOfDay()
+                .toEpochSecond(ZoneOffset.UTC);
+    }
+
     private static String invoicePk(String clientId, YearMonth period) {
         return "INVOICE#" + clientId + "#" + period;
     }
@@ -132,7 +138,7 @@ public final class DynamoInvoiceStore implements InvoiceStore {
             item.put("totalInclVat", n(numbered.totalInclVat()));
             item.put("dueDate", s(numbered.dueDate().toString()));
             item.put("document", s(write(numbered)));
-            item.put("expiresAt", n(LocalDate.of(year + 11, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC)));
+            item.put("expiresAt", n(keptUntil(year)));
             entryKeys(item, new AccountingEntries.Sale(numbered), YearMonth.from(numbered.issueDate()));
             if (!draft.isCreditNote()) {
                 item.put("unpaid", s(UNPAID));
@@ -315,8 +321,7 @@ public final class DynamoInvoiceStore implements InvoiceStore {
         record.put("receivedMonth", s(YearMonth.from(payment.receivedOn()).toString()));
         record.put("invoicePk", s(invoicePk.get()));
         entryKeys(record, new AccountingEntries.PaymentOf(payment, null), YearMonth.from(payment.receivedOn()));
-        record.put("expiresAt", n(LocalDate.of(payment.receivedOn().getYear() + 11, 1, 1).atStartOfDay()
-                .toEpochSecond(ZoneOffset.UTC)));
+        record.put("expiresAt", n(keptUntil(payment.receivedOn().getYear())));
         try {
             dynamo.transactWriteItems(r -> r.transactItems(
                     TransactWriteItem.builder().put(Put.builder().tableName(table).item(record)

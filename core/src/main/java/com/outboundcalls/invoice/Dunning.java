@@ -28,11 +28,8 @@ public final class Dunning {
     public record Warning(Invoice invoice, java.math.BigDecimal outstanding, LocalDate suspendsOn) {
     }
 
-    /**
-     * How many years back an invoice can still be stored: kept ten years after the end of the year it was issued
-     * in, plus the year under way.
-     */
-    static final int INVOICES_STORED_YEARS = 11;
+    /** How many years back an invoice can still be stored: the years kept after its own, and the year under way. */
+    static final int INVOICES_STORED_YEARS = Invoice.YEARS_KEPT_AFTER_THEIR_YEAR + 1;
 
     /** How many invoices, or suspended clients, one step reads. */
     public static final int PAGE = 200;

@@ -33,6 +33,12 @@ public record Invoice(Type type, String number, String clientId, YearMonth perio
                       BigDecimal vatAmount, BigDecimal totalInclVat, String currency, BigDecimal latePenaltyRate,
                       String corrects, String reason, VatTreatment vat, java.time.Instant usageCutoff) {
 
+    /**
+     * Invoices, credit notes and payments are kept through the tenth year after the year they were issued or
+     * received in (ten years of accounting records).
+     */
+    public static final int YEARS_KEPT_AFTER_THEIR_YEAR = 10;
+
     /** PENALTY_CLAIM: the late penalties and recovery indemnity of a settled invoice, claimed in a document of its own. */
     public enum Type { INVOICE, CREDIT_NOTE, PENALTY_CLAIM }
 
