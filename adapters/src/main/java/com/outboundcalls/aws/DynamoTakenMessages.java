@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Taken messages as items of a table keyed by {@code pk} ({@code {prefix}{messageId}}), which the table's TTL
- * deletes once the queue can no longer deliver the message (kept longer than the queue keeps a message).
+ * Taken messages as items of a table keyed by {@code pk} ({@code {prefix}{id}}), which the table's TTL deletes
+ * once the queue can no longer deliver the message (kept longer than the queue keeps a message).
  */
 public final class DynamoTakenMessages implements TakenMessages {
 
@@ -34,15 +34,15 @@ public final class DynamoTakenMessages implements TakenMessages {
     }
 
     @Override
-    public boolean taken(String messageId) {
+    public boolean taken(String id) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Items.key(prefix + messageId))).item();
+                .key(Items.key(prefix + id))).item();
         return item != null && !item.isEmpty();
     }
 
     @Override
-    public void markTaken(String messageId) {
-        Map<String, AttributeValue> item = new HashMap<>(Items.key(prefix + messageId));
+    public void markTaken(String id) {
+        Map<String, AttributeValue> item = new HashMap<>(Items.key(prefix + id));
         item.put("expiresAt", Items.n(clock.instant().plus(kept).getEpochSecond()));
         dynamo.putItem(r -> r.tableName(table).item(item));
     }

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * The steps of a day's dunning on its queue, one message each:
- * {@code {"dunning":{"day","phase","cursor","periods":[...]}}}.
+ * {@code {"dunning":{"run","index","day","phase","cursor","periods":[...]}}}. A message without a run (written
+ * before steps carried one) reads as a step of no run.
  */
 public final class SqsDunningSteps implements Dunning.Steps {
 
@@ -36,6 +37,10 @@ public final class SqsDunningSteps implements Dunning.Steps {
     static String toJson(Dunning.Step step) {
         ObjectNode root = JsonTrees.object();
         ObjectNode dunning = root.putObject("dunning");
+        if (step.run() != null) {
+            dunning.put("run", step.run());
+            dunning.put("index", step.index());
+        }
         dunning.put("day", step.day().toString());
         dunning.put("phase", step.phase().name());
         if (step.cursor() != null) {
@@ -58,10 +63,16 @@ public final class SqsDunningSteps implements Dunning.Steps {
         if (dunning == null || !dunning.path("day").isTextual() || !dunning.path("phase").isTextual()) {
             throw new IllegalArgumentException("not a dunning step: no \"dunning\" with a day and a phase");
         }
+        if (dunning.has("run") && (!dunning.get("run").isTextual() || dunning.get("run").asText().isEmpty()
+                || !dunning.path("index").isInt())) {
+            throw new IllegalArgumentException("not a dunning step: a run is named by text, with the step's index");
+        }
         try {
             Set<YearMonth> periods = new TreeSet<>();
             dunning.path("periods").forEach(p -> periods.add(YearMonth.parse(p.asText())));
-            return new Dunning.Step(LocalDate.parse(dunning.get("day").asText()),
+            String run = dunning.has("run") ? dunning.get("run").asText() : null;
+            return new Dunning.Step(run, run == null ? 0 : dunning.get("index").asInt(),
+                    LocalDate.parse(dunning.get("day").asText()),
                     Dunning.Phase.valueOf(dunning.get("phase").asText()),
                     dunning.hasNonNull("cursor") ? dunning.get("cursor").asText() : null, periods);
         } catch (DateTimeException | IllegalArgumentException e) {

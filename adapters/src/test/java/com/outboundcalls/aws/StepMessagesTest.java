@@ -56,13 +56,23 @@ class StepMessagesTest {
     }
 
     @Test
-    void aDunningStepReadsBackWithItsPhaseCursorAndPeriods() {
-        Dunning.Step step = new Dunning.Step(LocalDate.of(2026, 12, 1), Dunning.Phase.LIFT, "INV-2026-00042",
-                Set.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11)));
+    void aDunningStepReadsBackWithItsRunIndexPhaseCursorAndPeriods() {
+        Dunning.Step step = new Dunning.Step("req-1", 3, LocalDate.of(2026, 12, 1), Dunning.Phase.LIFT,
+                "INV-2026-00042", Set.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11)));
         assertEquals(step, SqsDunningSteps.fromJson(SqsDunningSteps.toJson(step)));
+        assertEquals("req-1/3", SqsDunningSteps.fromJson(SqsDunningSteps.toJson(step)).id());
 
-        Dunning.Step first = new Dunning.Step(LocalDate.of(2026, 12, 1), Dunning.Phase.OVERDUE, null, Set.of());
+        Dunning.Step first = new Dunning.Step("req-1", 0, LocalDate.of(2026, 12, 1), Dunning.Phase.OVERDUE, null,
+                Set.of());
         assertEquals(first, SqsDunningSteps.fromJson(SqsDunningSteps.toJson(first)));
+    }
+
+    @Test
+    void aDunningMessageWrittenBeforeStepsCarriedTheirRunReadsAsAStepOfNoRun() {
+        Dunning.Step step = SqsDunningSteps.fromJson("{\"dunning\":{\"day\":\"2026-12-01\",\"phase\":\"LIFT\","
+                + "\"cursor\":\"c\",\"periods\":[\"2026-10\"]}}");
+        assertEquals(null, step.id());
+        assertEquals(Dunning.Phase.LIFT, step.phase());
     }
 
     @Test
@@ -73,5 +83,11 @@ class StepMessagesTest {
         assertThrows(IllegalArgumentException.class, () -> SqsDunningSteps.fromJson(
                 "{\"dunning\":{\"day\":\"2026-12-01\",\"phase\":\"LIFT\",\"periods\":[\"2026-13\"]}}"));
         assertThrows(IllegalArgumentException.class, () -> SqsDunningSteps.fromJson("\u0000garbled"));
+        assertThrows(IllegalArgumentException.class, () -> SqsDunningSteps.fromJson(
+                "{\"dunning\":{\"run\":\"r\",\"day\":\"2026-12-01\",\"phase\":\"LIFT\"}}"));
+        assertThrows(IllegalArgumentException.class, () -> SqsDunningSteps.fromJson(
+                "{\"dunning\":{\"run\":\"r\",\"index\":-1,\"day\":\"2026-12-01\",\"phase\":\"LIFT\"}}"));
+        assertThrows(IllegalArgumentException.class, () -> SqsDunningSteps.fromJson(
+                "{\"dunning\":{\"run\":7,\"index\":1,\"day\":\"2026-12-01\",\"phase\":\"LIFT\"}}"));
     }
 }

@@ -38,12 +38,27 @@ public final class Dunning {
     public enum Phase { OVERDUE, LIFT }
 
     /**
-     * Where a day's run stands: its phase, the cursor of the page to read next (null for the first), and the
-     * billing months whose invoices it found overdue (their journals are rewritten at the end).
+     * Where a day's run stands: which run ({@code run}, named when it started) and the step's place in it
+     * ({@code index}, 0 for the first), its phase, the cursor of the page to read next (null for the first), and
+     * the billing months whose invoices it found overdue (their journals are rewritten at the end). A step handed
+     * on twice (the step before it taken again after it had handed this one on) has the same run and index.
      */
-    public record Step(LocalDate day, Phase phase, String cursor, Set<YearMonth> periods) {
+    public record Step(String run, int index, LocalDate day, Phase phase, String cursor, Set<YearMonth> periods) {
         public Step {
+            if (index < 0) {
+                throw new IllegalArgumentException("a step's index is 0 or more: " + index);
+            }
             periods = Set.copyOf(periods);
+        }
+
+        /** What tells this step from every other, of this run and of any other; null for a step of no run. */
+        public String id() {
+            return run == null ? null : run + "/" + index;
+        }
+
+        /** The step after this one, of the same run. */
+        Step then(Phase phase, String cursor, Set<YearMonth> periods) {
+            return new Step(run, index + 1, day, phase, cursor, periods);
         }
     }
 
@@ -91,15 +106,18 @@ public final class Dunning {
         this.pageSize = pageSize;
     }
 
-    /** The first step of the day's run. */
-    public Step start(LocalDate today) {
-        return new Step(today, Phase.OVERDUE, null, Set.of());
+    /**
+     * The first step of a run for the day. {@code run} names the run: each of its steps carries it, so that a step
+     * handed on twice is known for the same. A run started again under another name redoes the day.
+     */
+    public Step start(LocalDate today, String run) {
+        return new Step(java.util.Objects.requireNonNull(run, "run"), 0, today, Phase.OVERDUE, null, Set.of());
     }
 
     /** A whole day's run, every step in this call: for one store in memory, and for the tests. */
     public Result run(LocalDate today) {
         Result total = new Result(0, 0, List.of(), List.of(), Set.of(), List.of());
-        java.util.Optional<Step> step = java.util.Optional.of(start(today));
+        java.util.Optional<Step> step = java.util.Optional.of(start(today, "in-process-" + today));
         while (step.isPresent()) {
             Outcome outcome = step(step.get());
             total = merge(total, outcome.result());
@@ -163,8 +181,8 @@ public final class Dunning {
                 }
             }
         }
-        Step next = page.next() == null ? new Step(today, Phase.LIFT, null, periods)
-                : new Step(today, Phase.OVERDUE, page.next(), periods);
+        Step next = page.next() == null ? step.then(Phase.LIFT, null, periods)
+                : step.then(Phase.OVERDUE, page.next(), periods);
         return new Outcome(new Result(overdue, frozen, suspended, List.of(), missing, warnings),
                 java.util.Optional.of(next));
     }
@@ -180,7 +198,7 @@ public final class Dunning {
         }
         Result result = new Result(0, 0, List.of(), lifted, Set.of(), List.of());
         if (page.next() != null) {
-            return new Outcome(result, java.util.Optional.of(new Step(today, Phase.LIFT, page.next(), step.periods())));
+            return new Outcome(result, java.util.Optional.of(step.then(Phase.LIFT, page.next(), step.periods())));
         }
         for (YearMonth period : step.periods()) {
             publisher.publishJournal(period, today);

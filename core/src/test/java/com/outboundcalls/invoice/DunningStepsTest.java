@@ -51,7 +51,7 @@ class DunningStepsTest {
 
     private List<Dunning.Outcome> allSteps(LocalDate day) {
         List<Dunning.Outcome> outcomes = new ArrayList<>();
-        Optional<Dunning.Step> step = Optional.of(dunning.start(day));
+        Optional<Dunning.Step> step = Optional.of(dunning.start(day, "run-" + day));
         while (step.isPresent()) {
             assertTrue(!exports.objects.containsKey(JOURNAL), "the month's journal is rewritten by the last step");
             Dunning.Outcome outcome = dunning.step(step.get());
@@ -90,8 +90,24 @@ class DunningStepsTest {
     }
 
     @Test
+    void eachStepOfARunCarriesTheRunAndItsPlaceInItSoThatAStepHandedOnTwiceIsKnownForTheSame() {
+        List<String> ids = new ArrayList<>();
+        Optional<Dunning.Step> step = Optional.of(dunning.start(PAST_GRACE, "morning"));
+        while (step.isPresent()) {
+            ids.add(step.get().id());
+            step = dunning.step(step.get()).next();
+        }
+        assertEquals(List.of("morning/0", "morning/1", "morning/2", "morning/3", "morning/4", "morning/5",
+                "morning/6", "morning/7"), ids);
+        // Taken again, a step hands on a step of the same identity; another run's steps are other steps.
+        Dunning.Step first = dunning.start(PAST_GRACE, "morning");
+        assertEquals(dunning.step(first).next().orElseThrow().id(), dunning.step(first).next().orElseThrow().id());
+        assertEquals("again/1", dunning.step(dunning.start(PAST_GRACE, "again")).next().orElseThrow().id());
+    }
+
+    @Test
     void aStepDeliveredTwiceChangesNothingMore() {
-        Dunning.Step first = dunning.start(PAST_GRACE);
+        Dunning.Step first = dunning.start(PAST_GRACE, "morning");
         Dunning.Outcome once = dunning.step(first);
         Dunning.Outcome again = dunning.step(first);
         assertEquals(List.of("c1", "c2"), once.result().suspended());

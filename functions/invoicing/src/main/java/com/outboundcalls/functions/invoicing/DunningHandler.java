@@ -29,8 +29,8 @@ import java.util.function.Function;
 /**
  * Every morning, Europe/Paris: late penalties on overdue invoices, suspension past the grace period, lifting
  * once paid. The schedule's invocation takes the day's first step; each step hands the next on to DunningQueue,
- * whose messages come back here one at a time: a failed one comes back alone, and one delivered again after it
- * handed the next on does nothing more. A half-year with late days and no legal rate configured is logged as an
+ * whose messages come back here one at a time: a failed one comes back alone, and a step taken through before
+ * (delivered again, or handed on twice) does nothing more. A half-year with late days and no legal rate configured is logged as an
  * error and counted in the LegalRateMissing metric (an alarm), never computed as zero.
  */
 public final class DunningHandler implements ScheduledHandler<Object> {
@@ -88,17 +88,21 @@ public final class DunningHandler implements ScheduledHandler<Object> {
     public Object handleRequest(Map<String, Object> input, Context context) {
         if (input != null && input.get("Records") instanceof List<?> records) {
             return batch.process(sqsEvent(records), message -> {
-                // A step delivered again after it handed the next on (its delete failed, a second copy) does
-                // nothing more: otherwise the rest of the day's run would be made twice, from here on.
-                if (taken.taken(message.getMessageId())) {
-                    log.info("dunning_step_taken_already", "messageId", message.getMessageId());
+                // A step taken through before does nothing more: delivered again (its delete failed, a second
+                // copy), or handed on again by the step before it, taken again after it had handed this one on
+                // but before its note. Otherwise the rest of the day's run would be made twice, from here on.
+                Dunning.Step step = SqsDunningSteps.fromJson(message.getBody());
+                String id = step.id() != null ? step.id() : message.getMessageId();
+                if (taken.taken(id)) {
+                    log.info("dunning_step_taken_already", "step", id, "messageId", message.getMessageId());
                     return;
                 }
-                take(SqsDunningSteps.fromJson(message.getBody()));
-                taken.markTaken(message.getMessageId());
+                take(step);
+                taken.markTaken(id);
             });
         }
-        LocalDate today = ScheduledInput.scheduledTime(input, clock).atZone(Zones.BILLING).toLocalDate();
+        java.time.Instant scheduled = ScheduledInput.scheduledTime(input, clock);
+        LocalDate today = scheduled.atZone(Zones.BILLING).toLocalDate();
         // Last month's invoice run (the 1st, 06:00) leaves its journal: missing at this hour, the run failed or
         // is late, and the InvoiceRunLate alarm says so.
         // Only when some account was subscribed then: a new stack has no last month to invoice.
@@ -108,7 +112,10 @@ public final class DunningHandler implements ScheduledHandler<Object> {
             log.error("invoice_run_late", "period", YearMonth.from(today).minusMonths(1), "day", today,
                     "action", "run InvoiceGeneratorFunction for the period; a re-run issues nothing twice");
         }
-        Dunning.Result first = take(dunning.start(today));
+        // The run is named after the time it was scheduled for, the same through the retries of its event: a
+        // retry hands on the steps the failed attempt may have handed on already, known for the same. Invoked
+        // without a scheduled time, it is a run of its own, which redoes the day.
+        Dunning.Result first = take(dunning.start(today, scheduled.toString()));
         return first.overdue() + " overdue, " + first.suspended().size() + " suspended in the first step";
     }
 

@@ -59,12 +59,13 @@ final class InvoicingWiring {
     }
 
     /**
-     * The dunning step messages taken through to handing the next on, noted in INVOICES_TABLE
-     * ({@code DUNNING#MESSAGE#{messageId}}) for longer than DunningQueue keeps a message (four days).
+     * The dunning steps taken through to handing the next on, noted in INVOICES_TABLE by the step's run and index
+     * ({@code DUNNING#STEP#{run}/{index}}; a message of no run by its id) for longer than DunningQueue keeps a
+     * message (four days).
      */
     com.outboundcalls.lambda.TakenMessages takenDunningSteps() {
         return new com.outboundcalls.aws.DynamoTakenMessages(wiring.dynamoDb(), wiring.require("INVOICES_TABLE"),
-                "DUNNING#MESSAGE#", java.time.Duration.ofDays(5), wiring.clock());
+                "DUNNING#STEP#", java.time.Duration.ofDays(5), wiring.clock());
     }
 
     /** Where a dunning step hands the next on (DUNNING_QUEUE_URL). */
