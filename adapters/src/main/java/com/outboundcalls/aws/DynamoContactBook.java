@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ import static com.outboundcalls.aws.Items.values;
  * A contact waiting in the hopper carries {@code hopperKey} (its campaign) and {@code dueAt}, which the
  * sparse Hopper index orders; leaving the hopper removes {@code hopperKey}.
  */
-public final class DynamoContactBook implements ContactBook, ContactStore, ContactRecord.Source, ContactRecord.Pages {
+public final class DynamoContactBook implements ContactBook, ContactStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -223,7 +224,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         for (NewContact c : batch) {
             keys.add(Items.key(c.clientId() + "#" + c.campaignId(), c.contactId()));
         }
-        Map<String, Map<String, AttributeValue>> found = new java.util.HashMap<>();
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
         BatchBackoff.getAll(dynamo, table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
                 .projectionExpression("sk, sourceFile, sourceRow").build(), item -> found.put(str(item, "sk"), item));
         return found;
@@ -390,54 +391,6 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                 "detail", s(decision.detail())));
     }
 
-    /** Every contact of a campaign with its history, read page by page (eventually consistent: a report). */
-    @Override
-    public void forEachInCampaign(String campaignKey, java.util.function.Consumer<ContactRecord> consumer) {
-        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :k")
-                        .expressionAttributeValues(values(":k", s(campaignKey))))
-                .items().forEach(item -> consumer.accept(record(item)));
-    }
-
-    /** A page of a campaign's contacts with their histories, in contact id order (eventually consistent). */
-    @Override
-    public ContactRecord.Page page(String campaignKey, String cursor, int limit) {
-        var page = dynamo.query(r -> {
-            r.tableName(table).keyConditionExpression("pk = :k").expressionAttributeValues(values(":k",
-                    s(campaignKey))).limit(limit);
-            if (cursor != null) {
-                r.exclusiveStartKey(Items.fromCursor(cursor));
-            }
-        });
-        return new ContactRecord.Page(page.items().stream().map(DynamoContactBook::record).toList(),
-                page.hasLastEvaluatedKey() ? Items.cursor(page.lastEvaluatedKey()) : null);
-    }
-
-    private static ContactRecord record(Map<String, AttributeValue> item) {
-        List<ContactRecord.Decision> history = new ArrayList<>();
-        if (item.containsKey("history")) {
-            for (AttributeValue e : item.get("history").l()) {
-                history.add(new ContactRecord.Decision(Times.parse(e.m().get("at").s()),
-                        e.m().get("event").s(), e.m().get("detail").s()));
-            }
-        }
-        return new ContactRecord(str(item, "contactId"), str(item, "e164"),
-                str(item, "sourceFile"), (int) num(item, "sourceRow", 0),
-                ContactStatus.valueOf(str(item, "status")), (int) num(item, "attempts", 0),
-                (int) num(item, "uncountedAttempts", 0), Times.parse(str(item, "dueAt")), history);
-    }
-
-    /** The contact's history, oldest first: every decision taken about it, with when and why. */
-    public List<String> history(String campaignKey, String contactId) {
-        Map<String, AttributeValue> item = get(campaignKey, contactId, true);
-        List<String> lines = new ArrayList<>();
-        if (item != null && item.containsKey("history")) {
-            for (AttributeValue e : item.get("history").l()) {
-                lines.add(e.m().get("at").s() + " " + e.m().get("event").s() + " " + e.m().get("detail").s());
-            }
-        }
-        return lines;
-    }
-
     /** What a transition's guard compares with: the instant, the attempt recorded, or the call settled. */
     private record Guarded(Instant now, int attempt, String connectContactId) {
         static final Guarded NOTHING = new Guarded(null, 0, null);
@@ -501,14 +454,14 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                           ContactRecord.Decision decision, CallTally tally) {
         marking(campaignKey);
         ContactStatus reached = transition.target(requested);
-        Map<String, AttributeValue> all = new java.util.HashMap<>(vals);
+        Map<String, AttributeValue> all = new HashMap<>(vals);
         all.put(":to", s(reached.name()));
         String condition = condition(transition, guarded, all);
         all.put(":history", AttributeValue.fromL(List.of(entry(decision))));
         all.put(":noHistory", AttributeValue.fromL(List.of()));
         String appended = update.replaceFirst("^SET ",
                 "SET history = list_append(if_not_exists(history, :noHistory), :history), ");
-        Map<String, Long> counters = new java.util.LinkedHashMap<>(transition.counters(reached));
+        Map<String, Long> counters = new LinkedHashMap<>(transition.counters(reached));
         tally.counts().forEach((k, v) -> counters.merge(k, v, Long::sum));
         if (statsTable == null || counters.isEmpty()) {
             try {
@@ -520,8 +473,8 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
                 return false;
             }
         }
-        List<software.amazon.awssdk.services.dynamodb.model.TransactWriteItem> writes = new ArrayList<>(List.of(
-                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                TransactWriteItem.builder().update(u -> u
                         .tableName(table).key(Items.key(campaignKey, contactId)).updateExpression(appended)
                         .conditionExpression(condition)
                         .expressionAttributeNames(Map.of("#st", "status"))
@@ -531,7 +484,7 @@ public final class DynamoContactBook implements ContactBook, ContactStore, Conta
         try {
             dynamo.transactWriteItems(r -> r.transactItems(writes));
             return true;
-        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+        } catch (TransactionCanceledException e) {
             if (Items.conditionFailed(e, 0)) {
                 return false;
             }

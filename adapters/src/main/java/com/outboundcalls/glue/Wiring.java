@@ -13,6 +13,7 @@ import com.outboundcalls.aws.DynamoBillingDirectory;
 import com.outboundcalls.aws.DynamoCallControl;
 import com.outboundcalls.aws.DynamoCampaignStats;
 import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoContactRecords;
 import com.outboundcalls.aws.DynamoContactWrites;
 import com.outboundcalls.aws.DynamoFileLedger;
 import com.outboundcalls.aws.DynamoInvoiceStore;
@@ -73,6 +74,7 @@ public final class Wiring {
     private final Once<AccountDirectory> cachedAccountDirectory;
     private final Once<DynamoAccountRecords> accountRecords;
     private final Once<DynamoContactBook> contactBook;
+    private final Once<DynamoContactRecords> contactRecords;
     private final Once<DynamoContactWrites> contactWrites;
     private final Once<DynamoFileLedger> fileLedger;
     private final Once<DynamoOppositionList> oppositionList;
@@ -130,6 +132,7 @@ public final class Wiring {
                 ? new DynamoContactBook(dynamoDb(), require("CONTACTS_TABLE"))
                 : new DynamoContactBook(dynamoDb(), require("CONTACTS_TABLE"), require("CAMPAIGN_STATS_TABLE"),
                 contactWrites()));
+        contactRecords = new Once<>(() -> new DynamoContactRecords(dynamoDb(), require("CONTACTS_TABLE")));
         contactWrites = new Once<>(() -> new DynamoContactWrites(dynamoDb(), require("CAMPAIGN_STATS_TABLE"), clock));
         fileLedger = new Once<>(() -> new DynamoFileLedger(dynamoDb(), require("CONTACTS_TABLE"),
                 require("CAMPAIGN_STATS_TABLE")));
@@ -320,6 +323,11 @@ public final class Wiring {
 
     public DynamoContactBook contactBook() {
         return contactBook.get();
+    }
+
+    /** The contacts table read back as records with their histories (reports, returns of data). */
+    public DynamoContactRecords contactRecords() {
+        return contactRecords.get();
     }
 
     /** The hours in which campaigns' contacts were written (CAMPAIGN_STATS_TABLE). */

@@ -69,7 +69,7 @@ public final class ClientHousekeepingHandler implements SqsHandler {
         String bucket = wiring.require("REPORT_BUCKET");
         return new ContractEndData(wiring.accountRecords(), new AccountAdministration(
                 wiring.accountRecords(), wiring.require("DEFAULT_CALLER_ID"), wiring.clock(), wiring.userDirectory()),
-                wiring.contactBook(), wiring.contactBook(), new com.outboundcalls.aws.S3StoredFiles(wiring.s3(), bucket),
+                wiring.contactRecords(), wiring.contactBook(), new com.outboundcalls.aws.S3StoredFiles(wiring.s3(), bucket),
                 wiring.objectSink(bucket), wiring.mailer(), new com.outboundcalls.aws.DynamoContractEndStages(
                         wiring.dynamoDb(), wiring.require("ACCOUNTS_TABLE")), wiring.require("RETURN_DOWNLOAD_BASE"),
                 Duration.ofDays(wiring.optionalLong("CONTRACT_END_GRACE_DAYS", 30)),

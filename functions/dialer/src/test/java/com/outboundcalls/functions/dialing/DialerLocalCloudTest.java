@@ -94,7 +94,8 @@ class DialerLocalCloudTest {
         assertEquals(ContactStatus.DIALING, contact.status());
         assertEquals(1, contact.attempts());
         assertTrue(calls.find(contact.connectContactId()).isPresent());
-        java.util.List<String> history = contacts.history("acme#spring", contactId);
+        java.util.List<String> history = new com.outboundcalls.aws.DynamoContactRecords(cloud.dynamoDb(),
+                cloud.physicalName("ContactsTable")).history("acme#spring", contactId);
         assertEquals(3, history.size(), history.toString());
         assertTrue(history.get(0).contains(" STORED from test-file"), history.toString());
         assertTrue(history.get(1).contains(" QUEUED for the dial queue"), history.toString());

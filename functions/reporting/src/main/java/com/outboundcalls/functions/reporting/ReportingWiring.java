@@ -26,7 +26,7 @@ final class ReportingWiring {
      * rewrite recorded in CAMPAIGN_STATS_TABLE, where the hours its contacts were written in are marked.
      */
     private static CampaignReports campaignReports(Wiring wiring) {
-        return new CampaignReports(wiring.contactBook(), wiring.accountDirectory()::campaign,
+        return new CampaignReports(wiring.contactRecords(), wiring.accountDirectory()::campaign,
                 wiring.objectSink(wiring.require("REPORT_BUCKET")),
                 new SqsReportRequests(wiring.sqs(), wiring.require("DASHBOARD_QUEUE_URL")),
                 new DynamoLatestRewrites(wiring.dynamoDb(), wiring.require("CAMPAIGN_STATS_TABLE"),

@@ -132,7 +132,7 @@ class CampaignReportLocalCloudTest {
         java.util.function.IntFunction<byte[]> report = pageSize -> {
             java.util.Deque<com.outboundcalls.report.CampaignReports.Step> queued = new java.util.ArrayDeque<>();
             com.outboundcalls.report.CampaignReports reports = new com.outboundcalls.report.CampaignReports(
-                    wiring.contactBook(), wiring.accountDirectory()::campaign, wiring.objectSink(bucket), queued::add,
+                    wiring.contactRecords(), wiring.accountDirectory()::campaign, wiring.objectSink(bucket), queued::add,
                     new com.outboundcalls.aws.DynamoLatestRewrites(wiring.dynamoDb(),
                             cloud.physicalName("CampaignStatsTable"), wiring.clock()), wiring.contactWrites(),
                     pageSize, com.outboundcalls.files.ObjectSink.MIN_PART_SIZE);

@@ -5,6 +5,7 @@ import com.outboundcalls.account.Campaign;
 import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoContactRecords;
 import com.outboundcalls.aws.DynamoPriceCatalog;
 import com.outboundcalls.contact.ContactRecord;
 import com.outboundcalls.contact.ContactStatus;
@@ -115,7 +116,8 @@ public final class AgentsBenchmark {
             long[] lost = {0};
             long[] twice = {0};
             Map<ContactStatus, Long> statuses = new HashMap<>();
-            contacts.forEachInCampaign("bench#agents", (ContactRecord c) -> {
+            DynamoContactRecords records = new DynamoContactRecords(cloud.dynamoDb(), cloud.physicalName("ContactsTable"));
+            records.forEachInCampaign("bench#agents", (ContactRecord c) -> {
                 statuses.merge(c.status(), 1L, Long::sum);
                 if (c.status() == ContactStatus.QUEUED || c.status() == ContactStatus.DIALING) {
                     lost[0]++;

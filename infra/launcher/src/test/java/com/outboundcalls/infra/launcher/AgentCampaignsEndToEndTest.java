@@ -6,6 +6,7 @@ import com.outboundcalls.account.Client;
 import com.outboundcalls.aws.DynamoAccountDirectory;
 import com.outboundcalls.aws.DynamoCampaignStats;
 import com.outboundcalls.aws.DynamoContactBook;
+import com.outboundcalls.aws.DynamoContactRecords;
 import com.outboundcalls.aws.DynamoPriceCatalog;
 import com.outboundcalls.contact.CallTally;
 import com.outboundcalls.contact.ContactRecord;
@@ -67,7 +68,7 @@ class AgentCampaignsEndToEndTest {
 
     private static List<ContactRecord> contacts(LocalCloud cloud) {
         List<ContactRecord> all = new ArrayList<>();
-        new DynamoContactBook(cloud.dynamoDb(), cloud.physicalName("ContactsTable")).forEachInCampaign("acme#sales",
+        new DynamoContactRecords(cloud.dynamoDb(), cloud.physicalName("ContactsTable")).forEachInCampaign("acme#sales",
                 all::add);
         return all;
     }
